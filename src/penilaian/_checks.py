@@ -1,0 +1,109 @@
+"""Validators shared by the domain types: non-empty text, unique ids."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from penilaian.exceptions import DuplicateIdError, InvalidValueError
+
+__all__ = [
+    "TUPLE",
+    "HasId",
+    "as_tuple",
+    "is_date",
+    "non_empty",
+    "optional_date",
+    "optional_non_empty",
+    "repeated_indexes",
+    "unique_ids",
+]
+
+
+class HasId(Protocol):
+    """Anything with a string ``id``."""
+
+    @property
+    def id(self) -> str:
+        """The item's id."""
+        ...
+
+
+def non_empty(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Validate a string with something other than spaces."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(attribute.name, value, "must be a non-empty string")
+
+
+def optional_non_empty(
+    _instance: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    """Validate `None`, or a string with something other than spaces."""
+    if value is not None:
+        non_empty(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def is_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+    """Validate a calendar date; a `datetime` is refused, not truncated."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidValueError(
+            attribute.name, value, "must be a date (YYYY-MM-DD), not a datetime"
+        )
+
+
+def optional_date(
+    _instance: object, attribute: attrs.Attribute[date | None], value: object
+) -> None:
+    """Validate `None` or a calendar date (see `is_date`)."""
+    if value is not None:
+        is_date(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def repeated_indexes(keys: Sequence[Hashable]) -> Iterator[int]:
+    """Yield the index of every key that repeats an earlier one, in order."""
+    seen: set[Hashable] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            yield index
+        seen.add(key)
+
+
+def unique_ids(field: str, items: Iterable[HasId]) -> None:
+    """
+    Raise if two of *items* share an ``id``.
+
+    Raises:
+        DuplicateIdError: naming ``field[index].id`` and the repeated id.
+    """
+    ids = [item.id for item in items]
+    for index in repeated_indexes(ids):
+        raise DuplicateIdError(f"{field}[{index}].id", ids[index], "repeats an earlier id")
+
+
+def as_tuple(value: object, field: str) -> tuple[Any, ...]:
+    """
+    Return the items of a list or tuple as a tuple.
+
+    Raises:
+        InvalidValueError: naming *field*, for text, mappings and non-iterables.
+    """
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidValueError(field, value, "must be a list or tuple")
+    return tuple(value)
+
+
+def _convert_tuple(value: object, field: attrs.Attribute[tuple[Any, ...]]) -> tuple[Any, ...]:
+    return as_tuple(value, field.name)
+
+
+# See penilaian._numbers.DECIMAL: mypy sees a typed function, attrs a field-aware converter.
+if TYPE_CHECKING:
+
+    def TUPLE(value: Iterable[Any]) -> tuple[Any, ...]:  # noqa: N802
+        """Attrs converter: a list or tuple to a tuple; text and mappings are refused."""
+
+else:
+    TUPLE = attrs.Converter(_convert_tuple, takes_field=True)
