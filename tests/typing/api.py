@@ -1,0 +1,62 @@
+"""
+Type-checked usage of the public API (mypy --strict checks this file; it is not run).
+
+If a change breaks what users' type checkers see, mypy fails here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from typing_extensions import assert_type
+
+import penilaian as p
+from penilaian.exceptions import InvalidInputError, Problem
+from penilaian.serialization import dumps, json_schema, loads, structure, unstructure
+
+nip = p.Nip.parse("19860926 201505 1 001")
+assert_type(nip, p.Nip)
+assert_type(nip.kind, p.NipKind)
+assert_type(nip.birth_date, date)
+assert_type(nip.appointment_date, date | None)
+assert_type(nip.contract_number, int | None)
+
+employee = p.Employee("e-1", "Siti", nip="19860926 201505 1 001")
+assert_type(employee.status, p.NipKind | None)
+
+period = p.Period.quarter(2024, 3)
+assert_type(period.split(p.PeriodKind.MONTH), tuple[p.Period, ...])
+assert_type(period.month_fraction, Fraction)
+assert_type(period.label("en"), str)
+
+indicator = p.Indicator("i", "d", p.Aspect.QUANTITY, p.PointTarget(12))
+assert_type(indicator.realisation, p.Realisation | None)
+assert_type(p.PointTarget("1.5").value, Decimal)
+target = p.WorkTarget("t", "title", [indicator])
+assert_type(target.indicators, tuple[p.Indicator, ...])
+assert_type(target.with_realisation("i", p.Realisation(10)), p.WorkTarget)
+
+appraisal = p.Appraisal(
+    id="a",
+    employee=employee,
+    position=p.Position("Analis", p.PositionKind.EXPERT_FIRST),
+    period=p.Period.year(2024),
+    framework=p.BERAKHLAK,
+    targets=[target],
+)
+assert_type(appraisal.ratings_by(p.RaterRole.PEER), tuple[p.Rating, ...])
+assert_type(appraisal.scale("expectation"), p.NumericScale | p.OrdinalScale)
+assert_type(p.ExpectationLevel.parse("Di Atas Ekspektasi"), p.ExpectationLevel)
+assert_type(p.EXPECTATION_SCALE.rank("above"), int)
+
+assert_type(loads(dumps(appraisal), p.Appraisal), p.Appraisal)
+assert_type(structure(unstructure(period), p.Period), p.Period)
+assert_type(json_schema(p.Appraisal), dict[str, Any])
+
+try:
+    structure({}, p.Appraisal)
+except InvalidInputError as error:
+    assert_type(error.problems, tuple[Problem, ...])
