@@ -1,0 +1,164 @@
+"""The command line, end to end: in process for speed, and once as a subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from penilaian._cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, load_sample, main, render
+from penilaian.serialization import dumps, unstructure
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestDemo:
+    """`penilaian demo` loads the sample through the strict loader and shows it."""
+
+    @pytest.mark.parametrize(
+        ("lang", "words"),
+        [("id", ["Pegawai", "belum dilaporkan", "Di Atas Ekspektasi"]),
+         ("en", ["Employee", "not reported", "Above expectations"])],
+    )  # fmt: skip
+    def test_text_in_both_languages(self, lang, words):
+        """The demo prints the sample in the language asked for, missing values marked, not zero."""
+        code, out, _ = run("demo", "--lang", lang)
+        assert code == EXIT_OK
+        for word in words:
+            assert word in out
+        assert "19920315 201903 2 001" in out
+
+    def test_json(self):
+        """--json prints the sample's JSON, which is the sample unstructured."""
+        code, out, _ = run("demo", "--json")
+        assert code == EXIT_OK
+        assert json.loads(out) == unstructure(load_sample())
+
+    def test_render_matches_sample(self):
+        """Every work target and indicator of the sample appears in the text."""
+        sample = load_sample()
+        text = render(sample, "en")
+        for _, indicator in sample.indicators():
+            assert indicator.id in text
+
+    def test_render_minimal_appraisal(self):
+        """An appraisal without feedback or expectations, on a custom scale, renders plainly."""
+        import penilaian as p  # noqa: PLC0415
+
+        scale = p.OrdinalScale("grade", ["C", "B", "A"])
+        appraisal = p.Appraisal(
+            id="a",
+            employee=p.Employee("e", "Ana"),
+            position=p.Position("Clerk", p.PositionKind.EXECUTOR),
+            period=p.Period.quarter(2025, 1),
+            framework=p.PP30_2019_BEHAVIOUR,
+            targets=[p.WorkTarget("t", "T", [p.Indicator("i", "I", "quantity", p.PointTarget(1))])],
+            raters=[p.Rater("boss", "supervisor", "b")],
+            scales=[scale],
+            ratings=[p.Rating("boss", "work_results", "grade", level="B")],
+        )
+        text = render(appraisal, "en")
+        assert "boss \u2192 work_results: B" in text
+        assert "no NIP" in text
+        assert "feedback" not in text.lower()
+
+
+class TestValidate:
+    """`penilaian validate FILE` reports every problem with its path, exit 1 when invalid."""
+
+    def test_valid_file(self, tmp_path):
+        """A valid document exits 0."""
+        path = tmp_path / "ok.json"
+        path.write_text(dumps(load_sample()), encoding="utf-8")
+        code, out, err = run("validate", str(path))
+        assert (code, out) == (EXIT_OK, "")
+        assert "valid appraisal skp-2024-rina" in err
+
+    def test_invalid_file_lists_all_problems(self, tmp_path):
+        """An invalid document exits 1 and lists each problem with its JSON path on stderr."""
+        document = unstructure(load_sample())
+        document["targets"][0]["indicators"][0]["target"]["value"] = "-4"
+        document["ratings"][0]["rater_id"] = "nobody"
+        document["extra"] = True
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, err = run("validate", str(path))
+        assert (code, out) == (EXIT_INVALID_INPUT, "")
+        assert "$.targets[0].indicators[0].target.value" in err
+        assert "$.extra" in err
+
+    def test_not_json(self, tmp_path):
+        """Text that is not JSON is reported at $."""
+        path = tmp_path / "bad.json"
+        path.write_text("{not json", encoding="utf-8")
+        code, _, err = run("validate", str(path))
+        assert code == EXIT_INVALID_INPUT
+        assert "not JSON" in err
+        assert "@ $" in err
+
+    def test_cross_field_problems_after_structure(self, tmp_path):
+        """Cross-field problems are reported with their paths from the document root."""
+        document = unstructure(load_sample())
+        document["ratings"][0]["rater_id"] = "nobody"
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run("validate", str(path))
+        assert code == EXIT_INVALID_INPUT
+        assert "no rater has this id (got 'nobody') @ $.ratings[0].rater_id" in err
+
+
+class TestSchemaAndUsage:
+    """`penilaian schema` prints a valid JSON Schema; wrong usage exits 2."""
+
+    def test_schema_validates_sample(self):
+        """The printed schema is a valid draft 2020-12 schema that accepts the sample."""
+        code, out, _ = run("schema")
+        schema = json.loads(out)
+        assert code == EXIT_OK
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(unstructure(load_sample()), schema)
+
+    @pytest.mark.parametrize("argv", [[], ["frobnicate"], ["demo", "--lang", "fr"]])
+    def test_usage_errors(self, argv, capsys):
+        """A missing or unknown command or option exits 2."""
+        code, _, _ = run(*argv)
+        assert code == EXIT_USAGE
+        capsys.readouterr()
+
+    def test_help_exits_zero(self, capsys):
+        """--help exits 0."""
+        code, _, _ = run("--help")
+        assert code == EXIT_OK
+        assert "demo" in capsys.readouterr().out
+
+    def test_entry_points(self, monkeypatch, capsys):
+        """The console script and python -m both run main() and exit with its code."""
+        import runpy  # noqa: PLC0415
+
+        from penilaian._cli import console  # noqa: PLC0415
+
+        monkeypatch.setattr(sys, "argv", ["penilaian", "schema"])
+        with pytest.raises(SystemExit) as caught:
+            console()
+        assert caught.value.code == EXIT_OK
+        with pytest.raises(SystemExit) as caught:
+            runpy.run_module("penilaian", run_name="__main__")
+        assert caught.value.code == EXIT_OK
+        assert '"title": "Appraisal"' in capsys.readouterr().out
+
+    def test_module_runs_as_a_program(self):
+        """python -m penilaian demo works in a subprocess, as a newcomer runs it."""
+        result = subprocess.run(
+            [sys.executable, "-m", "penilaian", "demo", "--lang", "en"],
+            capture_output=True, text=True, check=False, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == EXIT_OK
+        assert "Rina Wulandari" in result.stdout
