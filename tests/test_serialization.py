@@ -114,7 +114,7 @@ class TestWireFormat:
         assert structure("2024-S2", p.Period) == p.Period.semester(2024, 2)
         assert structure(
             {"kind": "point", "value": 12}, p.PointTarget | p.RangeTarget | p.QualitativeTarget
-        ) == p.PointTarget(12)  # noqa: E501
+        ) == p.PointTarget(12)
         assert structure("19860926 201505 1 001", p.Nip) == p.Nip("198609262015051001")
 
     def test_loads_keeps_decimals_exact(self):
