@@ -18,12 +18,10 @@ cost over bare structuring.  Timing is reported, never asserted.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
 import random
-import resource
 import sys
 import time
 from datetime import date, timedelta
@@ -32,6 +30,7 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from _common import peak_rss_mib, time_once
 from cattrs.preconf.json import make_converter as make_plain_json_converter
 
 import penilaian
@@ -458,21 +457,6 @@ def check_equivalent(
     assert counts(real) == counts(plain), (counts(real), counts(plain))
     assert counts(real)[0] == sum(INDICATORS_PER_TARGET)
     assert counts(real)[3] == RATINGS
-
-
-def time_once(load: Callable[[str], object], texts: Sequence[str]) -> float:
-    """Return the seconds *load* takes over all *texts*; results are dropped as they come."""
-    gc.collect()
-    start = time.perf_counter()
-    for text in texts:
-        load(text)
-    return time.perf_counter() - start
-
-
-def peak_rss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports KiB, macOS bytes.
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

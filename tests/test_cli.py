@@ -10,7 +10,16 @@ import sys
 import jsonschema
 import pytest
 
-from penilaian._cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, load_sample, main, render
+from penilaian import default_registry
+from penilaian._cli import (
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    SAMPLES,
+    load_sample,
+    main,
+    render,
+)
 from penilaian.serialization import dumps, unstructure
 
 
@@ -69,6 +78,83 @@ class TestDemo:
         assert "boss \u2192 work_results: B" in text
         assert "no NIP" in text
         assert "feedback" not in text.lower()
+
+
+class TestDemoScores:
+    """The demo scores each regime's sample and shows one trace."""
+
+    def test_every_regime_is_scored(self):
+        """Each built-in regime's grade appears, and the chosen regime's trace follows."""
+        code, out, _ = run("demo", "--lang", "en", "--regime", "pp46_2011")
+        assert code == EXIT_OK
+        for line in (
+            "generic: Good",
+            "permen6_2022: Good",
+            "pp30_2019: Good",
+            "pp46_2011: Very good",
+        ):
+            assert line in out
+        assert "How the grade came about (pp46_2011):" in out
+
+    def test_samples_match_their_regimes(self):
+        """Every shipped sample loads strictly and scores completely under its regime."""
+        registry = default_registry(entry_points=False)
+        for regime_id in SAMPLES:
+            result = registry.get(regime_id).score(load_sample(regime_id))
+            assert result.is_complete, regime_id
+
+
+class TestScore:
+    """`penilaian score FILE --regime ID` scores a file; unknown regimes and gaps are reported."""
+
+    def write(self, tmp_path, regime_id="pp30_2019"):
+        path = tmp_path / "a.json"
+        path.write_text(dumps(load_sample(regime_id)), encoding="utf-8")
+        return path
+
+    def test_text_with_trace(self, tmp_path):
+        """Text output names the grade and score, and the trace on request."""
+        code, out, _ = run("score", str(self.write(tmp_path)), "--regime", "pp30_2019", "--trace")
+        assert code == EXIT_OK
+        assert out.startswith("pp30_2019: Baik, nilai 102.84")
+        assert "weighting = without_peer_input" in out
+        assert "PP 30/2019" in out
+
+    def test_json(self, tmp_path):
+        """JSON output is the Result, which loads back."""
+        import penilaian as p  # noqa: PLC0415
+        from penilaian.serialization import loads  # noqa: PLC0415
+
+        path = self.write(tmp_path, "pp46_2011")
+        code, out, _ = run("score", str(path), "--regime", "pp46_2011", "--json")
+        assert code == EXIT_OK
+        assert loads(out, p.Result).grade is p.Grade.VERY_GOOD
+
+    def test_unknown_regime(self, tmp_path):
+        """An unknown regime id exits 1 and lists the registered ones."""
+        code, _, err = run("score", str(self.write(tmp_path)), "--regime", "pp99")
+        assert code == EXIT_INVALID_INPUT
+        assert "registered: generic, permen6_2022, pp30_2019, pp46_2011" in err
+
+    def test_wrong_shape_for_the_regime(self, tmp_path):
+        """A BerAKHLAK appraisal under PP 46/2011 is refused with the reason and path."""
+        code, _, err = run(
+            "score", str(self.write(tmp_path, "permen6_2022")), "--regime", "pp46_2011"
+        )
+        assert code == EXIT_INVALID_INPUT
+        assert "$.framework" in err
+
+    def test_incomplete_result_lists_its_gaps(self, tmp_path):
+        """A missing supervisor rating gives no grade and names the gap."""
+        import json  # noqa: PLC0415
+
+        document = unstructure(load_sample())
+        document["ratings"] = [r for r in document["ratings"] if r["subject"] != "behaviour"]
+        path = tmp_path / "a.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, _ = run("score", str(path), "--regime", "permen6_2022", "--lang", "en")
+        assert code == EXIT_OK
+        assert "incomplete: " in out
 
 
 class TestValidate:

@@ -31,9 +31,9 @@ class TestExamples:
         assert result.stdout.strip()
 
     def test_missing_realisations_names_the_gap(self):
-        """The unreported cost indicator and the silent second-level supervisor are listed."""
+        """The unreported indicator and the silent second-level supervisor are listed."""
         result = run(ROOT / "examples" / "missing_realisations.py")
-        assert "rhk-2/iki-2.2" in result.stdout
+        assert "rhk-3/iki-3.2" in result.stdout
         assert "Second-level supervisor Dewi Lestari: no ratings yet" in result.stdout
 
 

@@ -10,12 +10,17 @@ checked together when it is built, and every broken rule is reported at once in 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping  # noqa: TC003 - attrs reads cached_property annotations
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
 from penilaian._behaviour import BehaviourFramework
-from penilaian._checks import TUPLE, non_empty, repeated_indexes
+from penilaian._checks import TUPLE, non_empty, optional_non_empty, repeated_indexes
+from penilaian._grades import OrganisationGrade
+from penilaian._labels import LabelledEnum
 from penilaian._organisation import Position
 from penilaian._people import Employee
 from penilaian._periods import Period
@@ -42,7 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import date
 
-__all__ = ["Appraisal", "SpecialExpectation"]
+__all__ = ["Appraisal", "Innovation", "InnovationScope", "SpecialExpectation"]
 
 
 @attrs.frozen
@@ -60,6 +65,36 @@ class SpecialExpectation:
 
     aspect_id: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
+
+
+class InnovationScope(LabelledEnum):
+    """Who benefits from an innovation (PP 46/2011 kreativitas; PP 30/2019 Pasal 41(5))."""
+
+    UNIT = ("unit", "Unit kerja", "Work unit", "unit organisasi")
+    ORGANISATION = ("organisation", "Organisasi", "Organisation", "instansi", "organization")
+    STATE = ("state", "Negara", "State", "nasional", "national")
+
+
+@attrs.frozen
+class Innovation:
+    """
+    A new idea, method or product the employee created, with its evidence.
+
+    PP 46/2011 awards creativity points by who benefits (unit, organisation, state),
+    backed by a surat keterangan; PP 30/2019 Pasal 41(5) requires one that benefits
+    the organisation or the state for the grade Sangat Baik.
+
+    Attributes:
+        description: What was created.
+        scope: Who it benefits.
+        evidence: References to the evidence (the surat keterangan, reports).
+        certified_by: Who signed the surat keterangan, if recorded.
+    """
+
+    description: str = attrs.field(validator=non_empty)
+    scope: InnovationScope = attrs.field(converter=InnovationScope)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE)
+    certified_by: str | None = attrs.field(default=None, validator=optional_non_empty)
 
 
 @attrs.frozen
@@ -81,6 +116,9 @@ class Appraisal:
         feedback: Continuous feedback notes, dated inside the period.
         special_expectations: The leader's special expectations per behaviour
             aspect, for frameworks that have them.
+        innovations: New ideas or methods created in the period, with their scope.
+        unit_grade: The grade of the organisation unit the employee leads or
+            belongs to (capaian kinerja organisasi), when known.
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -94,6 +132,10 @@ class Appraisal:
     ratings: tuple[Rating, ...] = attrs.field(default=(), converter=TUPLE)
     feedback: tuple[FeedbackNote, ...] = attrs.field(default=(), converter=TUPLE)
     special_expectations: tuple[SpecialExpectation, ...] = attrs.field(default=(), converter=TUPLE)
+    innovations: tuple[Innovation, ...] = attrs.field(default=(), converter=TUPLE)
+    unit_grade: OrganisationGrade | None = attrs.field(
+        default=None, converter=attrs.converters.optional(OrganisationGrade)
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = list(_problems(self))
@@ -144,15 +186,28 @@ class Appraisal:
                 return scale
         raise UnknownReferenceError("scale_id", scale_id, "no scale has this id")
 
+    @functools.cached_property
+    def rater_roles(self) -> Mapping[str, RaterRole]:
+        """Each rater's id with the role they rate in (computed once, read-only)."""
+        return MappingProxyType({rater.id: rater.role for rater in self.raters})
+
+    @functools.cached_property
+    def ratings_by_subject(self) -> Mapping[str, tuple[tuple[int, Rating], ...]]:
+        """Each rated subject with its ratings and their indexes in `ratings`, in order."""
+        index: dict[str, list[tuple[int, Rating]]] = {}
+        for position, rating in enumerate(self.ratings):
+            index.setdefault(rating.subject, []).append((position, rating))
+        return MappingProxyType({subject: tuple(found) for subject, found in index.items()})
+
     def ratings_by(self, role: RaterRole | str) -> tuple[Rating, ...]:
         """Return the ratings given by raters in *role* (a member or any of its spellings)."""
         wanted = RaterRole.parse(role, "role")
-        roles = {rater.id: rater.role for rater in self.raters}
+        roles = self.rater_roles
         return tuple(rating for rating in self.ratings if roles[rating.rater_id] is wanted)
 
     def ratings_of(self, subject: str) -> tuple[Rating, ...]:
         """Return the ratings about *subject*, in order."""
-        return tuple(rating for rating in self.ratings if rating.subject == subject)
+        return tuple(rating for _, rating in self.ratings_by_subject.get(subject, ()))
 
     # -- domain verbs: each returns a new, re-validated appraisal ----------------------
 

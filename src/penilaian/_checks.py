@@ -15,6 +15,7 @@ __all__ = [
     "HasId",
     "as_tuple",
     "is_date",
+    "is_text",
     "non_empty",
     "optional_date",
     "optional_non_empty",
@@ -32,9 +33,14 @@ class HasId(Protocol):
         ...
 
 
+def is_text(value: object) -> bool:
+    """Tell whether *value* is a string with something other than spaces."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 def non_empty(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validate a string with something other than spaces."""
-    if not isinstance(value, str) or not value.strip():
+    if not is_text(value):
         raise InvalidValueError(attribute.name, value, "must be a non-empty string")
 
 
@@ -90,6 +96,8 @@ def as_tuple(value: object, field: str) -> tuple[Any, ...]:
     Raises:
         InvalidValueError: naming *field*, for text, mappings and non-iterables.
     """
+    if type(value) is tuple:
+        return value
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidValueError(field, value, "must be a list or tuple")
     return tuple(value)

@@ -1,5 +1,5 @@
 """
-The ``penilaian`` command line: ``demo``, ``validate FILE`` and ``schema``.
+The ``penilaian`` command line: ``demo``, ``score FILE``, ``validate FILE`` and ``schema``.
 
 Data goes to standard output, messages to standard error.  Exit codes: 0 success,
 1 invalid input (every problem is listed with its JSON path), 2 wrong usage.
@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from penilaian._appraisal import Appraisal
 from penilaian._raters import ExpectationLevel
-from penilaian._targets import PointTarget, QualitativeTarget, RangeTarget, Target
-from penilaian.exceptions import InvalidInputError, UnknownLabelError
+from penilaian._trace import render_trace
+from penilaian.exceptions import InvalidInputError, UnknownLabelError, UnknownStrategyError
+from penilaian.regimes import default_registry
 from penilaian.serialization import dumps, json_schema, loads
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from penilaian._labels import Language
+    from penilaian._result import Result
 
 __all__ = [
     "EXIT_INVALID_INPUT",
@@ -32,6 +34,7 @@ __all__ = [
     "load_sample",
     "main",
     "render",
+    "render_result",
 ]
 
 EXIT_OK: Final = 0
@@ -54,7 +57,10 @@ _WORDS: Final = {
         "managerial": "manajerial",
         "non_managerial": "non-manajerial",
         "no_nip": "tanpa NIP",
-        "note": "Skor dan predikat dihitung oleh rezim penilaian; rilis ini memuat model datanya.",
+        "scores": "Predikat menurut setiap rezim (contoh masing-masing rezim)",
+        "score": "nilai",
+        "gap": "belum lengkap",
+        "trace": "Jejak perhitungan",
     },
     "en": {
         "title": "Performance appraisal (validated sample)",
@@ -71,24 +77,44 @@ _WORDS: Final = {
         "managerial": "managerial",
         "non_managerial": "non-managerial",
         "no_nip": "no NIP",
-        "note": "Scores and grades come from the scoring regimes; this release holds the model.",
+        "scores": "Grade under each regime (each regime's own sample)",
+        "score": "score",
+        "gap": "incomplete",
+        "trace": "How the grade came about",
     },
 }
 
 
-def load_sample() -> Appraisal:
-    """Load the sample appraisal shipped with the package, through the strict loader."""
-    text = resources.files("penilaian").joinpath("data/sample_appraisal.json").read_text("utf-8")
+SAMPLES: Final = {
+    "permen6_2022": "sample_appraisal.json",
+    "generic": "sample_appraisal.json",
+    "pp30_2019": "sample_pp30_2019.json",
+    "pp46_2011": "sample_pp46_2011.json",
+}
+"""The sample shipped for each built-in regime: an appraisal in the shape that regime reads."""
+
+
+def load_sample(regime_id: str = "permen6_2022") -> Appraisal:
+    """Load the sample appraisal shipped for *regime_id*, through the strict loader."""
+    name = SAMPLES[regime_id]
+    text = resources.files("penilaian").joinpath(f"data/{name}").read_text("utf-8")
     return loads(text, Appraisal)
 
 
-def _target_text(target: Target) -> str:
-    if isinstance(target, PointTarget):
-        return str(target.value)
-    if isinstance(target, RangeTarget):
-        return f"{target.low}\u2013{target.high}"
-    assert isinstance(target, QualitativeTarget)  # noqa: S101 - the union is closed
-    return f"\u201c{target.description}\u201d"
+def render_result(
+    result: Result, lang: Language = "id", *, detail: bool = True, trace: bool = False
+) -> str:
+    """Render a result: regime, grade and score; with *detail* its ratings and gaps; the trace."""
+    words = _WORDS[lang]
+    grade = result.grade.label(lang) if result.grade else result.ratings.get("band", "\u2014")
+    score = f", {words['score']} {result.score}" if result.score is not None else ""
+    lines = [f"{result.regime}: {grade}{score}"]
+    if detail:
+        lines += [f"  {key} = {value}" for key, value in result.ratings.items()]
+        lines += [f"  {words['gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
+    if trace and result.trace is not None:
+        lines += ["", render_trace(result.trace, lang)]
+    return "\n".join(lines)
 
 
 def _level_label(level: str, lang: Language) -> str:
@@ -129,7 +155,7 @@ def render(appraisal: Appraisal, lang: Language = "id") -> str:
             lines.append(
                 f"    - {indicator.id} {indicator.description} "
                 f"[{indicator.aspect.label(lang)}, {indicator.direction.label(lang)}]: "
-                f"{_target_text(indicator.target)}{unit} \u2192 {achieved}"
+                f"{indicator.target.text}{unit} \u2192 {achieved}"
             )
     lines += ["", f"{words['raters']}:"]
     for rater in appraisal.raters:
@@ -150,7 +176,6 @@ def render(appraisal: Appraisal, lang: Language = "id") -> str:
             f"  - {note.given_on.isoformat()} {note.author_id}: {note.text}"
             for note in appraisal.feedback
         ]
-    lines += ["", words["note"]]
     return "\n".join(lines)
 
 
@@ -159,9 +184,19 @@ def _parser() -> argparse.ArgumentParser:
         prog="penilaian", description="Exact, explainable performance appraisal for ASN."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="load, validate and show the embedded sample")
+    regimes = sorted(SAMPLES)
+    demo = commands.add_parser("demo", help="load, validate, show and score the embedded samples")
     demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the text")
     demo.add_argument("--json", action="store_true", help="print the sample as JSON instead")
+    demo.add_argument(
+        "--regime", choices=regimes, default="permen6_2022", help="the regime whose trace to show"
+    )
+    score = commands.add_parser("score", help="score an appraisal JSON file under a regime")
+    score.add_argument("file", type=argparse.FileType("rb"), help="the JSON file, or - for stdin")
+    score.add_argument("--regime", required=True, help="a regime id, e.g. permen6_2022")
+    score.add_argument("--lang", choices=["id", "en"], default="id", help="language of the text")
+    score.add_argument("--trace", action="store_true", help="also show how the grade came about")
+    score.add_argument("--json", action="store_true", help="print the result as JSON")
     validate = commands.add_parser("validate", help="check an appraisal JSON file")
     validate.add_argument(
         "file", type=argparse.FileType("rb"), help="the JSON file, or - for stdin"
@@ -184,17 +219,39 @@ def main(
         print(json.dumps(json_schema(Appraisal), indent=2, ensure_ascii=False), file=out)
         return EXIT_OK
     if args.command == "demo":
-        sample = load_sample()
-        print(dumps(sample, indent=2) if args.json else render(sample, args.lang), file=out)
-        return EXIT_OK
+        return _demo(args.lang, args.regime, as_json=args.json, out=out)
     with args.file as stream:
         text = stream.read()
     try:
         appraisal = loads(text, Appraisal)
-    except InvalidInputError as error:
+        if args.command == "validate":
+            print(f"{args.file.name}: valid appraisal {appraisal.id}", file=err)
+            return EXIT_OK
+        result = default_registry().get(args.regime).score(appraisal)
+    except (InvalidInputError, UnknownStrategyError) as error:
         print(f"{args.file.name}: {error}", file=err)
         return EXIT_INVALID_INPUT
-    print(f"{args.file.name}: valid appraisal {appraisal.id}", file=err)
+    if args.json:
+        print(dumps(result, indent=2), file=out)
+    else:
+        print(render_result(result, args.lang, trace=args.trace), file=out)
+    return EXIT_OK
+
+
+def _demo(lang: Language, regime_id: str, *, as_json: bool, out: TextIO) -> int:
+    sample = load_sample()
+    if as_json:
+        print(dumps(sample, indent=2), file=out)
+        return EXIT_OK
+    words = _WORDS[lang]
+    registry = default_registry(entry_points=False)
+    results = {name: registry.get(name).score(load_sample(name)) for name in sorted(SAMPLES)}
+    lines = [render(sample, lang), "", f"{words['scores']}:"]
+    lines += [f"  {render_result(result, lang, detail=False)}" for result in results.values()]
+    chosen = results[regime_id].trace
+    if chosen is not None:
+        lines += ["", f"{words['trace']} ({regime_id}):", render_trace(chosen, lang)]
+    print("\n".join(lines), file=out)
     return EXIT_OK
 
 

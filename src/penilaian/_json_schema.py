@@ -13,6 +13,7 @@ from __future__ import annotations
 import types
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
@@ -37,6 +38,11 @@ _DECIMAL: Final = {
     "type": ["string", "number"],
     "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
     "description": 'An exact decimal; written as a string such as "12.50".',
+}
+_FRACTION: Final = {
+    "type": ["string", "number"],
+    "pattern": r"^-?[0-9]+(/[0-9]+|\.[0-9]+)?$",
+    "description": 'An exact ratio or decimal, written as a string such as "1/7" or "0.25".',
 }
 _NIP: Final = {
     "type": "string",
@@ -77,6 +83,8 @@ def _schema(tp: Any, defs: dict[str, Any], tag: tuple[str, str] | None = None) -
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         return {"anyOf": [_schema(arg, defs) for arg in get_args(tp)]}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _schema(get_args(tp)[1], defs)}
     if origin is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -109,6 +117,7 @@ def _simple(tp: Any) -> dict[str, Any] | None:  # noqa: ANN401
         int: {"type": "integer"},
         type(None): {"type": "null"},
         Decimal: _DECIMAL,
+        Fraction: _FRACTION,
         date: {"type": "string", "format": "date"},
         Nip: _NIP,
     }

@@ -25,6 +25,7 @@ __all__ = [
     "Number",
     "check_decimal",
     "check_positive",
+    "exact_decimal",
     "is_number",
     "to_decimal",
     "to_fraction",
@@ -86,22 +87,27 @@ def _decimal_of(value: object, field: str) -> Decimal:
     raise _refuse(field, value, f"expected a number, got {type(value).__name__}")
 
 
-def _fraction_to_decimal(value: Fraction, field: str) -> Decimal:
-    # A fraction has an exact decimal form only when its denominator is 2^a * 5^b;
-    # then n/d == n * (10^k / d) / 10^k with k = max(a, b), all in integers.
-    twos = fives = 0
-    rest = value.denominator
-    while rest % 2 == 0:
-        rest //= 2
-        twos += 1
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
+def exact_decimal(value: Fraction) -> Decimal | None:
+    """Return *value* as an exact `Decimal`, or `None` when it has no finite decimal form."""
+    # n/d has a finite form only when d = 2^a * 5^b; then n/d == n * (10^k / d) / 10^k
+    # with k = max(a, b), all in integers, and the Decimal is built from text (exact).
+    rest, places = value.denominator, 0
+    for prime in (2, 5):
+        count = 0
+        while rest % prime == 0:
+            rest //= prime
+            count += 1
+        places = max(places, count)
     if rest != 1:
+        return None
+    return Decimal(f"{value.numerator * (10**places // value.denominator)}E-{places}")
+
+
+def _fraction_to_decimal(value: Fraction, field: str) -> Decimal:
+    exact = exact_decimal(value)
+    if exact is None:
         raise _refuse(field, value, "has no exact decimal form; pass a Decimal")
-    places = max(twos, fives)
-    digits = value.numerator * (10**places // value.denominator)
-    return Decimal(f"{digits}E-{places}")  # built from text: exact, no context rounding
+    return exact
 
 
 def to_fraction(value: object, field: str = "value") -> Fraction:

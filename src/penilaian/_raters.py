@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
@@ -141,6 +140,16 @@ class Rater:
             )
 
 
+def _whole_steps(score: Decimal, start: Decimal, step: Decimal) -> bool:
+    """Tell whether (score - start) / step is whole, in integers (Decimal's - and % round)."""
+    score_n, score_d = score.as_integer_ratio()
+    start_n, start_d = start.as_integer_ratio()
+    step_n, step_d = step.as_integer_ratio()
+    # (score_n/score_d - start_n/start_d) / (step_n/step_d), as one integer fraction.
+    numerator = (score_n * start_d - start_n * score_d) * step_d
+    return numerator % (score_d * start_d * step_n) == 0
+
+
 @attrs.frozen
 class NumericScale:
     """
@@ -183,9 +192,7 @@ class NumericScale:
             raise OffScaleError(
                 field, score, f"outside scale {self.id} ({self.minimum} to {self.maximum})"
             )
-        # In fractions: Decimal's % and - round to 28 digits on wide scales or fine steps.
-        steps = (Fraction(score) - Fraction(self.minimum)) / Fraction(self.step or 1)
-        if self.step is not None and steps.denominator != 1:
+        if self.step is not None and not _whole_steps(score, self.minimum, self.step):
             raise OffScaleError(field, score, f"not a step of {self.step} on scale {self.id}")
         return score
 
@@ -260,6 +267,8 @@ class OrdinalScale:
         Raises:
             OffScaleError: listing the levels of this scale.
         """
+        if level in self.levels:
+            return level  # the common case: written as the scale spells it
         key = normalise_label(level)
         for canonical in self.levels:
             if normalise_label(canonical) == key:

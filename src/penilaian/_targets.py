@@ -109,6 +109,11 @@ class PointTarget:
 
     value: Decimal = attrs.field(converter=DECIMAL, validator=_positive)
 
+    @property
+    def text(self) -> str:
+        """The target as written, such as ``12``."""
+        return str(self.value)
+
 
 @attrs.frozen
 class RangeTarget:
@@ -130,6 +135,11 @@ class RangeTarget:
         if value <= self.low:
             raise InvalidValueError(attribute.name, value, f"must be greater than low ({self.low})")
 
+    @property
+    def text(self) -> str:
+        """The target as written, such as ``80\u201390``."""
+        return f"{self.low}\u2013{self.high}"
+
 
 @attrs.frozen
 class QualitativeTarget:
@@ -141,6 +151,11 @@ class QualitativeTarget:
     """
 
     description: str = attrs.field(validator=non_empty)
+
+    @property
+    def text(self) -> str:
+        """The target as written, in quotation marks."""
+        return f"\u201c{self.description}\u201d"
 
 
 Target: TypeAlias = PointTarget | RangeTarget | QualitativeTarget

@@ -23,12 +23,16 @@ __all__ = [
     "InvalidNumberError",
     "InvalidPeriodError",
     "InvalidValueError",
+    "MissingValueError",
     "OffScaleError",
     "PenilaianError",
     "Problem",
+    "ScoringInputError",
     "SelfRatingError",
     "UnknownLabelError",
     "UnknownReferenceError",
+    "UnknownStrategyError",
+    "UnsupportedInputError",
 ]
 
 
@@ -175,3 +179,40 @@ class InvalidInputError(PenilaianError, ValueError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         return head + ":\n" + "\n".join(f"  {problem}" for problem in self.problems)
+
+
+class ScoringInputError(InvalidInputError):
+    """
+    A valid appraisal lacks what a regime needs, or holds what the regime does not define.
+
+    Raised by scoring strategies: a missing realisation, a cost aspect without a
+    cost target, ratings on a framework the regime does not use, a period outside
+    the regime.  Each problem's error is a `MissingValueError` or an
+    `UnsupportedInputError` that names the rule.
+    """
+
+
+class MissingValueError(InvalidValueError):
+    """A value a rule needs is absent (`None`); it is never taken as 0."""
+
+
+class UnsupportedInputError(InvalidValueError):
+    """A value is valid in the model but outside what a rule or regime defines."""
+
+
+class UnknownStrategyError(PenilaianError, LookupError):
+    """
+    No scoring strategy is registered under the id asked for.
+
+    Attributes:
+        strategy_id: The id asked for.
+        known: The ids that are registered.
+    """
+
+    def __init__(self, strategy_id: str, known: Sequence[str]) -> None:
+        super().__init__(strategy_id, tuple(known))
+        self.strategy_id = strategy_id
+        self.known = tuple(known)
+
+    def __str__(self) -> str:
+        return f"no scoring strategy {self.strategy_id!r}; registered: {', '.join(self.known)}"

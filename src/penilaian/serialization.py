@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -39,7 +40,7 @@ from penilaian._behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
 from penilaian._json_schema import TAGS, json_schema
 from penilaian._labels import LabelledEnum
 from penilaian._nip import Nip
-from penilaian._numbers import to_decimal
+from penilaian._numbers import to_decimal, to_fraction
 from penilaian._periods import Period
 from penilaian.exceptions import InvalidInputError, InvalidValueError, PenilaianError, Problem
 
@@ -74,6 +75,10 @@ def _structure_decimal(value: Any, _type: type[Any]) -> Decimal:  # noqa: ANN401
     return to_decimal(value)
 
 
+def _structure_fraction(value: Any, _type: type[Any]) -> Fraction:  # noqa: ANN401
+    return to_fraction(value)
+
+
 def _structure_nip(value: Any, _type: type[Any]) -> Nip:  # noqa: ANN401
     return Nip.parse(value)
 
@@ -97,6 +102,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int, "an integer"))
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Fraction, str)  # "3/5", "1/7", "1"
+    converter.register_structure_hook(Fraction, _structure_fraction)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(Nip, str)
     converter.register_structure_hook(Nip, _structure_nip)

@@ -1,0 +1,39 @@
+"""
+The built-in scoring regimes, one module per regulation, and the default registry.
+
+Each module holds its regulation's rule tables as data and one strategy class:
+`pp46_2011` (PP 46/2011 + Perka BKN 1/2013), `pp30_2019` (PP 30/2019 + PermenPANRB
+8/2021), `permen6_2022` (PermenPANRB 6/2022, with `permen6_annual` for the annual
+roll-up and `permen6_credit` for credit points) and `generic` (configurable).
+"""
+
+from __future__ import annotations
+
+from penilaian._scoring import StrategyRegistry
+from penilaian.regimes.generic import GenericRegime
+from penilaian.regimes.permen6_2022 import Permen6Regime
+from penilaian.regimes.pp30_2019 import Pp30Regime
+from penilaian.regimes.pp46_2011 import Pp46Regime
+
+__all__ = ["default_registry"]
+
+
+def default_registry(*, entry_points: bool = True) -> StrategyRegistry:
+    """
+    Return a new registry with the built-in regimes, and those other packages publish.
+
+    The built-in ids are ``pp46_2011``, ``pp30_2019``, ``permen6_2022`` and ``generic``;
+    each is built with its documented default configuration.
+
+    Args:
+        entry_points: Also register the strategies published under the
+            ``penilaian.strategies`` entry-point group by installed packages.
+    """
+    registry = StrategyRegistry()
+    registry.register("pp46_2011", Pp46Regime)
+    registry.register("pp30_2019", Pp30Regime)
+    registry.register("permen6_2022", Permen6Regime)
+    registry.register("generic", GenericRegime.default)
+    if entry_points:
+        registry.load_entry_points()
+    return registry

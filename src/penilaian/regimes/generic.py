@@ -1,0 +1,322 @@
+"""
+The generic regime: weighted components and bands that any organisation configures.
+
+Not tied to a regulation.  A `GenericRegime` adds up weighted `Component` values,
+each either the mean achievement of work indicators (`WorkAchievement`, in percent,
+by the same formula as PermenPANRB 8/2021) or the mean of rated subjects rescaled to
+0-100 on their scale (`RatedSubjects`), and maps the total to a label by a
+`penilaian.BandTable` whose labels may be `penilaian.Grade` members or any text.
+
+Figures: ``indicator[<id>].achievement``, ``subject[<id>]`` (rescaled),
+``component[<id>]``, ``score``.  Ratings: ``band`` (the label's id or text).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from penilaian._achievement import ACHIEVEMENT_RULES, achievement
+from penilaian._appraisal import Appraisal
+from penilaian._checks import TUPLE, non_empty, unique_ids
+from penilaian._grades import BandTable, Grade
+from penilaian._raters import NumericScale
+from penilaian._result import Gap, Result
+from penilaian._rounding import Rounding, figure
+from penilaian._scoring import SupervisorRating
+from penilaian._targets import Indicator, TargetKind
+from penilaian._trace import Rule, Step
+from penilaian._weights import Weights
+from penilaian.exceptions import (
+    InvalidValueError,
+    MissingValueError,
+    Problem,
+    ScoringInputError,
+    UnsupportedInputError,
+)
+from penilaian.typing import RatingAggregator
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "GENERIC_DEFAULT_BANDS",
+    "Component",
+    "GenericRegime",
+    "RatedSubjects",
+    "WorkAchievement",
+]
+
+_HUNDRED: Final = Fraction(100)
+
+_CAP_RULE: Final = Rule(
+    "generic.cap", "configuration", "Capaian dibatasi", "Achievement capped at the configured cap"
+)
+_MEAN_RULE: Final = Rule("generic.mean", "configuration", "Rata-rata", "Mean")
+_RESCALE_RULE: Final = Rule(
+    "generic.rescale",
+    "configuration",
+    "Nilai diskalakan ke 0-100: (nilai \u2212 min) / (maks \u2212 min) \u00d7 100",
+    "Rescaled to 0-100: (value \u2212 min) / (max \u2212 min) \u00d7 100",
+)
+_SUM_RULE: Final = Rule(
+    "generic.score",
+    "configuration",
+    "Nilai = \u03a3 bobot \u00d7 komponen",
+    "Score = \u03a3 weight \u00d7 component",
+)
+_ROUND_RULE: Final = Rule("generic.rounding", "configuration", "Pembulatan", "Rounding")
+_BAND_RULE: Final = Rule(
+    "generic.band", "configuration", "Kategori menurut tabel", "Band from the table"
+)
+
+
+@attrs.frozen
+class WorkAchievement:
+    """
+    The mean achievement, in percent, of the indicators of some work targets.
+
+    Attributes:
+        kinds: Which work targets count (main only, by default).
+        cap: The highest achievement an indicator counts with (`None`: no cap).
+    """
+
+    kinds: tuple[TargetKind, ...] = attrs.field(default=(TargetKind.MAIN,), converter=TUPLE)
+    cap: Fraction | None = Fraction(120)
+
+
+@attrs.frozen
+class RatedSubjects:
+    """
+    The mean of rated subjects, each combined by the regime's aggregator and rescaled to 0-100.
+
+    Attributes:
+        subjects: The subjects (behaviour aspects, overall ratings); `None` means
+            every aspect of the appraisal's framework that applies to the position.
+    """
+
+    subjects: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Component:
+    """
+    One weighted part of a generic score.
+
+    Attributes:
+        id: Its name, which the regime's weights use.
+        source: Where its value comes from.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    source: WorkAchievement | RatedSubjects
+
+
+GENERIC_DEFAULT_BANDS: Final[BandTable[Grade]] = BandTable(
+    id="generic.default",
+    clause="penilaian default (not a regulation)",
+    labels=(Grade.VERY_POOR, Grade.POOR, Grade.NEEDS_IMPROVEMENT, Grade.GOOD, Grade.VERY_GOOD),
+    cuts=(Decimal(50), Decimal(70), Decimal(90), Decimal(110)),
+    closed="lower",
+)
+"""A neutral default on a 0-120 scale: <50, 50-70, 70-90, 90-110, >=110."""
+
+
+@attrs.frozen
+class GenericRegime:
+    """
+    A configurable weighted model for organisations outside these regulations.
+
+    Attributes:
+        components: The parts of the score; ids unique.
+        weights: One weight per component id, exact, summing to 1.
+        bands: The table from score to label.
+        aggregator: How several ratings of one subject become one value.
+        rounding: The rounding of the score before banding (`None`: exact).
+        regime_id: The id results carry (``"generic"`` unless renamed).
+    """
+
+    components: tuple[Component, ...] = attrs.field(converter=TUPLE)
+    weights: Weights = attrs.field()
+    bands: BandTable[Any] = GENERIC_DEFAULT_BANDS
+    aggregator: RatingAggregator = attrs.field(factory=SupervisorRating)
+    rounding: Rounding | None = attrs.field(factory=Rounding)
+    regime_id: str = attrs.field(default="generic", validator=non_empty)
+
+    @components.validator
+    def _check_components(
+        self, attribute: attrs.Attribute[tuple[Component, ...]], value: tuple[Component, ...]
+    ) -> None:
+        if not value:
+            raise InvalidValueError(attribute.name, value, "needs at least one component")
+        unique_ids(attribute.name, value)
+
+    @weights.validator
+    def _check_weights(self, attribute: attrs.Attribute[Weights], value: Weights) -> None:
+        ids = {component.id for component in self.components}
+        if set(value) != ids:
+            reason = f"must weigh exactly the components {sorted(ids)}"
+            raise InvalidValueError(attribute.name, sorted(value), reason)
+
+    @classmethod
+    def default(cls) -> GenericRegime:
+        """Work achievement 70 %, behaviour 30 %, the default bands: a neutral starting point."""
+        return cls(
+            components=(
+                Component("work", WorkAchievement()),
+                Component("behaviour", RatedSubjects()),
+            ),
+            weights=Weights({"work": Fraction(7, 10), "behaviour": Fraction(3, 10)}),
+        )
+
+    @property
+    def id(self) -> str:
+        """The id results carry."""
+        return self.regime_id
+
+    def score(self, appraisal: Appraisal, *, trace: bool = True) -> Result:
+        """
+        Score *appraisal* by the configured components, weights and bands.
+
+        Raises:
+            ScoringInputError: for indicators without a realised value or with a
+                qualitative target, and subjects rated on ordinal scales.
+        """
+        run = _Run(self, appraisal, trace)
+        values = {component.id: run.component(component) for component in self.components}
+        if run.problems:
+            raise ScoringInputError(run.problems)
+        if run.gaps:
+            return Result(self.id, appraisal.id, figures=run.figures, gaps=run.gaps)
+        exact = {name: value for name, value in values.items() if value is not None}
+        total = sum((self.weights[name] * exact[name] for name in exact), Fraction(0))
+        score = total if self.rounding is None else Fraction(self.rounding.apply(total))
+        run.figure("score", score)
+        if self.rounding is not None:
+            run.figures["score"] = self.rounding.apply(total)  # keep the declared places
+        label = self.bands.classify(score)
+        band = label.value if isinstance(label, Grade) else str(label)
+        return Result(
+            self.id,
+            appraisal.id,
+            grade=label if isinstance(label, Grade) else None,
+            score=run.figures["score"],
+            figures=run.figures,
+            ratings={"band": band},
+            trace=run.root(total, score, band) if trace else None,
+        )
+
+
+@attrs.define
+class _Run:
+    """The state of one scoring: figures, gaps and problems found, steps built."""
+
+    regime: GenericRegime
+    appraisal: Appraisal
+    trace: bool
+    figures: dict[str, Decimal] = attrs.field(factory=dict)
+    gaps: list[Gap] = attrs.field(factory=list)
+    problems: list[Problem] = attrs.field(factory=list)
+    steps: list[Step] = attrs.field(factory=list)
+
+    def figure(self, key: str, value: Fraction) -> None:
+        self.figures[key] = figure(value)
+
+    def component(self, component: Component) -> Fraction | None:
+        source = component.source
+        if isinstance(source, WorkAchievement):
+            values, steps = self._work(source, component.id)
+        else:
+            values, steps = self._rated(source)
+        if values is None:
+            return None
+        mean = sum(values, Fraction(0)) / len(values)
+        self.figure(f"component[{component.id}]", mean)
+        if self.trace:
+            self.steps.append(Step.of(_MEAN_RULE, mean, subject=component.id, children=steps))
+        return mean
+
+    def _work(self, source: WorkAchievement, name: str) -> tuple[list[Fraction] | None, list[Step]]:
+        values: list[Fraction] = []
+        steps: list[Step] = []
+        found = len(self.problems)
+        for t_index, target in enumerate(self.appraisal.targets):
+            if target.kind not in source.kinds:
+                continue
+            for i_index, indicator in enumerate(target.indicators):
+                try:
+                    value = achievement(indicator)
+                except (MissingValueError, UnsupportedInputError) as error:
+                    path = f"$.targets[{t_index}].indicators[{i_index}].{error.field}"
+                    self.problems.append(Problem(path, f"{error.reason} ({name})", error))
+                    continue
+                self.figure(f"indicator[{indicator.id}].achievement", value)
+                counted = value if source.cap is None else min(value, source.cap)
+                values.append(counted)
+                if self.trace:
+                    steps.append(_achievement_step(indicator.id, indicator, value, counted, source))
+        if not values and len(self.problems) == found:
+            reason = f"{name}: no indicators of kind {', '.join(k.value for k in source.kinds)}"
+            self.problems.append(
+                Problem("$.targets", reason, MissingValueError("targets", None, reason))
+            )
+        return (values or None), steps
+
+    def _rated(self, source: RatedSubjects) -> tuple[list[Fraction] | None, list[Step]]:
+        appraisal = self.appraisal
+        subjects: Sequence[str] = (
+            source.subjects
+            if source.subjects is not None
+            else [aspect.id for aspect in appraisal.framework.aspects_for(appraisal.position.kind)]
+        )
+        values: list[Fraction] = []
+        steps: list[Step] = []
+        for subject in subjects:
+            aggregate = self.regime.aggregator(appraisal, subject, trace=self.trace)
+            if aggregate.value is None:
+                self.gaps.append(aggregate.gap or Gap("$.ratings", f"no value for {subject}"))
+                continue
+            scale = appraisal.scale(aggregate.scale_id) if aggregate.scale_id else None
+            if not isinstance(scale, NumericScale):
+                reason = f"{subject} needs ratings on a numeric scale"
+                error = UnsupportedInputError("scale_id", aggregate.scale_id, reason)
+                self.problems.append(Problem("$.ratings", reason, error))
+                continue
+            low, high = Fraction(scale.minimum), Fraction(scale.maximum)
+            rescaled = (aggregate.value - low) / (high - low) * _HUNDRED
+            self.figure(f"subject[{subject}]", rescaled)
+            values.append(rescaled)
+            if self.trace:
+                children = (aggregate.step,) if aggregate.step else ()
+                steps.append(
+                    Step.of(_RESCALE_RULE, rescaled, subject=subject, children=children,
+                            value=aggregate.value, min=low, max=high)
+                )  # fmt: skip
+        complete = len(values) == len(subjects) and values
+        return (values if complete else None), steps
+
+    def root(self, total: Fraction, score: Fraction, band: str) -> Step:
+        weights = {f"weight[{name}]": share for name, share in self.regime.weights.shares.items()}
+        node = Step.from_mapping(_SUM_RULE, total, weights, children=self.steps)
+        if self.regime.rounding is not None:
+            node = Step.of(
+                _ROUND_RULE, score, children=(node,), to=self.regime.rounding.describe("en")
+            )
+        return Step.of(_BAND_RULE, band, children=(node,), table=self.regime.bands.id, score=score)
+
+
+def _achievement_step(
+    subject: str, indicator: Indicator, value: Fraction, counted: Fraction, source: WorkAchievement
+) -> Step:
+    step = Step.of(ACHIEVEMENT_RULES[indicator.direction], value, subject=subject,
+                   target=indicator.target.text, realisation=_realised(indicator))  # fmt: skip
+    if counted == value:
+        return step
+    return Step.of(_CAP_RULE, counted, subject=subject, children=(step,), cap=source.cap)
+
+
+def _realised(indicator: Indicator) -> object:
+    return indicator.realisation.value if indicator.realisation else None
