@@ -28,7 +28,7 @@ class TestHierarchy:
 
     @pytest.mark.parametrize("error", ERRORS, ids=lambda cls: cls.__name__)
     def test_shape(self, error):
-        """Each error is a PenilaianError and the builtin it refines, ends in Error, is documented."""
+        """Each error is a PenilaianError and the builtin it refines, named *Error, documented."""
         assert issubclass(error, PenilaianError)
         assert error.__name__.endswith("Error")
         assert error.__doc__
