@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import gc
 import resource
@@ -27,6 +28,18 @@ def forget_caches(appraisals: Iterable[Any]) -> None:
         for name in _CACHED:
             with contextlib.suppress(AttributeError):
                 object.__delattr__(appraisal, name)
+
+
+def arguments(doc: str, argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the options every benchmark takes: --n, --repeat and --seed."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n", 1)[0].strip())
+    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.repeat < 1:
+        parser.error("--n and --repeat must be at least 1")
+    return args
 
 
 def settle() -> None:

@@ -17,20 +17,18 @@ Both give identical values, checked before timing.  Timing is reported, never as
 
 from __future__ import annotations
 
-import argparse
-import gc
 import os
 import platform
 import random
-import resource
 import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
+from _common import arguments, peak_rss_mib, settle, time_once
 
 import penilaian
 from penilaian import NumericScale, Rater, RaterRole, Rating, Renormalise, WeightingPolicy
@@ -136,28 +134,25 @@ def floor_value(pairs: tuple[tuple[str, Fraction], ...], weights: dict[str, Frac
 
 def make_paths(
     appraisals: Sequence[Appraisal], extracted: Extracted
-) -> dict[str, Callable[[], object]]:
+) -> dict[str, tuple[Callable[[Any], object], Sequence[Any]]]:
+    """Each path: what it runs on one item, and its items (an appraisal, or extracted pairs)."""
     aspects = [aspect.id for aspect in appraisals[0].framework.aspects]
     weights = dict(POLICY.role_weights.shares)
 
-    def policy_without_trace() -> object:
-        for appraisal in appraisals:
-            for aspect in aspects:
-                POLICY(appraisal, aspect, trace=False)
-        return None
+    def policy_without_trace(appraisal: Appraisal) -> object:
+        return [POLICY(appraisal, aspect, trace=False) for aspect in aspects]
 
-    def policy_with_trace() -> object:
-        for appraisal in appraisals:
-            for aspect in aspects:
-                POLICY(appraisal, aspect, trace=True)
-        return None
+    def policy_with_trace(appraisal: Appraisal) -> object:
+        return [POLICY(appraisal, aspect, trace=True) for aspect in aspects]
 
-    def floor() -> object:
-        for pairs in extracted:
-            floor_value(pairs, weights)
-        return None
+    def floor(pairs: Any) -> object:
+        return floor_value(pairs, weights)
 
-    return {"trace off": policy_without_trace, "trace on": policy_with_trace, "floor": floor}
+    return {
+        "trace off": (policy_without_trace, appraisals),
+        "trace on": (policy_with_trace, appraisals),
+        "floor": (floor, extracted),
+    }
 
 
 def check_equivalent(appraisals: Sequence[Appraisal], extracted: Extracted, count: int) -> None:
@@ -176,26 +171,8 @@ def check_equivalent(appraisals: Sequence[Appraisal], extracted: Extracted, coun
     assert traced.value == values[0]
 
 
-def time_once(path: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    path()
-    return time.perf_counter() - start
-
-
-def peak_rss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0].strip())
-    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("--n and --repeat must be at least 1")
+    args = arguments(__doc__, argv)
 
     built = time.perf_counter()
     appraisals = make_appraisals(args.n, args.seed)
@@ -203,11 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     built = time.perf_counter() - built
     check_equivalent(appraisals, extracted, min(args.n, 1000))
     paths = make_paths(appraisals, extracted)
+    settle()
 
     best = dict.fromkeys(paths, float("inf"))
     for _ in range(args.repeat):
-        for name, path in paths.items():  # interleaved, so drift hits every path alike
-            best[name] = min(best[name], time_once(path))
+        for name, (run, items) in paths.items():  # interleaved, so drift hits every path alike
+            best[name] = min(best[name], time_once(run, items, fresh=True))
 
     aspects = len(appraisals[0].framework.aspects)
     print("bench_aggregate: weighted multi-rater aggregation of behaviour ratings")

@@ -17,7 +17,6 @@ cost over bare structuring.  Timing is reported, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -30,7 +29,7 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from _common import peak_rss_mib, time_once
+from _common import arguments, peak_rss_mib, time_once
 from cattrs.preconf.json import make_converter as make_plain_json_converter
 
 import penilaian
@@ -460,13 +459,7 @@ def check_equivalent(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0].strip())
-    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("--n and --repeat must be at least 1")
+    args = arguments(__doc__, argv)
 
     built = time.perf_counter()
     texts, first = make_documents(args.n, args.seed)

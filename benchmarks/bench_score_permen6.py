@@ -20,7 +20,6 @@ the ratings at all.  Timing is reported, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import random
@@ -30,7 +29,7 @@ from decimal import Decimal
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-from _common import peak_rss_mib, settle, time_once
+from _common import arguments, peak_rss_mib, settle, time_once
 
 import penilaian
 from penilaian import (
@@ -139,13 +138,7 @@ def extract(appraisal: Appraisal) -> tuple[ExpectationLevel, ExpectationLevel]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0].strip())
-    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("--n and --repeat must be at least 1")
+    args = arguments(__doc__, argv)
 
     built = time.perf_counter()
     rng = random.Random(args.seed)

@@ -21,7 +21,6 @@ walk all N appraisals.  Timing is reported, never asserted.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import random
@@ -32,7 +31,7 @@ from fractions import Fraction
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-from _common import peak_rss_mib, settle, time_once
+from _common import arguments, peak_rss_mib, settle, time_once
 
 import penilaian
 from penilaian import (
@@ -206,13 +205,7 @@ def check_equivalent(appraisals: Sequence[Appraisal], plains: Sequence[Plain]) -
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0].strip())
-    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("--n and --repeat must be at least 1")
+    args = arguments(__doc__, argv)
 
     built = time.perf_counter()
     rng = random.Random(args.seed)

@@ -371,7 +371,7 @@ class RaterAnalytics:
         """Return each subject where self minus the others' mean reaches the threshold."""
         findings = []
         for appraisal in appraisals:
-            roles = {rater.id: rater.role for rater in appraisal.raters}
+            roles = appraisal.rater_roles
             scales = {scale.id: scale for scale in appraisal.scales}
             own = {
                 (rating.subject, rating.scale_id): Fraction(rating.score)

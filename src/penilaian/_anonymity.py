@@ -271,7 +271,7 @@ def view_for_supervisor(
     Peers', subordinates' and the public's ratings stay unsigned.
     """
     subjects = _subjects(appraisal, thresholds, policy, employee=False)
-    roles = {rater.id: rater.role for rater in appraisal.raters}
+    roles = appraisal.rater_roles
     signed = tuple(
         SignedRating(
             rating.rater_id,
@@ -298,7 +298,7 @@ def _subjects(
     *,
     employee: bool,
 ) -> tuple[SubjectSummary, ...]:
-    roles = {rater.id: rater.role for rater in appraisal.raters}
+    roles = appraisal.rater_roles
     grouped: dict[tuple[str, str], dict[RaterRole, list[Rating]]] = {}
     for rating in appraisal.ratings:
         by_role = grouped.setdefault((rating.subject, rating.scale_id), {})
@@ -372,7 +372,7 @@ def _with_overall(
 def _notes(
     appraisal: Appraisal, thresholds: AnonymityThresholds, *, employee: bool
 ) -> tuple[NoteSummary, ...]:
-    roles = {rater.id: rater.role for rater in appraisal.raters}
+    roles = appraisal.rater_roles
     counts = Counter(roles.values())
     return tuple(
         NoteSummary(

@@ -306,17 +306,15 @@ class WeightingPolicy:
     def _collect(
         self, appraisal: Appraisal, subject: str, public: PublicIndex | None
     ) -> tuple[dict[str, list[Fraction]], NumericScale | None]:
-        roles = {rater.id: rater.role.value for rater in appraisal.raters}
+        roles = appraisal.rater_roles
         grouped: dict[str, list[Fraction]] = {}
         problems: list[Problem] = []
         scale_id = None if public is None else public.scale_id
         if public is not None and _PUBLIC not in self.role_weights:
             reason = "a public index is given, but the policy does not weight public"
             problems.append(_problem("$.raters", "role", _PUBLIC, reason))
-        for index, rating in enumerate(appraisal.ratings):
-            if rating.subject != subject:
-                continue
-            role, path = roles[rating.rater_id], f"$.ratings[{index}]"
+        for index, rating in appraisal.ratings_by_subject.get(subject, ()):
+            role, path = roles[rating.rater_id].value, f"$.ratings[{index}]"
             if role not in self.role_weights and role != _SELF:
                 reason = f"{rating.rater_id} rates {subject} as {role}, a role the policy does"
                 reason += f" not weight; give {role} a weight (0 to ignore it on purpose)"
