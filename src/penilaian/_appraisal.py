@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._behaviour import BehaviourFramework
-from penilaian._checks import TUPLE, non_empty, optional_non_empty, repeated_indexes
+from penilaian._checks import TUPLE, find_by_id, non_empty, optional_non_empty, repeated_indexes
 from penilaian._grades import OrganisationGrade
 from penilaian._labels import LabelledEnum
 from penilaian._organisation import Position
@@ -157,10 +157,7 @@ class Appraisal:
         Raises:
             UnknownReferenceError: if there is none.
         """
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        raise UnknownReferenceError("target_id", target_id, "no work target has this id")
+        return find_by_id(self.targets, target_id, "target_id", "no work target has this id")
 
     def rater(self, rater_id: str) -> Rater:
         """
@@ -169,10 +166,7 @@ class Appraisal:
         Raises:
             UnknownReferenceError: if there is none.
         """
-        for rater in self.raters:
-            if rater.id == rater_id:
-                return rater
-        raise UnknownReferenceError("rater_id", rater_id, "no rater has this id")
+        return find_by_id(self.raters, rater_id, "rater_id", "no rater has this id")
 
     def scale(self, scale_id: str) -> Scale:
         """
@@ -181,10 +175,7 @@ class Appraisal:
         Raises:
             UnknownReferenceError: if there is none.
         """
-        for scale in self.scales:
-            if scale.id == scale_id:
-                return scale
-        raise UnknownReferenceError("scale_id", scale_id, "no scale has this id")
+        return find_by_id(self.scales, scale_id, "scale_id", "no scale has this id")
 
     @functools.cached_property
     def rater_roles(self) -> Mapping[str, RaterRole]:

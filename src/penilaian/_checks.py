@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from penilaian.exceptions import DuplicateIdError, InvalidValueError
+from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
 
 __all__ = [
     "TUPLE",
     "HasId",
     "as_tuple",
+    "find_by_id",
     "is_date",
     "is_text",
     "non_empty",
@@ -75,6 +76,22 @@ def repeated_indexes(keys: Sequence[Hashable]) -> Iterator[int]:
         if key in seen:
             yield index
         seen.add(key)
+
+
+_H = TypeVar("_H", bound=HasId)
+
+
+def find_by_id(items: Iterable[_H], item_id: str, field: str, reason: str) -> _H:
+    """
+    Return the item of *items* whose ``id`` is *item_id*.
+
+    Raises:
+        UnknownReferenceError: naming *field*, the id and *reason*.
+    """
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise UnknownReferenceError(field, item_id, reason)
 
 
 def unique_ids(field: str, items: Iterable[HasId]) -> None:

@@ -15,10 +15,10 @@ from typing import TypeAlias
 
 import attrs
 
-from penilaian._checks import TUPLE, non_empty, optional_date, unique_ids
+from penilaian._checks import TUPLE, find_by_id, non_empty, optional_date, unique_ids
 from penilaian._labels import LabelledEnum
 from penilaian._numbers import DECIMAL, OPTIONAL_DECIMAL, ZERO, check_decimal, check_positive
-from penilaian.exceptions import InvalidValueError, UnknownReferenceError
+from penilaian.exceptions import InvalidValueError
 
 __all__ = [
     "Aspect",
@@ -280,10 +280,9 @@ class WorkTarget:
         Raises:
             UnknownReferenceError: if this target has no such indicator.
         """
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
-        raise UnknownReferenceError("indicator_id", indicator_id, f"not in work target {self.id}")
+        return find_by_id(
+            self.indicators, indicator_id, "indicator_id", f"not in work target {self.id}"
+        )
 
     def with_realisation(self, indicator_id: str, realisation: Realisation | None) -> WorkTarget:
         """Return a copy with *realisation* recorded on the indicator *indicator_id*."""
