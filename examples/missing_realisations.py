@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import penilaian as p
-from penilaian._cli import load_sample
+from penilaian import load_sample
 from penilaian.exceptions import InvalidInputError
 from penilaian.serialization import loads
 

@@ -22,8 +22,8 @@ from penilaian import (
     Renormalise,
     WeightingPolicy,
     krippendorff_alpha,
+    load_sample,
 )
-from penilaian._cli import load_sample
 from penilaian.exceptions import InvalidNumberError
 
 SAMPLE = load_sample()

@@ -25,10 +25,10 @@ from penilaian import (
     RoleSummary,
     WeightingPolicy,
     Zero,
+    load_sample,
     view_for_employee,
     view_for_supervisor,
 )
-from penilaian._cli import load_sample
 from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownLabelError
 
 SAMPLE = load_sample()

@@ -10,16 +10,9 @@ import sys
 import jsonschema
 import pytest
 
-from penilaian import default_registry
-from penilaian._cli import (
-    EXIT_INVALID_INPUT,
-    EXIT_OK,
-    EXIT_USAGE,
-    SAMPLES,
-    load_sample,
-    main,
-    render,
-)
+from penilaian import SAMPLES, default_registry, load_sample
+from penilaian._cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main, render
+from penilaian.exceptions import UnknownStrategyError
 from penilaian.serialization import dumps, unstructure
 
 
@@ -102,6 +95,11 @@ class TestDemoScores:
         for regime_id in SAMPLES:
             result = registry.get(regime_id).score(load_sample(regime_id))
             assert result.is_complete, regime_id
+
+    def test_unknown_sample(self):
+        """A regime without a sample is refused with the ones that have one."""
+        with pytest.raises(UnknownStrategyError, match="registered: generic, permen6_2022"):
+            load_sample("pp99")
 
 
 class TestScore:

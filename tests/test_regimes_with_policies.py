@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import penilaian as p
-from penilaian._cli import load_sample
+from penilaian import load_sample
 
 POLICY = p.WeightingPolicy(
     {"supervisor": "1/2", "peer": "1/2"}, missing=p.Require(), min_raters={"peer": 2}

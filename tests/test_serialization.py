@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._cli import load_sample
+from penilaian import load_sample
 from penilaian.exceptions import InvalidInputError, UnknownLabelError
 from penilaian.serialization import (
     dumps,

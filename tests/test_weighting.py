@@ -32,8 +32,8 @@ from penilaian import (
     WeightedAggregate,
     WeightingPolicy,
     Zero,
+    load_sample,
 )
-from penilaian._cli import load_sample
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidNumberError,

@@ -75,6 +75,7 @@ from penilaian._raters import (
 )
 from penilaian._result import Gap, Result
 from penilaian._rounding import FIGURE_ROUNDING, Rounding, RoundingMode, figure
+from penilaian._samples import SAMPLES, load_sample
 from penilaian._scoring import (
     ENTRY_POINT_GROUP,
     REGIME_TIMELINE,
@@ -166,6 +167,7 @@ __all__ = [
     "PP46_2011_CATEGORIES",
     "PP46_2011_COMPONENTS",
     "REGIME_TIMELINE",
+    "SAMPLES",
     "Aggregate",
     "AggregationFn",
     "AgreementFinding",
@@ -272,6 +274,7 @@ __all__ = [
     "default_registry",
     "figure",
     "krippendorff_alpha",
+    "load_sample",
     "render_trace",
     "show",
     "suggest_regime",

@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib import resources
 from typing import TYPE_CHECKING, Final, TextIO
 
 from penilaian._appraisal import Appraisal
 from penilaian._raters import ExpectationLevel
+from penilaian._samples import SAMPLES, load_sample
 from penilaian._trace import render_trace
 from penilaian.exceptions import InvalidInputError, UnknownLabelError, UnknownStrategyError
 from penilaian.regimes import default_registry
@@ -31,7 +31,6 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "console",
-    "load_sample",
     "main",
     "render",
     "render_result",
@@ -83,22 +82,6 @@ _WORDS: Final = {
         "trace": "How the grade came about",
     },
 }
-
-
-SAMPLES: Final = {
-    "permen6_2022": "sample_appraisal.json",
-    "generic": "sample_appraisal.json",
-    "pp30_2019": "sample_pp30_2019.json",
-    "pp46_2011": "sample_pp46_2011.json",
-}
-"""The sample shipped for each built-in regime: an appraisal in the shape that regime reads."""
-
-
-def load_sample(regime_id: str = "permen6_2022") -> Appraisal:
-    """Load the sample appraisal shipped for *regime_id*, through the strict loader."""
-    name = SAMPLES[regime_id]
-    text = resources.files("penilaian").joinpath(f"data/{name}").read_text("utf-8")
-    return loads(text, Appraisal)
 
 
 def render_result(
