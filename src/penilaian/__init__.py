@@ -6,7 +6,13 @@ Import everything from here: ``from penilaian import Appraisal, WorkTarget``.
 converter and schema.
 """
 
-from penilaian._achievement import ACHIEVEMENT_RULES, achievement, compared_target
+from penilaian._achievement import (
+    ACHIEVEMENT_RULES,
+    achievement,
+    achievement_step,
+    achievements,
+    compared_target,
+)
 from penilaian._aggregation import (
     AggregationFn,
     Impute,
@@ -268,6 +274,8 @@ __all__ = [
     "Zero",
     "__version__",
     "achievement",
+    "achievement_step",
+    "achievements",
     "annual_grade",
     "compared_target",
     "credit_points",

@@ -11,13 +11,31 @@ and one below it with the lower bound.  Shared by every regime that needs it.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from penilaian._targets import Direction, Indicator, PointTarget, QualitativeTarget, RangeTarget
-from penilaian._trace import Rule
-from penilaian.exceptions import MissingValueError, UnsupportedInputError
+from penilaian._targets import (
+    Direction,
+    Indicator,
+    PointTarget,
+    QualitativeTarget,
+    RangeTarget,
+    TargetKind,
+)
+from penilaian._trace import Rule, Step
+from penilaian.exceptions import MissingValueError, Problem, UnsupportedInputError
 
-__all__ = ["ACHIEVEMENT_RULES", "achievement", "compared_target"]
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from penilaian._appraisal import Appraisal
+
+__all__ = [
+    "ACHIEVEMENT_RULES",
+    "achievement",
+    "achievement_step",
+    "achievements",
+    "compared_target",
+]
 
 _HUNDRED: Final = Fraction(100)
 
@@ -82,3 +100,38 @@ def achievement(indicator: Indicator) -> Fraction:
     if indicator.direction is Direction.LOWER_IS_BETTER:
         return (2 - ratio) * _HUNDRED
     return ratio * _HUNDRED
+
+
+def achievements(
+    appraisal: Appraisal, kinds: Collection[TargetKind], purpose: str
+) -> tuple[list[tuple[Indicator, Fraction]], list[Problem]]:
+    """
+    Return the achievement of every indicator of the work targets of *kinds*, in order.
+
+    Indicators without a realised value or with a qualitative target become
+    problems instead, each with its JSON path and *purpose* (what needs the value).
+    """
+    found: list[tuple[Indicator, Fraction]] = []
+    problems: list[Problem] = []
+    for t_index, target in enumerate(appraisal.targets):
+        if target.kind not in kinds:
+            continue
+        for i_index, indicator in enumerate(target.indicators):
+            try:
+                found.append((indicator, achievement(indicator)))
+            except (MissingValueError, UnsupportedInputError) as error:  # noqa: PERF203 - every one is reported
+                path = f"$.targets[{t_index}].indicators[{i_index}].{error.field}"
+                problems.append(Problem(path, f"{error.reason}; {purpose}", error))
+    return found, problems
+
+
+def achievement_step(indicator: Indicator, value: Fraction) -> Step:
+    """The trace step of one indicator's achievement: its formula, target and realisation."""
+    realised = indicator.realisation.value if indicator.realisation else None
+    return Step.of(
+        ACHIEVEMENT_RULES[indicator.direction],
+        value,
+        subject=indicator.id,
+        target=indicator.target.text,
+        realisation=realised,
+    )

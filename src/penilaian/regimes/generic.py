@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._achievement import ACHIEVEMENT_RULES, achievement
+from penilaian._achievement import achievement_step, achievements
 from penilaian._appraisal import Appraisal
 from penilaian._checks import TUPLE, non_empty, unique_ids
 from penilaian._grades import BandTable, Grade
@@ -27,7 +27,7 @@ from penilaian._raters import NumericScale
 from penilaian._result import Gap, Result
 from penilaian._rounding import Rounding, figure
 from penilaian._scoring import SupervisorRating
-from penilaian._targets import Indicator, TargetKind
+from penilaian._targets import TargetKind
 from penilaian._trace import Rule, Step
 from penilaian._weights import Weights
 from penilaian.exceptions import (
@@ -242,23 +242,19 @@ class _Run:
     def _work(self, source: WorkAchievement, name: str) -> tuple[list[Fraction] | None, list[Step]]:
         values: list[Fraction] = []
         steps: list[Step] = []
-        found = len(self.problems)
-        for t_index, target in enumerate(self.appraisal.targets):
-            if target.kind not in source.kinds:
-                continue
-            for i_index, indicator in enumerate(target.indicators):
-                try:
-                    value = achievement(indicator)
-                except (MissingValueError, UnsupportedInputError) as error:
-                    path = f"$.targets[{t_index}].indicators[{i_index}].{error.field}"
-                    self.problems.append(Problem(path, f"{error.reason} ({name})", error))
-                    continue
-                self.figure(f"indicator[{indicator.id}].achievement", value)
-                counted = value if source.cap is None else min(value, source.cap)
-                values.append(counted)
-                if self.trace:
-                    steps.append(_achievement_step(indicator.id, indicator, value, counted, source))
-        if not values and len(self.problems) == found:
+        found, problems = achievements(self.appraisal, source.kinds, f"component {name}")
+        self.problems += problems
+        for indicator, value in found:
+            self.figure(f"indicator[{indicator.id}].achievement", value)
+            counted = value if source.cap is None else min(value, source.cap)
+            values.append(counted)
+            if self.trace:
+                step = achievement_step(indicator, value)
+                if counted != value:
+                    step = Step.of(_CAP_RULE, counted, subject=indicator.id, children=(step,),
+                                   cap=source.cap)  # fmt: skip
+                steps.append(step)
+        if not values and not problems:
             reason = f"{name}: no indicators of kind {', '.join(k.value for k in source.kinds)}"
             self.problems.append(
                 Problem("$.targets", reason, MissingValueError("targets", None, reason))
@@ -306,17 +302,3 @@ class _Run:
                 _ROUND_RULE, score, children=(node,), to=self.regime.rounding.describe("en")
             )
         return Step.of(_BAND_RULE, band, children=(node,), table=self.regime.bands.id, score=score)
-
-
-def _achievement_step(
-    subject: str, indicator: Indicator, value: Fraction, counted: Fraction, source: WorkAchievement
-) -> Step:
-    step = Step.of(ACHIEVEMENT_RULES[indicator.direction], value, subject=subject,
-                   target=indicator.target.text, realisation=_realised(indicator))  # fmt: skip
-    if counted == value:
-        return step
-    return Step.of(_CAP_RULE, counted, subject=subject, children=(step,), cap=source.cap)
-
-
-def _realised(indicator: Indicator) -> object:
-    return indicator.realisation.value if indicator.realisation else None

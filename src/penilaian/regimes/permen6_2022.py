@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final, Literal, Protocol
 
 import attrs
 
-from penilaian._achievement import ACHIEVEMENT_RULES, achievement
+from penilaian._achievement import achievement_step, achievements
 from penilaian._behaviour import BERAKHLAK
 from penilaian._checks import TUPLE
 from penilaian._grades import BandTable, Grade, OrganisationGrade
@@ -49,7 +49,6 @@ from penilaian._targets import TargetKind
 from penilaian._trace import Rule, Step
 from penilaian.exceptions import (
     InvalidValueError,
-    MissingValueError,
     Problem,
     ScoringInputError,
     UnknownLabelError,
@@ -299,35 +298,12 @@ class WorkRatingFromAchievement:
 
     def __call__(self, appraisal: Appraisal, *, trace: bool = True) -> RatingOutcome:
         """Return the rating derived from achievement."""
-        values: list[Fraction] = []
-        steps: list[Step] = []
-        figures: dict[str, Decimal] = {}
-        problems: list[Problem] = []
-        for t_index, target in enumerate(appraisal.targets):
-            if target.kind not in self.kinds:
-                continue
-            for i_index, indicator in enumerate(target.indicators):
-                try:
-                    value = achievement(indicator)
-                except (MissingValueError, UnsupportedInputError) as error:
-                    path = f"$.targets[{t_index}].indicators[{i_index}].{error.field}"
-                    message = f"{error.reason}; the work-results rating derives from achievement"
-                    problems.append(Problem(path, message, error))
-                    continue
-                values.append(value)
-                figures[f"indicator[{indicator.id}].achievement"] = figure(value)
-                if trace:
-                    realisation = indicator.realisation.value if indicator.realisation else None
-                    rule = ACHIEVEMENT_RULES[indicator.direction]
-                    steps.append(
-                        Step.of(
-                            rule,
-                            value,
-                            subject=indicator.id,
-                            target=indicator.target.text,
-                            realisation=realisation,
-                        )
-                    )
+        found, problems = achievements(
+            appraisal, self.kinds, "the work-results rating derives from achievement"
+        )
+        values = [value for _, value in found]
+        figures = {f"indicator[{ind.id}].achievement": figure(value) for ind, value in found}
+        steps = [achievement_step(ind, value) for ind, value in found] if trace else []
         if not values and not problems:
             kinds = ", ".join(kind.value for kind in self.kinds)
             reason = f"no indicators of kind {kinds} to derive the work-results rating from"
