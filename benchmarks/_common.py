@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
+import platform
 import resource
 import sys
 import time
+from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
 # The per-appraisal lookup indexes that `penilaian.Appraisal` computes once and keeps.
 _CACHED = ("rater_roles", "ratings_by_subject")
@@ -30,15 +33,24 @@ def forget_caches(appraisals: Iterable[Any]) -> None:
                 object.__delattr__(appraisal, name)
 
 
-def arguments(doc: str, argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Parse the options every benchmark takes: --n, --repeat and --seed."""
+def arguments(
+    doc: str,
+    argv: Sequence[str] | None = None,
+    *,
+    default_n: int = 100_000,
+    extra: Mapping[str, int] | None = None,
+) -> argparse.Namespace:
+    """Parse the options every benchmark takes (--n, --repeat, --seed) and its *extra* sizes."""
     parser = argparse.ArgumentParser(description=doc.split("\n\n", 1)[0].strip())
-    parser.add_argument("--n", type=int, default=100_000, help="appraisals (default 100000)")
+    parser.add_argument("--n", type=int, default=default_n, help=f"size (default {default_n})")
     parser.add_argument("--repeat", type=int, default=3, help="runs, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    for option, default in (extra or {}).items():
+        parser.add_argument(option, type=int, default=default, help=f"size (default {default})")
     args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("--n and --repeat must be at least 1")
+    sizes = [args.n, args.repeat, *(getattr(args, o.lstrip("-")) for o in extra or {})]
+    if min(sizes) < 1:
+        parser.error("sizes and --repeat must be at least 1")
     return args
 
 
@@ -72,3 +84,12 @@ def peak_rss_mib() -> float:
     """The peak resident memory of this process so far, in MiB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # macOS bytes, Linux KiB
+
+
+def environment(*packages: str) -> str:
+    """One line naming the interpreter, penilaian and *packages* with versions, cores, platform."""
+    versions = "".join(f", {name} {version(name)}" for name in ("penilaian", "attrs", *packages))
+    return (
+        f"{platform.python_implementation()} {platform.python_version()}{versions}, "
+        f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
+    )

@@ -17,20 +17,16 @@ Both give identical values, checked before timing.  Timing is reported, never as
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from _common import arguments, peak_rss_mib, settle, time_once
+from _common import arguments, environment, peak_rss_mib, settle, time_once
 
-import penilaian
 from penilaian import NumericScale, Rater, RaterRole, Rating, Renormalise, WeightingPolicy
 from penilaian._cli import load_sample
 
@@ -209,11 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ratio trace off/floor: {best['trace off'] / best['floor']:.2f}")
     print(f"ratio trace on/trace off: {best['trace on'] / best['trace off']:.2f}")
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, inputs included)")
-    print(
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"penilaian {penilaian.__version__}, attrs {version('attrs')}, "
-        f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
-    )
+    print(environment())
     return 0
 
 

@@ -18,21 +18,17 @@ cost over bare structuring.  Timing is reported, never asserted.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import random
 import sys
 import time
 from datetime import date, timedelta
 from decimal import Decimal
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from _common import arguments, peak_rss_mib, time_once
+from _common import arguments, environment, peak_rss_mib, time_once
 from cattrs.preconf.json import make_converter as make_plain_json_converter
 
-import penilaian
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
@@ -497,11 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(f"ratio penilaian/floor: {best['penilaian'] / best['floor']:.2f}")
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, input texts included)")
-    print(
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"penilaian {penilaian.__version__}, attrs {version('attrs')}, "
-        f"cattrs {version('cattrs')}, os.cpu_count()={os.cpu_count()}, {platform.platform()}"
-    )
+    print(environment("cattrs"))
     return 0
 
 

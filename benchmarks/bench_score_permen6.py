@@ -20,18 +20,14 @@ the ratings at all.  Timing is reported, never asserted.
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import sys
 import time
 from decimal import Decimal
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-from _common import arguments, peak_rss_mib, settle, time_once
+from _common import arguments, environment, peak_rss_mib, settle, time_once
 
-import penilaian
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
@@ -189,11 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ratio trace on / trace off: {best['trace on'] / best['trace off']:.2f}")
     print(f"ratio trace off / scan floor: {best['trace off'] / best['scan floor']:.2f}")
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, the N appraisals included)")
-    print(
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"penilaian {penilaian.__version__}, attrs {version('attrs')}, "
-        f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
-    )
+    print(environment())
     return 0
 
 

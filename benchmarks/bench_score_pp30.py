@@ -21,19 +21,15 @@ reported, never asserted.
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
-from importlib.metadata import version
 from typing import TYPE_CHECKING
 
-from _common import arguments, settle, time_once
+from _common import arguments, environment, settle, time_once
 
-import penilaian
 from penilaian import (
     PP30_2019_BEHAVIOUR,
     Appraisal,
@@ -315,11 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"ratio trace off/floor: {best['trace off'] / best['floor']:.2f} (target <= 2); "
         f"trace on/floor: {best['trace on'] / best['floor']:.2f} (target <= 4)"
     )
-    print(
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"penilaian {penilaian.__version__}, attrs {version('attrs')}, "
-        f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
-    )
+    print(environment())
     return 0
 
 

@@ -21,19 +21,15 @@ walk all N appraisals.  Timing is reported, never asserted.
 
 from __future__ import annotations
 
-import os
-import platform
 import random
 import sys
 import time
 from decimal import Decimal
 from fractions import Fraction
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-from _common import arguments, peak_rss_mib, settle, time_once
+from _common import arguments, environment, peak_rss_mib, settle, time_once
 
-import penilaian
 from penilaian import (
     PP46_2011_BEHAVIOUR,
     Appraisal,
@@ -259,11 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ratio trace off / floor: {best['trace off'] / best['floor']:.2f} (target <= 2)")
     print(f"ratio trace on / floor:  {best['trace on'] / best['floor']:.2f} (target <= 4)")
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, the N appraisals included)")
-    print(
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"penilaian {penilaian.__version__}, attrs {version('attrs')}, "
-        f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
-    )
+    print(environment())
     return 0
 
 

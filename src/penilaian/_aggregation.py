@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar, Final, Protocol, TypeAlias
 
 import attrs
 
-from penilaian._checks import non_empty
+from penilaian._checks import at_least_one, non_empty
 from penilaian._labels import LabelledEnum
 from penilaian._numbers import Number, to_fraction
 from penilaian._raters import RaterRole
@@ -348,11 +348,6 @@ class WeightedAggregate:
         raise ScoringInputError([Problem(path, reason, error)])
 
 
-def _count(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidNumberError(attribute.name, value, "must be a whole number of at least 1")
-
-
 @attrs.frozen
 class PublicIndex:
     """
@@ -371,5 +366,5 @@ class PublicIndex:
 
     value: Fraction = attrs.field(converter=to_fraction)
     scale_id: str = attrs.field(validator=non_empty)
-    respondents: int = attrs.field(validator=_count)
+    respondents: int = attrs.field(validator=at_least_one)
     source: str | None = None

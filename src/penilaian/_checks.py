@@ -1,4 +1,4 @@
-"""Validators shared by the domain types: non-empty text, unique ids."""
+"""Validators shared by the domain types: non-empty text, unique ids, whole numbers."""
 
 from __future__ import annotations
 
@@ -8,20 +8,29 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
+from penilaian.exceptions import (
+    DuplicateIdError,
+    InvalidNumberError,
+    InvalidValueError,
+    UnknownReferenceError,
+)
 
 __all__ = [
     "TUPLE",
     "HasId",
     "as_tuple",
+    "at_least_one",
     "find_by_id",
     "is_date",
     "is_text",
     "non_empty",
+    "optional_at_least_one",
     "optional_date",
     "optional_non_empty",
+    "optional_whole_number",
     "repeated_indexes",
     "unique_ids",
+    "whole_number",
 ]
 
 
@@ -132,3 +141,37 @@ if TYPE_CHECKING:
 
 else:
     TUPLE = attrs.Converter(_convert_tuple, takes_field=True)
+
+
+def whole_number(value: object, field: str, minimum: int = 1) -> int:
+    """
+    Return *value* when it is a whole number of at least *minimum*.
+
+    Raises:
+        InvalidNumberError: naming *field*, for anything else (a boolean, a float
+            such as ``2.0``, text) or a smaller number.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidNumberError(field, value, f"must be a whole number of at least {minimum}")
+    return value
+
+
+def at_least_one(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    """Validate a whole number of at least 1 (a count, a number of people or hours)."""
+    whole_number(value, attribute.name)
+
+
+def optional_at_least_one(
+    _instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    """Validate `None`, or a whole number of at least 1."""
+    if value is not None:
+        whole_number(value, attribute.name)
+
+
+def optional_whole_number(
+    _instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    """Validate `None`, or a whole number of at least 0."""
+    if value is not None:
+        whole_number(value, attribute.name, 0)

@@ -32,7 +32,7 @@ import attrs
 
 from penilaian._achievement import achievement_step, achievements
 from penilaian._behaviour import BERAKHLAK
-from penilaian._checks import TUPLE
+from penilaian._checks import TUPLE, at_least_one
 from penilaian._grades import BandTable, Grade, OrganisationGrade
 from penilaian._numbers import DECIMAL
 from penilaian._raters import (
@@ -372,11 +372,6 @@ class WorkRatingFromUnit:
         return RatingOutcome(level, step=step, ratings={"unit_grade": grade.value})
 
 
-def _at_least_one(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidValueError(attribute.name, value, "must be a whole number, 1 or more")
-
-
 @attrs.frozen
 class BehaviourRatingFromValues:
     """
@@ -392,7 +387,7 @@ class BehaviourRatingFromValues:
             rating (4, a majority of the seven).
     """
 
-    above_at_least: int = attrs.field(default=4, validator=_at_least_one)
+    above_at_least: int = attrs.field(default=4, validator=at_least_one)
 
     def __call__(self, appraisal: Appraisal, *, trace: bool = True) -> RatingOutcome:
         """Return the rating derived from the values' ratings, or the gaps."""
