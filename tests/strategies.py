@@ -618,3 +618,63 @@ def appraisals(draw: st.DrawFn, min_ratings: int = 0) -> Appraisal:
         feedback=notes,
         special_expectations=expectations,
     )
+
+
+# --- public satisfaction index (section owned by _survey.py) ----------------------------
+from penilaian import (  # noqa: E402
+    SatisfactionAnswer,
+    ServiceElement,
+    SurveyResponse,
+    SurveyWeighting,
+)
+
+
+def service_elements() -> st.SearchStrategy[ServiceElement]:
+    """Any of the nine service elements."""
+    return st.sampled_from(ServiceElement)
+
+
+def satisfaction_answers() -> st.SearchStrategy[SatisfactionAnswer]:
+    """Any answer on the 1-4 scale, as a labelled member."""
+    return st.sampled_from(SatisfactionAnswer)
+
+
+def survey_weightings() -> st.SearchStrategy[SurveyWeighting]:
+    """Either weighting, official (0.11) or exact (1/9)."""
+    return st.sampled_from(SurveyWeighting)
+
+
+def element_subsets() -> st.SearchStrategy[tuple[ServiceElement, ...]]:
+    """A non-empty set of surveyed elements, in the elements' order."""
+    return st.sets(service_elements(), min_size=1).map(
+        lambda chosen: tuple(element for element in ServiceElement if element in chosen)
+    )
+
+
+@st.composite
+def survey_responses(
+    draw: st.DrawFn,
+    elements: tuple[ServiceElement, ...] = tuple(ServiceElement),
+    min_size: int = 1,
+    max_size: int = 12,
+) -> list[SurveyResponse]:
+    """
+    Responses with unique ids, each answering some of *elements*, every element by someone.
+
+    Respondents leave elements out at random (an unanswered element is absent); an
+    element nobody answered is then given to a drawn respondent, so the survey is valid.
+    """
+    size = draw(st.integers(min_size, max_size))
+    scores = st.integers(1, 4)
+    rows: list[dict[ServiceElement, int]] = []
+    for _ in range(size):
+        row = {
+            element: draw(scores)
+            for element in elements
+            if draw(st.booleans() | st.just(True))  # answered more often than not
+        }
+        rows.append(row or {draw(st.sampled_from(elements)): draw(scores)})
+    for element in elements:
+        if all(element not in row for row in rows):
+            rows[draw(st.integers(0, size - 1))][element] = draw(scores)
+    return [SurveyResponse(f"r-{index}", row) for index, row in enumerate(rows)]

@@ -60,3 +60,9 @@ try:
     structure({}, p.Appraisal)
 except InvalidInputError as error:
     assert_type(error.problems, tuple[Problem, ...])
+
+survey = p.satisfaction_index(
+    [p.SurveyResponse("r1", {"requirements": 4})], elements=["requirements"]
+)
+assert_type(survey.quality, p.ServiceQuality)
+assert_type(survey.public_index(p.NumericScale("s", 0, 100)), p.PublicIndex)
