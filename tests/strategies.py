@@ -620,6 +620,43 @@ def appraisals(draw: st.DrawFn, min_ratings: int = 0) -> Appraisal:
     )
 
 
+# --- distribution curve and calibration (sections owned by _curve.py, _calibration.py) --
+
+from penilaian._curve_check import GradedEmployee  # noqa: E402
+from penilaian._grades import OrganisationGrade  # noqa: E402
+from penilaian._raters import ExpectationLevel  # noqa: E402
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX  # noqa: E402
+
+
+def organisation_grades() -> st.SearchStrategy[OrganisationGrade]:
+    """Any organisation grade (capaian kinerja organisasi)."""
+    return st.sampled_from(OrganisationGrade)
+
+
+@st.composite
+def graded_employees(draw: st.DrawFn, employee_id: str, unit_id: str = "unit") -> GradedEmployee:
+    """An employee of *unit_id* in a matrix cell; sometimes a leader, sometimes unrated."""
+    work, behaviour = draw(st.sampled_from(sorted(PERMEN6_2022_MATRIX, key=str)))
+    grade = PERMEN6_2022_MATRIX[work, behaviour]
+    if draw(st.integers(0, 9)) == 0:  # ratings unknown: calibration cannot move them
+        return GradedEmployee(employee_id, grade, unit_id)
+    fixed = draw(st.integers(0, 4)) == 0
+    return GradedEmployee(employee_id, grade, unit_id, work, behaviour, work_fixed=fixed)
+
+
+@st.composite
+def units(draw: st.DrawFn, min_size: int = 1, max_size: int = 12) -> list[GradedEmployee]:
+    """The employees of one unit, ids unique, in a drawn order."""
+    size = draw(st.integers(min_size, max_size))
+    staff = [draw(graded_employees(f"emp-{index:03d}")) for index in range(size)]
+    return draw(st.permutations(staff))
+
+
+def expectation_levels() -> st.SearchStrategy[ExpectationLevel]:
+    """Below, meets or above expectations."""
+    return st.sampled_from(ExpectationLevel)
+
+
 # --- public satisfaction index (section owned by _survey.py) ----------------------------
 from penilaian import (  # noqa: E402
     SatisfactionAnswer,

@@ -15,7 +15,11 @@ PRIVATE_MODULES = sorted(
     if info.name.rsplit(".", 1)[1].startswith("_")
     and info.name not in {"penilaian.__main__", "penilaian._cli", "penilaian._json_schema"}
 )
-INTERNAL_HELPERS = {"penilaian._checks", "penilaian._numbers"}  # for the library's own modules
+INTERNAL_HELPERS = {
+    "penilaian._checks",
+    "penilaian._flow",
+    "penilaian._numbers",
+}  # for the library's own modules
 PUBLIC_MODULES = ["penilaian", "penilaian.exceptions", "penilaian.serialization"]
 
 

@@ -60,6 +60,16 @@ from penilaian._behaviour import (
     BehaviourAspect,
     BehaviourFramework,
 )
+from penilaian._calibration import Calibration, GradeChange, propose_calibration
+from penilaian._curve import (
+    PERMEN6_2022_CURVE,
+    CurveBound,
+    CurveRule,
+    DistributionCurve,
+    QuotaConvention,
+    RuleStatus,
+)
+from penilaian._curve_check import CurveCheck, GradedEmployee, RuleCheck, check_curve
 from penilaian._grades import BandTable, Grade, OrganisationGrade
 from penilaian._labels import LabelledEnum, Language
 from penilaian._nip import MINIMUM_APPOINTMENT_AGE, Gender, Nip, NipKind
@@ -81,7 +91,7 @@ from penilaian._raters import (
 )
 from penilaian._result import Gap, Result
 from penilaian._rounding import FIGURE_ROUNDING, Rounding, RoundingMode, figure
-from penilaian._samples import SAMPLES, load_sample
+from penilaian._samples import SAMPLES, load_sample, load_sample_unit
 from penilaian._scoring import (
     ENTRY_POINT_GROUP,
     REGIME_TIMELINE,
@@ -121,6 +131,7 @@ from penilaian._targets import (
     WorkTarget,
 )
 from penilaian._trace import MISSING, Rule, Step, render_trace, show
+from penilaian._unit import UnitAppraisals
 from penilaian._weighting import (
     EXAMPLE_360_ROLE_WEIGHTS,
     EXAMPLE_SERVICE_ROLE_WEIGHTS,
@@ -179,6 +190,7 @@ __all__ = [
     "MISSING",
     "OVERALL_BEHAVIOUR",
     "OVERALL_WORK_RESULTS",
+    "PERMEN6_2022_CURVE",
     "PERMEN6_2022_MATRIX",
     "PERMEN8_2021_IKI_CONVERSION",
     "PERMEN14_2017_BANDS",
@@ -205,10 +217,15 @@ __all__ = [
     "BehaviourAspect",
     "BehaviourFramework",
     "BehaviourRatingFromValues",
+    "Calibration",
     "CentralTendencyFinding",
     "Component",
     "CreditPoints",
+    "CurveBound",
+    "CurveCheck",
+    "CurveRule",
     "Direction",
+    "DistributionCurve",
     "ElementScore",
     "Employee",
     "EmployeeView",
@@ -221,6 +238,8 @@ __all__ = [
     "GivenBehaviourRating",
     "GivenWorkRating",
     "Grade",
+    "GradeChange",
+    "GradedEmployee",
     "HaloFinding",
     "Impute",
     "Indicator",
@@ -255,6 +274,7 @@ __all__ = [
     "Pp46Regime",
     "PublicIndex",
     "QualitativeTarget",
+    "QuotaConvention",
     "RangeTarget",
     "RatedSubjects",
     "Rater",
@@ -271,6 +291,8 @@ __all__ = [
     "Rounding",
     "RoundingMode",
     "Rule",
+    "RuleCheck",
+    "RuleStatus",
     "SatisfactionAnswer",
     "SatisfactionIndex",
     "Scale",
@@ -289,6 +311,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "TrimmedMean",
+    "UnitAppraisals",
     "WeightedAggregate",
     "WeightingPolicy",
     "Weights",
@@ -303,12 +326,15 @@ __all__ = [
     "achievement_step",
     "achievements",
     "annual_grade",
+    "check_curve",
     "compared_target",
     "credit_points",
     "default_registry",
     "figure",
     "krippendorff_alpha",
     "load_sample",
+    "load_sample_unit",
+    "propose_calibration",
     "public_index_from_survey",
     "render_trace",
     "satisfaction_index",

@@ -6,9 +6,10 @@ from importlib import resources
 from typing import Final
 
 from penilaian._appraisal import Appraisal
+from penilaian._unit import UnitAppraisals
 from penilaian.exceptions import UnknownStrategyError
 
-__all__ = ["SAMPLES", "load_sample"]
+__all__ = ["SAMPLES", "load_sample", "load_sample_unit"]
 
 SAMPLES: Final = {
     "permen6_2022": "sample_appraisal.json",
@@ -34,6 +35,20 @@ def load_sample(regime_id: str = "permen6_2022") -> Appraisal:
     # Imported here: importing penilaian must not import cattrs (the boundary layer).
     from penilaian.serialization import loads  # noqa: PLC0415
 
-    name = SAMPLES[regime_id]
-    text = resources.files("penilaian").joinpath(f"data/{name}").read_text("utf-8")
-    return loads(text, Appraisal)
+    return loads(_read(SAMPLES[regime_id]), Appraisal)
+
+
+def _read(name: str) -> str:
+    return resources.files("penilaian").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def load_sample_unit() -> UnitAppraisals:
+    """
+    Load the sample unit shipped with the package, through the strict JSON loader.
+
+    Ten employees of a regional civil-service agency's competence-development
+    division, graded Baik as a unit in 2024; Rina's appraisal is ``load_sample()``.
+    """
+    from penilaian.serialization import loads  # noqa: PLC0415 - see load_sample
+
+    return loads(_read("sample_unit.json"), UnitAppraisals)

@@ -61,6 +61,15 @@ try:
 except InvalidInputError as error:
     assert_type(error.problems, tuple[Problem, ...])
 
+staff = [p.GradedEmployee("e", "Baik", "unit", "meets", "meets")]
+check = p.check_curve("unit", p.OrganisationGrade.GOOD, staff)
+assert_type(check.rules, tuple[p.RuleCheck, ...])
+assert_type(check.compliant, bool)
+calibration = p.propose_calibration(check, max_steps=2)
+assert_type(calibration.apply(), tuple[p.GradedEmployee, ...])
+assert_type(calibration.changes, tuple[p.GradeChange, ...])
+assert_type(p.load_sample_unit().check_curve(), p.CurveCheck)
+
 survey = p.satisfaction_index(
     [p.SurveyResponse("r1", {"requirements": 4})], elements=["requirements"]
 )
