@@ -715,3 +715,151 @@ def survey_responses(
         if all(element not in row for row in rows):
             rows[draw(st.integers(0, size - 1))][element] = draw(scores)
     return [SurveyResponse(f"r-{index}", row) for index, row in enumerate(rows)]
+
+
+# --- development recommendations (owned by _gaps, _catalogue, _development, _careers) ---
+
+import attrs  # noqa: E402
+
+from penilaian import (  # noqa: E402
+    DEFAULT_DEVELOPMENT_CATALOGUE,
+    ActionKind,
+    DevelopmentAction,
+    DevelopmentCatalogue,
+    DevelopmentEntitlement,
+    Grade,
+    LearningShare,
+    load_sample,
+)
+
+_SLUGS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-.", min_size=1, max_size=12)
+_TITLES = st.text(min_size=1, max_size=30).filter(str.strip)
+_COMPETENCIES = tuple(sorted(DEFAULT_DEVELOPMENT_CATALOGUE.competencies))
+
+
+def action_kinds() -> st.SearchStrategy[ActionKind]:
+    """Every kind of development action."""
+    return st.sampled_from(ActionKind)
+
+
+def learning_shares() -> st.SearchStrategy[LearningShare]:
+    """The three parts of the 70-20-10 model."""
+    return st.sampled_from(LearningShare)
+
+
+@st.composite
+def development_actions(
+    draw: st.DrawFn, action_id: str | None = None, competency: str | None = None
+) -> DevelopmentAction:
+    """Valid actions for a known competency, with whole positive hours and both titles."""
+    kind = draw(action_kinds())
+    return DevelopmentAction(
+        id=action_id if action_id is not None else draw(_SLUGS),
+        competency=competency if competency is not None else draw(st.sampled_from(_COMPETENCIES)),
+        kind=kind,
+        hours=draw(st.integers(1, 80)),
+        title_id=draw(_TITLES),
+        title_en=draw(_TITLES),
+        share=draw(st.just(kind.share) | learning_shares()),
+    )
+
+
+@st.composite
+def development_catalogues(draw: st.DrawFn) -> DevelopmentCatalogue:
+    """Valid catalogues over the built-in frameworks: unique ids, known competencies."""
+    size = draw(st.integers(1, 12))
+    return DevelopmentCatalogue(
+        [draw(development_actions(action_id=f"a{index}")) for index in range(size)]
+    )
+
+
+@st.composite
+def default_catalogue_subsets(draw: st.DrawFn) -> DevelopmentCatalogue:
+    """Catalogues made of some of the default actions, in a drawn order."""
+    actions = draw(st.permutations(DEFAULT_DEVELOPMENT_CATALOGUE.actions))
+    return DevelopmentCatalogue(actions[: draw(st.integers(1, len(actions)))])
+
+
+@st.composite
+def development_entitlements(draw: st.DrawFn) -> DevelopmentEntitlement:
+    """Entitlements with a minimum, a maximum, both (maximum >= minimum) or neither."""
+    minimum = draw(st.none() | st.integers(0, 60))
+    low = 0 if minimum is None else minimum
+    maximum = draw(st.none() | st.integers(low, low + 60))
+    return DevelopmentEntitlement(minimum=minimum, maximum=maximum, basis="test")
+
+
+@st.composite
+def grade_histories(
+    draw: st.DrawFn, first: int = 2014, last: int = 2025
+) -> dict[int, Grade | None]:
+    """Annual grades; some years absent, some mapped to `None` (both unknown)."""
+    years = draw(st.lists(st.integers(first, last), unique=True, max_size=last - first + 1))
+    return {year: draw(st.none() | st.sampled_from(Grade)) for year in years}
+
+
+@st.composite
+def shuffled(draw: st.DrawFn, appraisal: Appraisal) -> Appraisal:
+    """The same appraisal with its targets, indicators, raters, ratings and notes reordered."""
+    targets = [
+        attrs.evolve(target, indicators=draw(st.permutations(target.indicators)))
+        for target in draw(st.permutations(appraisal.targets))
+    ]
+    return attrs.evolve(
+        appraisal,
+        targets=targets,
+        raters=draw(st.permutations(appraisal.raters)),
+        ratings=draw(st.permutations(appraisal.ratings)),
+        feedback=draw(st.permutations(appraisal.feedback)),
+    )
+
+
+_REALISED = st.decimals(min_value=1, max_value=200, places=1, allow_nan=False)
+
+
+def _realised(draw: st.DrawFn, appraisal: Appraisal) -> Appraisal:
+    for target, indicator in appraisal.indicators():
+        if indicator.realisation is not None and indicator.realisation.value is not None:
+            realisation = Realisation(draw(_REALISED))
+            appraisal = appraisal.with_realisation(target.id, indicator.id, realisation)
+    return appraisal
+
+
+def _notes(draw: st.DrawFn, appraisal: Appraisal, author: str) -> list[FeedbackNote]:
+    aspects = [aspect.id for aspect in appraisal.framework.aspects]
+    day = st.dates(min_value=appraisal.period.start, max_value=appraisal.period.end)
+    return [
+        FeedbackNote(draw(day), author, "catatan", subject=draw(st.sampled_from(aspects)))
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+
+
+@st.composite
+def varied_appraisals(draw: st.DrawFn, regime_id: str) -> Appraisal:
+    """
+    A shipped sample with drawn realisations, behaviour ratings and feedback notes.
+
+    ``pp46_2011`` and ``pp30_2019`` get drawn supervisor scores on their 0-100 and
+    0-120 scales; ``generic`` drawn 1-5 scores from every rater; ``permen6_2022``
+    drawn expectation levels from the supervisor for the two overall ratings and
+    for every BerAKHLAK value (in place of the sample's numeric ones).  Every one is
+    scorable by its regime with the default configuration.
+    """
+    sample = _realised(draw, load_sample(regime_id))
+    roles = sample.rater_roles
+    ratings: list[Rating] = []
+    for rating in sample.ratings:
+        scale = sample.scale(rating.scale_id)
+        supervisor = roles[rating.rater_id] is RaterRole.SUPERVISOR
+        if regime_id == "permen6_2022" and supervisor:
+            level = draw(st.sampled_from(ExpectationLevel)).value
+            ratings.append(
+                Rating(rating.rater_id, rating.subject, EXPECTATION_SCALE.id, level=level)
+            )
+        elif isinstance(scale, NumericScale):
+            whole = st.integers(int(scale.minimum), int(scale.maximum)).map(Decimal)
+            ratings.append(attrs.evolve(rating, score=draw(whole)))
+        else:
+            ratings.append(rating)
+    author = next(rater.id for rater in sample.raters if rater.role is RaterRole.SUPERVISOR)
+    return attrs.evolve(sample, ratings=ratings, feedback=_notes(draw, sample, author))

@@ -75,3 +75,10 @@ survey = p.satisfaction_index(
 )
 assert_type(survey.quality, p.ServiceQuality)
 assert_type(survey.public_index(p.NumericScale("s", 0, 100)), p.PublicIndex)
+
+plan = p.recommend(p.Permen6Regime().score(appraisal), appraisal=appraisal)
+assert_type(plan.items, tuple[p.PlanItem, ...])
+assert_type(plan.entitlement.outcome, p.EntitlementOutcome)
+assert_type(
+    p.find_gaps(p.Permen6Regime().score(appraisal), appraisal), tuple[p.DevelopmentGap, ...]
+)
