@@ -89,6 +89,21 @@ class TestDemoScores:
             assert line in out
         assert "How the grade came about (pp46_2011):" in out
 
+    @pytest.mark.parametrize(
+        ("lang", "heading", "verdict"),
+        [("en", "The sample unit against its distribution curve", "\u2192 complies"),
+         ("id", "Kurva distribusi unit contoh", "\u2192 sesuai kurva")],
+    )  # fmt: skip
+    def test_curve_check_and_development_plan(self, lang, heading, verdict):
+        """The demo checks the sample unit, proposes a calibration and plans development."""
+        code, out, _ = run("demo", "--lang", lang)
+        assert code == EXIT_OK
+        curve = out.index(heading)
+        plan = out.index("JP", curve)
+        assert "Unit bkpsdm-bidang-pengembangan" in out[curve:]
+        assert verdict in out[curve:plan]
+        assert "199203152019032001 (skp-2024-rina, permen6_2022)" in out[curve:]
+
     def test_samples_match_their_regimes(self):
         """Every shipped sample loads strictly and scores completely under its regime."""
         registry = default_registry(entry_points=False)

@@ -1,6 +1,10 @@
 """
 The ``penilaian`` command line: ``demo``, ``score FILE``, ``validate FILE`` and ``schema``.
 
+The demo scores each regime's sample, shows a trace, checks the sample unit against
+its distribution curve with a calibration proposal, and plans the sample employee's
+development.
+
 Data goes to standard output, messages to standard error.  Exit codes: 0 success,
 1 invalid input (every problem is listed with its JSON path), 2 wrong usage.
 """
@@ -13,8 +17,10 @@ import sys
 from typing import TYPE_CHECKING, Final, TextIO
 
 from penilaian._appraisal import Appraisal
+from penilaian._calibration import propose_calibration
+from penilaian._development import recommend
 from penilaian._raters import ExpectationLevel
-from penilaian._samples import SAMPLES, load_sample
+from penilaian._samples import SAMPLES, load_sample, load_sample_unit
 from penilaian._trace import render_trace
 from penilaian.exceptions import InvalidInputError, UnknownLabelError, UnknownStrategyError
 from penilaian.regimes import default_registry
@@ -60,6 +66,9 @@ _WORDS: Final = {
         "score": "nilai",
         "gap": "belum lengkap",
         "trace": "Jejak perhitungan",
+        "curve": "Kurva distribusi unit contoh (PermenPANRB 6/2022)",
+        "calibration": "Usulan kalibrasi",
+        "plan": "Rencana pengembangan pegawai contoh",
     },
     "en": {
         "title": "Performance appraisal (validated sample)",
@@ -80,6 +89,9 @@ _WORDS: Final = {
         "score": "score",
         "gap": "incomplete",
         "trace": "How the grade came about",
+        "curve": "The sample unit against its distribution curve (PermenPANRB 6/2022)",
+        "calibration": "Calibration proposal",
+        "plan": "The sample employee's development plan",
     },
 }
 
@@ -234,6 +246,11 @@ def _demo(lang: Language, regime_id: str, *, as_json: bool, out: TextIO) -> int:
     chosen = results[regime_id].trace
     if chosen is not None:
         lines += ["", f"{words['trace']} ({regime_id}):", render_trace(chosen, lang)]
+    check = load_sample_unit().check_curve()
+    lines += ["", f"{words['curve']}:", check.describe(lang)]
+    lines += ["", f"{words['calibration']}:", propose_calibration(check).describe(lang)]
+    plan = recommend(results["permen6_2022"], appraisal=sample)
+    lines += ["", f"{words['plan']}:", plan.describe(lang)]
     print("\n".join(lines), file=out)
     return EXIT_OK
 
