@@ -863,3 +863,35 @@ def varied_appraisals(draw: st.DrawFn, regime_id: str) -> Appraisal:
             ratings.append(rating)
     author = next(rater.id for rater in sample.raters if rater.role is RaterRole.SUPERVISOR)
     return attrs.evolve(sample, ratings=ratings, feedback=_notes(draw, sample, author))
+
+
+# --- spreadsheets (owned by io/spreadsheet.py and its modules) ------------------------
+
+from penilaian.io._export import appraisal_rows, check_writable  # noqa: E402
+
+
+def _writable(appraisal: Appraisal) -> bool:
+    return not check_writable([appraisal], appraisal_rows([appraisal]))
+
+
+def writable_appraisals() -> st.SearchStrategy[Appraisal]:
+    """
+    Appraisals a spreadsheet carries faithfully (about half of `strategies.appraisals`).
+
+    A built-in behaviour framework, text without spaces around it, list items
+    without semicolons: what `penilaian.io.spreadsheet.write_appraisals` accepts.
+    """
+    return appraisals().filter(_writable)
+
+
+excel_decimals = st.decimals(
+    min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3, allow_nan=False
+)
+"""Decimals of at most 15 significant digits, which an XLSX cell keeps exactly."""
+
+long_decimals = st.builds(
+    lambda digits, exponent: Decimal(digits).scaleb(exponent),
+    st.integers(10**15, 10**25),
+    st.integers(-12, 4),
+).filter(lambda value: len(value.normalize().as_tuple().digits) > 15)
+"""Decimals of more than 15 significant digits, which an XLSX number cell would round."""

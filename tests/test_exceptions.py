@@ -33,7 +33,14 @@ class TestHierarchy:
         assert error.__name__.endswith("Error")
         assert error.__doc__
         if error is not PenilaianError:
-            assert issubclass(error, ValueError | LookupError)
+            # Bad input is a ValueError or LookupError; a missing optional extra an ImportError.
+            assert issubclass(error, ValueError | LookupError | ImportError)
+
+    def test_missing_extra_names_the_install(self):
+        """A missing extra says which pip install brings it."""
+        error = exceptions.MissingExtraError("xlsx", "openpyxl")
+        assert (error.extra, error.package) == ("xlsx", "openpyxl")
+        assert str(error).endswith('pip install "penilaian[xlsx]"')
 
     def test_all_is_complete_and_sorted(self):
         """__all__ lists every public name of the module."""

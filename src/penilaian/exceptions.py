@@ -23,6 +23,7 @@ __all__ = [
     "InvalidNumberError",
     "InvalidPeriodError",
     "InvalidValueError",
+    "MissingExtraError",
     "MissingValueError",
     "OffScaleError",
     "PenilaianError",
@@ -216,3 +217,24 @@ class UnknownStrategyError(PenilaianError, LookupError):
 
     def __str__(self) -> str:
         return f"no scoring strategy {self.strategy_id!r}; registered: {', '.join(self.known)}"
+
+
+class MissingExtraError(PenilaianError, ImportError):
+    """
+    A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        extra: The extra to install (``xlsx``).
+        package: The package it brings (``openpyxl``).
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        super().__init__(extra, package)
+        self.extra = extra
+        self.package = package
+
+    def __str__(self) -> str:
+        return (
+            f"this needs {self.package}, which is not installed; "
+            f'install it with: pip install "penilaian[{self.extra}]"'
+        )

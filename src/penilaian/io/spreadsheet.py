@@ -1,0 +1,294 @@
+"""
+Appraisals in spreadsheets: templates to fill in, reading them back, exporting results.
+
+An XLSX workbook has one sheet per table of `penilaian.io.tables` (and a
+``petunjuk`` instructions sheet, which the reader skips); a CSV workbook is a
+directory with one UTF-8 file per table (``employees.csv``, ``targets.csv``...).
+Rows become the library's values through its own constructors, so every domain
+rule runs, and every problem found in every sheet is reported at once in an
+`penilaian.exceptions.InvalidInputError` whose problems have paths in the
+spreadsheet's own notation: ``targets!E7`` for a cell (the header is row 1),
+``targets!5:7`` for rows, ``targets`` for a sheet, the file's name for the file.
+
+XLSX needs the ``xlsx`` extra (``pip install "penilaian[xlsx]"``); CSV needs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Literal
+
+from penilaian.exceptions import InvalidInputError, InvalidValueError, MissingExtraError
+from penilaian.io._assemble import assemble
+from penilaian.io._csv import read_csv, write_csv
+from penilaian.io._export import (
+    INSTRUCTION_HEADERS,
+    RULES,
+    appraisal_rows,
+    check_writable,
+    instruction_rows,
+    result_rows,
+)
+from penilaian.io._places import Finding, Where, to_problems
+from penilaian.io._rows import Builder, typed_rows
+from penilaian.io._xlsx import Limits, read_xlsx
+from penilaian.io._xlsx_write import write_xlsx
+from penilaian.io.tables import INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from penilaian._appraisal import Appraisal
+    from penilaian._labels import Language
+    from penilaian._result import Result
+    from penilaian.io._source import RawTable
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_MAX_UNPACKED_BYTES",
+    "Format",
+    "MissingExtraError",
+    "read_appraisals",
+    "write_appraisals",
+    "write_results",
+    "write_template",
+]
+
+DEFAULT_MAX_BYTES: Final = 50_000_000
+"""The largest file (or CSV directory, all files together) `read_appraisals` reads: 50 MB."""
+
+DEFAULT_MAX_ROWS: Final = 200_000
+"""The most data rows `read_appraisals` reads in one sheet."""
+
+DEFAULT_MAX_UNPACKED_BYTES: Final = 500_000_000
+"""The most an XLSX file may unpack to, all its parts together: 500 MB."""
+
+Format = Literal["xlsx", "csv"]
+"""A spreadsheet format: an XLSX workbook, or a directory of CSV files."""
+
+_ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_appraisals(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
+) -> tuple[Appraisal, ...]:
+    """
+    Read the appraisals of an XLSX workbook, or of a directory of CSV files.
+
+    One appraisal per row of the ``employees`` sheet, in its order.  The reader
+    never evaluates a formula, follows a link or reads another file; the limits
+    are checked before the data is read in full.
+
+    Args:
+        path: An ``.xlsx`` file, or a directory holding ``employees.csv``,
+            ``targets.csv``, ``realisations.csv``, ``ratings.csv`` and any of the
+            optional tables' files.  A single ``.csv`` file is refused: pass its directory.
+        max_bytes: The largest file (or all CSV files together), in bytes.
+        max_rows: The most data rows in one sheet.
+        max_unpacked_bytes: The most an XLSX file may unpack to.
+
+    Returns:
+        The appraisals, each built and checked by `penilaian.Appraisal`.
+
+    Raises:
+        InvalidInputError: listing every problem, each with its place
+            (``targets!E7``) and a message such as
+            ``targets, row 7, column E (target_value): must be greater than 0 ...``.
+        MissingExtraError: for an XLSX file without openpyxl installed.
+        OSError: if *path* cannot be opened (it does not exist, for instance).
+    """
+    source = Path(path)
+    limits = Limits(max_bytes, max_rows, max_unpacked_bytes)
+    if source.is_dir():
+        tables, findings = read_csv(source, limits)
+    else:
+        tables, findings = _read_file(source, limits)
+    builder = Builder(list(findings))
+    rows = {name: typed_rows(raw, builder.findings) for name, raw in tables.items()}
+    # Rows are joined into appraisals only once the layout itself is right.
+    appraisals = () if any(finding.blocks for finding in findings) else assemble(rows, builder)
+    if builder.findings:
+        raise InvalidInputError(to_problems(builder.findings))
+    return appraisals
+
+
+def _read_file(path: Path, limits: Limits) -> tuple[dict[str, RawTable], list[Finding]]:
+    data = _bounded_read(path, limits.max_bytes)
+    if isinstance(data, str):
+        return {}, [_file_problem(path, data)]
+    if data.startswith(_ZIP_MAGIC):
+        return read_xlsx(path.name, data, limits)
+    if data.startswith(_OLE_MAGIC):
+        why = (
+            "an old .xls workbook or a password-protected one; save it as .xlsx without a password"
+        )
+    elif path.suffix.lower() == ".csv":
+        why = (
+            "a single CSV file; put the CSV files of all tables (employees.csv, "
+            "targets.csv, ...) in one directory and read the directory"
+        )
+    else:
+        why = "neither an XLSX workbook nor a directory of CSV files"
+    return {}, [_file_problem(path, why)]
+
+
+def _file_problem(path: Path, reason: str) -> Finding:
+    return Finding(
+        Where(path.name, whole_file=True), reason, InvalidValueError("path", str(path), reason)
+    )
+
+
+def _bounded_read(path: Path, max_bytes: int) -> bytes | str:
+    """Return the file's bytes, or why they are not read: not a plain file, or too large."""
+    # Non-blocking, so that a named pipe given as the path cannot make the open hang.
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return "not a regular file"
+        data = stream.read(max_bytes + 1)  # never more than one byte past the limit
+    if len(data) > max_bytes:
+        return f"the file has more than {max_bytes:,} bytes, the limit (max_bytes)"
+    return data
+
+
+def _format(path: Path, format: Format | None) -> Format:  # noqa: A002 - the public argument's name
+    if format is None:
+        return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
+    if format not in ("xlsx", "csv"):
+        raise InvalidValueError("format", format, "must be xlsx or csv")
+    return format
+
+
+def write_template(
+    path: str | os.PathLike[str],
+    format: Format | None = None,  # noqa: A002 - reads as the format it is
+    *,
+    example: Iterable[Appraisal] | None = None,
+) -> None:
+    """
+    Write a template to fill in: empty, or filled with *example* appraisals.
+
+    An XLSX template starts with a ``petunjuk`` sheet explaining every column
+    in Indonesian and English; each header carries the same text as a comment;
+    id, NIP and text columns are formatted as Text and date columns as dates.
+    A CSV template is a directory with one UTF-8 file per table and ``petunjuk.csv``.
+
+    Args:
+        path: The ``.xlsx`` file, or the directory for CSV files (created if
+            missing; the tables' files in it are replaced).
+        format: ``"xlsx"`` or ``"csv"``; by default ``"xlsx"`` for a path ending
+            in ``.xlsx``, else ``"csv"``.
+        example: Appraisals to fill it with; `read_appraisals` reads them back equal.
+
+    Raises:
+        InvalidInputError: if an example cannot be written faithfully (a custom
+            behaviour framework, text with spaces around it, a list item holding
+            a semicolon); nothing is written then.
+        MissingExtraError: for XLSX without openpyxl installed.
+    """
+    write_appraisals(path, () if example is None else example, format=format)
+
+
+def write_appraisals(
+    path: str | os.PathLike[str],
+    appraisals: Iterable[Appraisal],
+    format: Format | None = None,  # noqa: A002 - reads as the format it is
+) -> None:
+    """
+    Write *appraisals* as a filled template, which `read_appraisals` reads back equal.
+
+    The same as ``write_template(path, format, example=appraisals)``; see there.
+
+    Raises:
+        InvalidInputError: for what a spreadsheet cannot carry; nothing is written.
+        MissingExtraError: for XLSX without openpyxl installed.
+    """
+    target = Path(path)
+    kind = _format(target, format)
+    chosen = tuple(appraisals)
+    rows = appraisal_rows(chosen)
+    problems = check_writable(chosen, rows)
+    if problems:
+        raise InvalidInputError(problems)
+    if kind == "xlsx":
+        write_xlsx(target, [(table, rows[table]) for table in TABLES], instructions=True)
+        return
+    rules = [("*", "", "", "", indonesian, english, "") for indonesian, english in RULES]
+    write_csv(
+        target,
+        [
+            (INSTRUCTIONS_SHEET, INSTRUCTION_HEADERS, [*rules, *instruction_rows()]),
+            *(
+                (
+                    table.name,
+                    table.headers,
+                    [[row.get(h) for h in table.headers] for row in rows[table]],
+                )
+                for table in TABLES
+            ),
+        ],
+    )
+
+
+def write_results(
+    path: str | os.PathLike[str],
+    results: Sequence[Result],
+    appraisals: Sequence[Appraisal],
+    format: Format | None = None,  # noqa: A002 - reads as the format it is
+    *,
+    figures: bool = True,
+    lang: Language = "id",
+) -> None:
+    """
+    Export scoring results: one row per appraisal, and optionally every figure.
+
+    The ``results`` table has the appraisal and employee ids, name, NIP, regime,
+    grade id and label, score, whether the result is complete and its gaps; the
+    ``figures`` table every figure (``appraisal_id, key, value``) and the
+    ``categories`` table every categorical value of `penilaian.Result.ratings`.
+    Each file is written to a temporary file beside it and renamed on success,
+    so a failure never leaves a partial file.
+
+    Args:
+        path: The ``.xlsx`` file, or the directory for ``results.csv``,
+            ``figures.csv`` and ``categories.csv``.
+        results: The results, in the order of the rows.
+        appraisals: The appraisals scored (matched by id), for the employees' names.
+        format: ``"xlsx"`` or ``"csv"``; by default from *path* as for `write_template`.
+        figures: Whether to add the figures and categories tables.
+        lang: The language of the grade labels: ``"id"`` or ``"en"``.
+
+    Raises:
+        InvalidInputError: for a result whose appraisal is not given; nothing is written.
+        MissingExtraError: for XLSX without openpyxl installed.
+    """
+    target = Path(path)
+    kind = _format(target, format)
+    rows, problems = result_rows(results, appraisals, lang)
+    if problems:
+        raise InvalidInputError(problems)
+    tables = RESULT_TABLES if figures else RESULT_TABLES[:1]
+    if kind == "xlsx":
+        write_xlsx(target, [(table, rows[table]) for table in tables], instructions=False)
+    else:
+        write_csv(
+            target,
+            [
+                (
+                    table.name,
+                    table.headers,
+                    [[row.get(h) for h in table.headers] for row in rows[table]],
+                )
+                for table in tables
+            ],
+        )
