@@ -865,6 +865,42 @@ def varied_appraisals(draw: st.DrawFn, regime_id: str) -> Appraisal:
     return attrs.evolve(sample, ratings=ratings, feedback=_notes(draw, sample, author))
 
 
+# --- reports (owned by reporting/) ----------------------------------------------------
+
+
+HOSTILE_PIECES = (
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</td></tr></table>",
+    "&amp; &lt; &#x27; &nbsp;",
+    "A | B || C",
+    "**bold** _em_ `code` ~~gone~~",
+    "[link](javascript:alert(1))",
+    "# heading",
+    "- item",
+    "1. first",
+    "---",
+    "> quote",
+    "\\",
+    "line\nbreak\r\nand\ttab",
+    "\x00\x08\x1b\x7f\x85\ufffe",
+    'O\'Brien & "Sons"',
+    "]]> <!-- -->",
+    "Rina Wulandari, S.E.",
+)
+"""Fragments that break naive HTML or Markdown: tags, entities, pipes, list marks, controls."""
+
+
+@st.composite
+def hostile_texts(draw: st.DrawFn) -> str:
+    """Text built from hostile fragments and arbitrary characters, never blank."""
+    pieces = draw(
+        st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=8)), max_size=5)
+    )
+    text = "".join(pieces)
+    return text if text.strip() else f"x{text}"
+
+
 # --- spreadsheets (owned by io/spreadsheet.py and its modules) ------------------------
 
 from penilaian.io._export import appraisal_rows, check_writable  # noqa: E402

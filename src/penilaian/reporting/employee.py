@@ -1,0 +1,480 @@
+"""
+The report for the person appraised: how their grade came about, in Markdown or HTML.
+
+`employee_report` returns an `EmployeeReport`; its `EmployeeReport.markdown` and
+`EmployeeReport.html` write the same content: the employee, position, unit, period
+and regime; the grade and score (or what is missing); the work targets with their
+targets, realisations and achievements; the ratings by role, as
+`penilaian.view_for_employee` lets the employee see them; the trace, to redo the sums;
+and the development plan when one is given.  Indonesian by default, English on request.
+
+Anonymity is kept throughout (see `penilaian.reporting._privacy`): peers,
+subordinates and service users appear only as aggregates of at least *k* raters, and
+no figure lets a withheld role be worked out by subtraction.  A missing realisation
+is written "belum dilaporkan" ("not reported"), never 0.  Equal inputs give equal
+bytes: nothing depends on the clock, the locale or the order of a set.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+import penilaian
+from penilaian._anonymity import DEFAULT_ANONYMITY, AnonymityThresholds, view_for_employee
+from penilaian._appraisal import Appraisal
+from penilaian._development import DevelopmentPlan, EntitlementOutcome
+from penilaian._labels import Language
+from penilaian._raters import NumericScale, RaterRole
+from penilaian._result import Result
+from penilaian._trace import Step, show
+from penilaian._weighting import WeightingPolicy
+from penilaian.exceptions import UnknownReferenceError
+from penilaian.reporting import _html, _markdown
+from penilaian.reporting._blocks import (
+    Block,
+    Bullets,
+    Facts,
+    Heading,
+    Item,
+    Paragraph,
+    Run,
+    Table,
+    Tone,
+    runs,
+)
+from penilaian.reporting._privacy import employee_trace, gap_reason, held_back_subjects
+from penilaian.reporting._words import (
+    DASH,
+    WORDS,
+    checked_language,
+    level_label,
+    number,
+    regime_label,
+    subject_label,
+    value_label,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from penilaian._anonymity import EmployeeView, RoleSummary, SubjectSummary
+    from penilaian._gap_rules import DevelopmentGap
+    from penilaian._targets import Indicator, WorkTarget
+
+__all__ = ["EmployeeReport", "employee_report"]
+
+_RATING_KEYS: Final = frozenset({"work_results", "behaviour", "unit_grade", "skp", "weighting"})
+_WEIGHTINGS: Final = frozenset({"without_peer_input", "with_peer_input"})
+_OUTCOME_TONES: dict[EntitlementOutcome, Tone] = {
+    EntitlementOutcome.MET: "good",
+    EntitlementOutcome.SHORTFALL: "bad",
+    EntitlementOutcome.EXCEEDED: "bad",
+    EntitlementOutcome.NOT_APPLICABLE: "muted",
+}
+
+
+@attrs.frozen
+class EmployeeReport:
+    """
+    One employee's appraisal, result and plan, ready to be written for the employee.
+
+    Build it with `employee_report`.  It holds its inputs only; each call of
+    `markdown` or `html` writes the report anew, with equal bytes for equal inputs.
+
+    Attributes:
+        appraisal: The appraisal.
+        result: Its result, under any regime.
+        lang: ``"id"`` (Indonesian) or ``"en"`` (English).
+        plan: The development plan for *result*, if any.
+        thresholds: The anonymity threshold of each rater role.
+        policy: The weighting policy, to show each subject's weighted value (when no
+            withheld role entered it).
+        show_trace: Whether to include the trace.
+        unit_name: The unit's name, written instead of the position's unit id.
+
+    Raises:
+        InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``.
+        UnknownReferenceError: *result* or *plan* belongs to another appraisal.
+    """
+
+    appraisal: Appraisal
+    result: Result
+    lang: Language = attrs.field(default="id", converter=checked_language)
+    plan: DevelopmentPlan | None = None
+    thresholds: AnonymityThresholds = DEFAULT_ANONYMITY
+    policy: WeightingPolicy | None = None
+    show_trace: bool = True
+    unit_name: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        expected = self.appraisal.id
+        for field, found in (("result", self.result), ("plan", self.plan)):
+            if found is not None and found.appraisal_id != expected:
+                reason = f"belongs to appraisal {found.appraisal_id!r}, not {expected!r}"
+                raise UnknownReferenceError(f"{field}.appraisal_id", found.appraisal_id, reason)
+
+    @property
+    def _words(self) -> Mapping[str, str]:
+        return WORDS[self.lang]
+
+    @property
+    def title(self) -> str:
+        """The report's title: the kind of report, the employee and the period."""
+        appraisal = self.appraisal
+        period = appraisal.period.label(self.lang)
+        return f"{self._words['title']}: {appraisal.employee.name}, {period}"
+
+    def markdown(self) -> str:
+        """Write the report as Markdown (CommonMark with tables), every text escaped."""
+        footer = Paragraph(runs(Run(self._footer(), "muted")))
+        return _markdown.render((*self._blocks(), footer))
+
+    def html(self) -> str:
+        """Write the report as one standalone HTML5 page: inline CSS, no script, no link."""
+        return _html.page(self.title, self.lang, self._blocks(), self._footer())
+
+    def _footer(self) -> str:
+        return self._words["footer"].format(version=penilaian.__version__)
+
+    def _blocks(self) -> tuple[Block, ...]:
+        view = view_for_employee(self.appraisal, self.thresholds, policy=self.policy)
+        return (
+            *self._header(),
+            *self._grade(),
+            *self._targets(),
+            *self._ratings(view),
+            *(self._trace() if self.show_trace else ()),
+            *(self._plan(self.plan, view) if self.plan is not None else ()),
+        )
+
+    # -- sections ---------------------------------------------------------------------
+
+    def _header(self) -> list[Block]:
+        words, lang = self._words, self.lang
+        employee, position = self.appraisal.employee, self.appraisal.position
+        managerial = words["managerial" if position.kind.is_managerial else "non_managerial"]
+        status = employee.status
+        return [
+            Heading(1, f"{words['title']}: {employee.name}"),
+            Facts(
+                (
+                    (words["employee"], employee.name),
+                    (words["nip"], employee.nip.spaced if employee.nip else words["no_nip"]),
+                    (words["status"], status.label(lang) if status else DASH),
+                    (
+                        words["position"],
+                        f"{position.title} ({position.kind.label(lang)}, {managerial})",
+                    ),
+                    (words["unit"], self.unit_name or position.unit_id or DASH),
+                    (words["period"], self.appraisal.period.label(lang)),
+                    (words["regime"], regime_label(self.result.regime, lang)),
+                    (words["appraisal"], self.appraisal.id),
+                )
+            ),
+        ]
+
+    def _grade(self) -> list[Block]:
+        words, lang, result = self._words, self.lang, self.result
+        blocks: list[Block] = [Heading(2, words["result"])]
+        if result.grade is not None:
+            grade = Run(result.grade.label(lang), "strong")
+            blocks.append(Paragraph(runs(f"{words['grade']}: ", grade), "good"))
+        rows = [(words["score"], str(result.score))] if result.score is not None else []
+        rows += [
+            (words[key] if key in _RATING_KEYS else key,
+             words[value] if value in _WEIGHTINGS else value_label(value, lang))
+            for key, value in result.ratings.items()
+            if "[" not in key and key != "band"  # the band is the grade
+        ]  # fmt: skip
+        if rows:
+            blocks.append(Facts(tuple(rows)))
+        if result.gaps:
+            blocks.append(Paragraph(runs(words["incomplete"]), "bad"))
+            items = [
+                Item(runs(gap_reason(gap.reason, self.thresholds), Run(f" ({gap.path})", "muted")))
+                for gap in result.gaps
+            ]
+            blocks.append(Bullets(tuple(items)))
+        return blocks
+
+    def _targets(self) -> list[Block]:
+        words, lang, figures = self._words, self.lang, self.result.figures
+        pairs = list(self.appraisal.indicators())
+        shown = [
+            kind
+            for kind in ("achievement", "iki_value", "aspect_value")
+            if any(_figure_key(kind, target, indicator) in figures for target, indicator in pairs)
+        ]
+        header = (words["indicator"], words["aspect"], words["target"], words["realisation"])
+        columns = (*header, *(words[kind] for kind in shown))
+        numeric = frozenset(range(len(header), len(columns)))
+        blocks: list[Block] = [Heading(2, words["targets"])]
+        for target in self.appraisal.targets:
+            blocks.append(Heading(3, f"{target.id} {target.title} ({target.kind.label(lang)})"))
+            rows: list[tuple[str, ...]] = []
+            tones: list[Tone] = []
+            for indicator in target.indicators:
+                found = [figures.get(_figure_key(kind, target, indicator)) for kind in shown]
+                cells = (DASH if value is None else str(value) for value in found)
+                rows.append((*self._indicator(indicator), *cells))
+                tones.append("note" if indicator.realisation is None else "plain")
+            blocks.append(Table(columns, tuple(rows), numeric, tuple(tones)))
+        if self.appraisal.innovations:
+            blocks.append(Heading(3, words["innovations"]))
+            items = [
+                Item(runs(f"{item.description} ", Run(f"({item.scope.label(lang)})", "muted")))
+                for item in self.appraisal.innovations
+            ]
+            blocks.append(Bullets(tuple(items)))
+        return blocks
+
+    def _indicator(self, indicator: Indicator) -> tuple[str, str, str, str]:
+        lang = self.lang
+        unit = f" {indicator.unit}" if indicator.unit else ""
+        realised = indicator.realisation
+        if realised is None:
+            achieved = self._words["missing"]
+        elif realised.value is not None:
+            achieved = f"{realised.value}{unit}"
+        else:
+            achieved = f"\u201c{realised.description}\u201d"
+        aspect = f"{indicator.aspect.label(lang)}, {indicator.direction.label(lang).lower()}"
+        return (
+            f"{indicator.id} {indicator.description}",
+            aspect,
+            f"{indicator.target.text}{unit}",
+            achieved,
+        )
+
+    def _ratings(self, view: EmployeeView) -> list[Block]:
+        words, lang, k = self._words, self.lang, self.thresholds
+        note = words["anonymity"].format(
+            peer=k[RaterRole.PEER], subordinate=k[RaterRole.SUBORDINATE], public=k[RaterRole.PUBLIC]
+        )
+        blocks: list[Block] = [Heading(2, words["ratings"]), Paragraph(runs(note), "note")]
+        if view.subjects:
+            blocks.append(self._ratings_table(view))
+        else:
+            blocks.append(Paragraph(runs(words["no_ratings"])))
+        comments = [
+            Item(runs(Run(subject_label(self.appraisal, summary.subject, lang), "strong"),
+                      Run(f" ({role.role.label(lang)})", "muted"), f": {comment}"))
+            for summary in view.subjects
+            for role in summary.roles
+            for comment in role.comments
+        ]  # fmt: skip
+        if comments:
+            blocks += [Heading(3, words["comments"]), Bullets(tuple(comments))]
+        expectations = self.appraisal.special_expectations
+        if expectations:
+            blocks.append(Heading(3, words["expectations"]))
+            items = [
+                Item(runs(Run(subject_label(self.appraisal, item.aspect_id, lang), "strong"),
+                          f": {item.text}"))
+                for item in expectations
+            ]  # fmt: skip
+            blocks.append(Bullets(tuple(items)))
+        if view.feedback:
+            blocks.append(Heading(3, words["feedback"]))
+            notes = []
+            for note_ in view.feedback:
+                parts = [Run(note_.role.label(lang), "strong")]
+                if note_.given_on is not None:
+                    parts.append(Run(f" {note_.given_on.isoformat()}", "muted"))
+                if note_.subject is not None:
+                    parts.append(Run(f" ({subject_label(self.appraisal, note_.subject, lang)})"))
+                notes.append(Item((*parts, Run(f": {note_.text}"))))
+            blocks.append(Bullets(tuple(notes)))
+        return blocks
+
+    def _ratings_table(self, view: EmployeeView) -> Table:
+        """One row per subject, one column per role: the view's aggregates, nothing more."""
+        words, lang = self._words, self.lang
+        present = {role.role for summary in view.subjects for role in summary.roles}
+        present |= {role for summary in view.subjects for role in summary.withheld}
+        roles = [role for role in RaterRole if role in present]
+        weighted = any(
+            summary.overall is not None or summary.overall_withheld is not None
+            for summary in view.subjects
+        )
+        header = (
+            words["subject"],
+            words["scale"],
+            *(role.label(lang) for role in roles),
+            *((words["weighted"],) if weighted else ()),
+        )
+        rows = []
+        for summary in view.subjects:
+            cells = {role.role: self._role_cell(role) for role in summary.roles}
+            for role in summary.withheld:
+                cells[role] = words["withheld"].format(k=self.thresholds[role])
+            row = [
+                subject_label(self.appraisal, summary.subject, lang),
+                self._scale(summary.scale_id),
+                *(cells.get(role, DASH) for role in roles),
+            ]
+            if weighted:
+                row.append(self._overall(summary))
+            rows.append(tuple(row))
+        return Table(header, tuple(rows), frozenset({1}), compact=True)
+
+    def _role_cell(self, role: RoleSummary) -> str:
+        lang = self.lang
+        if role.value is not None:
+            value = number(role.value)
+        else:
+            value = ", ".join(
+                level_label(level, lang) + (f" \u00d7 {count}" if role.raters > 1 else "")
+                for level, count in role.levels
+            )
+        if role.raters > 1:
+            value += " " + self._words["of_raters"].format(n=role.raters)
+        return value
+
+    def _overall(self, summary: SubjectSummary) -> str:
+        if summary.overall is not None:
+            return number(summary.overall)
+        if summary.overall_withheld is not None:
+            return self._words["weighted_withheld"]
+        return DASH
+
+    def _scale(self, scale_id: str) -> str:
+        scale = self.appraisal.scale(scale_id)
+        if isinstance(scale, NumericScale):
+            return f"{scale.minimum}\u2013{scale.maximum}"
+        return self._words["levels"].format(n=len(scale.levels))
+
+    def _trace(self) -> list[Block]:
+        words = self._words
+        blocks: list[Block] = [Heading(2, words["trace"])]
+        if self.result.trace is None:
+            return [*blocks, Paragraph(runs(words["trace_none"]), "muted")]
+        shown = employee_trace(self.result.trace, self.appraisal, self.thresholds)
+        if shown is None:
+            return [*blocks, Paragraph(runs(words["trace_withheld"]), "note")]
+        intro = Paragraph(runs(Run(words["trace_intro"], "muted")))
+        return [*blocks, intro, Bullets((self._step(shown),), "trace")]
+
+    def _step(self, step: Step) -> Item:
+        parts = [Run(step.rule.text(self.lang)), Run(f" [{step.rule.clause}]", "muted")]
+        if step.subject:
+            parts.append(Run(f" ({step.subject})"))
+        parts.append(Run(": "))
+        if step.inputs:
+            given = ", ".join(f"{name} = {value}" for name, value in step.inputs)
+            parts += [Run(given, "code"), Run(" \u2192 ")]
+        parts.append(Run(step.output, "strong"))
+        return Item(tuple(parts), tuple(self._step(child) for child in step.children))
+
+    def _plan(self, plan: DevelopmentPlan, view: EmployeeView) -> list[Block]:
+        words, lang = self._words, self.lang
+        held_back = held_back_subjects(view)
+        blocks: list[Block] = [Heading(2, words["plan"])]
+        if not plan.result_complete:
+            blocks.append(Paragraph(runs(words["plan_incomplete"]), "note"))
+        if plan.items:
+            header: tuple[str, ...] = (words["priority"], words["action"], words["kind"])
+            header += (words["hours"], words["share"], words["gap"])
+            rows = tuple(
+                (
+                    str(item.priority),
+                    item.action.title(lang),
+                    item.action.kind.label(lang),
+                    str(item.hours),
+                    item.action.share.label(lang),
+                    self._gap(item.gap, held_back),
+                )
+                for item in plan.items
+            )
+            blocks.append(Table(header, rows, frozenset({0, 3})))
+        else:
+            blocks.append(Paragraph(runs(words["no_action"])))
+        if plan.unaddressed:
+            blocks.append(Heading(3, words["unaddressed"]))
+            gaps = (Item(runs(self._gap(gap, held_back))) for gap in plan.unaddressed)
+            blocks.append(Bullets(tuple(gaps)))
+        if plan.deferred:
+            blocks.append(Heading(3, words["deferred"]))
+            deferred = (
+                Item(
+                    runs(
+                        f"{item.action.title(lang)} ({item.hours} JP): ",
+                        self._gap(item.gap, held_back),
+                    )
+                )
+                for item in plan.deferred
+            )
+            blocks.append(Bullets(tuple(deferred)))
+        check = plan.entitlement
+        entitlement = runs(Run(f"{words['entitlement']}: ", "strong"), check.describe(lang))
+        blocks.append(Paragraph(entitlement, _OUTCOME_TONES[check.outcome]))
+        return blocks
+
+    def _gap(self, gap: DevelopmentGap, held_back: frozenset[str]) -> str:
+        evidence = gap.evidence
+        if gap.subject in held_back:
+            value = self._words["withheld_value"]
+        else:
+            value = evidence.value if isinstance(evidence.value, str) else show(evidence.value)
+        subject = subject_label(self.appraisal, gap.subject, self.lang)
+        return (
+            f"{gap.kind.label(self.lang)}: {subject} "
+            f"({evidence.key} = {value}; {evidence.threshold})"
+        )
+
+
+def _figure_key(kind: str, target: WorkTarget, indicator: Indicator) -> str:
+    """The key of an indicator's figure: its achievement, its value, or PP 46's aspect value."""
+    if kind == "achievement":
+        return f"indicator[{indicator.id}].achievement"
+    if kind == "iki_value":
+        return f"indicator[{indicator.id}].value"
+    return f"activity[{target.id}].{indicator.aspect.value}"
+
+
+def employee_report(
+    appraisal: Appraisal,
+    result: Result,
+    *,
+    lang: Language = "id",
+    plan: DevelopmentPlan | None = None,
+    thresholds: AnonymityThresholds = DEFAULT_ANONYMITY,
+    policy: WeightingPolicy | None = None,
+    show_trace: bool = True,
+    unit_name: str | None = None,
+) -> EmployeeReport:
+    """
+    Prepare the report of *appraisal* and its *result* for the person appraised.
+
+    >>> from penilaian import Permen6Regime, load_sample
+    >>> sample = load_sample()
+    >>> report = employee_report(sample, Permen6Regime().score(sample), lang="en")
+    >>> report.markdown().splitlines()[0]
+    '# Performance appraisal report: Rina Wulandari, S.E.'
+
+    Args:
+        appraisal: The appraisal.
+        result: Its result, under any regime.
+        lang: ``"id"`` (Indonesian, the default) or ``"en"`` (English).
+        plan: The development plan (`penilaian.recommend`), to include it.
+        thresholds: The anonymity threshold of each rater role (default: 1 for self
+            and supervisors, 3 for peers, subordinates and the public).
+        policy: The weighting policy, to show each subject's weighted value.
+        show_trace: Whether to include the trace (default yes).
+        unit_name: The unit's name, written instead of the position's unit id.
+
+    Returns:
+        The report; write it with `EmployeeReport.markdown` or `EmployeeReport.html`.
+
+    Raises:
+        InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``.
+        UnknownReferenceError: *result* or *plan* belongs to another appraisal.
+        ScoringInputError: *policy* cannot aggregate a subject of *appraisal*.
+    """
+    report = EmployeeReport(
+        appraisal, result, lang, plan, thresholds, policy, show_trace, unit_name
+    )
+    view_for_employee(appraisal, thresholds, policy=policy)  # fail here, not when writing
+    return report
