@@ -865,6 +865,99 @@ def varied_appraisals(draw: st.DrawFn, regime_id: str) -> Appraisal:
     return attrs.evolve(sample, ratings=ratings, feedback=_notes(draw, sample, author))
 
 
+# --- SIASN export (owned by io/siasn.py) ----------------------------------------------
+
+
+from penilaian.io.siasn import SiasnAppraiser, SiasnAppraiserStatus  # noqa: E402
+
+
+def siasn_texts() -> st.SearchStrategy[str]:
+    """Non-empty text of any Unicode (names, positions, units), commas and quotes included."""
+    alphabet = st.characters(blacklist_categories=("Cs",))
+    return st.text(alphabet, min_size=1, max_size=30).filter(lambda text: text.strip() != "")
+
+
+@st.composite
+def siasn_appraisers(draw: st.DrawFn) -> SiasnAppraiser:
+    """An ASN appraiser with a valid NIP, or a NON ASN one with any NRP and maybe no golongan."""
+    status = draw(st.sampled_from(list(SiasnAppraiserStatus)))
+    if status is SiasnAppraiserStatus.ASN:
+        nip, golongan = draw(nips()).digits, draw(siasn_texts())
+    else:
+        nip, golongan = draw(siasn_texts()), draw(st.none() | siasn_texts())
+    return SiasnAppraiser(
+        status=status,
+        name=draw(siasn_texts()),
+        nip=nip,
+        position=draw(siasn_texts()),
+        golongan_id=golongan,
+        unit=draw(siasn_texts()),
+    )
+
+
+# --- policy files (owned by io/policy.py) ---------------------------------------------
+
+from fractions import Fraction  # noqa: E402
+
+from penilaian import (  # noqa: E402
+    AggregationFn,
+    Impute,
+    Mean,
+    Median,
+    MissingRaterPolicy,
+    RaterRole,
+    Renormalise,
+    Require,
+    TrimmedMean,
+    WeightingPolicy,
+    Zero,
+)
+
+
+def _fractions(low: Fraction, high: Fraction) -> st.SearchStrategy[Fraction]:
+    """Exact fractions in [low, high] with small denominators."""
+    return st.builds(
+        Fraction, st.integers(0, 240), st.sampled_from([1, 2, 3, 4, 6, 7, 10, 12, 60])
+    ).filter(lambda value: low <= value <= high)
+
+
+def aggregations() -> st.SearchStrategy[AggregationFn]:
+    """Every aggregation a policy file can hold: mean, median, trimmed means below 1/2."""
+    below_half = _fractions(Fraction(0), Fraction(1, 2)).filter(
+        lambda value: value < Fraction(1, 2)
+    )
+    return st.one_of(st.just(Mean()), st.just(Median()), st.builds(TrimmedMean, below_half))
+
+
+def missing_rater_policies() -> st.SearchStrategy[MissingRaterPolicy]:
+    """Every missing-rater rule, with exact imputed values (on a 0-100 scale or so)."""
+    return st.one_of(
+        st.just(Renormalise()),
+        st.just(Require()),
+        st.just(Zero()),
+        st.builds(Impute, _fractions(Fraction(0), Fraction(100))),
+    )
+
+
+@st.composite
+def weighting_policies(draw: st.DrawFn) -> WeightingPolicy:
+    """A policy that a file can hold: some roles with exact weights summing to 1, and the rest."""
+    roles = draw(st.lists(st.sampled_from(list(RaterRole)), min_size=1, max_size=6, unique=True))
+    amounts = draw(st.lists(st.integers(0, 60), min_size=len(roles), max_size=len(roles)))
+    if not any(amounts):
+        amounts[0] = 1
+    total = sum(amounts)
+    weights = {role: Fraction(amount, total) for role, amount in zip(roles, amounts, strict=True)}
+    counted = draw(st.lists(st.sampled_from(roles), unique=True))
+    return WeightingPolicy(
+        weights,
+        missing=draw(missing_rater_policies()),
+        aggregation=draw(aggregations()),
+        min_raters={role: draw(st.integers(0, 5)) for role in counted},
+        count_self=RaterRole.SELF in weights,
+    )
+
+
 # --- reports (owned by reporting/) ----------------------------------------------------
 
 
