@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
 import sys
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
 
-from penilaian import SAMPLES, default_registry, load_sample
-from penilaian._cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main, render
+from penilaian import SAMPLES, default_registry, load_sample, load_sample_unit
+from penilaian._cli import (
+    EXIT_INTERNAL_ERROR,
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    main,
+    render,
+)
+from penilaian._cli_files import Progress
 from penilaian.exceptions import UnknownStrategyError
 from penilaian.serialization import dumps, unstructure
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -261,3 +275,386 @@ class TestSchemaAndUsage:
         )  # fmt: skip
         assert result.returncode == EXIT_OK
         assert "Rina Wulandari" in result.stdout
+
+
+class TestManyAppraisals:
+    """Files of several appraisals: formats, output files, progress, explain, curve."""
+
+    @pytest.fixture
+    def many(self, tmp_path):
+        unit = load_sample_unit()
+        path = tmp_path / "unit-appraisals.json"
+        path.write_text("[" + ",".join(dumps(a) for a in unit.appraisals) + "]", encoding="utf-8")
+        return path
+
+    def test_score_formats(self, many):
+        """Text, JSON, CSV and Markdown each carry one result per appraisal."""
+        code, out, _ = run("score", str(many), "--format", "csv", "--lang", "en")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == EXIT_OK
+        assert [row["grade"] for row in rows].count("very_good") == 2
+        assert len(rows) == 10
+        _, out, _ = run("score", str(many), "--format", "json")
+        assert [item["grade"] for item in json.loads(out)].count("good") == 8
+        _, out, _ = run("score", str(many), "--format", "markdown")
+        assert out.count("| permen6_2022 |") == 10
+        _, out, _ = run("score", str(many))
+        assert out.count("permen6_2022: ") == 10
+
+    def test_regime_defaults_to_the_period(self, many):
+        """Without --regime each appraisal is scored by the regime governing its period."""
+        _, out, _ = run("score", str(many), "--format", "csv")
+        assert {row["regime"] for row in csv.DictReader(io.StringIO(out))} == {"permen6_2022"}
+
+    def test_output_file(self, many, tmp_path):
+        """--output writes the file and prints nothing on stdout."""
+        target = tmp_path / "results.csv"
+        code, out, _ = run("score", str(many), "--format", "csv", "--output", str(target))
+        assert (code, out) == (EXIT_OK, "")
+        assert target.read_text(encoding="utf-8").startswith("appraisal_id,employee_id,")
+
+    def test_no_partial_output_on_bad_input(self, many, tmp_path):
+        """An invalid file exits 1 and leaves no output file, not even a temporary one."""
+        document = json.loads(many.read_text(encoding="utf-8"))
+        document[3]["employee"]["nip"] = "123"
+        many.write_text(json.dumps(document), encoding="utf-8")
+        target = tmp_path / "results.csv"
+        code, _, err = run("score", str(many), "--format", "csv", "--output", str(target))
+        assert code == EXIT_INVALID_INPUT
+        assert "$[3].employee.nip" in err
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["unit-appraisals.json"]
+
+    def test_explain_one(self, many):
+        """explain prints one appraisal's trace; with several, --appraisal chooses."""
+        code, _, err = run("explain", str(many))
+        assert code == EXIT_USAGE
+        assert "--appraisal" in err
+        code, out, _ = run("explain", str(many), "--appraisal", "skp-2024-rina", "--lang", "en")
+        assert code == EXIT_OK
+        assert "(skp-2024-rina): work_results = above_expectations" in out
+        code, _, err = run("explain", str(many), "--appraisal", "nobody")
+        assert code == EXIT_USAGE
+        assert "no appraisal 'nobody'" in err
+
+    def test_validate_many(self, many):
+        """validate counts the appraisals of a file."""
+        code, _, err = run("validate", str(many))
+        assert code == EXIT_OK
+        assert "valid 10 appraisals skp-2024-198105102006041003" in err
+
+    def test_curve_with_proposal(self, tmp_path):
+        """curve checks a unit document and proposes a calibration on request."""
+        path = tmp_path / "unit.json"
+        path.write_text(dumps(load_sample_unit()), encoding="utf-8")
+        code, out, _ = run("curve", str(path), "--propose", "--lang", "en")
+        assert code == EXIT_OK
+        assert "Good at most 70%: 70% \u00d7 10 = 7 \u2192 quota 7, count 8 \u2192 violated" in out
+        assert out.rstrip().endswith("\u2192 complies")
+        _, out, _ = run("curve", str(path))
+        assert "tidak terpenuhi" in out
+        assert "sesuai kurva" not in out
+
+    def test_missing_file(self, tmp_path):
+        """A file that does not exist is invalid input, named."""
+        code, _, err = run("score", str(tmp_path / "nope.json"))
+        assert code == EXIT_INVALID_INPUT
+        assert "no such file" in err
+
+    def test_internal_errors_exit_3(self, monkeypatch, many):
+        """A bug is reported as such, with exit code 3 and no traceback dump."""
+        import penilaian._cli as cli  # noqa: PLC0415
+
+        def broken(*_args):
+            raise RuntimeError("boom")
+
+        monkeypatch.setitem(cli._COMMANDS, "validate", broken)
+        code, out, err = run("validate", str(many))
+        assert (code, out) == (EXIT_INTERNAL_ERROR, "")
+        assert "internal error: RuntimeError: boom" in err
+        assert "please report it" in err
+
+
+class TestProgress:
+    """Progress shows on a terminal and never when piped."""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    def test_on_a_terminal(self):
+        """Counts are written with carriage returns, and the line is ended."""
+        stream = self.Terminal()
+        progress = Progress(3, "scored", stream)
+        for done in (1, 2, 3):
+            progress.update(done)
+        progress.close()
+        assert stream.getvalue() == "\rscored 1/3\rscored 2/3\rscored 3/3\n"
+
+    def test_piped(self):
+        """Nothing is written when the stream is not a terminal."""
+        stream = io.StringIO()
+        progress = Progress(3, "scored", stream)
+        progress.update(3)
+        progress.close()
+        assert stream.getvalue() == ""
+
+
+class TestReports:
+    """`penilaian report` and `penilaian curve --format` write readable reports."""
+
+    @pytest.fixture
+    def unit_file(self, tmp_path):
+        path = tmp_path / "unit.json"
+        path.write_text(dumps(load_sample_unit()), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize(
+        ("lang", "title"),
+        [("id", "Laporan penilaian kinerja"), ("en", "Performance appraisal report")],
+    )
+    def test_employee_report_in_both_languages(self, tmp_path, lang, title):
+        """The report names the employee, the grade and the plan, in the language asked for."""
+        path = tmp_path / "rina.json"
+        path.write_text(dumps(load_sample()), encoding="utf-8")
+        code, out, _ = run("report", str(path), "--lang", lang)
+        assert code == EXIT_OK
+        assert out.startswith(f"# {title}: Rina Wulandari, S.E.")
+        assert "JP" in out
+
+    def test_html_report_to_a_file(self, tmp_path):
+        """--format html writes a standalone page that parses as XML."""
+        source = tmp_path / "rina.json"
+        source.write_text(dumps(load_sample("pp46_2011")), encoding="utf-8")
+        target = tmp_path / "rina.html"
+        code, out, _ = run("report", str(source), "--format", "html", "-o", str(target))
+        assert (code, out) == (EXIT_OK, "")
+        page = target.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        ET.fromstring(page.removeprefix("<!DOCTYPE html>"))  # noqa: S314 - our own page
+
+    def test_report_without_plan(self, tmp_path):
+        """--no-plan leaves the development plan out."""
+        path = tmp_path / "rina.json"
+        path.write_text(dumps(load_sample()), encoding="utf-8")
+        _, with_plan, _ = run("report", str(path), "--lang", "en")
+        _, without, _ = run("report", str(path), "--lang", "en", "--no-plan")
+        assert "Entitlement" in with_plan
+        assert "Entitlement" not in without
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    def test_unit_report(self, unit_file, fmt):
+        """curve --format markdown|html shows the rules and the proposal with names."""
+        code, out, _ = run("curve", str(unit_file), "--propose", "--format", fmt, "--lang", "en")
+        assert code == EXIT_OK
+        assert "Fajar Nugroho" in out
+        assert "<svg" in out if fmt == "html" else "| Good at most 70%" in out
+
+
+class TestSpreadsheetsAndPolicies:
+    """Spreadsheet input and output, templates, and policy files through the command line."""
+
+    def test_template_then_score_xlsx(self, tmp_path):
+        """An example template scores to an XLSX of results with the sample's grades."""
+        openpyxl = pytest.importorskip("openpyxl")
+        workbook = tmp_path / "unit.xlsx"
+        assert run("template", "--output", str(workbook), "--example")[0] == EXIT_OK
+        results = tmp_path / "results.xlsx"
+        code, out, _ = run("score", str(workbook), "--format", "xlsx", "-o", str(results))
+        assert (code, out) == (EXIT_OK, "")
+        sheet = openpyxl.load_workbook(results, read_only=True)["results"]
+        grades = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert sorted(grades) == ["good"] * 8 + ["very_good"] * 2
+
+    def test_xlsx_needs_an_output_file(self, tmp_path):
+        """XLSX is not written to standard output."""
+        path = tmp_path / "a.json"
+        path.write_text(dumps(load_sample()), encoding="utf-8")
+        code, _, err = run("score", str(path), "--format", "xlsx")
+        assert code == EXIT_USAGE
+        assert "--output" in err
+
+    def test_csv_template_and_report(self, tmp_path):
+        """A CSV template folder is read like a workbook; report picks one appraisal."""
+        folder = tmp_path / "unit"
+        assert run("template", "--format", "csv", "--output", str(folder), "--example")[0] == 0
+        code, out, _ = run("report", str(folder), "--appraisal", "skp-2024-rina", "--lang", "en")
+        assert code == EXIT_OK
+        assert "Rina Wulandari" in out
+
+    def test_spreadsheet_problems_name_the_cell(self, tmp_path):
+        """A broken CSV cell is invalid input, reported with its sheet, row and column."""
+        folder = tmp_path / "unit"
+        run("template", "--format", "csv", "--output", str(folder), "--example")
+        targets = folder / "targets.csv"
+        lines = targets.read_text(encoding="utf-8-sig").splitlines()
+        lines[1] = lines[1].replace(",4,,,,higher_is_better", ",-4,,,,higher_is_better", 1)
+        targets.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        code, _, err = run("validate", str(folder))
+        assert code == EXIT_INVALID_INPUT
+        assert "targets!K2" in err
+
+    def test_policy_file(self, tmp_path):
+        """--policy weighs the generic regime's behaviour ratings by the file's policy."""
+        appraisal = tmp_path / "rina.json"
+        appraisal.write_text(dumps(load_sample("generic")), encoding="utf-8")
+        policy = tmp_path / "policy.json"
+        policy.write_text(
+            json.dumps({"weights": {"supervisor": "1/2", "peer": "1/4", "public": "1/4"},
+                        "missing": {"kind": "renormalise"}, "min_raters": {"peer": 2}}),
+            encoding="utf-8",
+        )  # fmt: skip
+        _, plain, _ = run("score", str(appraisal), "--regime", "generic", "--format", "json")
+        code, weighed, _ = run(
+            "score", str(appraisal), "--regime", "generic", "--policy", str(policy), "--json"
+        )
+        assert code == EXIT_OK
+        assert (json.loads(plain)["score"], json.loads(weighed)["score"]) == ("97.52", "97.37")
+
+    def test_bad_policy_file_is_named(self, tmp_path):
+        """A policy file's problems are reported under its own name, with JSON paths."""
+        appraisal = tmp_path / "rina.json"
+        appraisal.write_text(dumps(load_sample("generic")), encoding="utf-8")
+        policy = tmp_path / "policy.json"
+        policy.write_text('{"weights": {"supervisor": 0.5}}', encoding="utf-8")
+        code, _, err = run("score", str(appraisal), "--regime", "generic", "--policy", str(policy))
+        assert code == EXIT_INVALID_INPUT
+        assert err.startswith(f"{policy}: 2 problems")
+        assert "$.weights['supervisor']" in err
+
+    def test_a_regime_without_ratings_takes_no_policy(self, tmp_path):
+        """PermenPANRB 6/2022 with given ratings combines nothing, so --policy is wrong usage."""
+        appraisal = tmp_path / "rina.json"
+        appraisal.write_text(dumps(load_sample()), encoding="utf-8")
+        code, _, err = run("score", str(appraisal), "--policy", str(appraisal))
+        assert code == EXIT_USAGE
+        assert "takes no --policy" in err
+
+    def test_standard_input(self, monkeypatch):
+        """- reads one appraisal from standard input."""
+        monkeypatch.setattr(
+            sys, "stdin", io.TextIOWrapper(io.BytesIO(dumps(load_sample()).encode()))
+        )
+        code, out, _ = run("score", "-", "--format", "csv")
+        assert code == EXIT_OK
+        assert out.count("\n") == 2
+
+
+def _subprocess(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "penilaian", *argv],
+        capture_output=True, text=True, check=False, timeout=120, cwd=cwd,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def program_folder(tmp_path_factory):
+    """A folder with the sample, the sample unit and its workbook, for the program to read."""
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "rina.json").write_text(dumps(load_sample()), encoding="utf-8")
+    (folder / "unit.json").write_text(dumps(load_sample_unit()), encoding="utf-8")
+    assert _subprocess("template", "-o", "unit.xlsx", "--example", cwd=folder).returncode == 0
+    return folder
+
+
+class TestAsAProgram:
+    """Each command run as a newcomer runs it: a separate process, with real files."""
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [(["score", "unit.xlsx", "--format", "csv", "--lang", "en"], "Very good"),
+         (["score", "rina.json", "--format", "markdown"], "| skp-2024-rina |"),
+         (["score", "rina.json", "--format", "json"], '"grade": "good"'),
+         (["score", "rina.json"], "permen6_2022: Baik"),
+         (["explain", "unit.xlsx", "--appraisal", "skp-2024-rina"], "Predikat kinerja"),
+         (["report", "rina.json", "--lang", "en"], "# Performance appraisal report"),
+         (["report", "rina.json", "--format", "html"], "<!DOCTYPE html>"),
+         (["curve", "unit.json", "--propose", "--lang", "en"], "complies"),
+         (["curve", "unit.json", "--format", "html"], "<svg"),
+         (["schema"], '"title": "Appraisal"')],
+    )  # fmt: skip
+    def test_commands(self, program_folder, argv, expected):
+        """Each command exits 0 with its data on stdout and nothing on stderr."""
+        done = _subprocess(*argv, cwd=program_folder)
+        assert (done.returncode, done.stderr) == (0, "")
+        assert expected in done.stdout
+
+    def test_validate_speaks_on_stderr(self, program_folder):
+        """validate prints its verdict on stderr, nothing on stdout."""
+        done = _subprocess("validate", "unit.xlsx", cwd=program_folder)
+        assert (done.returncode, done.stdout) == (0, "")
+        assert "valid 10 appraisals" in done.stderr
+
+    def test_piped_output_has_no_progress(self, program_folder):
+        """Piped, a long run stays quiet: no progress line on stderr."""
+        done = _subprocess("score", "unit.xlsx", "--format", "csv", cwd=program_folder)
+        assert done.stderr == ""
+
+
+class TestBadSpreadsheets:
+    """Each bad spreadsheet exits 1, names sheet, row and column, and writes no output."""
+
+    @pytest.fixture
+    def folder(self, tmp_path):
+        assert run("template", "--format", "csv", "-o", str(tmp_path / "unit"), "--example")[0] == 0
+        return tmp_path
+
+    def check(self, folder, source, *places):
+        target = folder / "results.csv"
+        code, out, err = run("score", str(source), "--format", "csv", "-o", str(target))
+        assert (code, out) == (EXIT_INVALID_INPUT, "")
+        for place in places:
+            assert place in err
+        assert not target.exists()
+        assert not [path for path in folder.iterdir() if path.name.startswith(".results")]
+
+    def edit(self, path, change):
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+
+    def test_missing_sheet(self, folder):
+        """A required table that is not there is named."""
+        (folder / "unit" / "ratings.csv").unlink()
+        self.check(folder, folder / "unit", "ratings")
+
+    def test_extra_column(self, folder):
+        """A column the table does not have is named with its column letter."""
+
+        def add_column(lines):
+            return [lines[0] + ",remarks", *(line + "," for line in lines[1:])]
+
+        self.edit(folder / "unit" / "realisations.csv", add_column)
+        self.check(folder, folder / "unit", "realisations!G1", "remarks")
+
+    def test_empty_row_in_the_middle(self, folder):
+        """An empty row between rows is reported at its row."""
+        self.edit(folder / "unit" / "targets.csv", lambda lines: [*lines[:3], ",,,", *lines[3:]])
+        self.check(folder, folder / "unit", "targets!4")
+
+    def test_not_a_spreadsheet(self, folder):
+        """Bytes that are not a workbook are refused, named."""
+        fake = folder / "photo.xlsx"
+        fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+        self.check(folder, fake, "photo.xlsx")
+
+    def test_nip_stored_as_a_number_and_date_typed_as_text(self, folder):
+        """In a workbook, a numeric NIP and a date typed as text are refused at their cells."""
+        openpyxl = pytest.importorskip("openpyxl")
+        workbook_path = folder / "unit.xlsx"
+        assert run("template", "-o", str(workbook_path), "--example")[0] == 0
+        workbook = openpyxl.load_workbook(workbook_path)
+        sheet = workbook["employees"]
+        headers = [cell.value for cell in sheet[1]]
+        sheet.cell(2, headers.index("nip") + 1).value = 198105102006041003
+        sheet.cell(3, headers.index("period_start") + 1).value = "01/01/2024"
+        workbook.save(workbook_path)
+        self.check(folder, workbook_path, "employees!D2", "employees!I3")
+
+    def test_merged_cell(self, folder):
+        """A merged range is refused where it is."""
+        openpyxl = pytest.importorskip("openpyxl")
+        workbook_path = folder / "unit.xlsx"
+        run("template", "-o", str(workbook_path), "--example")
+        workbook = openpyxl.load_workbook(workbook_path)
+        workbook["ratings"].merge_cells("J2:K3")
+        workbook.save(workbook_path)
+        self.check(folder, workbook_path, "ratings!J2:K3")
