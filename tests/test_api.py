@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 
 import pytest
 
@@ -66,3 +67,12 @@ class TestFacade:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert result.stdout.strip() == "[]"
+
+    def test_reference_lists_every_public_name(self):
+        """docs/reference/api.md documents every name of the facade."""
+        from pathlib import Path  # noqa: PLC0415
+
+        reference = (Path(__file__).parent.parent / "docs/reference/api.md").read_text("utf-8")
+        listed = set(re.findall(r"^::: penilaian\.(\w+)$", reference, re.MULTILINE))
+        missing = [name for name in penilaian.__all__ if name not in listed and name[0] != "_"]
+        assert missing == []
