@@ -31,7 +31,6 @@ from penilaian._result import Result
 from penilaian._trace import Step, show
 from penilaian._weighting import WeightingPolicy
 from penilaian.exceptions import UnknownReferenceError
-from penilaian.reporting import _html, _markdown
 from penilaian.reporting._blocks import (
     Block,
     Bullets,
@@ -44,6 +43,7 @@ from penilaian.reporting._blocks import (
     Tone,
     runs,
 )
+from penilaian.reporting._page import Page
 from penilaian.reporting._privacy import employee_trace, gap_reason, held_back_subjects
 from penilaian.reporting._words import (
     DASH,
@@ -76,7 +76,7 @@ _OUTCOME_TONES: dict[EntitlementOutcome, Tone] = {
 
 
 @attrs.frozen
-class EmployeeReport:
+class EmployeeReport(Page):
     """
     One employee's appraisal, result and plan, ready to be written for the employee.
 
@@ -125,15 +125,6 @@ class EmployeeReport:
         appraisal = self.appraisal
         period = appraisal.period.label(self.lang)
         return f"{self._words['title']}: {appraisal.employee.name}, {period}"
-
-    def markdown(self) -> str:
-        """Write the report as Markdown (CommonMark with tables), every text escaped."""
-        footer = Paragraph(runs(Run(self._footer(), "muted")))
-        return _markdown.render((*self._blocks(), footer))
-
-    def html(self) -> str:
-        """Write the report as one standalone HTML5 page: inline CSS, no script, no link."""
-        return _html.page(self.title, self.lang, self._blocks(), self._footer())
 
     def _footer(self) -> str:
         return self._words["footer"].format(version=penilaian.__version__)

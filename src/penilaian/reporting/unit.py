@@ -23,18 +23,17 @@ from penilaian._curve import CurveBound, RuleStatus, percent
 from penilaian._curve_check import CurveCheck
 from penilaian._labels import Language
 from penilaian.exceptions import InvalidValueError
-from penilaian.reporting import _html, _markdown
 from penilaian.reporting._blocks import (
     Block,
     Chart,
     Facts,
     Heading,
     Paragraph,
-    Run,
     Table,
     Tone,
     runs,
 )
+from penilaian.reporting._page import Page
 from penilaian.reporting._svg import Bar, Mark, MarkKind, bar_chart, text_chart
 from penilaian.reporting._words import DASH, WORDS, checked_language, number, percent_of
 
@@ -62,7 +61,7 @@ def _names(value: Mapping[str, str] | None) -> Mapping[str, str]:
 
 
 @attrs.frozen
-class UnitReport:
+class UnitReport(Page):
     """
     A unit's check against its distribution curve, and a calibration proposal, ready to write.
 
@@ -101,15 +100,6 @@ class UnitReport:
     def title(self) -> str:
         """The report's title: the kind of report and the unit."""
         return f"{self._words['curve_title']}: {self._unit()}"
-
-    def markdown(self) -> str:
-        """Write the report as Markdown (CommonMark with tables), every text escaped."""
-        footer = Paragraph(runs(Run(self._footer(), "muted")))
-        return _markdown.render((*self._blocks(), footer))
-
-    def html(self) -> str:
-        """Write the report as one standalone HTML5 page with an inline SVG chart."""
-        return _html.page(self.title, self.lang, self._blocks(), self._footer())
 
     def _footer(self) -> str:
         return self._words["footer_unit"].format(version=penilaian.__version__)
