@@ -461,8 +461,12 @@ class TestSpreadsheetsAndPolicies:
         results = tmp_path / "results.xlsx"
         code, out, _ = run("score", str(workbook), "--format", "xlsx", "-o", str(results))
         assert (code, out) == (EXIT_OK, "")
-        sheet = openpyxl.load_workbook(results, read_only=True)["results"]
-        grades = [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        workbook = openpyxl.load_workbook(results, read_only=True)
+        try:
+            rows = workbook["results"].iter_rows(min_row=2, values_only=True)
+            grades = [row[5] for row in rows]
+        finally:
+            workbook.close()
         assert sorted(grades) == ["good"] * 8 + ["very_good"] * 2
 
     def test_xlsx_needs_an_output_file(self, tmp_path):
