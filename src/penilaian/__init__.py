@@ -63,7 +63,6 @@ from penilaian._behaviour import (
 from penilaian._calibration import Calibration, GradeChange, propose_calibration
 from penilaian._careers import (
     DEFAULT_ELIGIBILITY_RULES,
-    GRADE_RANKING,
     PROMOTION_RULE,
     Confidence,
     Eligibility,
@@ -127,7 +126,7 @@ from penilaian._gap_rules import (
 from penilaian._gaps import (
     find_gaps,
 )
-from penilaian._grades import BandTable, Grade, OrganisationGrade
+from penilaian._grades import GRADE_RANKING, BandTable, Grade, OrganisationGrade
 from penilaian._labels import LabelledEnum, Language
 from penilaian._nip import MINIMUM_APPOINTMENT_AGE, Gender, Nip, NipKind
 from penilaian._organisation import OrgUnit, Position, PositionGroup, PositionKind

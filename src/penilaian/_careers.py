@@ -13,14 +13,13 @@ Grades of different regimes are compared only through `GRADE_RANKING`.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from penilaian._checks import non_empty
-from penilaian._grades import Grade
+from penilaian._grades import GRADE_RANKING, Grade
 from penilaian._labels import LabelledEnum
 from penilaian.exceptions import InvalidValueError
 
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_ELIGIBILITY_RULES",
-    "GRADE_RANKING",
     "PROMOTION_RULE",
     "Confidence",
     "Eligibility",
@@ -47,27 +45,6 @@ class Confidence(LabelledEnum):
     HIGH = ("high", "Tinggi", "High")
     MEDIUM = ("medium", "Sedang", "Medium", "med")
     LOW = ("low", "Rendah", "Low")
-
-
-GRADE_RANKING: Final[Mapping[Grade, int]] = types.MappingProxyType(
-    {
-        Grade.VERY_GOOD: 5,
-        Grade.GOOD: 4,
-        Grade.FAIR: 3,
-        Grade.NEEDS_IMPROVEMENT: 3,
-        Grade.POOR: 2,
-        Grade.VERY_POOR: 1,
-        Grade.BAD: 1,
-    }
-)
-"""
-The rank of every grade across the regimes, 5 the best.
-
-Sangat Baik (5) > Baik (4) > Cukup = Butuh Perbaikan (3) > Kurang (2) > Sangat Kurang =
-Buruk (1).  PermenPANRB 8/2021 and 6/2022 renamed Cukup to Butuh Perbaikan
-(REGULATIONS.md 2.6), and Buruk (PP 46/2011) and Sangat Kurang (PP 30/2019) are both
-the lowest of five bands, so each pair shares a rank.
-"""
 
 
 def grade_rank(grade: Grade | str) -> int:

@@ -23,7 +23,6 @@ import attrs
 from penilaian._achievement import achievements
 from penilaian._analytics import FindingKind, RaterAnalytics
 from penilaian._appraisal import Appraisal
-from penilaian._careers import GRADE_RANKING
 from penilaian._catalogue import PERFORMANCE_COMPETENCY, work_competency
 from penilaian._gap_rules import (
     DEFAULT_GAP_POLICY,
@@ -34,7 +33,7 @@ from penilaian._gap_rules import (
     GapPolicy,
     GapSeverity,
 )
-from penilaian._grades import Grade
+from penilaian._grades import GRADE_RANKING, Grade
 from penilaian._raters import (
     OVERALL_BEHAVIOUR,
     OVERALL_WORK_RESULTS,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import types
 from decimal import Decimal
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 
 import attrs
 
@@ -21,9 +22,10 @@ from penilaian._labels import LabelledEnum
 from penilaian.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from fractions import Fraction
 
-__all__ = ["BandTable", "Grade", "OrganisationGrade"]
+__all__ = ["GRADE_RANKING", "BandTable", "Grade", "OrganisationGrade"]
 
 L = TypeVar("L")
 
@@ -71,6 +73,27 @@ class OrganisationGrade(LabelledEnum):
     )
     POOR = ("poor", "Kurang", "Poor")
     VERY_POOR = ("very_poor", "Sangat Kurang", "Very poor")
+
+
+GRADE_RANKING: Final[Mapping[Grade, int]] = types.MappingProxyType(
+    {
+        Grade.VERY_GOOD: 5,
+        Grade.GOOD: 4,
+        Grade.FAIR: 3,
+        Grade.NEEDS_IMPROVEMENT: 3,
+        Grade.POOR: 2,
+        Grade.VERY_POOR: 1,
+        Grade.BAD: 1,
+    }
+)
+"""
+The rank of every grade across the regimes, 5 the best.
+
+Sangat Baik (5) > Baik (4) > Cukup = Butuh Perbaikan (3) > Kurang (2) > Sangat Kurang =
+Buruk (1).  PermenPANRB 8/2021 and 6/2022 renamed Cukup to Butuh Perbaikan
+(REGULATIONS.md 2.6), and Buruk (PP 46/2011) and Sangat Kurang (PP 30/2019) are both
+the lowest of five bands, so each pair shares a rank.
+"""
 
 
 @attrs.frozen

@@ -33,7 +33,7 @@ import attrs
 from penilaian._achievement import achievement_step, achievements
 from penilaian._behaviour import BERAKHLAK
 from penilaian._checks import TUPLE, at_least_one
-from penilaian._grades import BandTable, Grade, OrganisationGrade
+from penilaian._grades import GRADE_RANKING, BandTable, Grade, OrganisationGrade
 from penilaian._numbers import DECIMAL
 from penilaian._raters import (
     OVERALL_BEHAVIOUR,
@@ -107,14 +107,17 @@ PERMEN6_2022_MATRIX_RULE: Final = Rule(
 
 PERMEN6_2022_GRADE_ORDER: Final[Mapping[Grade, int]] = types.MappingProxyType(
     {
-        Grade.VERY_POOR: 1,
-        Grade.POOR: 2,
-        Grade.NEEDS_IMPROVEMENT: 3,
-        Grade.GOOD: 4,
-        Grade.VERY_GOOD: 5,
+        grade: GRADE_RANKING[grade]
+        for grade in (
+            Grade.VERY_POOR,
+            Grade.POOR,
+            Grade.NEEDS_IMPROVEMENT,
+            Grade.GOOD,
+            Grade.VERY_GOOD,
+        )
     }
 )
-"""The five grades of PermenPANRB 6/2022, ranked from 1 (very poor) to 5 (very good)."""
+"""The five grades of PermenPANRB 6/2022, ranked by `GRADE_RANKING`: 1 very poor to 5 very good."""
 
 PERMEN6_2022_UNIT_RATINGS: Final[Mapping[OrganisationGrade, ExpectationLevel]] = (
     types.MappingProxyType(
