@@ -6,6 +6,9 @@ Kept beside `tests/strategies.py` (which another change owns) until they are mer
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 from hypothesis import strategies as st
 
 import penilaian as p
@@ -61,4 +64,110 @@ def permen6_populations(draw: st.DrawFn, max_size: int = 12) -> list[p.Appraisal
     return [draw(permen6_appraisals(number)) for number in range(size)]
 
 
-__all__ = ["permen6_appraisals", "permen6_populations"]
+PP30_SCALE = p.NumericScale("nilai", 0, 120)
+PP30_KINDS = (p.PositionKind.SUPERVISOR, p.PositionKind.EXECUTOR, p.PositionKind.EXPERT_FIRST)
+
+EDGE_CAPAIAN = tuple(
+    Fraction(value)
+    for value in (
+        "-10", "-0.5", "-0.49", "0", "0.5", "58.5", "59", "59.49", "59.5", "60", "79.49",
+        "79.5", "80", "99.49", "99.5", "100", "100.49", "100.5", "101", "109.49", "109.5",
+        "110", "110.5", "150",
+    )
+)  # fmt: skip
+"""Capaian IKI at every cut of the conversion table and every whole-percent rounding edge."""
+
+
+def capaians() -> st.SearchStrategy[Fraction]:
+    """A capaian in percent: a table or rounding edge, a half, or any value with 2 places."""
+    return (
+        st.sampled_from(EDGE_CAPAIAN)
+        | st.integers(-20, 300).map(lambda half: Fraction(half, 2))
+        | st.integers(-1000, 16000).map(lambda hundredth: Fraction(hundredth, 100))
+    )
+
+
+@st.composite
+def pp30_indicators(draw: st.DrawFn, name: str) -> p.Indicator:
+    """An indicator whose realisation gives a drawn capaian: point or range, either direction."""
+    lower = draw(st.booleans())
+    capaian = draw(capaians())
+    if not lower:
+        capaian = abs(capaian)
+    base = draw(st.integers(1, 400))
+    ratio = 2 - capaian / 100 if lower else capaian / 100
+    if draw(st.booleans()):
+        target: p.PointTarget | p.RangeTarget = p.PointTarget(base)
+        realised = base * ratio
+    else:
+        width = draw(st.integers(1, 50))
+        target = p.RangeTarget(base, base + width)
+        where = draw(st.sampled_from(("low", "high", "inside")))
+        bound = base if where == "low" else base + width
+        realised = bound * ratio if where != "inside" else Fraction(base) + Fraction(width, 2)
+    realised = max(realised, Fraction(0))
+    return p.Indicator(
+        name,
+        f"Indikator {name}",
+        p.Aspect.TIME if lower else p.Aspect.QUANTITY,
+        target,
+        p.Direction.LOWER_IS_BETTER if lower else p.Direction.HIGHER_IS_BETTER,
+        realisation=p.Realisation(Decimal(realised.numerator) / Decimal(realised.denominator)),
+        target_is_maximum=draw(st.integers(0, 3)) == 0,
+    )
+
+
+def behaviour_scores() -> st.SearchStrategy[Decimal]:
+    """A supervisor's score from 0 to 120 with up to 2 places, edges included."""
+    return st.sampled_from([Decimal(v) for v in ("0", "49.99", "50", "69.995", "70", "89.99",
+                                                 "90", "109.99", "110", "120")]) | st.integers(
+        0, 12000
+    ).map(lambda hundredth: Decimal(hundredth) / 100)  # fmt: skip
+
+
+@st.composite
+def pp30_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
+    """
+    A PP 30/2019 appraisal: 1-3 work targets of 1-3 indicators, gaps and peers sometimes.
+
+    Capaian sit at the conversion table's edges; behaviour scores at the predikat cuts.
+    """
+    kind = draw(st.sampled_from(PP30_KINDS))
+    targets = []
+    count = draw(st.integers(1, 3))
+    for t_index in range(count):
+        size = draw(st.integers(1, 3))
+        indicators = [draw(pp30_indicators(f"iki-{t_index}-{i}")) for i in range(size)]
+        kind_of = p.TargetKind.MAIN if t_index == 0 or draw(st.booleans()) else "additional"
+        targets.append(p.WorkTarget(f"rk-{t_index}", f"Rencana {t_index}", indicators, kind_of))
+    raters = [p.Rater("atasan", p.RaterRole.SUPERVISOR, "e-atasan")]
+    ratings = []
+    for aspect in p.PP30_2019_BEHAVIOUR.aspects_for(kind):
+        if draw(st.integers(0, 19)) == 0:  # a gap now and then: an incomplete result
+            continue
+        ratings.append(p.Rating("atasan", aspect.id, PP30_SCALE.id, score=draw(behaviour_scores())))
+    if draw(st.booleans()):
+        role = draw(st.sampled_from((p.RaterRole.PEER, p.RaterRole.SUBORDINATE, "self")))
+        raters.append(p.Rater("lain", role, "e-1" if role == "self" else "e-lain"))
+        ratings.append(p.Rating("lain", "commitment", PP30_SCALE.id, score=100))
+    scope = draw(st.sampled_from((None, *p.InnovationScope)))
+    innovations = () if scope is None else (p.Innovation("Aplikasi", scope),)
+    return p.Appraisal(
+        f"skp-{number}",
+        p.Employee("e-1", "Budi Santoso"),
+        p.Position("Jabatan", kind),
+        p.Period.semester(2021, 2),
+        p.PP30_2019_BEHAVIOUR,
+        targets,
+        raters=raters,
+        scales=[PP30_SCALE],
+        ratings=ratings,
+        innovations=innovations,
+    )
+
+
+@st.composite
+def pp30_populations(draw: st.DrawFn, max_size: int = 8) -> list[p.Appraisal]:
+    """Between one and *max_size* PP 30/2019 appraisals."""
+    size = draw(st.integers(1, max_size))
+    return [draw(pp30_appraisals(number)) for number in range(size)]

@@ -27,8 +27,10 @@ from penilaian.batch.permen6 import (
     Permen6Scores,
     score_permen6,
 )
+from penilaian.batch.pp30 import ASPECTS, Pp30Batch, Pp30Scores, score_pp30
 
 __all__ = [
+    "ASPECTS",
     "GRADES",
     "LEVELS",
     "MISSING",
@@ -36,7 +38,10 @@ __all__ = [
     "UNIT_GRADES",
     "Permen6Batch",
     "Permen6Scores",
+    "Pp30Batch",
+    "Pp30Scores",
     "grade_codes",
     "grades",
     "score_permen6",
+    "score_pp30",
 ]

@@ -1,0 +1,286 @@
+"""The PP 30/2019 batch engine: every row's score, grade and figures equal the scalar regime's."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import penilaian as p
+from batch_strategies import PP30_SCALE, pp30_appraisals, pp30_populations
+from penilaian.batch import GRADES, MISSING, NONE, grades
+from penilaian.batch.pp30 import ASPECTS, Pp30Batch, score_pp30
+from penilaian.exceptions import InvalidInputError, ScoringInputError
+from penilaian.regimes.pp30_2019 import PP30_2019_PREDIKAT, Pp30Regime
+
+ROUNDINGS = (p.Rounding(), p.Rounding(1, "half_even"), p.Rounding(3, "down"))
+CUTS = tuple(Fraction(cut) for cut in PP30_2019_PREDIKAT.cuts)
+
+
+def number(value, places):
+    """A scaled integer as the Decimal it stands for (None for MISSING)."""
+    return None if value == MISSING else Decimal(int(value)).scaleb(-places)
+
+
+def batch_figures(appraisal, row, batch, scores):
+    """The figures and ratings of one row, keyed as `Result.figures` and `Result.ratings`."""
+    places = scores.places
+    figures, ratings = {}, {}
+    for t_index, target in enumerate(appraisal.targets):
+        figures[f"target[{target.id}].value"] = number(scores.target_value[row, t_index], places)
+        for i_index, item in enumerate(target.indicators):
+            cell = (row, t_index, i_index)
+            figures[f"indicator[{item.id}].achievement"] = Decimal(int(scores.achievement[cell]))
+            figures[f"indicator[{item.id}].value"] = number(scores.indicator_value[cell], places)
+            ratings[f"indicator[{item.id}].category"] = GRADES[scores.category[cell]].value
+    main = number(scores.main_value[row], places)
+    figures.update({"main": main, "additional": Decimal(0), "skp": main})
+    for a_index, aspect in enumerate(ASPECTS):
+        if batch.applies[row, a_index] and batch.rated[row, a_index]:
+            figures[f"behaviour[{aspect}]"] = number(scores.aspect_value[row, a_index], places)
+    if scores.complete[row]:
+        figures["behaviour"] = number(scores.behaviour[row], places)
+        figures["final"] = number(scores.final[row], places)
+        peers = bool(scores.with_peer_input[row])
+        weights = p.PP30_2019_WITH_PEER_INPUT if peers else p.PP30_2019_WITHOUT_PEER_INPUT
+        figures["weight.work"] = Decimal(weights["work"].numerator) / weights["work"].denominator
+        figures["weight.behaviour"] = (
+            Decimal(weights["behaviour"].numerator) / weights["behaviour"].denominator
+        )
+        ratings["weighting"] = "with_peer_input" if peers else "without_peer_input"
+        ratings["band"] = GRADES[scores.band[row]].value
+    return figures, ratings
+
+
+def assert_rows_equal(population, regime=None):
+    """Score *population* both ways and compare score, grade, figures and ratings row by row."""
+    regime = regime or Pp30Regime()
+    batch = Pp30Batch.from_appraisals(population)
+    scores = score_pp30(batch, regime)
+    found = grades(scores.grade)
+    for row, appraisal in enumerate(population):
+        result = regime.score(appraisal, trace=False)
+        figures, ratings = batch_figures(appraisal, row, batch, scores)
+        assert (result.score, result.grade) == (number(scores.final[row], 2), found[row])
+        assert dict(result.figures) == figures
+        assert dict(result.ratings) == ratings
+    return scores
+
+
+@st.composite
+def at_a_cut(draw):
+    """An appraisal whose final value lands on a predikat cut or 0.01 under it."""
+    appraisal = draw(pp30_appraisals())
+    kind = appraisal.position.kind
+    ratings = [r for r in appraisal.ratings if r.rater_id != "atasan"]
+    scored = attrs.evolve(appraisal, ratings=[
+        *ratings,
+        *(p.Rating("atasan", a.id, PP30_SCALE.id, score=100)
+          for a in p.PP30_2019_BEHAVIOUR.aspects_for(kind)),
+    ])  # fmt: skip
+    result = Pp30Regime().score(scored, trace=False)
+    skp = Fraction(result.figures["skp"])
+    work, behaviour = (
+        Fraction(result.figures["weight.work"]),
+        Fraction(result.figures["weight.behaviour"]),
+    )
+    final = draw(st.sampled_from(CUTS)) - draw(st.sampled_from((0, Fraction(1, 100))))
+    # behaviour B (2 places) with work x skp + behaviour x B within half a cent above final - 0.005
+    lowest = (final - Fraction(1, 200) - work * skp) / behaviour
+    needed = Fraction(math.ceil(lowest * 100), 100)
+    assume(0 <= needed <= 120)
+    score = Decimal(needed.numerator) / needed.denominator
+    given_scores = [
+        p.Rating("atasan", a.id, PP30_SCALE.id, score=score)
+        for a in p.PP30_2019_BEHAVIOUR.aspects_for(kind)
+    ]
+    return attrs.evolve(appraisal, ratings=[*ratings, *given_scores]), final
+
+
+class TestScorePp30:
+    """score_pp30 gives every row the scalar regime's score, grade and figures."""
+
+    @given(population=pp30_populations())
+    def test_equals_scalar_path(self, population):
+        """On populations at every table and rounding edge, batch == scalar for every figure."""
+        assert_rows_equal(population)
+
+    @given(
+        population=pp30_populations(max_size=4),
+        label=st.sampled_from((p.Grade.FAIR, p.Grade.NEEDS_IMPROVEMENT)),
+        peers=st.sampled_from(("infer", "used", "not_used")),
+        rounding=st.sampled_from(ROUNDINGS),
+    )
+    def test_equals_scalar_path_for_every_policy(self, population, label, peers, rounding):
+        """The fair label, peer-input policy and rounding rule are honoured as in the scalar."""
+        regime = Pp30Regime(fair_label=label, peer_input=peers, rounding=rounding)
+        regime_scores = score_pp30(Pp30Batch.from_appraisals(population), regime)
+        for row, appraisal in enumerate(population):
+            result = regime.score(appraisal, trace=False)
+            final = number(regime_scores.final[row], rounding.places)
+            assert (result.score, result.grade) == (final, grades(regime_scores.grade)[row])
+
+    @given(case=at_a_cut())
+    def test_final_at_band_cuts(self, case):
+        """A final value at each predikat cut, or 0.01 under it, is graded as the scalar does."""
+        appraisal, final = case
+        scores = assert_rows_equal([appraisal])
+        assert Fraction(number(scores.final[0], 2)) == final
+
+    @pytest.mark.parametrize(
+        ("realised", "capaian", "value", "category"),
+        [
+            ("59.49", 59, "49.00", p.Grade.VERY_POOR),  # 59.49 % rounds down: 59/59 x 49
+            ("59.5", 60, "50.00", p.Grade.POOR),  # a half rounds up to the Kurang cut
+            ("79.5", 80, "70.00", p.Grade.FAIR),
+            ("99.5", 100, "109.00", p.Grade.GOOD),
+            ("100.5", 101, "110.00", p.Grade.VERY_GOOD),
+            ("105", 105, "114.44", p.Grade.VERY_GOOD),  # 110 + 40/9, rounded half up
+            ("110", 110, "120.00", p.Grade.VERY_GOOD),
+            ("150", 150, "120.00", p.Grade.VERY_GOOD),
+        ],
+    )
+    def test_conversion_edges(self, realised, capaian, value, category):
+        """PermenPANRB 8/2021 Bab VI.A: the whole-percent capaian and its nilai at each cut."""
+        scores = assert_rows_equal([one(realised)])
+        assert int(scores.achievement[0, 0, 0]) == capaian
+        assert number(scores.indicator_value[0, 0, 0], 2) == Decimal(value)
+        assert GRADES[scores.category[0, 0, 0]] is category
+
+    def test_maximum_target(self):
+        """PermenPANRB 8/2021: 100 % of a target already at its maximum is worth 120."""
+        scores = assert_rows_equal([one("100", maximum=True), one("100")])
+        assert [Decimal(120), Decimal(109)] == [
+            number(v, 2) for v in scores.indicator_value[:, 0, 0]
+        ]
+
+    def test_lower_is_better_over_twice_the_target(self):
+        """Kondisi khusus beyond twice the target: capaian under 0 %, nilai 0."""
+        scores = assert_rows_equal([one("205", lower=True)])
+        assert int(scores.achievement[0, 0, 0]) == -5
+        assert number(scores.indicator_value[0, 0, 0], 2) == 0
+
+    @pytest.mark.parametrize(
+        ("innovation", "grade"), [(True, p.Grade.VERY_GOOD), (False, p.Grade.GOOD)]
+    )
+    def test_innovation_condition(self, innovation, grade):
+        """PP 30/2019 Pasal 41(5) huruf a: 110 and above is Sangat Baik only with an innovation."""
+        appraisal = one("101", behaviour=110, innovation=innovation)
+        scores = assert_rows_equal([appraisal])
+        assert number(scores.final[0], 2) == 110
+        assert [grade] == grades(scores.grade)
+
+    def test_cap(self):
+        """PP 30/2019: the nilai kinerja is capped at 120."""
+        scores = assert_rows_equal([one("150", behaviour=120)])
+        assert number(scores.final[0], 2) == 120
+
+    def test_gap_is_no_score(self):
+        """An aspect without a rating gives no score and no grade, never a 0."""
+        scores = assert_rows_equal([one("100", skip="commitment")])
+        assert (bool(scores.complete[0]), int(scores.final[0]), int(scores.grade[0])) == (
+            False,
+            MISSING,
+            NONE,
+        )
+
+    def test_refuses_unsupported_regime(self):
+        """Continuous capaian is refused, not approximated."""
+        batch = Pp30Batch.from_appraisals([one("100")])
+        with pytest.raises(ScoringInputError) as caught:
+            score_pp30(batch, Pp30Regime(achievement_rounding="continuous"))
+        assert [problem.path for problem in caught.value.problems] == [
+            "$.regime.achievement_rounding"
+        ]
+
+
+def one(realised, *, maximum=False, lower=False, behaviour=100, innovation=False, skip=None):
+    """An appraisal with one indicator (point target 100) and the supervisor's scores."""
+    item = p.Indicator(
+        "iki-1", "Indikator", "quantity", p.PointTarget(100),
+        p.Direction.LOWER_IS_BETTER if lower else p.Direction.HIGHER_IS_BETTER,
+        realisation=p.Realisation(realised), target_is_maximum=maximum,
+    )  # fmt: skip
+    kind = p.PositionKind.EXECUTOR
+    ratings = [
+        p.Rating("atasan", aspect.id, PP30_SCALE.id, score=behaviour)
+        for aspect in p.PP30_2019_BEHAVIOUR.aspects_for(kind)
+        if aspect.id != skip
+    ]
+    return p.Appraisal(
+        "skp-1", p.Employee("e-1", "Budi"), p.Position("Pelaksana", kind),
+        p.Period.semester(2021, 2), p.PP30_2019_BEHAVIOUR,
+        [p.WorkTarget("rk-1", "Rencana", [item])],
+        raters=[p.Rater("atasan", "supervisor", "e-2")], scales=[PP30_SCALE], ratings=ratings,
+        innovations=[p.Innovation("Aplikasi", "organisation")] if innovation else [],
+    )  # fmt: skip
+
+
+class TestPp30Batch:
+    """The columns are checked before any work; errors name the column and row."""
+
+    def columns(self, **changes):
+        """The columns of two valid rows, with *changes*."""
+        batch = Pp30Batch.from_appraisals([one("90"), one("120")])
+        return {
+            **{field.name: getattr(batch, field.name) for field in attrs.fields(Pp30Batch)},
+            **changes,
+        }
+
+    def test_missing_realisation_names_row(self):
+        """An indicator without a realisation is refused: missing is never 0."""
+        realised = np.array([[[True]], [[False]]])
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch(**self.columns(realised=realised))
+        (problem,) = caught.value.problems
+        assert problem.path == "$.realised[1, 0, 0]"
+        assert isinstance(problem.error, p.exceptions.MissingValueError)
+
+    def test_float_nan_column_is_refused(self):
+        """A float realisation column with NaN is refused, naming the column."""
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch(**self.columns(realisation=np.array([[[90.0]], [[np.nan]]])))
+        (problem,) = caught.value.problems
+        assert problem.path == "$.realisation"
+        assert "NaN" in problem.message
+
+    def test_behaviour_off_scale_names_row(self):
+        """A behaviour score above 120 is refused at its row and aspect."""
+        columns = self.columns()
+        behaviour = columns["behaviour"].copy()
+        behaviour[1, 0] = 121 * 10 ** columns["places"]
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch(**{**columns, "behaviour": behaviour})
+        assert [problem.path for problem in caught.value.problems] == ["$.behaviour[1, 0]"]
+
+    def test_wrong_shape_is_refused(self):
+        """A mask of the wrong shape is refused, naming it."""
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch(**self.columns(main=np.array([True, True])))
+        assert [problem.path for problem in caught.value.problems] == ["$.main"]
+
+    def test_qualitative_target_names_row(self):
+        """A qualitative target cannot be scored under pp30_2019; its row is named."""
+        item = p.Indicator("iki-q", "Mutu", "quality", p.QualitativeTarget("Tanpa revisi"),
+                           realisation=p.Realisation(description="ok"))  # fmt: skip
+        bad = attrs.evolve(one("90"), targets=[p.WorkTarget("rk-1", "Rencana", [item])])
+        with pytest.raises(ScoringInputError) as caught:
+            Pp30Batch.from_appraisals([one("90"), bad])
+        assert [pr.path for pr in caught.value.problems] == ["$[1].targets[0].indicators[0].target"]
+
+    def test_places_follow_the_data(self):
+        """The scale is the fewest places that hold every value exactly."""
+        assert Pp30Batch.from_appraisals([one("90")]).places == 0
+        assert Pp30Batch.from_appraisals([one("90.125")]).places == 3
+
+    def test_too_many_places_is_refused(self):
+        """A realisation with more than 6 places is refused, not rounded."""
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch.from_appraisals([one("90.1234567")])
+        assert [problem.path for problem in caught.value.problems] == ["$.realisation[0, 0, 0]"]
