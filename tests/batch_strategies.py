@@ -1,7 +1,7 @@
 """
 Hypothesis strategies for the batch engines: populations with every band edge and branch.
 
-Kept beside `tests/strategies.py` (which another change owns) until they are merged.
+Kept apart from `tests/strategies.py`, which holds the scalar model's strategies.
 """
 
 from __future__ import annotations

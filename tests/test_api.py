@@ -25,7 +25,7 @@ INTERNAL_HELPERS = {
 PUBLIC_MODULES = ["penilaian", "penilaian.exceptions", "penilaian.serialization"]
 BOUNDARY_MODULES = sorted(
     info.name
-    for package in ("io", "reporting")
+    for package in ("batch", "io", "reporting", "simulation")
     for info in pkgutil.walk_packages(
         importlib.import_module(f"penilaian.{package}").__path__, f"penilaian.{package}."
     )
@@ -57,11 +57,21 @@ class TestFacade:
         assert missing == []
 
     def test_core_imports_no_boundary_library(self):
-        """Importing penilaian imports neither cattrs, openpyxl, nor the boundary packages."""
+        """Importing penilaian imports no boundary library (cattrs, openpyxl, numpy, pandas...)."""
         import subprocess  # noqa: PLC0415
         import sys  # noqa: PLC0415
 
-        names = ["cattrs", "openpyxl", "penilaian.io", "penilaian.reporting"]
+        names = [
+            "cattrs",
+            "matplotlib",
+            "numpy",
+            "openpyxl",
+            "pandas",
+            "penilaian.batch",
+            "penilaian.io",
+            "penilaian.reporting",
+            "penilaian.simulation",
+        ]
         code = f"import sys, penilaian; print([n for n in {names!r} if n in sys.modules])"
         result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
