@@ -195,6 +195,15 @@ class TestRun:
         assert all(unit.compliant is None and unit.incomplete for unit in unchecked)
         assert "not checked" in comparison.describe("en")
 
+    def test_a_scenario_grading_nobody_is_described(self, pp30):
+        """With every result incomplete there are no shares: counts only, never a KeyError."""
+        roles = {"supervisor": 0, "peer": 0, "subordinate": 0, "public": 1}
+        nobody = WeightingPolicy(roles, missing=Require(), min_raters={"public": 1000})
+        scenario = Scenario("nobody", attrs.evolve(Pp30Regime(), aggregator=nobody), curve=None)
+        distribution = run(pp30, [scenario], progress=silent).distribution("nobody")
+        assert distribution.graded == 0
+        assert distribution.describe("en") == f"nobody: incomplete {distribution.total}"
+
     def test_without_curve_no_units_are_checked(self, pp30):
         """A scenario without a curve checks no unit."""
         comparison = run(pp30, [_behaviour_share(Fraction(3, 10))], progress=silent)

@@ -3,9 +3,10 @@ The ``penilaian`` command line.
 
 Commands: ``demo`` (the README's main job), ``score FILE``, ``validate FILE``,
 ``schema``, ``explain FILE`` (one employee's trace), ``curve FILE`` (a unit against
-its distribution curve), ``template``, ``report FILE`` and ``siasn FILE``.  FILE is
-JSON (one appraisal or an array; ``-`` for standard input), an XLSX workbook or a
-directory of CSV files (`penilaian.io.spreadsheet`).
+its distribution curve), ``template``, ``report FILE``, ``siasn FILE`` and
+``simulate`` (policies compared on a synthetic workforce: `penilaian._cli_simulate`).
+FILE is JSON (one appraisal or an array; ``-`` for standard input), an XLSX workbook
+or a directory of CSV files (`penilaian.io.spreadsheet`).
 
 Data goes to standard output (or ``--output FILE``, written whole or not at all),
 messages to standard error.  Exit codes: 0 success; 1 invalid input (every problem
@@ -26,6 +27,7 @@ import attrs
 from penilaian._appraisal import Appraisal
 from penilaian._calibration import propose_calibration
 from penilaian._cli_files import each_with_progress, load_appraisals, write_output
+from penilaian._cli_simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
 from penilaian._cli_text import WORDS, render, render_result, results_table
 from penilaian._development import recommend
 from penilaian._samples import SAMPLES, load_sample, load_sample_unit
@@ -127,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--appraisal", help="the appraisal id (needed when FILE has several)")
     report.add_argument("--format", choices=_REPORT_FORMATS[1:], default="markdown")
     report.add_argument("--no-plan", action="store_true", help="leave the development plan out")
+    add_parser(commands, [lang, output])
     return parser
 
 
@@ -146,10 +149,10 @@ def main(
         where = getattr(args, "file", None)
         print(f"{where}: {error}" if where else str(error), file=err)
         return EXIT_INVALID_INPUT
-    except _OtherFileError as error:
+    except (_OtherFileError, SimulateInputError) as error:
         print(error, file=err)
         return EXIT_INVALID_INPUT
-    except _UsageError as error:
+    except (_UsageError, SimulateUsageError) as error:
         print(f"penilaian {args.command}: {error}", file=err)
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last resort: report, never a traceback dump
@@ -335,6 +338,7 @@ _COMMANDS: Final = {
     "curve": _curve,
     "report": _report,
     "template": _template,
+    "simulate": simulate,
 }
 
 

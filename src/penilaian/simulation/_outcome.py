@@ -92,7 +92,7 @@ class Distribution:
         """Say the distribution in one line: each grade's count and share."""
         shares = self.shares
         parts = [
-            f"{grade.label(lang)} {count} ({show_share(shares[grade])})"
+            f"{grade.label(lang)} {count}" + (f" ({show_share(shares[grade])})" if shares else "")
             for grade, count in self.counts.items()
         ]
         if self.incomplete:
