@@ -1,0 +1,284 @@
+"""
+Benchmark: national-scale batch scoring and policy simulation with the generic engine.
+
+Three measurements, each beside a floor run in the same process on the same columns:
+
+1. **national batch** (``--n``, default 4,500,000 appraisals): ``GenericBatch(...)``
+   (every column check) and ``score_generic`` under a 360° `WeightingPolicy`
+   (supervisor 40, peers 25, subordinates 20, public 15, renormalised; 2 places,
+   default bands).  Shape per appraisal: 8 indicators (6 main, 2 additional; point and
+   range targets; 2 lower-is-better; realisations 50-130 % of target, 2 places), 5
+   aspects rated by 6 raters each (1 supervisor, 3 peers, 2 subordinates; 1-5 scale,
+   whole numbers; about 1 in 20 peer ratings absent).  Floors: **numpy floor**, the same
+   formula by hand in ``float64`` with no validation, no exact path, in the same
+   row chunks; **memory pass**, one pass reading every input column once (a sum).
+2. **policy grid** (``--policies`` x ``--employees``, default 1,000 x 100,000 synthetic
+   employees from `penilaian.simulation.generate`): ``score_policies`` over regimes
+   that sweep the behaviour weight and the supervisor's role weight, against a numpy
+   **broadcasting floor** computing the same scores for blocks of policies at once.
+3. **scalar path** (``--scalar``, default 100,000): ``GenericRegime.score`` on the
+   same employees' appraisal objects, one by one, to show what the batch saves.
+
+Before timing, the exact engine is checked against the scalar regime on the first
+200 employees, and the float floor's disagreements with the exact engine are counted.
+Timing is reported, never asserted.
+
+    python benchmarks/bench_national.py                  # the full run (several minutes)
+    python benchmarks/bench_national.py --n 2000 --policies 3 --employees 300 --scalar 50 --repeat 1
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import tracemalloc
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+from _common import arguments, environment, peak_rss_mib
+
+import penilaian as p
+from penilaian.batch import GRADES, MISSING
+from penilaian.batch.generic import ROLES, GenericBatch, score_generic
+from penilaian.batch.policies import score_policies
+from penilaian.simulation import WorkforceSpec, generate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+PLACES = 2
+INDICATORS = 8
+SUBJECTS = ("s1", "s2", "s3", "s4", "s5")
+RATER_ROLES = ("supervisor", "peer", "peer", "peer", "subordinate", "subordinate")
+AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
+CHUNK = 100_000
+
+
+def policy(supervisor: int = 40) -> p.WeightingPolicy:
+    return p.WeightingPolicy.normalised(
+        {**AMOUNTS, "supervisor": supervisor}, missing=p.Renormalise()
+    )
+
+
+def regime(behaviour: Fraction = Fraction(3, 10), supervisor: int = 40) -> p.GenericRegime:
+    weights = p.Weights({"work": 1 - behaviour, "behaviour": behaviour})
+    return attrs.evolve(p.GenericRegime.default(), aggregator=policy(supervisor), weights=weights)
+
+
+def national_columns(n: int, seed: int) -> dict[str, object]:
+    """Random, valid generic columns for *n* appraisals (built once, not timed)."""
+    rng = np.random.default_rng(seed)
+    cells = (n, INDICATORS)
+    low = rng.integers(5, 200, cells, dtype=np.int64) * 10**PLACES
+    high = np.where(rng.random(cells) < 3 / 8, low + 5 * 10**PLACES, low)
+    realisation = (low * rng.uniform(0.5, 1.3, cells)).astype(np.int64)
+    kind = np.zeros(cells, np.int8)
+    kind[:, 6:] = 1
+    lower = np.zeros(cells, np.bool_)
+    lower[:, [2, 5]] = True
+    ratings = (n, len(SUBJECTS), len(RATER_ROLES))
+    score = rng.integers(1, 6, ratings, dtype=np.int64) * 10**PLACES
+    rated = np.ones(ratings, np.bool_)
+    rated[:, :, 1:4] = rng.random((n, len(SUBJECTS), 3)) >= 1 / 20
+    role = np.tile(np.array([ROLES.index(p.RaterRole(r)) for r in RATER_ROLES], np.int8), (n, 1))
+    return {
+        "places": PLACES, "subjects": SUBJECTS, "scale_min": Decimal(1), "scale_max": Decimal(5),
+        "indicator": np.ones(cells, np.bool_), "kind": kind, "target_low": low,
+        "target_high": high, "realisation": realisation, "realised": np.ones(cells, np.bool_),
+        "lower_is_better": lower, "applies": np.ones((n, len(SUBJECTS)), np.bool_),
+        "role": role, "score": score, "rated": rated,
+    }  # fmt: skip
+
+
+def national_floor(c: dict[str, np.ndarray], behaviour: float = 0.3) -> np.ndarray:
+    """The same formula in float64, by hand, in the engine's chunks: band index per row."""
+    n = len(c["indicator"])
+    bands = np.empty(n, np.int64)
+    role_weights = np.array([0.4, 0.25, 0.25, 0.25, 0.2, 0.2]) / np.array([1, 3, 3, 3, 2, 2])
+    for start in range(0, n, CHUNK):
+        rows = slice(start, start + CHUNK)
+        real = c["realisation"][rows].astype(np.float64)
+        low = c["target_low"][rows].astype(np.float64)
+        high = c["target_high"][rows].astype(np.float64)
+        ratio = real / np.where(real > high, high, low)
+        achieved = np.where(c["lower_is_better"][rows], 200.0 - 100.0 * ratio, 100.0 * ratio)
+        achieved = np.where((real >= low) & (real <= high), 100.0, achieved)
+        work = np.minimum(achieved, 120.0)[:, :6].mean(axis=1)
+        rated = c["rated"][rows]
+        value = c["score"][rows] / 100.0
+        peers = rated[:, :, 1:4].sum(axis=2)
+        weight = np.where(rated, role_weights, 0.0)
+        weight[:, :, 1:4] *= 3.0 / np.maximum(peers, 1)[..., None]
+        subject = (weight * value).sum(axis=2) / weight.sum(axis=2)
+        behaviour_value = ((subject - 1.0) / 4.0 * 100.0).mean(axis=1)
+        total = np.round((1 - behaviour) * work + behaviour * behaviour_value, 2)
+        bands[rows] = np.searchsorted(np.array([50.0, 70.0, 90.0, 110.0]), total, side="right")
+    return bands
+
+
+def memory_pass(c: dict[str, object]) -> int:
+    """One pass reading every input column once: the memory-bandwidth limit."""
+    return sum(
+        int(np.asarray(column).sum()) for column in c.values() if isinstance(column, np.ndarray)
+    )
+
+
+def grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.ndarray) -> np.ndarray:
+    """Broadcasting floor: the same scores for blocks of policies, float64, no checks."""
+    rated, role, score = batch.rated, batch.role, batch.score / 10.0**batch.places
+    codes = [ROLES.index(p.RaterRole(r)) for r in ("supervisor", "peer", "subordinate", "public")]
+    means, present = [], []
+    for code in codes:
+        mine = rated & (role == code)[:, None, :]
+        count = mine.sum(axis=2)
+        means.append(np.where(mine, score, 0.0).sum(axis=2) / np.maximum(count, 1))
+        present.append(count > 0)
+    m, h = np.stack(means, -1), np.stack(present, -1)  # (n, s, 4)
+    at = batch.indicator & (batch.kind == 0)
+    real, low, high = (batch.realisation / 1.0, batch.target_low / 1.0, batch.target_high / 1.0)
+    ratio = real / np.where(real > high, high, low)
+    achieved = np.where(batch.lower_is_better, 200.0 - 100.0 * ratio, 100.0 * ratio)
+    achieved = np.where((real >= low) & (real <= high), 100.0, achieved)
+    work = np.where(at, np.minimum(achieved, 120.0), 0.0).sum(axis=1) / at.sum(axis=1)
+    low_s, span = float(batch.scale_min), float(batch.scale_max - batch.scale_min)
+    grades = np.empty((len(behaviours), len(batch)), np.int64)
+    block = 8
+    for start in range(0, len(behaviours), block):
+        sup = supervisors[start : start + block]
+        w = np.stack(
+            [sup, np.full_like(sup, 25.0), np.full_like(sup, 20.0), np.full_like(sup, 15.0)], -1
+        )
+        w = w / w.sum(axis=1, keepdims=True)  # (b, 4)
+        top = np.einsum("nsk,bk->bns", m * h, w)
+        bottom = np.einsum("nsk,bk->bns", h.astype(np.float64), w)
+        beh = ((top / bottom - low_s) / span * 100.0).mean(axis=2)
+        b = behaviours[start : start + block, None]
+        total = np.round((1 - b) * work + b * beh, 2)
+        grades[start : start + block] = np.searchsorted(
+            [50.0, 70.0, 90.0, 110.0], total, side="right"
+        )
+    return grades
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def traced_peak(run: Callable[[], object]) -> float:
+    tracemalloc.start()
+    run()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def national(n: int, seed: int, repeat: int) -> None:
+    columns = national_columns(n, seed)
+    inputs_mib = sum(v.nbytes for v in columns.values() if isinstance(v, np.ndarray)) / 2**20
+    chosen = regime()
+    engine = lambda: score_generic(GenericBatch(**columns), chosen, chunk=CHUNK)  # type: ignore[arg-type]  # noqa: E731
+    seconds, scores = best_of(repeat, engine)
+    floor_seconds, floor_bands = best_of(repeat, lambda: national_floor(columns))  # type: ignore[arg-type]
+    memory_seconds, _ = best_of(repeat, lambda: memory_pass(columns))
+    peak = traced_peak(engine)
+    exact_bands = scores.band.astype(np.int64)  # type: ignore[attr-defined]
+    flips = int(np.count_nonzero(exact_bands != floor_bands))
+    print(f"\n1. national batch: N={n:,} appraisals ({inputs_mib:,.0f} MiB of input columns)")
+    print(f"   {'path':<14} {'seconds':>8} {'ns/appraisal':>13} {'vs path':>8}")
+    for name, value in (
+        ("exact engine", seconds),
+        ("numpy floor", floor_seconds),
+        ("memory pass", memory_seconds),
+    ):
+        print(f"   {name:<14} {value:>8.2f} {value / n * 1e9:>13.1f} {seconds / value:>7.2f}x")
+    print(f"   ratio engine/numpy floor: {seconds / floor_seconds:.2f}")
+    print(f"   ratio engine/memory pass: {seconds / memory_seconds:.2f}")
+    print(f"   peak traced memory of one engine run: {peak:,.0f} MiB (beyond its input)")
+    print(f"   rows sent to the exact path: {scores.exact_rows:,}")  # type: ignore[attr-defined]
+    print(f"   float floor bands off the exact: {flips:,}")
+
+
+def population(employees: int, seed: int) -> tuple[tuple[p.Appraisal, ...], GenericBatch, float]:
+    workforce = generate(WorkforceSpec(employees=employees, regime="pp30_2019"), seed=seed)
+    start = time.perf_counter()
+    batch = GenericBatch.from_appraisals(workforce.appraisals)
+    return workforce.appraisals, batch, time.perf_counter() - start
+
+
+def check_against_scalar(appraisals: Sequence[p.Appraisal], batch: GenericBatch) -> None:
+    chosen = regime()
+    scores = score_generic(batch, chosen)
+    for row, appraisal in enumerate(appraisals[:200]):
+        result = chosen.score(appraisal, trace=False)
+        want = None if result.score is None else int(result.score.scaleb(scores.places))
+        got = None if scores.score[row] == MISSING else int(scores.score[row])
+        grade = None if scores.grade[row] < 0 else GRADES[scores.grade[row]]
+        assert (got, grade) == (want, result.grade), appraisal.id
+
+
+def grid(policies: int, batch: GenericBatch, repeat: int) -> None:
+    behaviours = np.linspace(0.2, 0.5, policies)
+    supervisors = np.tile(np.array([30.0, 40.0, 50.0, 60.0]), -(-policies // 4))[:policies]
+    regimes = {
+        f"b{index}": regime(Fraction(round(b * 1000), 1000), int(s))
+        for index, (b, s) in enumerate(zip(behaviours, supervisors, strict=True))
+    }
+    exact_b = np.array([float(Fraction(round(b * 1000), 1000)) for b in behaviours])
+    seconds, scores = best_of(repeat, lambda: score_policies(batch, regimes))
+    floor_seconds, floor_bands = best_of(repeat, lambda: grid_floor(batch, exact_b, supervisors))
+    cells = policies * len(batch)
+    flips = int(np.count_nonzero(scores.band.astype(np.int64) != floor_bands))  # type: ignore[attr-defined]
+    print(f"\n2. policy grid: {policies:,} policies x {len(batch):,} employees = {cells:,} cells")
+    print(f"   score_policies      {seconds:>8.2f} s  {seconds / cells * 1e9:>7.1f} ns/cell")
+    per_cell = floor_seconds / cells * 1e9
+    print(f"   broadcasting floor  {floor_seconds:>8.2f} s  {per_cell:>7.1f} ns/cell")
+    print(f"   ratio engine/floor: {seconds / floor_seconds:.2f}")
+    print(
+        f"   cells sent to the exact path: {scores.exact_cells:,}; float floor bands off: {flips:,}"
+    )  # type: ignore[attr-defined]
+
+
+def scalar(
+    count: int, appraisals: Sequence[p.Appraisal], batch: GenericBatch, build: float
+) -> None:
+    chosen = regime()
+    subset = appraisals[:count]
+    start = time.perf_counter()
+    for appraisal in subset:
+        chosen.score(appraisal, trace=False)
+    scalar_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    score_generic(batch, chosen)
+    batch_seconds = (time.perf_counter() - start) * len(subset) / len(batch)
+    print(f"\n3. scalar path: {len(subset):,} appraisals through GenericRegime.score")
+    print(
+        f"   scalar {scalar_seconds:.2f} s ({scalar_seconds / len(subset) * 1e6:.1f} µs each); "
+        f"batch {batch_seconds:.3f} s for as many rows: "
+        f"{scalar_seconds / batch_seconds:,.0f}x faster"
+    )
+    print(f"   (building the batch from appraisal objects: {build / len(batch) * 1e6:.1f} µs each)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    extra = {"--policies": 1000, "--employees": 100_000, "--scalar": 100_000}
+    args = arguments(__doc__, argv, default_n=4_500_000, extra=extra)
+    print(f"environment: {environment('numpy')}")
+    national(args.n, args.seed, args.repeat)
+    appraisals, batch, build = population(args.employees, args.seed)
+    check_against_scalar(appraisals, batch)
+    grid(args.policies, batch, args.repeat)
+    scalar(min(args.scalar, len(appraisals)), appraisals, batch, build)
+    print(f"\npeak RSS of the process: {peak_rss_mib():,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""
+Appraisals to a `penilaian.batch.GenericBatch`: every indicator, rater and numeric rating.
+
+Every problem of every row is collected first and raised together, each path
+starting ``$[<row>]`` at the appraisal's own JSON path.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+
+from penilaian._raters import NumericScale, RaterRole
+from penilaian._targets import Direction, PointTarget, RangeTarget, TargetKind
+from penilaian.batch._columns import MAX_PLACES, NONE, decimals, scaled
+from penilaian.exceptions import (
+    InvalidInputError,
+    InvalidNumberError,
+    Problem,
+    ScoringInputError,
+    UnsupportedInputError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from penilaian._appraisal import Appraisal
+    from penilaian.batch.generic import GenericBatch
+
+__all__ = ["read"]
+
+_ROLES: Final = tuple(RaterRole)
+_KINDS: Final = tuple(TargetKind)
+
+
+def _problem(path: str, field: str, value: object, reason: str) -> Problem:
+    return Problem(path, reason, UnsupportedInputError(field, value, reason))
+
+
+def read(cls: type[GenericBatch], appraisals: Sequence[Appraisal]) -> GenericBatch:
+    """Build a batch of *cls* from *appraisals* (see `GenericBatch.from_appraisals`)."""
+    reader = _Reader(appraisals)
+    for row, appraisal in enumerate(appraisals):
+        reader.indicators(row, appraisal)
+        reader.ratings(row, appraisal)
+    if reader.problems:
+        raise ScoringInputError(reader.problems)
+    scale = reader.scale
+    bounds = (Decimal(0), Decimal(1)) if scale is None else (scale.minimum, scale.maximum)
+    kept = min(decimals([*reader.found.values(), *bounds]), MAX_PLACES)
+    columns = _scaled(reader.found, kept, reader.cells, reader.shape)
+    flags = reader.flags
+    return cls(
+        kept, tuple(reader.order.keys()), bounds[0], bounds[1], flags["indicator"], reader.kind,
+        columns["target_low"], columns["target_high"], columns["realisation"],
+        flags["realised"], flags["lower"], reader.applies, reader.role, columns["score"],
+        reader.rated,
+    )  # fmt: skip
+
+
+class _Reader:
+    """The columns being filled, and every problem found so far."""
+
+    def __init__(self, appraisals: Sequence[Appraisal]) -> None:
+        subjects: dict[str, None] = {}
+        for appraisal in appraisals:
+            for aspect in appraisal.framework.aspects_for(appraisal.position.kind):
+                subjects.setdefault(aspect.id)
+            for rating in appraisal.ratings:
+                subjects.setdefault(rating.subject)
+        self.order = {subject: index for index, subject in enumerate(subjects)}
+        n = len(appraisals)
+        width = max((sum(len(t.indicators) for t in a.targets) for a in appraisals), default=0)
+        raters = max((len(a.raters) for a in appraisals), default=0)
+        self.cells, self.shape = (n, width), (n, len(self.order), raters)
+        self.found: dict[tuple[str, tuple[int, ...]], Decimal] = {}
+        self.flags = {
+            name: np.zeros(self.cells, np.bool_) for name in ("indicator", "realised", "lower")
+        }
+        self.kind = np.full(self.cells, NONE, np.int8)
+        self.applies = np.zeros(self.shape[:2], np.bool_)
+        self.role = np.full((n, raters), NONE, np.int8)
+        self.rated = np.zeros(self.shape, np.bool_)
+        self.scale: NumericScale | None = None
+        self.problems: list[Problem] = []
+
+    def indicators(self, row: int, appraisal: Appraisal) -> None:
+        """Fill the indicator places of *row*, target by target."""
+        place = 0
+        for t_index, target in enumerate(appraisal.targets):
+            for i_index, item in enumerate(target.indicators):
+                path = f"$[{row}].targets[{t_index}].indicators[{i_index}]"
+                given = item.target
+                cell = (row, place)
+                place += 1
+                if isinstance(given, PointTarget):
+                    low, high = given.value, given.value
+                elif isinstance(given, RangeTarget):
+                    low, high = given.low, given.high
+                else:
+                    reason = "a qualitative target has no achievement percentage; rate it instead"
+                    self.problems.append(_problem(f"{path}.target", "target", item.id, reason))
+                    continue
+                self.found["target_low", cell], self.found["target_high", cell] = low, high
+                self.flags["indicator"][cell] = True
+                self.flags["lower"][cell] = item.direction is Direction.LOWER_IS_BETTER
+                self.kind[cell] = _KINDS.index(target.kind)
+                if item.realisation is not None and item.realisation.value is not None:
+                    self.flags["realised"][cell] = True
+                    self.found["realisation", cell] = item.realisation.value
+
+    def ratings(self, row: int, appraisal: Appraisal) -> None:
+        """Fill the subjects, raters and numeric ratings of *row*."""
+        for aspect in appraisal.framework.aspects_for(appraisal.position.kind):
+            self.applies[row, self.order[aspect.id]] = True
+        places = {rater.id: index for index, rater in enumerate(appraisal.raters)}
+        for rater in appraisal.raters:
+            self.role[row, places[rater.id]] = _ROLES.index(rater.role)
+        for index, rating in enumerate(appraisal.ratings):
+            path = f"$[{row}].ratings[{index}]"
+            on = appraisal.scale(rating.scale_id)
+            if not isinstance(on, NumericScale) or rating.score is None:
+                reason = f"{rating.subject} is rated on ordinal scale {rating.scale_id}"
+                self.problems.append(
+                    _problem(f"{path}.scale_id", "scale_id", rating.scale_id, reason)
+                )
+                continue
+            if self.scale is None:
+                self.scale = on
+            elif (on.minimum, on.maximum) != (self.scale.minimum, self.scale.maximum):
+                reason = f"every rating of a batch lies on one scale ({self.scale.id}), not {on.id}"
+                self.problems.append(_problem(f"{path}.scale_id", "scale_id", on.id, reason))
+                continue
+            cell = (row, self.order[rating.subject], places[rating.rater_id])
+            if self.rated[cell]:
+                reason = f"{rating.rater_id} rates {rating.subject} twice"
+                self.problems.append(_problem(f"{path}.subject", "subject", rating.subject, reason))
+                continue
+            self.rated[cell] = True
+            self.found["score", cell] = rating.score
+
+
+def _scaled(
+    found: dict[tuple[str, tuple[int, ...]], Decimal],
+    places: int,
+    cells: tuple[int, ...],
+    ratings: tuple[int, ...],
+) -> dict[str, np.typing.NDArray[np.int64]]:
+    columns = {name: np.zeros(cells, np.int64) for name in ("target_low", "target_high")}
+    columns["realisation"] = np.zeros(cells, np.int64)
+    columns["score"] = np.zeros(ratings, np.int64)
+    problems = []
+    for (name, cell), value in found.items():
+        whole = scaled(value, places)
+        if whole is None or abs(whole) >= 2**53:
+            reason = f"must have at most {MAX_PLACES} decimal places and stay below 2^53 scaled"
+            path = f"$.{name}[{', '.join(map(str, cell))}]"
+            problems.append(Problem(path, reason, InvalidNumberError(name, value, reason)))
+            continue
+        columns[name][cell] = whole
+    if problems:
+        raise InvalidInputError(problems)
+    return columns

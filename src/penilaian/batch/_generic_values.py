@@ -1,0 +1,421 @@
+"""
+The generic engine's arithmetic: component values in floats, decisions exact.
+
+`Inputs.read` turns a slice of a `penilaian.batch.GenericBatch` into what no policy
+changes: each work component's float mean with its magnitude, and each subject's
+ratings grouped by role (count, exact sum or median numerator, float value).
+`combine` applies one plan's weights, rounds through the float filter, and sends the
+flagged rows to `Exact`, which recomputes them in `fractions.Fraction` with the
+weighting policy's own code.  `penilaian.batch.policies` calls `combine` once per
+policy on the same `Inputs`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+
+from penilaian._raters import RaterRole
+from penilaian._rounding import FIGURE_ROUNDING
+from penilaian.batch._columns import MISSING, NONE
+from penilaian.batch._filtered import error_bound, round_filtered
+from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
+from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    import numpy.typing as npt
+
+    from penilaian.batch._columns import Bools, Codes, Ints
+    from penilaian.batch.generic import GenericBatch, GenericScores
+
+    Floats = npt.NDArray[np.float64]
+
+__all__ = ["Exact", "Inputs", "combine", "role_problems"]
+
+_ROLES: Final = tuple(RaterRole)
+_SELF: Final = _ROLES.index(RaterRole.SELF)
+_SUPERVISOR: Final = _ROLES.index(RaterRole.SUPERVISOR)
+_FIGURE_PLACES: Final = FIGURE_ROUNDING.places
+
+
+class Inputs:
+    """
+    What one slice of a batch gives every policy: work means, ratings by role.
+
+    Attributes:
+        batch: The batch.
+        rows: The slice of its rows.
+        work: Per work component index: the mean, whether there is one, the magnitude.
+        count: ``(k, n, s)``: ratings of each read role.
+        value: ``(k, n, s)``: each role's combined rating, NaN where none.
+        roles: The role codes of the ``k`` axis.
+    """
+
+    def __init__(  # noqa: PLR0917 - the parts of one slice, built in one place
+        self,
+        batch: GenericBatch,
+        rows: slice,
+        work: dict[int, tuple[Floats, Bools, Floats]],
+        count: Ints,
+        value: Floats,
+        roles: tuple[int, ...],
+    ) -> None:
+        self.batch, self.rows, self.work = batch, rows, work
+        self.count, self.value, self.roles = count, value, roles
+
+    @property
+    def n(self) -> int:
+        """Rows in the slice."""
+        return int(self.count.shape[1])
+
+    @classmethod
+    def read(
+        cls, batch: GenericBatch, plan: Plan, rows: slice, roles: tuple[int, ...] | None = None
+    ) -> Inputs:
+        """
+        Read *rows* of *batch* for *plan* (and the role codes *roles*, default the plan's).
+
+        Raises:
+            ScoringInputError: a row without indicators of a work component's kinds, a
+                rating from a role the policy does not weight, or two supervisor
+                ratings of one subject under `penilaian.SupervisorRating`.
+        """
+        read = plan.roles.roles if roles is None else roles
+        problems = role_problems(batch, plan.roles, rows)
+        work = {}
+        for index, part in enumerate(plan.components):
+            if isinstance(part, WorkPart):
+                mean, has, magnitude = _work(batch, part, rows)
+                problems += _no_indicators(part, has, rows.start or 0)
+                work[index] = (mean, has, magnitude)
+        if problems:
+            raise ScoringInputError(problems)
+        count, value = _by_role(batch, rows, read, median=plan.roles.median)
+        return cls(batch, rows, work, count, value, read)
+
+
+def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[Problem]:
+    rated, role = batch.rated[rows], batch.role[rows]
+    start = rows.start or 0
+    problems: list[Problem] = []
+    if roles.policy is None:
+        supervisors = (rated & (role == _SUPERVISOR)[:, None, :]).sum(axis=2)
+        for row, subject in np.argwhere(supervisors > 1).tolist():
+            reason = (
+                f"{int(supervisors[row, subject])} supervisor ratings of "
+                f"{batch.subjects[subject]}; use a weighting policy"
+            )
+            error = UnsupportedInputError("ratings", batch.subjects[subject], reason)
+            problems.append(Problem(f"$.rated[{start + row}, {subject}]", reason, error))
+        return problems
+    allowed = np.zeros(len(_ROLES) + 1, np.bool_)
+    allowed[[*roles.roles, _SELF]] = True
+    stray = rated & ~allowed[role.astype(np.int64)][:, None, :]
+    for row, subject, rater in np.argwhere(stray)[:5].tolist():
+        name = _ROLES[role[row, rater]].value
+        reason = f"rates {batch.subjects[subject]} as {name}, a role the policy does not weight"
+        error = UnsupportedInputError("role", name, reason)
+        problems.append(Problem(f"$.role[{start + row}, {rater}]", reason, error))
+    return problems
+
+
+def _no_indicators(part: WorkPart, has: Bools, start: int) -> list[Problem]:
+    problems = []
+    for row in np.flatnonzero(~has)[:5].tolist():
+        kinds = ", ".join(str(kind) for kind in part.kinds)
+        reason = f"{part.id}: no indicators of the component's kinds (codes {kinds})"
+        error = UnsupportedInputError("indicator", start + row, reason)
+        problems.append(Problem(f"$.indicator[{start + row}]", reason, error))
+    return problems
+
+
+def _work(batch: GenericBatch, part: WorkPart, rows: slice) -> tuple[Floats, Bools, Floats]:
+    """The float mean achievement of the indicators of *part*'s kinds (PermenPANRB 8/2021)."""
+    at = batch.indicator[rows] & np.isin(batch.kind[rows], part.kinds)
+    real = batch.realisation[rows].astype(np.float64)
+    low = batch.target_low[rows].astype(np.float64)
+    high = batch.target_high[rows].astype(np.float64)
+    compared = np.where(real > high, high, low)
+    ratio = np.divide(real, compared, out=np.ones_like(real), where=at)
+    achievement = np.where(batch.lower_is_better[rows], (2.0 - ratio) * 100.0, ratio * 100.0)
+    inside = (real >= low) & (real <= high)
+    achievement = np.where(inside, 100.0, achievement)
+    if part.cap is not None:
+        achievement = np.minimum(achievement, float(part.cap))
+    count = at.sum(axis=1)
+    has = count > 0
+    total = np.where(at, achievement, 0.0).sum(axis=1)
+    mean = total / np.maximum(count, 1)
+    magnitude = np.where(at, np.abs(achievement), 0.0).max(axis=1, initial=0.0) + 200.0
+    return mean, np.asarray(has), magnitude
+
+
+def _by_role(
+    batch: GenericBatch, rows: slice, roles: tuple[int, ...], *, median: bool
+) -> tuple[Ints, Floats]:
+    """Ratings by role, role-major ``(k, n, s)``: counts and combined values (NaN: none)."""
+    rated, role, score = batch.rated[rows], batch.role[rows], batch.score[rows]
+    unit = 10.0**batch.places
+    n, s, _ = score.shape
+    count = np.zeros((len(roles), n, s), np.int64)
+    value = np.full((len(roles), n, s), np.nan)
+    if median:
+        for k, code in enumerate(roles):
+            mine = rated & (role == code)[:, None, :]
+            count[k] = c = mine.sum(axis=2)
+            ordered = np.sort(np.where(mine, score, np.iinfo(np.int64).max), axis=2)
+            low = np.take_along_axis(ordered, np.maximum(c - 1, 0)[..., None] // 2, axis=2)
+            high = np.take_along_axis(ordered, (c // 2)[..., None], axis=2)
+            middle = (low[..., 0].astype(np.float64) + high[..., 0].astype(np.float64)) / 2.0
+            value[k] = np.where(c > 0, middle / unit, np.nan)
+        return count, value
+    # One bincount over (row, subject, role) cells; whole scaled numbers below 2^53 add
+    # exactly in float64, so the sums are exact.
+    lookup = np.full(len(_ROLES) + 1, -1, np.int64)
+    lookup[list(roles)] = np.arange(len(roles))
+    k_of = lookup[role.astype(np.int64)]  # -1 (no rater) reads the last entry: -1
+    given = rated & (k_of >= 0)[:, None, :]
+    cell = np.arange(n * s, dtype=np.int64).reshape(n, s)[:, :, None] * len(roles)
+    index = (cell + k_of[:, None, :])[given]
+    size = n * s * len(roles)
+    found = np.bincount(index, minlength=size).reshape(n, s, len(roles))
+    sums = np.bincount(index, weights=score[given], minlength=size).reshape(n, s, len(roles))
+    count[...] = np.moveaxis(found, 2, 0)
+    total = np.moveaxis(sums, 2, 0)
+    np.divide(total, count * unit, out=value, where=count > 0)
+    return count, value
+
+
+def behaviour(
+    inputs: Inputs, plan: Plan, part: RatedPart, weights: Floats
+) -> tuple[Floats, Bools, Floats]:
+    """The float mean of *part*'s rescaled subject values, whether it has one, magnitude."""
+    roles = plan.roles
+    batch = inputs.batch
+    shape = inputs.count.shape[1:]
+    some, short = np.zeros(shape, np.bool_), np.zeros(shape, np.bool_)
+    weighted, present_weight, missing_weight = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    for code, minimum, weight in zip(roles.roles, roles.minimum, weights.tolist(), strict=True):
+        if weight <= 0:
+            continue  # a role of weight 0 never changes the value, rated or not
+        k = inputs.roles.index(code)
+        present = inputs.count[k] >= minimum
+        some |= present
+        short |= ~present
+        weighted += np.where(present, inputs.value[k], 0.0) * weight
+        present_weight += present * weight
+        missing_weight += ~present * weight
+    has = some & ~short if roles.require else some
+    filler = imputed(roles)
+    if roles.require:
+        subject = weighted
+    elif filler is None:
+        subject = weighted / np.where(some, present_weight, 1.0)
+    else:
+        subject = weighted + missing_weight * float(filler)
+    low, high = float(batch.scale_min), float(batch.scale_max)
+    rescaled = (subject - low) / (high - low) * 100.0
+    chosen = _chosen(inputs, part)
+    ok = (has | ~chosen).all(axis=1) & (not part.unknown)
+    total = np.where(chosen & has, rescaled, 0.0).sum(axis=1)
+    mean = total / np.maximum(chosen.sum(axis=1), 1)
+    top = max(abs(low), abs(high)) + abs(low)
+    magnitude = np.full(inputs.n, top * 100.0 / (high - low) + 100.0)
+    return mean, np.asarray(ok), magnitude
+
+
+def _chosen(inputs: Inputs, part: RatedPart) -> Bools:
+    applies = inputs.batch.applies[inputs.rows]
+    if part.subjects is None:
+        return applies
+    chosen = np.zeros_like(applies)
+    chosen[:, list(part.subjects)] = True
+    return chosen
+
+
+def check_subjects(inputs: Inputs, plan: Plan) -> None:
+    """
+    Refuse rows where a rated component has no subject at all.
+
+    Raises:
+        ScoringInputError: naming the rows (the scalar regime refuses them too).
+    """
+    problems = []
+    start = inputs.rows.start or 0
+    for part in plan.components:
+        if isinstance(part, RatedPart):
+            empty = ~_chosen(inputs, part).any(axis=1) & (not part.unknown)
+            for row in np.flatnonzero(empty)[:5].tolist():
+                reason = f"{part.id}: no subject applies to average"
+                error = UnsupportedInputError("applies", start + row, reason)
+                problems.append(Problem(f"$.applies[{start + row}]", reason, error))
+    if problems:
+        raise ScoringInputError(problems)
+
+
+def combine(inputs: Inputs, plan: Plan, *, figures: bool = True) -> GenericScores:
+    """
+    Score *inputs* under *plan*: floats where clear, `Exact` where the filter flags.
+
+    With *figures* false the component values are not rounded (all `MISSING`), and
+    only the score decides which rows take the exact path.
+    """
+    from penilaian.batch.generic import GenericScores  # noqa: PLC0415 - avoids a cycle
+
+    check_subjects(inputs, plan)
+    n = inputs.n
+    weights = np.array([float(w) for w in plan.roles.weights])
+    means, oks, magnitudes = [], [], []
+    batch = inputs.batch
+    for index, part in enumerate(plan.components):
+        if isinstance(part, WorkPart):
+            mean, ok, magnitude = inputs.work[index]
+        else:
+            mean, ok, magnitude = behaviour(inputs, plan, part, weights)
+        means.append(mean)
+        oks.append(ok)
+        magnitudes.append(magnitude)
+    # Operations behind one value: a mean over indicator places, or role means over rater
+    # places, weighted over roles, rescaled and averaged over subjects; then the weighting.
+    terms = batch.indicator.shape[1] + batch.score.shape[1] + batch.score.shape[2]
+    terms += len(plan.roles.roles) + len(means) + 8
+    complete = np.logical_and.reduce(oks) if oks else np.ones(n, np.bool_)
+    total = sum(float(p.weight) * m for p, m in zip(plan.components, means, strict=True))
+    size = sum(float(p.weight) * m for p, m in zip(plan.components, magnitudes, strict=True))
+    score, flagged = round_filtered(
+        np.asarray(total), error_bound(np.asarray(size), terms), plan.rounding
+    )
+    flagged &= complete
+    values = np.full((n, len(means)), MISSING, np.int64)
+    for c, (mean, ok, magnitude) in enumerate(zip(means, oks, magnitudes, strict=True)):
+        if not figures:
+            break
+        rounded, near = round_filtered(mean, error_bound(magnitude, terms), FIGURE_ROUNDING)
+        values[:, c] = np.where(ok, rounded, MISSING)
+        flagged |= near & ok
+    exact = Exact(inputs.batch, plan)
+    start = inputs.rows.start or 0
+    rows = np.flatnonzero(flagged).tolist()
+    for row in rows:
+        parts, exact_score = exact.row(start + row)
+        if figures:
+            values[row] = [MISSING if v is None else _scaled(v, _FIGURE_PLACES) for v in parts]
+        if exact_score is not None:
+            score[row] = _scaled(exact_score, plan.rounding.places)
+    band = plan_bands(plan, score)
+    score = np.where(complete, score, MISSING)
+    band = np.where(complete, band, NONE).astype(np.int8)
+    grade = np.where(complete, plan.grade_of_band[np.maximum(band, 0)], NONE).astype(np.int8)
+    return GenericScores(
+        plan.rounding.places, plan.labels, plan.component_ids, np.asarray(complete),
+        score, band, grade, values, len(rows),
+    )  # fmt: skip
+
+
+def _scaled(value: Decimal, places: int) -> int:
+    return int(value.scaleb(places))
+
+
+def plan_bands(plan: Plan, score: Ints) -> Codes:
+    """The band index of each rounded *score* (x 10^places), compared in integers."""
+    unit = 10**plan.rounding.places
+    index = np.zeros(score.shape, np.int64)
+    upper = plan.bands.closed == "upper"
+    for cut in plan.bands.cuts:
+        numerator, denominator = cut.as_integer_ratio()
+        left, right = score * denominator, numerator * unit
+        index += (left > right) if upper else (left >= right)
+    return index.astype(np.int8)
+
+
+class Exact:
+    """One row's component values and rounded score, in `fractions.Fraction`."""
+
+    def __init__(self, batch: GenericBatch, plan: Plan) -> None:
+        self.batch = batch
+        self.plan = plan
+        self.unit = 10**batch.places
+
+    def row(self, row: int) -> tuple[list[Decimal | None], Decimal | None]:
+        """The figure-rounded components and the rounded score (`None`: no value)."""
+        values: list[Fraction | None] = []
+        for part in self.plan.components:
+            if isinstance(part, WorkPart):
+                values.append(self.work(row, part))
+            else:
+                values.append(self.rated(row, part))
+        figures = [None if v is None else FIGURE_ROUNDING.apply(v) for v in values]
+        if any(v is None for v in values):
+            return figures, None
+        total = sum(
+            (
+                p.weight * v
+                for p, v in zip(self.plan.components, values, strict=True)
+                if v is not None
+            ),
+            Fraction(0),
+        )
+        return figures, self.plan.rounding.apply(total)
+
+    def work(self, row: int, part: WorkPart) -> Fraction | None:
+        """The mean achievement, exactly as `penilaian._achievement.achievement` gives it."""
+        batch = self.batch
+        found = []
+        for i in np.flatnonzero(batch.indicator[row]).tolist():
+            if int(batch.kind[row, i]) not in part.kinds:
+                continue
+            real = Fraction(int(batch.realisation[row, i]), self.unit)
+            low = Fraction(int(batch.target_low[row, i]), self.unit)
+            high = Fraction(int(batch.target_high[row, i]), self.unit)
+            if low <= real <= high:
+                value = Fraction(100)
+            else:
+                ratio = real / (high if real > high else low)
+                value = (2 - ratio) * 100 if batch.lower_is_better[row, i] else ratio * 100
+            found.append(value if part.cap is None else min(value, part.cap))
+        return sum(found, Fraction(0)) / len(found) if found else None
+
+    def rated(self, row: int, part: RatedPart) -> Fraction | None:
+        """The mean rescaled subject value, with the weighting policy's own arithmetic."""
+        if part.unknown:
+            return None
+        batch = self.batch
+        chosen = (
+            np.flatnonzero(batch.applies[row]).tolist()
+            if part.subjects is None
+            else list(part.subjects)
+        )
+        low, high = Fraction(batch.scale_min), Fraction(batch.scale_max)
+        values = []
+        for subject in chosen:
+            value = self.subject(row, subject)
+            if value is None:
+                return None
+            values.append((value - low) / (high - low) * 100)
+        return sum(values, Fraction(0)) / len(values)
+
+    def subject(self, row: int, subject: int) -> Fraction | None:
+        """One subject's value: the supervisor's rating, or the policy's weighted value."""
+        batch = self.batch
+        grouped: dict[str, list[Fraction]] = {}
+        for rater in np.flatnonzero(batch.rated[row, subject]).tolist():
+            role = _ROLES[int(batch.role[row, rater])].value
+            grouped.setdefault(role, []).append(
+                Fraction(int(batch.score[row, subject, rater]), self.unit)
+            )
+        policy = self.plan.roles.policy
+        if policy is None:
+            found = grouped.get(RaterRole.SUPERVISOR.value, [])
+            return found[0] if found else None
+        present = {}
+        for role, share in policy.role_weights.shares.items():
+            del share
+            values = grouped.get(role, [])
+            minimum = max(policy.min_raters.get(RaterRole(role), 1), 1)
+            if len(values) >= minimum:
+                present[role] = policy.combine(values)
+        return policy._combine(present, policy.role_weights)[0]  # noqa: SLF001 - one source of truth
