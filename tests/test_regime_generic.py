@@ -182,6 +182,19 @@ class TestGenericRegime:
         assert (result.grade, result.score) == (None, None)
         assert "teamwork" in result.gaps[0].reason
 
+    def test_no_subject_to_average_is_an_error(self):
+        """A rated component with no subject at all is refused, never silently left out."""
+        regime = attrs.evolve(
+            okr_regime(),
+            components=[
+                p.Component("objectives", p.WorkAchievement()),
+                p.Component("competencies", p.RatedSubjects(())),
+            ],
+        )
+        with pytest.raises(ScoringInputError, match="no subject applies") as caught:
+            regime.score(okr_appraisal())
+        assert caught.value.problems[0].path == "$.framework"
+
     def test_missing_realisation_is_an_error_with_its_path(self):
         """A main indicator without a realisation raises with its JSON path."""
         appraisal = okr_appraisal().with_realisation("o1", "kr1", None)

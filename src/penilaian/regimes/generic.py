@@ -270,6 +270,10 @@ class _Run:
         )
         values: list[Fraction] = []
         steps: list[Step] = []
+        if not subjects:
+            reason = "no subject applies to average (the framework has no aspect for the post)"
+            error = MissingValueError("subjects", None, reason)
+            self.problems.append(Problem("$.framework", reason, error))
         for subject in subjects:
             aggregate = self.regime.aggregator(appraisal, subject, trace=self.trace)
             if aggregate.value is None:
