@@ -10,7 +10,8 @@ same), and returns a `Comparison`: the grade distribution per scenario, who chan
 grade between two scenarios and which figures differ, and each unit's curve check per
 scenario.  `sweep` builds one scenario per value of a parameter and returns the
 distribution per value.  Both report progress through a ``progress(done, total)``
-hook; the default, `TerminalProgress`, counts on a terminal and is silent elsewhere.
+hook; the default, `AutoProgress`, shows a bar in a notebook or on a terminal and
+nothing elsewhere.
 
 Everything is exact and deterministic: scenarios, units and appraisals keep the
 order given, counts are whole numbers, shares are `fractions.Fraction`, and no float
@@ -37,7 +38,12 @@ from penilaian.simulation._outcome import (
     UnitCompliance,
     grade_order,
 )
-from penilaian.simulation._progress import ProgressHook, TerminalProgress, silent
+from penilaian.simulation._progress import (
+    AutoProgress,
+    ProgressHook,
+    TerminalProgress,
+    silent,
+)
 from penilaian.simulation.workforce import Workforce
 from penilaian.typing import ScoringStrategy
 
@@ -48,6 +54,7 @@ if TYPE_CHECKING:
     from penilaian._labels import Language
 
 __all__ = [
+    "AutoProgress",
     "Comparison",
     "Difference",
     "Distribution",
@@ -244,8 +251,9 @@ def run(
         workforce: The workforce, from `penilaian.simulation.generate`.
         scenarios: The scenarios, names unique.
         progress: Called as ``progress(done, total)`` after each appraisal scored;
-            default `TerminalProgress`, a count on a terminal's standard error, silent
-            when that is not a terminal.  Pass `silent` (or any no-op) to show nothing.
+            default `AutoProgress`: a bar updated in place in a Jupyter notebook, a
+            count on a terminal's standard error, nothing when that is piped or
+            captured.  Pass `silent` (or any no-op) to show nothing.
 
     Raises:
         InvalidValueError: *workforce* is not a `Workforce`, *scenarios* is empty or
@@ -259,7 +267,7 @@ def run(
     if not isinstance(workforce, Workforce):
         raise InvalidValueError("workforce", workforce, "must be a Workforce")
     chosen = _scenarios(scenarios)
-    hook = progress if progress is not None else TerminalProgress()
+    hook = progress if progress is not None else AutoProgress()
     appraisals = workforce.appraisals
     total = len(appraisals) * len(chosen)
     results: dict[str, tuple[Result, ...]] = {}
