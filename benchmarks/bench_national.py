@@ -128,6 +128,11 @@ def memory_pass(c: dict[str, object]) -> int:
 
 def grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.ndarray) -> np.ndarray:
     """Broadcasting floor: the same scores for blocks of policies, float64, no checks."""
+    with np.errstate(invalid="ignore", divide="ignore"):  # empty places divide 0 by 0
+        return _grid_floor(batch, behaviours, supervisors)
+
+
+def _grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.ndarray) -> np.ndarray:
     rated, role, score = batch.rated, batch.role, batch.score / 10.0**batch.places
     codes = [ROLES.index(p.RaterRole(r)) for r in ("supervisor", "peer", "subordinate", "public")]
     means, present = [], []
@@ -137,6 +142,7 @@ def grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.ndar
         means.append(np.where(mine, score, 0.0).sum(axis=2) / np.maximum(count, 1))
         present.append(count > 0)
     m, h = np.stack(means, -1), np.stack(present, -1)  # (n, s, 4)
+    applies = batch.applies  # the aspects that apply to each post
     at = batch.indicator & (batch.kind == 0)
     real, low, high = (batch.realisation / 1.0, batch.target_low / 1.0, batch.target_high / 1.0)
     ratio = real / np.where(real > high, high, low)
@@ -154,7 +160,8 @@ def grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.ndar
         w = w / w.sum(axis=1, keepdims=True)  # (b, 4)
         top = np.einsum("nsk,bk->bns", m * h, w)
         bottom = np.einsum("nsk,bk->bns", h.astype(np.float64), w)
-        beh = ((top / bottom - low_s) / span * 100.0).mean(axis=2)
+        rescaled = (top / bottom - low_s) / span * 100.0
+        beh = np.where(applies, rescaled, 0.0).sum(axis=2) / applies.sum(axis=1)
         b = behaviours[start : start + block, None]
         total = np.round((1 - b) * work + b * beh, 2)
         grades[start : start + block] = np.searchsorted(

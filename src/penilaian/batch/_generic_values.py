@@ -257,16 +257,20 @@ def check_subjects(inputs: Inputs, plan: Plan) -> None:
         raise ScoringInputError(problems)
 
 
-def combine(inputs: Inputs, plan: Plan, *, figures: bool = True) -> GenericScores:
+def combine(
+    inputs: Inputs, plan: Plan, *, figures: bool = True, checked: bool = False
+) -> GenericScores:
     """
     Score *inputs* under *plan*: floats where clear, `Exact` where the filter flags.
 
     With *figures* false the component values are not rounded (all `MISSING`), and
-    only the score decides which rows take the exact path.
+    only the score decides which rows take the exact path.  With *checked* the caller
+    has already run `check_subjects` for these components.
     """
     from penilaian.batch.generic import GenericScores  # noqa: PLC0415 - avoids a cycle
 
-    check_subjects(inputs, plan)
+    if not checked:
+        check_subjects(inputs, plan)
     n = inputs.n
     weights = np.array([float(w) for w in plan.roles.weights])
     means, oks, magnitudes = [], [], []

@@ -34,7 +34,7 @@ import numpy as np
 
 from penilaian.batch._columns import GRADES, NONE, Bools, Codes, Ints
 from penilaian.batch._generic_plan import Plan, WorkPart, plan_for
-from penilaian.batch._generic_values import Inputs, combine, role_problems
+from penilaian.batch._generic_values import Inputs, check_subjects, combine, role_problems
 from penilaian.exceptions import InvalidValueError, ScoringInputError
 
 if TYPE_CHECKING:
@@ -137,11 +137,16 @@ def score_policies(
     for start in range(0, n, chunk):
         rows = slice(start, min(start + chunk, n))
         inputs = Inputs.read(batch, plans[0], rows, roles)
+        check_subjects(inputs, plans[0])  # the components are shared
+        checked: set[tuple[int, ...]] = set()
         for index, plan in enumerate(plans):
-            problems = role_problems(batch, plan.roles, rows)
-            if problems:
-                raise ScoringInputError(problems)
-            scores = combine(inputs, plan, figures=False)
+            weighted = plan.roles.roles
+            if weighted not in checked:  # which ratings are allowed depends on the roles only
+                problems = role_problems(batch, plan.roles, rows)
+                if problems:
+                    raise ScoringInputError(problems)
+                checked.add(weighted)
+            scores = combine(inputs, plan, figures=False, checked=True)
             score[index, rows], band[index, rows] = scores.score, scores.band
             grade[index, rows], complete[index, rows] = scores.grade, scores.complete
             exact += scores.exact_rows
