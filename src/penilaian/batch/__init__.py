@@ -8,6 +8,10 @@ the score, grade and figures the scalar regime gives, to the last digit.
 
 - `penilaian.batch.permen6`: PermenPANRB 6/2022 (two ratings, the 3 x 3 matrix);
 - `penilaian.batch.pp30`: PP 30/2019 with PermenPANRB 8/2021 (capaian IKI to predikat).
+- `penilaian.batch.pp46`: PP 46/2011 with Perka BKN 1/2013 (SKP, perilaku, the 1.76 rule);
+- `penilaian.batch.generic`: `penilaian.GenericRegime` with 360° weighting policies, in
+  floats with an error bound and the rows near a decision recomputed exactly;
+- `penilaian.batch.policies`: one population under many generic regimes at once.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ except ImportError as error:  # pragma: no cover - the test environment has nump
     raise MissingExtraError("batch", "numpy") from error
 
 from penilaian.batch._columns import GRADES, MISSING, NONE, grade_codes, grades
+from penilaian.batch.generic import KINDS, ROLES, GenericBatch, GenericScores, score_generic
 from penilaian.batch.permen6 import (
     LEVELS,
     UNIT_GRADES,
@@ -27,21 +32,43 @@ from penilaian.batch.permen6 import (
     Permen6Scores,
     score_permen6,
 )
+from penilaian.batch.policies import PolicyScores, score_policies
 from penilaian.batch.pp30 import ASPECTS, Pp30Batch, Pp30Scores, score_pp30
+from penilaian.batch.pp46 import (
+    PP46_ASPECTS,
+    PP46_SCOPES,
+    PP46_SLOTS,
+    Pp46Batch,
+    Pp46Scores,
+    score_pp46,
+)
 
 __all__ = [
     "ASPECTS",
     "GRADES",
+    "KINDS",
     "LEVELS",
     "MISSING",
     "NONE",
+    "PP46_ASPECTS",
+    "PP46_SCOPES",
+    "PP46_SLOTS",
+    "ROLES",
     "UNIT_GRADES",
+    "GenericBatch",
+    "GenericScores",
     "Permen6Batch",
     "Permen6Scores",
+    "PolicyScores",
     "Pp30Batch",
     "Pp30Scores",
+    "Pp46Batch",
+    "Pp46Scores",
     "grade_codes",
     "grades",
+    "score_generic",
     "score_permen6",
+    "score_policies",
     "score_pp30",
+    "score_pp46",
 ]
