@@ -259,6 +259,19 @@ class TestPp30Batch:
             Pp30Batch(**{**columns, "behaviour": behaviour})
         assert [problem.path for problem in caught.value.problems] == ["$.behaviour[1, 0]"]
 
+    def test_rows_without_main_work_or_aspects_name_the_row(self):
+        """A row with no main target or no applicable aspect is one typed problem at that row."""
+        columns = self.columns()
+        main, applies = columns["main"].copy(), columns["applies"].copy()
+        main[1], applies[0] = False, False
+        with pytest.raises(InvalidInputError) as caught:
+            Pp30Batch(**{**columns, "main": main, "applies": applies})
+        found = {problem.path: type(problem.error) for problem in caught.value.problems}
+        assert found == {
+            "$.main[1]": p.exceptions.MissingValueError,
+            "$.applies[0]": p.exceptions.UnsupportedInputError,
+        }
+
     def test_wrong_shape_is_refused(self):
         """A mask of the wrong shape is refused, naming it."""
         with pytest.raises(InvalidInputError) as caught:

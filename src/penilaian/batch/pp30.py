@@ -255,8 +255,8 @@ def _check_values(batch: Pp30Batch) -> list[Problem]:
     ]
     main = batch.main & at.any(axis=2)
     no_main = "pp30_2019 needs at least one main work target"
-    problems += listed(
-        "main", np.asarray(~main.any(axis=1)), batch.main, no_main, MissingValueError
+    problems += listed(  # one problem per row, showing its count of main targets
+        "main", np.asarray(~main.any(axis=1)), main.sum(axis=1), no_main, MissingValueError
     )
     top = int(_CAP) * 10**batch.places
     scores = batch.behaviour
@@ -266,9 +266,9 @@ def _check_values(batch: Pp30Batch) -> list[Problem]:
         f"must lie from 0 to 120 under pp30_2019 (x 10^{batch.places})", OffScaleError,
     )  # fmt: skip
     no_aspect = "no aspect applies to the post"
-    problems += listed(
-        "applies", np.asarray(~batch.applies.any(axis=1)), batch.applies, no_aspect,
-        UnsupportedInputError,
+    problems += listed(  # one problem per row, showing its count of applicable aspects
+        "applies", np.asarray(~batch.applies.any(axis=1)), batch.applies.sum(axis=1),
+        no_aspect, UnsupportedInputError,
     )  # fmt: skip
     return problems
 
