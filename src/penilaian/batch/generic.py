@@ -157,8 +157,10 @@ def _check(batch: GenericBatch) -> list[Problem]:
         error = InvalidValueError("scale_max", batch.scale_max, reason)
         problems.append(Problem("$.scale_max", reason, error))
     subjects: object = batch.subjects
-    if not isinstance(subjects, tuple) or len(set(subjects)) != len(subjects) or not all(
-        isinstance(subject, str) and subject for subject in subjects
+    if (
+        not isinstance(subjects, tuple)
+        or len(set(subjects)) != len(subjects)
+        or not all(isinstance(subject, str) and subject for subject in subjects)
     ):
         reason = "must be a tuple of distinct, non-empty subject ids"
         error = InvalidValueError("subjects", batch.subjects, reason)
