@@ -272,8 +272,8 @@ class _Run:
         steps: list[Step] = []
         if not subjects:
             reason = "no subject applies to average (the framework has no aspect for the post)"
-            error = MissingValueError("subjects", None, reason)
-            self.problems.append(Problem("$.framework", reason, error))
+            missing = MissingValueError("subjects", None, reason)
+            self.problems.append(Problem("$.framework", reason, missing))
         for subject in subjects:
             aggregate = self.regime.aggregator(appraisal, subject, trace=self.trace)
             if aggregate.value is None:
