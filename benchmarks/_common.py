@@ -10,11 +10,14 @@ import platform
 import resource
 import sys
 import time
+import tracemalloc
 from importlib.metadata import version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
+
+T = TypeVar("T")
 
 # The per-appraisal lookup indexes that `penilaian.Appraisal` computes once and keeps.
 _CACHED = ("rater_roles", "ratings_by_subject")
@@ -93,3 +96,23 @@ def environment(*packages: str) -> str:
         f"{platform.python_implementation()} {platform.python_version()}{versions}, "
         f"os.cpu_count()={os.cpu_count()}, {platform.platform()}"
     )
+
+
+def best_of(repeat: int, run: Callable[[], T]) -> tuple[float, T]:
+    """The best of *repeat* timed runs of *run*, in seconds, and what the last run returned."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def peak_mib(run: Callable[[], object]) -> float:
+    """The peak memory traced while *run* runs once (numpy reports to tracemalloc), in MiB."""
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    run()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20

@@ -28,13 +28,11 @@ from __future__ import annotations
 
 import random
 import sys
-import time
-import tracemalloc
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
-from _common import arguments, environment, peak_rss_mib
+from _common import arguments, best_of, environment, peak_mib, peak_rss_mib
 from bench_score_pp30 import make_appraisal
 
 from penilaian.batch import MISSING, Permen6Batch, Pp30Batch, grades, score_permen6
@@ -151,26 +149,6 @@ def check_against_scalar(count: int, seed: int) -> None:
         assert (result.score, result.grade) == (final, found[row]), appraisal.id
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The best of *repeat* timed runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def peak_mib(run: Callable[[], object]) -> float:
-    """The peak memory traced while *run* runs once (numpy reports to tracemalloc), in MiB."""
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    run()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = arguments(__doc__, argv, default_n=1_000_000)
     print(f"environment: {environment('numpy')}")
@@ -191,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "permen6 batch": lambda: score_permen6(Permen6Batch(**permen6)),
         "permen6 floor": lambda: permen6_floor(permen6),
     }
-    seconds = {name: best_of(args.repeat, run) for name, run in paths.items()}
+    seconds = {name: best_of(args.repeat, run)[0] for name, run in paths.items()}
     memory = {name: peak_mib(run) for name, run in paths.items()}
     print(f"{'path':<15} {'seconds':>9} {'ns/appraisal':>13} {'peak MiB':>9} {'vs floor':>9}")
     for name in paths:

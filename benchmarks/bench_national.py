@@ -31,14 +31,13 @@ from __future__ import annotations
 
 import sys
 import time
-import tracemalloc
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
-from _common import arguments, environment, peak_rss_mib
+from _common import arguments, best_of, environment, peak_mib, peak_rss_mib
 
 import penilaian as p
 from penilaian.batch import GRADES, MISSING
@@ -47,7 +46,7 @@ from penilaian.batch.policies import score_policies
 from penilaian.simulation import WorkforceSpec, generate
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 PLACES = 2
 INDICATORS = 8
@@ -170,23 +169,6 @@ def _grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.nda
     return grades
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def traced_peak(run: Callable[[], object]) -> float:
-    tracemalloc.start()
-    run()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
-
-
 def national(n: int, seed: int, repeat: int) -> None:
     columns = national_columns(n, seed)
     inputs_mib = sum(v.nbytes for v in columns.values() if isinstance(v, np.ndarray)) / 2**20
@@ -195,8 +177,8 @@ def national(n: int, seed: int, repeat: int) -> None:
     seconds, scores = best_of(repeat, engine)
     floor_seconds, floor_bands = best_of(repeat, lambda: national_floor(columns))  # type: ignore[arg-type]
     memory_seconds, _ = best_of(repeat, lambda: memory_pass(columns))
-    peak = traced_peak(engine)
-    exact_bands = scores.band.astype(np.int64)  # type: ignore[attr-defined]
+    peak = peak_mib(engine)
+    exact_bands = scores.band.astype(np.int64)
     flips = int(np.count_nonzero(exact_bands != floor_bands))
     print(f"\n1. national batch: N={n:,} appraisals ({inputs_mib:,.0f} MiB of input columns)")
     print(f"   {'path':<14} {'seconds':>8} {'ns/appraisal':>13} {'vs path':>8}")
@@ -209,7 +191,7 @@ def national(n: int, seed: int, repeat: int) -> None:
     print(f"   ratio engine/numpy floor: {seconds / floor_seconds:.2f}")
     print(f"   ratio engine/memory pass: {seconds / memory_seconds:.2f}")
     print(f"   peak traced memory of one engine run: {peak:,.0f} MiB (beyond its input)")
-    print(f"   rows sent to the exact path: {scores.exact_rows:,}")  # type: ignore[attr-defined]
+    print(f"   rows sent to the exact path: {scores.exact_rows:,}")
     print(f"   float floor bands off the exact: {flips:,}")
 
 
@@ -242,7 +224,7 @@ def grid(policies: int, batch: GenericBatch, repeat: int) -> None:
     seconds, scores = best_of(repeat, lambda: score_policies(batch, regimes))
     floor_seconds, floor_bands = best_of(repeat, lambda: grid_floor(batch, exact_b, supervisors))
     cells = policies * len(batch)
-    flips = int(np.count_nonzero(scores.band.astype(np.int64) != floor_bands))  # type: ignore[attr-defined]
+    flips = int(np.count_nonzero(scores.band.astype(np.int64) != floor_bands))
     print(f"\n2. policy grid: {policies:,} policies x {len(batch):,} employees = {cells:,} cells")
     print(f"   score_policies      {seconds:>8.2f} s  {seconds / cells * 1e9:>7.1f} ns/cell")
     per_cell = floor_seconds / cells * 1e9
@@ -250,7 +232,7 @@ def grid(policies: int, batch: GenericBatch, repeat: int) -> None:
     print(f"   ratio engine/floor: {seconds / floor_seconds:.2f}")
     print(
         f"   cells sent to the exact path: {scores.exact_cells:,}; float floor bands off: {flips:,}"
-    )  # type: ignore[attr-defined]
+    )
 
 
 def scalar(

@@ -23,14 +23,16 @@ from penilaian.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from decimal import Decimal
+    from fractions import Fraction
 
     import numpy.typing as npt
 
     from penilaian._rounding import RoundingMode
 
 __all__ = [
+    "FLOAT_EXACT",
     "GRADES",
     "INT64_LIMIT",
     "MAX_PLACES",
@@ -43,6 +45,7 @@ __all__ = [
     "check_codes",
     "check_int",
     "check_places",
+    "decimal_score",
     "decimals",
     "fail",
     "grade_codes",
@@ -50,6 +53,7 @@ __all__ = [
     "listed",
     "round_division",
     "scaled",
+    "scaled_columns",
 ]
 
 Ints: TypeAlias = "npt.NDArray[np.int64]"
@@ -78,6 +82,9 @@ The largest magnitude of a scaled input, so that every intermediate stays in ``i
 The widest intermediate is the lower-is-better achievement, ``2 x |200 T - 100 R| + T``
 with ``T, R`` at most this: under 401 times it.
 """
+
+FLOAT_EXACT: Final = 2**53
+"""The bound on a float engine's scaled inputs: every one converts to ``float64`` exactly."""
 
 _SHOWN: Final = 5
 """How many bad cells of one column an error lists before summing up the rest."""
@@ -230,3 +237,42 @@ def grade_codes(found: Iterable[Grade | None]) -> Codes:
 def grades(codes: Codes) -> list[Grade | None]:
     """Return the grade of each code (`None` for -1)."""
     return [None if code == NONE else GRADES[code] for code in codes.tolist()]
+
+
+def scaled_columns(
+    found: Mapping[tuple[str, tuple[int, ...]], Decimal],
+    places: int,
+    shapes: Mapping[str, tuple[int, ...]],
+    limit: int = INT64_LIMIT,
+) -> dict[str, Ints]:
+    """
+    Return one ``int64`` column per name of *shapes*, *found* values x 10^*places*, 0 elsewhere.
+
+    Raises:
+        InvalidInputError: listing every value that needs more than *places* decimal
+            places or whose scaled magnitude exceeds *limit*, at ``$.<column>[cell]``.
+    """
+    columns = {name: np.zeros(shape, np.int64) for name, shape in shapes.items()}
+    problems = []
+    reason = f"must have at most {places} decimal places and be at most {limit} when scaled"
+    for (name, cell), value in found.items():
+        whole = scaled(value, places)
+        if whole is None or abs(whole) > limit:
+            path = f"$.{name}[{', '.join(map(str, cell))}]"
+            error = InvalidNumberError(name, value, reason)
+            problems.append(Problem(path, f"{reason} (got {value})", error))
+            continue
+        columns[name][cell] = whole
+    if problems:
+        raise InvalidInputError(problems)
+    return columns
+
+
+def decimal_score(value: Fraction) -> Decimal:
+    """A rating the supervisor gave as a decimal score, from its exact fraction back to it."""
+    from penilaian._numbers import exact_decimal  # noqa: PLC0415 - keeps this module's imports light
+
+    found = exact_decimal(value)
+    if found is None:  # pragma: no cover - SupervisorRating returns a Decimal score
+        raise InvalidNumberError("score", value, "has no exact decimal form")
+    return found

@@ -14,10 +14,8 @@ import numpy as np
 
 from penilaian._raters import NumericScale, RaterRole
 from penilaian._targets import Direction, PointTarget, RangeTarget, TargetKind
-from penilaian.batch._columns import MAX_PLACES, NONE, decimals, scaled
+from penilaian.batch._columns import FLOAT_EXACT, MAX_PLACES, NONE, decimals, scaled_columns
 from penilaian.exceptions import (
-    InvalidInputError,
-    InvalidNumberError,
     Problem,
     ScoringInputError,
     UnsupportedInputError,
@@ -50,7 +48,9 @@ def read(cls: type[GenericBatch], appraisals: Sequence[Appraisal]) -> GenericBat
     scale = reader.scale
     bounds = (Decimal(0), Decimal(1)) if scale is None else (scale.minimum, scale.maximum)
     kept = min(decimals([*reader.found.values(), *bounds]), MAX_PLACES)
-    columns = _scaled(reader.found, kept, reader.cells, reader.shape)
+    names = ("target_low", "target_high", "realisation")
+    shapes = {**dict.fromkeys(names, reader.cells), "score": reader.shape}
+    columns = scaled_columns(reader.found, kept, shapes, FLOAT_EXACT - 1)
     flags = reader.flags
     return cls(
         kept, tuple(reader.order.keys()), bounds[0], bounds[1], flags["indicator"], reader.kind,
@@ -140,26 +140,3 @@ class _Reader:
                 continue
             self.rated[cell] = True
             self.found["score", cell] = rating.score
-
-
-def _scaled(
-    found: dict[tuple[str, tuple[int, ...]], Decimal],
-    places: int,
-    cells: tuple[int, ...],
-    ratings: tuple[int, ...],
-) -> dict[str, np.typing.NDArray[np.int64]]:
-    columns = {name: np.zeros(cells, np.int64) for name in ("target_low", "target_high")}
-    columns["realisation"] = np.zeros(cells, np.int64)
-    columns["score"] = np.zeros(ratings, np.int64)
-    problems = []
-    for (name, cell), value in found.items():
-        whole = scaled(value, places)
-        if whole is None or abs(whole) >= 2**53:
-            reason = f"must have at most {MAX_PLACES} decimal places and stay below 2^53 scaled"
-            path = f"$.{name}[{', '.join(map(str, cell))}]"
-            problems.append(Problem(path, reason, InvalidNumberError(name, value, reason)))
-            continue
-        columns[name][cell] = whole
-    if problems:
-        raise InvalidInputError(problems)
-    return columns

@@ -416,8 +416,7 @@ class Exact:
             found = grouped.get(RaterRole.SUPERVISOR.value, [])
             return found[0] if found else None
         present = {}
-        for role, share in policy.role_weights.shares.items():
-            del share
+        for role in policy.role_weights.shares:
             values = grouped.get(role, [])
             minimum = max(policy.min_raters.get(RaterRole(role), 1), 1)
             if len(values) >= minimum:

@@ -45,6 +45,7 @@ import numpy as np
 from penilaian._raters import RaterRole
 from penilaian._targets import TargetKind
 from penilaian.batch._columns import (
+    FLOAT_EXACT,
     NONE,
     Bools,
     Codes,
@@ -78,9 +79,6 @@ KINDS: Final = tuple(TargetKind)
 
 ROLES: Final = tuple(RaterRole)
 """The rater roles of the ``role`` codes, in order."""
-
-FLOAT_EXACT: Final = 2**53
-"""The largest magnitude of a scaled input: every one converts to ``float64`` exactly."""
 
 _BOOL_COLUMNS: Final = ("indicator", "realised", "lower_is_better", "applies", "rated")
 _INT_COLUMNS: Final = ("target_low", "target_high", "realisation", "score")

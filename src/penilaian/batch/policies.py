@@ -136,9 +136,9 @@ def score_policies(
     total, done = p * max(1, -(-n // chunk)), 0
     for start in range(0, n, chunk):
         rows = slice(start, min(start + chunk, n))
-        inputs = Inputs.read(batch, plans[0], rows, roles)
+        inputs = Inputs.read(batch, plans[0], rows, roles)  # checks the first plan's roles
         check_subjects(inputs, plans[0])  # the components are shared
-        checked: set[tuple[int, ...]] = set()
+        checked = {plans[0].roles.roles}
         for index, plan in enumerate(plans):
             weighted = plan.roles.roles
             if weighted not in checked:  # which ratings are allowed depends on the roles only

@@ -35,7 +35,6 @@ import numpy as np
 
 from penilaian._behaviour import PP30_2019_BEHAVIOUR
 from penilaian._grades import Grade
-from penilaian._numbers import exact_decimal
 from penilaian._scoring import SupervisorRating
 from penilaian._targets import Direction, PointTarget, RangeTarget, TargetKind
 from penilaian._weights import PP30_2019_WITH_PEER_INPUT, PP30_2019_WITHOUT_PEER_INPUT
@@ -51,15 +50,14 @@ from penilaian.batch._columns import (
     check_bool,
     check_int,
     check_places,
+    decimal_score,
     decimals,
     fail,
     listed,
     round_division,
-    scaled,
+    scaled_columns,
 )
 from penilaian.exceptions import (
-    InvalidInputError,
-    InvalidNumberError,
     InvalidValueError,
     MissingValueError,
     OffScaleError,
@@ -493,14 +491,16 @@ class _Reader:
                     continue
                 if value is not None:
                     rated[row, a_index] = True
-                    found["behaviour", (row, a_index)] = _decimal(value)
+                    found["behaviour", (row, a_index)] = decimal_score(value)
             roles = appraisal.rater_roles
             peer_input[row] = any(roles[r.rater_id] in _PEER_ROLES for r in appraisal.ratings)
             innovation[row] = any(item.scope in _INNOVATIVE for item in appraisal.innovations)
         if self.problems:
             raise ScoringInputError(self.problems)
         places = decimals(found.values())
-        columns = self.scaled(found, places, cells, aspects)
+        names = ("target_low", "target_high", "realisation")
+        shapes = {**dict.fromkeys(names, cells), "behaviour": aspects}
+        columns = scaled_columns(found, min(places, MAX_PLACES), shapes)
         return Pp30Batch(
             min(places, MAX_PLACES), flags["indicator"], columns["target_low"],
             columns["target_high"], columns["realisation"], flags["realised"],
@@ -534,37 +534,3 @@ class _Reader:
         if realisation is not None and realisation.value is not None:
             flags["realised"][cell] = True
             found["realisation", cell] = realisation.value
-
-    def scaled(
-        self,
-        found: dict[tuple[str, tuple[int, ...]], Decimal],
-        places: int,
-        cells: tuple[int, ...],
-        aspects: tuple[int, ...],
-    ) -> dict[str, Ints]:
-        """The scaled integer columns; values needing more than 6 places are problems."""
-        names = ("target_low", "target_high", "realisation")
-        columns = {name: np.zeros(cells, np.int64) for name in names}
-        columns["behaviour"] = np.zeros(aspects, np.int64)
-        kept = min(places, MAX_PLACES)
-        problems = []
-        for (name, cell), value in found.items():
-            whole = scaled(value, kept)
-            if whole is None or abs(whole) > INT64_LIMIT:
-                reason = f"must have at most {MAX_PLACES} decimal places and fit int64 when scaled"
-                path = f"$.{name}[{', '.join(map(str, cell))}]"
-                error = InvalidNumberError(name, value, reason)
-                problems.append(Problem(path, f"{reason} (got {value})", error))
-                continue
-            columns[name][cell] = whole
-        if problems:
-            raise InvalidInputError(problems)
-        return columns
-
-
-def _decimal(value: Fraction) -> Decimal:
-    """An aspect value given as a decimal score, back to that `Decimal`."""
-    found = exact_decimal(value)
-    if found is None:  # pragma: no cover - SupervisorRating returns a Decimal score
-        raise InvalidNumberError("score", value, "has no exact decimal form")
-    return found

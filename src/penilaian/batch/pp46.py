@@ -48,7 +48,6 @@ import numpy as np
 
 from penilaian._appraisal import InnovationScope
 from penilaian._behaviour import PP46_2011_BEHAVIOUR
-from penilaian._numbers import exact_decimal
 from penilaian._scoring import SupervisorRating
 from penilaian._targets import TargetKind
 from penilaian.batch._columns import (
@@ -63,15 +62,14 @@ from penilaian.batch._columns import (
     check_bool,
     check_int,
     check_places,
+    decimal_score,
     decimals,
     fail,
     listed,
     round_division,
-    scaled,
+    scaled_columns,
 )
 from penilaian.exceptions import (
-    InvalidInputError,
-    InvalidNumberError,
     InvalidValueError,
     MissingValueError,
     OffScaleError,
@@ -683,45 +681,13 @@ class _Reader:
                 applies[row, a_index] = True
                 if value is not None:
                     rated[row, a_index] = True
-                    found["behaviour", (row, a_index)] = _decimal(value)
+                    found["behaviour", (row, a_index)] = decimal_score(value)
         if self.problems:
             raise ScoringInputError(self.problems)
         places = decimals(found.values())
-        columns = self.scaled(found, places, cells, aspects)
+        shapes = {"target": cells, "realisation": cells, "behaviour": aspects}
+        columns = scaled_columns(found, min(places, MAX_PLACES), shapes)
         return Pp46Batch(
             min(places, MAX_PLACES), main, indicator, columns["target"], columns["realisation"],
             indicator.copy(), additional, innovations, columns["behaviour"], rated, applies,
         )  # fmt: skip
-
-    def scaled(
-        self,
-        found: dict[tuple[str, tuple[int, ...]], Decimal],
-        places: int,
-        cells: tuple[int, ...],
-        aspects: tuple[int, ...],
-    ) -> dict[str, Ints]:
-        """The scaled integer columns; values needing more than 6 places are problems."""
-        columns = {name: np.zeros(cells, np.int64) for name in ("target", "realisation")}
-        columns["behaviour"] = np.zeros(aspects, np.int64)
-        kept = min(places, MAX_PLACES)
-        problems = []
-        for (name, cell), value in found.items():
-            whole = scaled(value, kept)
-            if whole is None or abs(whole) > INT64_LIMIT:
-                reason = f"must have at most {MAX_PLACES} decimal places and fit int64 when scaled"
-                path = f"$.{name}[{', '.join(map(str, cell))}]"
-                error = InvalidNumberError(name, value, reason)
-                problems.append(Problem(path, f"{reason} (got {value})", error))
-                continue
-            columns[name][cell] = whole
-        if problems:
-            raise InvalidInputError(problems)
-        return columns
-
-
-def _decimal(value: Fraction) -> Decimal:
-    """An aspect value given as a decimal score, back to that `Decimal`."""
-    found = exact_decimal(value)
-    if found is None:  # pragma: no cover - SupervisorRating returns a Decimal score
-        raise InvalidNumberError("score", value, "has no exact decimal form")
-    return found
