@@ -28,7 +28,7 @@ import attrs
 from _common import arguments, environment, peak_rss_mib, settle, time_once
 
 from penilaian import NumericScale, Rater, RaterRole, Rating, Renormalise, WeightingPolicy
-from penilaian._cli import load_sample
+from penilaian.cli._main import load_sample
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

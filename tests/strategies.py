@@ -28,7 +28,7 @@ non_negative_decimals = st.decimals(
 from datetime import date  # noqa: E402
 from typing import Any  # noqa: E402
 
-from penilaian._nip import Gender, Nip, NipKind  # noqa: E402
+from penilaian.model.nip import Gender, Nip, NipKind  # noqa: E402
 
 
 def genders() -> st.SearchStrategy[Gender]:
@@ -89,7 +89,7 @@ def nips() -> st.SearchStrategy[Nip]:
 
 from datetime import timedelta  # noqa: E402
 
-from penilaian._periods import Period, PeriodKind  # noqa: E402
+from penilaian.model.periods import Period, PeriodKind  # noqa: E402
 
 _period_years = st.integers(1900, 9999)
 
@@ -132,12 +132,12 @@ def periods() -> st.SearchStrategy[Period]:
 
 # --- organisation and behaviour (sections owned by _organisation.py, _behaviour.py) --
 
-from penilaian._behaviour import (  # noqa: E402
+from penilaian.model.behaviour import (  # noqa: E402
     BUILTIN_FRAMEWORKS,
     BehaviourAspect,
     BehaviourFramework,
 )
-from penilaian._organisation import OrgUnit, Position, PositionKind  # noqa: E402
+from penilaian.model.organisation import OrgUnit, Position, PositionKind  # noqa: E402
 
 _org_words = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")),
@@ -223,9 +223,9 @@ def behaviour_frameworks() -> st.SearchStrategy[BehaviourFramework]:
 
 import functools  # noqa: E402
 
-from penilaian._appraisal import Appraisal, SpecialExpectation  # noqa: E402
-from penilaian._people import Employee  # noqa: E402
-from penilaian._raters import (  # noqa: E402
+from penilaian.model.appraisal import Appraisal, SpecialExpectation  # noqa: E402
+from penilaian.model.people import Employee  # noqa: E402
+from penilaian.model.raters import (  # noqa: E402
     EXPECTATION_SCALE,
     OVERALL_BEHAVIOUR,
     OVERALL_WORK_RESULTS,
@@ -237,7 +237,7 @@ from penilaian._raters import (  # noqa: E402
     Rating,
     Scale,
 )
-from penilaian._targets import (  # noqa: E402
+from penilaian.model.targets import (  # noqa: E402
     Aspect,
     Direction,
     Indicator,
@@ -622,9 +622,9 @@ def appraisals(draw: st.DrawFn, min_ratings: int = 0) -> Appraisal:
 
 # --- distribution curve and calibration (sections owned by _curve.py, _calibration.py) --
 
-from penilaian._curve_check import GradedEmployee  # noqa: E402
-from penilaian._grades import OrganisationGrade  # noqa: E402
-from penilaian._raters import ExpectationLevel  # noqa: E402
+from penilaian.analysis.curve.check import GradedEmployee  # noqa: E402
+from penilaian.model.grades import OrganisationGrade  # noqa: E402
+from penilaian.model.raters import ExpectationLevel  # noqa: E402
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX  # noqa: E402
 
 
@@ -996,7 +996,7 @@ def hostile_texts(draw: st.DrawFn) -> str:
 
 # --- spreadsheets (owned by io/spreadsheet.py and its modules) ------------------------
 
-from penilaian.io._export import appraisal_rows, check_writable  # noqa: E402
+from penilaian.io.export import appraisal_rows, check_writable  # noqa: E402
 
 
 def _writable(appraisal: Appraisal) -> bool:

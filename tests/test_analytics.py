@@ -1,4 +1,4 @@
-"""Tests for penilaian._analytics: rater analytics, and the leniency detector's measured rates."""
+"""Tests for raters.findings: rater analytics, and the leniency detector's measured rates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for penilaian._anonymity: what the employee and the supervisor may see."""
+"""Tests for penilaian.policy.anonymity: what the employee and the supervisor may see."""
 
 from __future__ import annotations
 

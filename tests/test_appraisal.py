@@ -1,4 +1,4 @@
-"""Tests for penilaian._appraisal: the appraisal aggregate and its cross-field rules."""
+"""Tests for penilaian.model.appraisal: the appraisal aggregate and its cross-field rules."""
 
 from __future__ import annotations
 

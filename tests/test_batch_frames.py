@@ -28,7 +28,8 @@ from penilaian.exceptions import (
     UnknownReferenceError,
 )
 from penilaian.regimes.permen6_2022 import Permen6Regime, WorkRatingFromAchievement
-from penilaian.regimes.pp30_2019 import _INNOVATIVE, _PEER_ROLES, Pp30Regime
+from penilaian.regimes.pp30_2019 import Pp30Regime
+from penilaian.regimes.pp30_2019.strategy import _INNOVATIVE, _PEER_ROLES
 
 
 def pp30_long(population):

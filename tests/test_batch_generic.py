@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._rounding import FIGURE_ROUNDING
+from penilaian._base.rounding import FIGURE_ROUNDING
 from penilaian.batch import GRADES, MISSING
 from penilaian.batch.generic import ROLES, GenericBatch, score_generic
 from penilaian.batch.policies import score_policies

@@ -13,8 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._rounding import figure
-from penilaian._scoring import SupervisorRating
+from penilaian._base.rounding import figure
 from penilaian.batch import GRADES, MISSING, NONE, grades
 from penilaian.batch._columns import INT64_LIMIT
 from penilaian.batch.pp46 import (
@@ -39,6 +38,7 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.policy.supervisor import SupervisorRating
 from penilaian.regimes.pp46_2011 import PP46_2011_CATEGORIES, Pp46Regime
 
 # -- strategies ------------------------------------------------------------------------

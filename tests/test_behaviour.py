@@ -6,7 +6,8 @@ import attrs
 import pytest
 from hypothesis import given
 
-from penilaian._behaviour import (
+from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownLabelError
+from penilaian.model.behaviour import (
     BERAKHLAK,
     BUILTIN_FRAMEWORKS,
     PP30_2019_BEHAVIOUR,
@@ -14,8 +15,7 @@ from penilaian._behaviour import (
     BehaviourAspect,
     BehaviourFramework,
 )
-from penilaian._organisation import PositionKind
-from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownLabelError
+from penilaian.model.organisation import PositionKind
 from strategies import behaviour_frameworks, position_kinds
 
 K = PositionKind

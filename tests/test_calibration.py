@@ -1,4 +1,4 @@
-"""Tests for penilaian._calibration: the fewest changes that bring a unit within its curve."""
+"""Tests for curve.calibration: the fewest changes that bring a unit within its curve."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from tests.strategies import organisation_grades, units
 
 from penilaian import ExpectationLevel, Grade, OrganisationGrade
-from penilaian._calibration import GradeChange, propose_calibration
-from penilaian._curve import CurveBound
-from penilaian._curve_check import CurveCheck, GradedEmployee, check_curve
+from penilaian.analysis.curve.calibration import GradeChange, propose_calibration
+from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, check_curve
+from penilaian.analysis.curve.rules import CurveBound
 from penilaian.exceptions import InvalidValueError
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 

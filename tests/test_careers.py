@@ -1,4 +1,4 @@
-"""Tests for penilaian._careers: the grade ranking and career eligibility hints."""
+"""Tests for development.careers: the grade ranking and career eligibility hints."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from penilaian import SAMPLES, default_registry, load_sample, load_sample_unit
-from penilaian._cli import (
+from penilaian.cli._main import (
     EXIT_INTERNAL_ERROR,
     EXIT_INVALID_INPUT,
     EXIT_OK,
@@ -22,9 +22,9 @@ from penilaian._cli import (
     main,
     render,
 )
-from penilaian._cli_files import Progress
 from penilaian.exceptions import UnknownStrategyError
 from penilaian.serialization import dumps, unstructure
+from penilaian.simulation.progress import Progress
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -256,7 +256,7 @@ class TestSchemaAndUsage:
         """The console script and python -m both run main() and exit with its code."""
         import runpy  # noqa: PLC0415
 
-        from penilaian._cli import console  # noqa: PLC0415
+        from penilaian.cli._main import console  # noqa: PLC0415
 
         monkeypatch.setattr(sys, "argv", ["penilaian", "schema"])
         with pytest.raises(SystemExit) as caught:
@@ -362,7 +362,7 @@ class TestManyAppraisals:
 
     def test_internal_errors_exit_3(self, monkeypatch, many):
         """A bug is reported as such, with exit code 3 and no traceback dump."""
-        import penilaian._cli as cli  # noqa: PLC0415
+        import penilaian.cli._main as cli  # noqa: PLC0415
 
         def broken(*_args):
             raise RuntimeError("boom")

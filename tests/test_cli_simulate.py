@@ -16,8 +16,8 @@ import attrs
 import pytest
 
 from penilaian import Period, Pp30Regime
-from penilaian._cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main
-from penilaian.io.policy import load_policy
+from penilaian.cli._main import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main
+from penilaian.serialization.policy import load_policy
 from penilaian.simulation import WorkforceSpec, compare, generate
 from penilaian.simulation.compare import Scenario, silent
 

@@ -1,4 +1,4 @@
-"""Tests for penilaian._curve and penilaian._curve_check: the distribution curve and its check."""
+"""Tests for curve.rules and curve.check: the distribution curve and its check."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ from penilaian import (
     load_sample,
     load_sample_unit,
 )
-from penilaian._curve import (
+from penilaian.analysis.curve.check import GradedEmployee, check_curve
+from penilaian.analysis.curve.rules import (
     PERMEN6_2022_CURVE,
     CurveBound,
     CurveRule,
     QuotaConvention,
     RuleStatus,
 )
-from penilaian._curve_check import GradedEmployee, check_curve
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,

@@ -1,4 +1,4 @@
-"""Tests for development recommendations: penilaian._gaps, ._catalogue and ._development."""
+"""Tests for development recommendations: development.gaps, ._catalogue and ._development."""
 
 from __future__ import annotations
 

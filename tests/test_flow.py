@@ -1,8 +1,8 @@
-"""Tests for penilaian._flow: the exact minimum-cost flow behind calibration."""
+"""Tests for penilaian.analysis.curve.flow: the exact minimum-cost flow behind calibration."""
 
 from __future__ import annotations
 
-from penilaian._flow import FlowNetwork
+from penilaian.analysis.curve.flow import FlowNetwork
 
 
 class TestFlowNetwork:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import penilaian
 from penilaian import Aspect, ExpectationLevel, LabelledEnum, RaterRole
-from penilaian._labels import normalise_label
+from penilaian._base.labels import normalise_label
 from penilaian.exceptions import UnknownLabelError
 
 ENUMS = sorted(

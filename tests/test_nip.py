@@ -1,4 +1,4 @@
-"""Tests for `penilaian._nip`: parsing, validating and building NIP / NI PPPK numbers."""
+"""Tests for `penilaian.model.nip`: parsing, validating and building NIP / NI PPPK numbers."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from hypothesis import given
 
-from penilaian._nip import MINIMUM_APPOINTMENT_AGE, Gender, Nip, NipKind
 from penilaian.exceptions import InvalidNipError, InvalidValueError, PenilaianError
+from penilaian.model.nip import MINIMUM_APPOINTMENT_AGE, Gender, Nip, NipKind
 from strategies import genders, nip_kinds, nip_pns_parts, nip_pppk_parts, nips
 
 PNS_EXAMPLE = "198609262015051001"

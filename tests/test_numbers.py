@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from penilaian._numbers import check_decimal, check_positive, is_number, to_decimal, to_fraction
+from penilaian._base.numbers import (
+    check_decimal,
+    check_positive,
+    is_number,
+    to_decimal,
+    to_fraction,
+)
 from penilaian.exceptions import InvalidNumberError, PenilaianError
 
 

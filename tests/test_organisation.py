@@ -8,13 +8,13 @@ import attrs
 import pytest
 from hypothesis import given
 
-from penilaian._organisation import OrgUnit, Position, PositionGroup, PositionKind
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
     UnknownLabelError,
     UnknownReferenceError,
 )
+from penilaian.model.organisation import OrgUnit, Position, PositionGroup, PositionKind
 from strategies import org_units, position_kinds, positions
 
 K = PositionKind

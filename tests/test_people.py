@@ -1,4 +1,4 @@
-"""Tests for penilaian._people: the appraised employee."""
+"""Tests for penilaian.model.people: the appraised employee."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for penilaian._periods: appraisal periods (REGULATIONS 3.6, 3.8)."""
+"""Tests for penilaian.model.periods: appraisal periods (REGULATIONS 3.6, 3.8)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from penilaian._periods import Period, PeriodKind
 from penilaian.exceptions import InvalidPeriodError, PenilaianError, UnknownLabelError
+from penilaian.model.periods import Period, PeriodKind
 from strategies import period_kinds, periods
 
 Y, S, Q, M, C = (

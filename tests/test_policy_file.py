@@ -1,4 +1,4 @@
-"""Tests for penilaian.io.policy: weighting policies as JSON files."""
+"""Tests for penilaian.serialization.policy: weighting policies as JSON files."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from penilaian.exceptions import (
     UnknownLabelError,
     UnsupportedInputError,
 )
-from penilaian.io.policy import load_policy, policy_from_mapping, policy_to_mapping
+from penilaian.serialization.policy import load_policy, policy_from_mapping, policy_to_mapping
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,4 +1,4 @@
-"""Tests for penilaian._raters: raters, rating scales, ratings and feedback."""
+"""Tests for penilaian.model.raters: raters, rating scales, ratings and feedback."""
 
 from __future__ import annotations
 

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._achievement import achievement
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.scoring.achievement import achievement
 from penilaian.serialization import structure, unstructure
 
 

@@ -33,7 +33,7 @@ from penilaian.regimes.permen6_2022 import (
     WorkRatingFromAchievement,
     WorkRatingFromUnit,
 )
-from penilaian.regimes.permen6_annual import (
+from penilaian.regimes.permen6_2022.annual import (
     AnnualGrade,
     LastPeriod,
     MonthWeighted,
@@ -42,7 +42,7 @@ from penilaian.regimes.permen6_annual import (
     WorstPeriod,
     annual_grade,
 )
-from penilaian.regimes.permen6_credit import (
+from penilaian.regimes.permen6_2022.credit import (
     PERMENPANRB_1_2023_COEFFICIENTS,
     PERMENPANRB_1_2023_PERCENTAGES,
     credit_points,

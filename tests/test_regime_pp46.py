@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._numbers import exact_decimal
+from penilaian._base.numbers import exact_decimal
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,

@@ -19,6 +19,7 @@ from tests.reporting_checks import (
 from tests.strategies import hostile_texts
 
 import penilaian as p
+from penilaian._base.labels import checked_language
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting import _html, _markdown
 from penilaian.reporting._blocks import (
@@ -36,7 +37,6 @@ from penilaian.reporting._privacy import employee_trace, gap_reason
 from penilaian.reporting._svg import Bar, Mark, _label_lines, _step, bar_chart, text_chart
 from penilaian.reporting._words import (
     approximately,
-    checked_language,
     level_label,
     number,
     percent_of,

@@ -26,13 +26,13 @@ from penilaian import (
     WorkRatingFromAchievement,
     check_curve,
 )
-from penilaian._grades import GRADE_RANKING
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
     ScoringInputError,
     UnknownReferenceError,
 )
+from penilaian.model.grades import GRADE_RANKING
 from penilaian.simulation import WorkforceSpec, generate
 from penilaian.simulation._outcome import show_share
 from penilaian.simulation.compare import (

@@ -10,14 +10,14 @@ import types
 import pytest
 
 from penilaian.simulation import WorkforceSpec, generate
-from penilaian.simulation._progress import (
+from penilaian.simulation.compare import Scenario, run, sweep
+from penilaian.simulation.progress import (
     AutoProgress,
     NotebookProgress,
     TerminalProgress,
     in_notebook,
     silent,
 )
-from penilaian.simulation.compare import Scenario, run, sweep
 
 
 class _Terminal(io.StringIO):
@@ -104,7 +104,7 @@ class TestInNotebook:
         """Running the default hook in a fresh interpreter leaves IPython unimported."""
         code = (
             "import sys\n"
-            "from penilaian.simulation._progress import AutoProgress\n"
+            "from penilaian.simulation.progress import AutoProgress\n"
             "hook = AutoProgress()\n"
             "[hook(d, 3) for d in (1, 2, 3)]\n"
             "print('IPython' in sys.modules)\n"

@@ -1,4 +1,4 @@
-"""Tests for penilaian._survey: the public satisfaction index (IKM) of PermenPANRB 14/2017."""
+"""Tests for survey.index: the public satisfaction index (IKM) of PermenPANRB 14/2017."""
 
 from __future__ import annotations
 

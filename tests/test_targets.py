@@ -1,4 +1,4 @@
-"""Tests for penilaian._targets: work targets (RHK), indicators (IKI), targets, realisations."""
+"""Tests for model.targets: work targets (RHK), indicators (IKI), targets, realisations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for penilaian._weighting and penilaian._aggregation: multi-rater weighting policies."""
+"""Tests for policy.weighting and policy.aggregation: multi-rater weighting policies."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from penilaian._cli import main
+from penilaian.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from penilaian._appraisal import Appraisal
-    from penilaian._result import Result
-    from penilaian._scoring import Aggregate
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.policy.aggregation import Aggregate
+    from penilaian.scoring.result import Result
 
 __all__ = ["RatingAggregator", "ScoringStrategy"]
 

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import numpy as np
 
-from penilaian._grades import Grade
 from penilaian.exceptions import (
     InvalidInputError,
     InvalidNumberError,
     InvalidValueError,
     Problem,
 )
+from penilaian.model.grades import Grade
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     import numpy.typing as npt
 
-    from penilaian._rounding import RoundingMode
+    from penilaian._base.rounding import RoundingMode
 
 __all__ = [
     "FLOAT_EXACT",
@@ -270,7 +270,7 @@ def scaled_columns(
 
 def decimal_score(value: Fraction) -> Decimal:
     """A rating the supervisor gave as a decimal score, from its exact fraction back to it."""
-    from penilaian._numbers import exact_decimal  # noqa: PLC0415 - keeps this module's imports light
+    from penilaian._base.numbers import exact_decimal  # noqa: PLC0415 - keeps this module's imports light
 
     found = exact_decimal(value)
     if found is None:  # pragma: no cover - SupervisorRating returns a Decimal score

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 
 if TYPE_CHECKING:
-    from penilaian._rounding import Rounding
+    from penilaian._base.rounding import Rounding
     from penilaian.batch._columns import Bools, Ints
 
     Floats = np.typing.NDArray[np.float64]

@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from penilaian._numbers import to_decimal
+from penilaian._base.numbers import to_decimal
 from penilaian.batch.permen6 import Permen6Batch
 from penilaian.batch.pp30 import Pp30Batch
 from penilaian.exceptions import (
@@ -32,7 +32,7 @@ from penilaian.exceptions import (
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from penilaian._labels import LabelledEnum
+    from penilaian._base.labels import LabelledEnum
     from penilaian.batch._columns import Bools, Ints
 
 __all__ = ["NO_ROW", "SHOWN", "Framed", "Reader", "Recorder", "fail"]

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import numpy as np
 
-from penilaian._aggregation import Impute, Mean, Median, Require, Zero
-from penilaian._grades import Grade
-from penilaian._raters import RaterRole
-from penilaian._scoring import SupervisorRating
-from penilaian._targets import TargetKind
-from penilaian._weighting import WeightingPolicy
 from penilaian.batch._columns import GRADES, NONE, Codes
 from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
+from penilaian.model.grades import Grade
+from penilaian.model.raters import RaterRole
+from penilaian.model.targets import TargetKind
+from penilaian.policy.aggregation import Impute, Mean, Median, Require, Zero
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes.generic import GenericRegime, WorkAchievement
 
 if TYPE_CHECKING:
-    from penilaian._grades import BandTable  # noqa: TC004 - attrs leaves the annotation a string
-    from penilaian._rounding import Rounding  # noqa: TC004 - attrs leaves the annotation a string
+    from penilaian._base.rounding import Rounding  # noqa: TC004 - attrs leaves the annotation a string
+    from penilaian.model.grades import BandTable  # noqa: TC004 - attrs leaves the annotation a string
 
 __all__ = ["Plan", "RatedPart", "RolePolicy", "WorkPart", "plan_for"]
 

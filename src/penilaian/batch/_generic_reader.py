@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
-from penilaian._raters import NumericScale, RaterRole
-from penilaian._targets import Direction, PointTarget, RangeTarget, TargetKind
 from penilaian.batch._columns import FLOAT_EXACT, MAX_PLACES, NONE, decimals, scaled_columns
 from penilaian.exceptions import (
     Problem,
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from penilaian._appraisal import Appraisal
     from penilaian.batch.generic import GenericBatch
+    from penilaian.model.appraisal import Appraisal
 
 __all__ = ["read"]
 

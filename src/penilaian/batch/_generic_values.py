@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
-from penilaian._raters import RaterRole
-from penilaian._rounding import FIGURE_ROUNDING
+from penilaian._base.rounding import FIGURE_ROUNDING
 from penilaian.batch._columns import MISSING, NONE
 from penilaian.batch._filtered import error_bound, round_filtered
 from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
 from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
+from penilaian.model.raters import RaterRole
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -366,7 +366,7 @@ class Exact:
         return figures, self.plan.rounding.apply(total)
 
     def work(self, row: int, part: WorkPart) -> Fraction | None:
-        """The mean achievement, exactly as `penilaian._achievement.achievement` gives it."""
+        """The mean achievement, exactly as `penilaian.scoring.achievement.achievement` gives it."""
         batch = self.batch
         found = []
         for i in np.flatnonzero(batch.indicator[row]).tolist():

@@ -18,8 +18,6 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from penilaian._behaviour import PP30_2019_BEHAVIOUR
-from penilaian._organisation import PositionKind
 from penilaian.batch._columns import INT64_LIMIT, MAX_PLACES, Bools, Ints, decimals, scaled
 from penilaian.batch._frame_reader import NO_ROW, SHOWN, Framed, Reader, Recorder, fail
 from penilaian.batch.pp30 import ASPECTS, Pp30Batch
@@ -31,6 +29,8 @@ from penilaian.exceptions import (
     Problem,
     UnsupportedInputError,
 )
+from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.model.organisation import PositionKind
 
 __all__ = ["from_long", "from_wide"]
 

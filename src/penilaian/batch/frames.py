@@ -11,7 +11,7 @@ label: ``$.indicators.realisation[7]`` (long layout, index label 7) or
 engine does not compute is refused before the frames are read
 (`penilaian.exceptions.ScoringInputError`).
 
-Numbers are read as the scalar model reads them (`penilaian._numbers.to_decimal`):
+Numbers are read as the scalar model reads them (`penilaian._base.numbers.to_decimal`):
 integers, `decimal.Decimal`, numeric text, or floats through their shortest decimal
 text (``87.5`` is ``Decimal("87.5")``); a float never decides a band because every
 value is then scaled to exact ``int64``.  A boolean column must have dtype ``bool``
@@ -67,8 +67,6 @@ try:
 except ImportError as error:  # pragma: no cover - the test environment has pandas
     raise MissingExtraError("batch", "pandas") from error
 
-from penilaian._grades import OrganisationGrade
-from penilaian._raters import ExpectationLevel
 from penilaian.batch import _pp30_frames
 from penilaian.batch._columns import GRADES, MISSING, NONE
 from penilaian.batch._frame_reader import Framed, Reader, fail
@@ -81,19 +79,21 @@ from penilaian.batch.permen6 import (
 )
 from penilaian.batch.pp30 import ASPECTS, _check_regime, score_pp30
 from penilaian.exceptions import DuplicateIdError
+from penilaian.model.grades import OrganisationGrade
+from penilaian.model.raters import ExpectationLevel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     import numpy.typing as npt
 
-    from penilaian._labels import LabelledEnum
+    from penilaian._base.labels import LabelledEnum
     from penilaian.batch._columns import Bools, Codes, Ints
     from penilaian.batch.permen6 import Permen6Scores
     from penilaian.batch.pp30 import Pp30Batch, Pp30Scores
     from penilaian.exceptions import Problem
-    from penilaian.regimes.permen6_2022 import Permen6Regime
-    from penilaian.regimes.pp30_2019 import Pp30Regime
+    from penilaian.regimes.permen6_2022.strategy import Permen6Regime
+    from penilaian.regimes.pp30_2019.strategy import Pp30Regime
 
 __all__ = [
     "Framed",

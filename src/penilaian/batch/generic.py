@@ -42,8 +42,6 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import numpy as np
 
-from penilaian._raters import RaterRole
-from penilaian._targets import TargetKind
 from penilaian.batch._columns import (
     FLOAT_EXACT,
     NONE,
@@ -65,12 +63,14 @@ from penilaian.exceptions import (
     OffScaleError,
     Problem,
 )
+from penilaian.model.raters import RaterRole
+from penilaian.model.targets import TargetKind
 from penilaian.regimes.generic import GenericRegime
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from penilaian._appraisal import Appraisal
+    from penilaian.model.appraisal import Appraisal
 
 __all__ = ["KINDS", "ROLES", "GenericBatch", "GenericScores", "score_generic"]
 

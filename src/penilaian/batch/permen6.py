@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import numpy as np
 
-from penilaian._behaviour import BERAKHLAK
-from penilaian._grades import GRADE_RANKING, OrganisationGrade
-from penilaian._raters import ExpectationLevel
 from penilaian.batch._columns import (
     GRADES,
     NONE,
@@ -40,7 +37,10 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
-from penilaian.regimes.permen6_2022 import (
+from penilaian.model.behaviour import BERAKHLAK
+from penilaian.model.grades import GRADE_RANKING, OrganisationGrade
+from penilaian.model.raters import ExpectationLevel
+from penilaian.regimes.permen6_2022.strategy import (
     PERMEN6_2022_MATRIX,
     GivenBehaviourRating,
     GivenWorkRating,
@@ -51,7 +51,7 @@ from penilaian.regimes.permen6_2022 import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from penilaian._appraisal import Appraisal
+    from penilaian.model.appraisal import Appraisal
 
 __all__ = [
     "LEVELS",

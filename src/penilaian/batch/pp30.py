@@ -33,11 +33,6 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import numpy as np
 
-from penilaian._behaviour import PP30_2019_BEHAVIOUR
-from penilaian._grades import Grade
-from penilaian._scoring import SupervisorRating
-from penilaian._targets import Direction, PointTarget, RangeTarget, TargetKind
-from penilaian._weights import PP30_2019_WITH_PEER_INPUT, PP30_2019_WITHOUT_PEER_INPUT
 from penilaian.batch._columns import (
     GRADES,
     INT64_LIMIT,
@@ -65,7 +60,12 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
-from penilaian.regimes.pp30_2019 import (
+from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.model.grades import Grade
+from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetKind
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.policy.weights import PP30_2019_WITH_PEER_INPUT, PP30_2019_WITHOUT_PEER_INPUT
+from penilaian.regimes.pp30_2019.strategy import (
     _CAP,
     _INNOVATIVE,
     _PEER_ROLES,
@@ -80,10 +80,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal
 
-    from penilaian._appraisal import Appraisal
-    from penilaian._grades import BandTable
-    from penilaian._rounding import RoundingMode
-    from penilaian._targets import Indicator
+    from penilaian._base.rounding import RoundingMode
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.model.grades import BandTable
+    from penilaian.model.targets import Indicator
 
 __all__ = ["ASPECTS", "Pp30Batch", "Pp30Scores", "score_pp30"]
 

@@ -46,10 +46,6 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import numpy as np
 
-from penilaian._appraisal import InnovationScope
-from penilaian._behaviour import PP46_2011_BEHAVIOUR
-from penilaian._scoring import SupervisorRating
-from penilaian._targets import TargetKind
 from penilaian.batch._columns import (
     GRADES,
     INT64_LIMIT,
@@ -77,7 +73,11 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
-from penilaian.regimes.pp46_2011 import (
+from penilaian.model.appraisal import InnovationScope
+from penilaian.model.behaviour import PP46_2011_BEHAVIOUR
+from penilaian.model.targets import TargetKind
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.regimes.pp46_2011.strategy import (
     _REQUIRED,
     _SLOTS,
     _SPECS,
@@ -94,11 +94,11 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal
 
-    from penilaian._appraisal import Appraisal
-    from penilaian._grades import BandTable
-    from penilaian._rounding import RoundingMode
-    from penilaian._targets import Aspect
-    from penilaian.regimes.pp46_2011 import BandConvention
+    from penilaian._base.rounding import RoundingMode
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.model.grades import BandTable
+    from penilaian.model.targets import Aspect
+    from penilaian.regimes.pp46_2011.strategy import BandConvention
 
 __all__ = [
     "ACTIVITY_LIMIT",
@@ -415,7 +415,7 @@ class Pp46Scores:
     Rounded figures are ``int64`` scaled by 10^`places` (the regime's rounding places).
     Exact figures (the aspect values, their mean, the behaviour aspects) are pairs of
     ``int64`` columns, the value being ``numerator / denominator`` exactly (in lowest
-    terms for the kegiatan aspects); the scalar writes ``penilaian._rounding.figure``
+    terms for the kegiatan aspects); the scalar writes ``penilaian._base.rounding.figure``
     of that fraction.  Whole-number figures are plain integers.  Every number is
     `penilaian.batch.MISSING` where the scalar result has none (no kegiatan or aspect
     at that place, an unrated aspect, an incomplete row, a ``*_whole`` under

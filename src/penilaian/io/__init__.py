@@ -4,7 +4,7 @@ Appraisals in the shapes people and systems exchange: spreadsheets, SIASN record
 The boundary layer: nothing here is imported by ``import penilaian``.  Spreadsheets
 (XLSX) need the ``xlsx`` extra (``pip install "penilaian[xlsx]"``); CSV needs nothing.
 Import the functions from their modules: `penilaian.io.spreadsheet`,
-`penilaian.io.siasn` and `penilaian.io.policy`.
+`penilaian.io.siasn` and `penilaian.serialization.policy`.
 """
 
 from __future__ import annotations

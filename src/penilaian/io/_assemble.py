@@ -12,11 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from penilaian._appraisal import Appraisal
-from penilaian._behaviour import BUILTIN_FRAMEWORKS
-from penilaian._organisation import Position
-from penilaian._people import Employee
-from penilaian._periods import Period, PeriodKind
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -37,13 +32,18 @@ from penilaian.io._parts import (
 )
 from penilaian.io._places import describe
 from penilaian.io._rows import Builder, Row, Source
+from penilaian.model.appraisal import Appraisal
+from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
+from penilaian.model.organisation import Position
+from penilaian.model.people import Employee
+from penilaian.model.periods import Period, PeriodKind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from penilaian._behaviour import BehaviourFramework
-    from penilaian._raters import Scale
     from penilaian.io._places import Where
+    from penilaian.model.behaviour import BehaviourFramework
+    from penilaian.model.raters import Scale
 
 __all__ = ["APPRAISAL_FIELDS", "assemble", "locate"]
 

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final
 
-from penilaian._labels import normalise_label
-from penilaian._numbers import to_decimal
+from penilaian._base.labels import normalise_label
+from penilaian._base.numbers import to_decimal
 from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownLabelError
 from penilaian.io._places import show
 from penilaian.io._source import CellError, Formula, Percent

@@ -19,9 +19,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from penilaian.exceptions import InvalidValueError
-from penilaian.io._atomic import staged
 from penilaian.io._places import Finding, Where
 from penilaian.io._source import SheetRows, collect
+from penilaian.io.files import staged
 from penilaian.io.tables import LIST_SEPARATOR
 
 if TYPE_CHECKING:

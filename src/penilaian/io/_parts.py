@@ -14,25 +14,6 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from penilaian._appraisal import Innovation, SpecialExpectation
-from penilaian._raters import (
-    EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
-    FeedbackNote,
-    NumericScale,
-    OrdinalScale,
-    Rater,
-    Rating,
-)
-from penilaian._targets import (
-    Indicator,
-    PointTarget,
-    QualitativeTarget,
-    RangeTarget,
-    Realisation,
-    WorkTarget,
-)
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
@@ -43,13 +24,32 @@ from penilaian.exceptions import (
 from penilaian.io._places import show
 from penilaian.io._rows import Builder, Row, Source
 from penilaian.io.tables import ALIAS_SEPARATOR
+from penilaian.model.appraisal import Innovation, SpecialExpectation
+from penilaian.model.raters import (
+    EXPECTATION_SCALE,
+    OVERALL_BEHAVIOUR,
+    OVERALL_WORK_RESULTS,
+    FeedbackNote,
+    NumericScale,
+    OrdinalScale,
+    Rater,
+    Rating,
+)
+from penilaian.model.targets import (
+    Indicator,
+    PointTarget,
+    QualitativeTarget,
+    RangeTarget,
+    Realisation,
+    WorkTarget,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from penilaian._behaviour import BehaviourFramework
-    from penilaian._raters import Scale
-    from penilaian._targets import Target
+    from penilaian.model.behaviour import BehaviourFramework
+    from penilaian.model.raters import Scale
+    from penilaian.model.targets import Target
 
 __all__ = [
     "SCALE_FIELDS",

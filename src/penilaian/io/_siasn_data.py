@@ -13,20 +13,20 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._checks import is_text
-from penilaian._grades import Grade
-from penilaian._labels import LabelledEnum
-from penilaian._nip import Nip
-from penilaian._raters import ExpectationLevel, RaterRole
+from penilaian._base.checks import is_text
+from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,
     UnsupportedInputError,
 )
-from penilaian.regimes.permen6_2022 import PERMEN6_2022_GRADE_ORDER
+from penilaian.model.grades import Grade
+from penilaian.model.nip import Nip
+from penilaian.model.raters import ExpectationLevel, RaterRole
+from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_GRADE_ORDER
 
 if TYPE_CHECKING:
-    from penilaian._appraisal import Appraisal
+    from penilaian.model.appraisal import Appraisal
 
 __all__ = [
     "SIASN_ANNUAL_FIELDS",

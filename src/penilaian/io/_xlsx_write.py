@@ -14,10 +14,10 @@ import importlib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from penilaian.io._atomic import staged
-from penilaian.io._export import INSTRUCTION_HEADERS, RULES, instruction_rows
 from penilaian.io._extra import openpyxl_module
 from penilaian.io._places import column_letter
+from penilaian.io.export import INSTRUCTION_HEADERS, RULES, instruction_rows
+from penilaian.io.files import staged
 from penilaian.io.tables import INSTRUCTIONS_SHEET, LIST_SEPARATOR, ColumnType
 
 if TYPE_CHECKING:

@@ -34,9 +34,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final, TextIO, TypeAlias
 
-from penilaian._checks import is_text
-from penilaian._periods import Period, PeriodKind
-from penilaian._raters import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, ExpectationLevel
+from penilaian._base.checks import is_text
 from penilaian.exceptions import (
     InvalidInputError,
     InvalidPeriodError,
@@ -57,10 +55,12 @@ from penilaian.io._siasn_data import (
     SiasnAppraiserStatus,
     SiasnCodes,
 )
+from penilaian.model.periods import Period, PeriodKind
+from penilaian.model.raters import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, ExpectationLevel
 
 if TYPE_CHECKING:
-    from penilaian._appraisal import Appraisal
-    from penilaian._result import Result
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.scoring.result import Result
 
 __all__ = [
     "SIASN_ANNUAL_FIELDS",

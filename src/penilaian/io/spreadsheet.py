@@ -23,7 +23,11 @@ from typing import TYPE_CHECKING, Final, Literal
 from penilaian.exceptions import InvalidInputError, InvalidValueError, MissingExtraError
 from penilaian.io._assemble import assemble
 from penilaian.io._csv import read_csv, write_csv
-from penilaian.io._export import (
+from penilaian.io._places import Finding, Where, to_problems
+from penilaian.io._rows import Builder, typed_rows
+from penilaian.io._xlsx import Limits, read_xlsx
+from penilaian.io._xlsx_write import write_xlsx
+from penilaian.io.export import (
     INSTRUCTION_HEADERS,
     RULES,
     appraisal_rows,
@@ -31,19 +35,15 @@ from penilaian.io._export import (
     instruction_rows,
     result_rows,
 )
-from penilaian.io._places import Finding, Where, to_problems
-from penilaian.io._rows import Builder, typed_rows
-from penilaian.io._xlsx import Limits, read_xlsx
-from penilaian.io._xlsx_write import write_xlsx
 from penilaian.io.tables import INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from penilaian._appraisal import Appraisal
-    from penilaian._labels import Language
-    from penilaian._result import Result
+    from penilaian._base.labels import Language
     from penilaian.io._source import RawTable
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.scoring.result import Result
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -18,14 +18,14 @@ from typing import Final
 
 import attrs
 
-from penilaian._appraisal import InnovationScope
-from penilaian._behaviour import BUILTIN_FRAMEWORKS
-from penilaian._grades import OrganisationGrade
-from penilaian._labels import LabelledEnum
-from penilaian._organisation import PositionKind
-from penilaian._periods import PeriodKind
-from penilaian._raters import RaterRole
-from penilaian._targets import Aspect, Direction, Perspective, TargetKind
+from penilaian._base.labels import LabelledEnum
+from penilaian.model.appraisal import InnovationScope
+from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
+from penilaian.model.grades import OrganisationGrade
+from penilaian.model.organisation import PositionKind
+from penilaian.model.periods import PeriodKind
+from penilaian.model.raters import RaterRole
+from penilaian.model.targets import Aspect, Direction, Perspective, TargetKind
 
 __all__ = [
     "ALIAS_SEPARATOR",

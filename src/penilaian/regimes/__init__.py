@@ -9,11 +9,11 @@ roll-up and `permen6_credit` for credit points) and `generic` (configurable).
 
 from __future__ import annotations
 
-from penilaian._scoring import StrategyRegistry
 from penilaian.regimes.generic import GenericRegime
-from penilaian.regimes.permen6_2022 import Permen6Regime
-from penilaian.regimes.pp30_2019 import Pp30Regime
-from penilaian.regimes.pp46_2011 import Pp46Regime
+from penilaian.regimes.permen6_2022.strategy import Permen6Regime
+from penilaian.regimes.pp30_2019.strategy import Pp30Regime
+from penilaian.regimes.pp46_2011.strategy import Pp46Regime
+from penilaian.scoring.registry import StrategyRegistry
 
 __all__ = ["default_registry"]
 

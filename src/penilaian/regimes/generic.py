@@ -19,17 +19,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._achievement import achievement_step, achievements
-from penilaian._appraisal import Appraisal
-from penilaian._checks import TUPLE, non_empty, unique_ids
-from penilaian._grades import BandTable, Grade
-from penilaian._raters import NumericScale
-from penilaian._result import Gap, Result
-from penilaian._rounding import Rounding, figure
-from penilaian._scoring import SupervisorRating
-from penilaian._targets import TargetKind
-from penilaian._trace import Rule, Step
-from penilaian._weights import Weights
+from penilaian._base.checks import TUPLE, non_empty, unique_ids
+from penilaian._base.rounding import Rounding, figure
+from penilaian._base.trace import Gap, Rule, Step
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,
@@ -37,6 +29,14 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model.appraisal import Appraisal
+from penilaian.model.grades import BandTable, Grade
+from penilaian.model.raters import NumericScale
+from penilaian.model.targets import TargetKind
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.policy.weights import Weights
+from penilaian.scoring.achievement import achievement_step, achievements
+from penilaian.scoring.result import Result
 from penilaian.typing import RatingAggregator
 
 if TYPE_CHECKING:

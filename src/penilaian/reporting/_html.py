@@ -20,7 +20,7 @@ from penilaian.reporting._markdown import clean
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from penilaian._labels import Language
+    from penilaian._base.labels import Language
     from penilaian.reporting._blocks import Block, Table
 
 __all__ = ["CSS", "escape", "page"]

@@ -8,7 +8,7 @@ from penilaian.reporting import _html, _markdown
 from penilaian.reporting._blocks import Paragraph, Run, runs
 
 if TYPE_CHECKING:
-    from penilaian._labels import Language
+    from penilaian._base.labels import Language
     from penilaian.reporting._blocks import Block
 
 __all__ = ["Page"]

@@ -32,15 +32,15 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from penilaian._raters import RaterRole
 from penilaian.exceptions import UnknownLabelError
+from penilaian.model.raters import RaterRole
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from penilaian._anonymity import AnonymityThresholds, EmployeeView
-    from penilaian._appraisal import Appraisal
-    from penilaian._trace import Step
+    from penilaian._base.trace import Step
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.policy.anonymity import AnonymityThresholds, EmployeeView
 
 __all__ = ["employee_trace", "gap_reason", "held_back_subjects"]
 

@@ -11,24 +11,23 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
-from penilaian._grades import Grade, OrganisationGrade
-from penilaian._labels import normalise_label
-from penilaian._raters import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, ExpectationLevel
-from penilaian._trace import show
-from penilaian.exceptions import InvalidValueError, UnknownLabelError
+from penilaian._base.labels import normalise_label
+from penilaian._base.trace import show
+from penilaian.exceptions import UnknownLabelError
+from penilaian.model.grades import Grade, OrganisationGrade
+from penilaian.model.raters import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, ExpectationLevel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
 
-    from penilaian._appraisal import Appraisal
-    from penilaian._labels import Language
+    from penilaian._base.labels import Language
+    from penilaian.model.appraisal import Appraisal
 
 __all__ = [
     "DASH",
     "WORDS",
     "approximately",
-    "checked_language",
     "level_label",
     "number",
     "percent_of",
@@ -304,20 +303,6 @@ _REGIMES: Final = {
     "permen6_2022": ("PermenPANRB 6/2022", "PermenPANRB 6/2022"),
     "generic": ("Rezim generik (konfigurasi instansi)", "Generic regime (agency configuration)"),
 }
-
-
-def checked_language(lang: object) -> Language:
-    """
-    Return *lang* if it is a report language.
-
-    Raises:
-        InvalidValueError: for anything but ``"id"`` or ``"en"``.
-    """
-    if lang == "id":
-        return "id"
-    if lang == "en":
-        return "en"
-    raise InvalidValueError("lang", lang, "must be 'id' (Indonesian) or 'en' (English)")
 
 
 def regime_label(regime_id: str, lang: Language) -> str:

@@ -21,16 +21,15 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-import penilaian
-from penilaian._anonymity import DEFAULT_ANONYMITY, AnonymityThresholds, view_for_employee
-from penilaian._appraisal import Appraisal
-from penilaian._development import DevelopmentPlan, EntitlementOutcome
-from penilaian._labels import Language
-from penilaian._raters import NumericScale, RaterRole
-from penilaian._result import Result
-from penilaian._trace import Step, show
-from penilaian._weighting import WeightingPolicy
+from penilaian._base.labels import Language, checked_language
+from penilaian._base.trace import Step, show
+from penilaian._base.version import __version__
+from penilaian.analysis.development.plan import DevelopmentPlan, EntitlementOutcome
 from penilaian.exceptions import UnknownReferenceError
+from penilaian.model.appraisal import Appraisal
+from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy.anonymity import DEFAULT_ANONYMITY, AnonymityThresholds, view_for_employee
+from penilaian.policy.weighting import WeightingPolicy
 from penilaian.reporting._blocks import (
     Block,
     Bullets,
@@ -48,20 +47,20 @@ from penilaian.reporting._privacy import employee_trace, gap_reason, held_back_s
 from penilaian.reporting._words import (
     DASH,
     WORDS,
-    checked_language,
     level_label,
     number,
     regime_label,
     subject_label,
     value_label,
 )
+from penilaian.scoring.result import Result
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from penilaian._anonymity import EmployeeView, RoleSummary, SubjectSummary
-    from penilaian._gap_rules import DevelopmentGap
-    from penilaian._targets import Indicator, WorkTarget
+    from penilaian.analysis.development.gap_rules import DevelopmentGap
+    from penilaian.model.targets import Indicator, WorkTarget
+    from penilaian.policy.anonymity import EmployeeView, RoleSummary, SubjectSummary
 
 __all__ = ["EmployeeReport", "employee_report"]
 
@@ -127,7 +126,7 @@ class EmployeeReport(Page):
         return f"{self._words['title']}: {appraisal.employee.name}, {period}"
 
     def _footer(self) -> str:
-        return self._words["footer"].format(version=penilaian.__version__)
+        return self._words["footer"].format(version=__version__)
 
     def _blocks(self) -> tuple[Block, ...]:
         view = view_for_employee(self.appraisal, self.thresholds, policy=self.policy)

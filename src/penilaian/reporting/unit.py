@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-import penilaian
-from penilaian._calibration import Calibration
-from penilaian._curve import CurveBound, RuleStatus, percent
-from penilaian._curve_check import CurveCheck
-from penilaian._labels import Language
+from penilaian._base.labels import Language, checked_language
+from penilaian._base.version import __version__
+from penilaian.analysis.curve.calibration import Calibration
+from penilaian.analysis.curve.check import CurveCheck
+from penilaian.analysis.curve.rules import CurveBound, RuleStatus, percent
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting._blocks import (
     Block,
@@ -35,11 +35,11 @@ from penilaian.reporting._blocks import (
 )
 from penilaian.reporting._page import Page
 from penilaian.reporting._svg import Bar, Mark, MarkKind, bar_chart, text_chart
-from penilaian.reporting._words import DASH, WORDS, checked_language, number, percent_of
+from penilaian.reporting._words import DASH, WORDS, number, percent_of
 
 if TYPE_CHECKING:
-    from penilaian._calibration import GradeChange
-    from penilaian._curve_check import RuleCheck
+    from penilaian.analysis.curve.calibration import GradeChange
+    from penilaian.analysis.curve.check import RuleCheck
 
 __all__ = ["UnitReport", "unit_report"]
 
@@ -102,7 +102,7 @@ class UnitReport(Page):
         return f"{self._words['curve_title']}: {self._unit()}"
 
     def _footer(self) -> str:
-        return self._words["footer_unit"].format(version=penilaian.__version__)
+        return self._words["footer_unit"].format(version=__version__)
 
     def _unit(self) -> str:
         unit_id = self.check.unit_id

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from penilaian._checks import TUPLE, non_empty
-from penilaian._curve_check import CurveCheck
-from penilaian._grades import GRADE_RANKING, Grade, OrganisationGrade
+from penilaian._base.checks import TUPLE, non_empty
+from penilaian.analysis.curve.check import CurveCheck
+from penilaian.model.grades import GRADE_RANKING, Grade, OrganisationGrade
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from penilaian._labels import Language
-    from penilaian._result import Result
+    from penilaian._base.labels import Language
+    from penilaian.scoring.result import Result
 
 __all__ = [
     "Difference",

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from penilaian._nip import Gender, Nip
-from penilaian._organisation import PositionKind
+from penilaian.model.nip import Gender, Nip
+from penilaian.model.organisation import PositionKind
 
 if TYPE_CHECKING:
     import random

@@ -23,7 +23,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from penilaian._raters import (
+from penilaian.model.raters import (
     EXPECTATION_SCALE,
     OVERALL_BEHAVIOUR,
     OVERALL_WORK_RESULTS,

@@ -17,12 +17,12 @@ from typing import Final, Literal
 
 import attrs
 
-from penilaian._checks import TUPLE, as_tuple, whole_number
-from penilaian._grades import OrganisationGrade
-from penilaian._labels import LabelledEnum
-from penilaian._numbers import DECIMAL, to_fraction
-from penilaian._periods import Period
+from penilaian._base.checks import TUPLE, as_tuple, whole_number
+from penilaian._base.labels import LabelledEnum
+from penilaian._base.numbers import DECIMAL, to_fraction
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
+from penilaian.model.grades import OrganisationGrade
+from penilaian.model.periods import Period
 
 __all__ = [
     "DEFAULT_UNIT_GRADE_WEIGHTS",

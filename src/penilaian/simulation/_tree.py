@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from penilaian._organisation import OrgUnit
+from penilaian.model.organisation import OrgUnit
 
 if TYPE_CHECKING:
     import random

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from penilaian._targets import (
+from penilaian.model.targets import (
     Aspect,
     Direction,
     Indicator,

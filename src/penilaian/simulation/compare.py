@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from penilaian._checks import non_empty
-from penilaian._curve import PERMEN6_2022_CURVE, DistributionCurve, QuotaConvention
-from penilaian._curve_check import check_curve
-from penilaian._result import Result
+from penilaian._base.checks import non_empty
+from penilaian.analysis.curve.check import check_curve
+from penilaian.analysis.curve.rules import PERMEN6_2022_CURVE, DistributionCurve, QuotaConvention
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
+from penilaian.scoring.result import Result
 from penilaian.simulation._outcome import (
     Difference,
     Distribution,
@@ -38,7 +38,7 @@ from penilaian.simulation._outcome import (
     UnitCompliance,
     grade_order,
 )
-from penilaian.simulation._progress import (
+from penilaian.simulation.progress import (
     AutoProgress,
     ProgressHook,
     TerminalProgress,
@@ -50,8 +50,8 @@ from penilaian.typing import ScoringStrategy
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from penilaian._grades import Grade
-    from penilaian._labels import Language
+    from penilaian._base.labels import Language
+    from penilaian.model.grades import Grade
 
 __all__ = [
     "AutoProgress",

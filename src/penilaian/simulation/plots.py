@@ -19,9 +19,9 @@ import numbers
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from penilaian._grades import Grade
+from penilaian._base.labels import checked_language
 from penilaian.exceptions import InvalidValueError, MissingExtraError
-from penilaian.reporting._words import checked_language
+from penilaian.model.grades import Grade
 from penilaian.simulation._outcome import show_share
 from penilaian.simulation.compare import Comparison, Sweep
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from matplotlib.axes import Axes
 
-    from penilaian._labels import Language
+    from penilaian._base.labels import Language
 
 __all__ = ["plot_changes", "plot_compliance", "plot_distributions", "plot_sweep"]
 

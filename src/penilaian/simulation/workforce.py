@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._appraisal import Appraisal
-from penilaian._behaviour import BERAKHLAK, PP30_2019_BEHAVIOUR
-from penilaian._grades import OrganisationGrade
-from penilaian._organisation import OrgUnit, Position
-from penilaian._people import Employee
-from penilaian._raters import EXPECTATION_SCALE, Rater, RaterRole, Rating
-from penilaian._unit import UnitAppraisals
+from penilaian.analysis.curve.unit import UnitAppraisals
 from penilaian.exceptions import InvalidValueError, UnknownReferenceError
+from penilaian.model.appraisal import Appraisal
+from penilaian.model.behaviour import BERAKHLAK, PP30_2019_BEHAVIOUR
+from penilaian.model.grades import OrganisationGrade
+from penilaian.model.organisation import OrgUnit, Position
+from penilaian.model.people import Employee
+from penilaian.model.raters import EXPECTATION_SCALE, Rater, RaterRole, Rating
 from penilaian.simulation._people import Person, make_people
 from penilaian.simulation._ratings import (
     NO_EFFECT,
@@ -51,8 +51,8 @@ from penilaian.simulation._tree import build_tree, plan_units, unit_sizes
 from penilaian.simulation._work import draw_level, work_targets
 
 if TYPE_CHECKING:
-    from penilaian._behaviour import BehaviourFramework
-    from penilaian._raters import Scale
+    from penilaian.model.behaviour import BehaviourFramework
+    from penilaian.model.raters import Scale
     from penilaian.simulation._tree import PlannedUnit
 
 __all__ = ["Workforce", "generate"]

@@ -1,0 +1,168 @@
+"""
+The trace: every number of a result, the inputs it came from, the rule and clause.
+
+A `Step` applies one `Rule` (a formula or table, with its regulation clause and its
+wording in Indonesian and English) to named inputs and gives an output; steps nest,
+so a result's trace is a tree whose root gives the final grade or score.  Values are
+kept as exact text (``"88.67"``, ``"266/3"``) so that a person can redo the sums by
+hand, and the whole tree serialises to JSON.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from penilaian._base.checks import TUPLE, non_empty
+from penilaian._base.numbers import exact_decimal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+    from penilaian._base.labels import Language
+
+__all__ = ["MISSING", "Gap", "Rule", "Step", "render_trace", "show"]
+
+MISSING = "(missing)"
+"""How an absent value is written in a trace: it is never written as 0."""
+
+
+@attrs.frozen
+class Gap:
+    """
+    Something a rule needed and did not have, so no grade was given.
+
+    Attributes:
+        path: Where, as a JSON path into the appraisal (``$.ratings``, ``$.targets[0]...``).
+        reason: What is missing and which rule or policy needs it.
+    """
+
+    path: str = attrs.field(validator=non_empty)
+    reason: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen
+class Rule:
+    """
+    A formula, table or convention that a step applies.
+
+    Attributes:
+        id: A stable name, such as ``"pp46.time"``.
+        clause: Where it comes from, such as ``"Perka BKN 1/2013 Lampiran"``; for a
+            convention of this library, the word "convention" and its confidence.
+        text_id: The rule in Indonesian.
+        text_en: The rule in English.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    clause: str = attrs.field(validator=non_empty)
+    text_id: str = attrs.field(validator=non_empty)
+    text_en: str = attrs.field(validator=non_empty)
+
+    def text(self, lang: Language = "id") -> str:
+        """Return the rule's wording in *lang*."""
+        return self.text_en if lang == "en" else self.text_id
+
+
+def show(value: object) -> str:
+    """
+    Write *value* exactly, as a trace shows it.
+
+    Decimals as they are, fractions as decimals when finite and as ``n/d``
+    otherwise, enum members by their id, `None` as `MISSING`.
+    """
+    if value is None:
+        return MISSING
+    if type(value) is int or type(value) is str:
+        return str(value)
+    if isinstance(value, Fraction):
+        exact = exact_decimal(value)
+        return str(exact) if exact is not None else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, Decimal | int | str | bool):
+        return str(value)
+    return repr(value)
+
+
+@attrs.frozen
+class Step:
+    """
+    One application of a rule: inputs in, output out.
+
+    Attributes:
+        rule: The rule applied.
+        output: The result, written exactly (see `show`).
+        inputs: The named inputs, written exactly, in the order the rule reads them.
+        subject: What the step is about (an indicator, aspect or target id), if any.
+        children: The steps that produced the inputs.
+    """
+
+    rule: Rule
+    output: str
+    inputs: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=TUPLE)
+    subject: str | None = None
+    children: tuple[Step, ...] = attrs.field(default=(), converter=TUPLE)
+
+    @classmethod
+    def of(
+        cls,
+        rule: Rule,
+        output: object,
+        /,
+        *,
+        subject: str | None = None,
+        children: Sequence[Step] = (),
+        **inputs: object,
+    ) -> Step:
+        """Build a step, writing *output* and each input with `show`."""
+        return cls.from_mapping(rule, output, inputs, subject=subject, children=children)
+
+    @classmethod
+    def from_mapping(
+        cls,
+        rule: Rule,
+        output: object,
+        inputs: Mapping[str, object],
+        /,
+        *,
+        subject: str | None = None,
+        children: Sequence[Step] = (),
+    ) -> Step:
+        """Build a step from inputs given as a mapping (for names made at run time)."""
+        shown = tuple((name, show(value)) for name, value in inputs.items())
+        return cls(rule, show(output), shown, subject, tuple(children))
+
+    def walk(self) -> Iterator[Step]:
+        """Yield this step and every step below it, depth first, parents first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, rule_id: str) -> tuple[Step, ...]:
+        """Return every step below (and including) this one that applies *rule_id*."""
+        return tuple(step for step in self.walk() if step.rule.id == rule_id)
+
+
+def render_trace(step: Step, lang: Language = "id", indent: str = "  ") -> str:
+    """
+    Render *step* and its children as indented text in *lang*.
+
+    Each line reads ``rule [clause] (subject): name = value, ... -> output``.
+    """
+    lines: list[str] = []
+
+    def visit(node: Step, depth: int) -> None:
+        about = f" ({node.subject})" if node.subject else ""
+        given = ", ".join(f"{name} = {value}" for name, value in node.inputs)
+        arrow = f": {given} \u2192 {node.output}" if given else f": {node.output}"
+        lines.append(f"{indent * depth}{node.rule.text(lang)} [{node.rule.clause}]{about}{arrow}")
+        for child in node.children:
+            visit(child, depth + 1)
+
+    visit(step, 0)
+    return "\n".join(lines)

@@ -1,0 +1,27 @@
+"""Rater analytics: leniency, halo, central tendency, agreement, self-other gaps."""
+
+from __future__ import annotations
+
+from penilaian.analysis.raters.findings import (
+    AgreementFinding,
+    AnalyticsReport,
+    CentralTendencyFinding,
+    FindingKind,
+    HaloFinding,
+    LeniencyFinding,
+    RaterAnalytics,
+    SelfOtherFinding,
+    krippendorff_alpha,
+)
+
+__all__ = [
+    "AgreementFinding",
+    "AnalyticsReport",
+    "CentralTendencyFinding",
+    "FindingKind",
+    "HaloFinding",
+    "LeniencyFinding",
+    "RaterAnalytics",
+    "SelfOtherFinding",
+    "krippendorff_alpha",
+]

@@ -1,0 +1,188 @@
+"""
+Text the command line prints: an appraisal, a result, and results as a table.
+
+Indonesian by default, English on request; used by `penilaian.cli._main`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Final
+
+from penilaian._base.trace import render_trace
+from penilaian.exceptions import UnknownLabelError
+from penilaian.model.raters import ExpectationLevel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from penilaian._base.labels import Language
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.scoring.result import Result
+
+__all__ = ["WORDS", "render", "render_result", "results_table"]
+
+WORDS: Final = {
+    "id": {
+        "title": "Penilaian kinerja (contoh tervalidasi)",
+        "employee": "Pegawai",
+        "position": "Jabatan",
+        "period": "Periode",
+        "framework": "Perilaku kerja",
+        "targets": "Rencana hasil kerja",
+        "missing": "belum dilaporkan",
+        "raters": "Penilai",
+        "ratings": "Penilaian",
+        "expectations": "Ekspektasi khusus pimpinan",
+        "feedback": "Umpan balik berkelanjutan",
+        "managerial": "manajerial",
+        "non_managerial": "non-manajerial",
+        "no_nip": "tanpa NIP",
+        "scores": "Predikat menurut setiap rezim (contoh masing-masing rezim)",
+        "score": "nilai",
+        "gap": "belum lengkap",
+        "trace": "Jejak perhitungan",
+        "curve": "Kurva distribusi unit contoh (PermenPANRB 6/2022)",
+        "calibration": "Usulan kalibrasi",
+        "plan": "Rencana pengembangan pegawai contoh",
+    },
+    "en": {
+        "title": "Performance appraisal (validated sample)",
+        "employee": "Employee",
+        "position": "Position",
+        "period": "Period",
+        "framework": "Behaviour",
+        "targets": "Work targets",
+        "missing": "not reported",
+        "raters": "Raters",
+        "ratings": "Ratings",
+        "expectations": "Leader's special expectations",
+        "feedback": "Continuous feedback",
+        "managerial": "managerial",
+        "non_managerial": "non-managerial",
+        "no_nip": "no NIP",
+        "scores": "Grade under each regime (each regime's own sample)",
+        "score": "score",
+        "gap": "incomplete",
+        "trace": "How the grade came about",
+        "curve": "The sample unit against its distribution curve (PermenPANRB 6/2022)",
+        "calibration": "Calibration proposal",
+        "plan": "The sample employee's development plan",
+    },
+}
+
+
+def render_result(
+    result: Result, lang: Language = "id", *, detail: bool = True, trace: bool = False
+) -> str:
+    """Render a result: regime, grade and score; with *detail* its ratings and gaps; the trace."""
+    words = WORDS[lang]
+    grade = result.grade.label(lang) if result.grade else result.ratings.get("band", "\u2014")
+    score = f", {words['score']} {result.score}" if result.score is not None else ""
+    lines = [f"{result.regime}: {grade}{score}"]
+    if detail:
+        lines += [f"  {key} = {value}" for key, value in result.ratings.items()]
+        lines += [f"  {words['gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
+    if trace and result.trace is not None:
+        lines += ["", render_trace(result.trace, lang)]
+    return "\n".join(lines)
+
+
+def _level_label(level: str, lang: Language) -> str:
+    try:
+        return ExpectationLevel.parse(level).label(lang)
+    except UnknownLabelError:
+        return level
+
+
+def render(appraisal: Appraisal, lang: Language = "id") -> str:
+    """Render *appraisal* as readable text in *lang* (Indonesian by default)."""
+    words = WORDS[lang]
+    employee, position = appraisal.employee, appraisal.position
+    nip = employee.nip.spaced if employee.nip else words["no_nip"]
+    status = f", {employee.status.label(lang)}" if employee.status else ""
+    managerial = words["managerial" if position.is_managerial else "non_managerial"]
+    lines = [
+        words["title"],
+        "=" * len(words["title"]),
+        f"{words['employee']}: {employee.name} ({nip}{status})",
+        f"{words['position']}: {position.title} \u2014 {position.kind.label(lang)}, {managerial}",
+        f"{words['period']}: {appraisal.period.label(lang)}",
+        f"{words['framework']}: {appraisal.framework.name}",
+        "",
+        f"{words['targets']}:",
+    ]
+    for target in appraisal.targets:
+        lines.append(f"  [{target.kind.label(lang)}] {target.id} {target.title}")
+        for indicator in target.indicators:
+            unit = f" {indicator.unit}" if indicator.unit else ""
+            realised = indicator.realisation
+            if realised is None:
+                achieved = f"({words['missing']})"
+            elif realised.value is not None:
+                achieved = f"{realised.value}{unit}"
+            else:
+                achieved = f"\u201c{realised.description}\u201d"
+            lines.append(
+                f"    - {indicator.id} {indicator.description} "
+                f"[{indicator.aspect.label(lang)}, {indicator.direction.label(lang)}]: "
+                f"{indicator.target.text}{unit} \u2192 {achieved}"
+            )
+    lines += ["", f"{words['raters']}:"]
+    for rater in appraisal.raters:
+        count = sum(1 for rating in appraisal.ratings if rating.rater_id == rater.id)
+        lines.append(f"  - {rater.role.label(lang)}: {rater.name or rater.id} ({count})")
+    lines += ["", f"{words['ratings']}:"]
+    for rating in appraisal.ratings:
+        if rating.level is not None:
+            comment = f" \u2014 {rating.comment}" if rating.comment else ""
+            level = _level_label(rating.level, lang)
+            lines.append(f"  - {rating.rater_id} \u2192 {rating.subject}: {level}{comment}")
+    if appraisal.special_expectations:
+        lines += ["", f"{words['expectations']}:"]
+        lines += [f"  - {item.aspect_id}: {item.text}" for item in appraisal.special_expectations]
+    if appraisal.feedback:
+        lines += ["", f"{words['feedback']}:"]
+        lines += [
+            f"  - {note.given_on.isoformat()} {note.author_id}: {note.text}"
+            for note in appraisal.feedback
+        ]
+    return "\n".join(lines)
+
+
+def results_table(
+    pairs: Sequence[tuple[Appraisal, Result]], lang: Language = "id", *, markdown: bool = False
+) -> str:
+    """
+    Return one row per result, as CSV (default) or a Markdown table.
+
+    The rows and columns are the ``results`` table of `penilaian.io.spreadsheet.write_results`.
+    """
+    from penilaian.io.export import result_rows  # noqa: PLC0415 - the export's own rows
+    from penilaian.io.tables import RESULTS  # noqa: PLC0415
+
+    rows, _ = result_rows([r for _, r in pairs], [a for a, _ in pairs], lang)
+    headers = [column.header for column in RESULTS.columns]
+    cells = [[_cell(row[header]) for header in headers] for row in rows[RESULTS]]
+    if markdown:
+        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(_markdown(value) for value in row) + " |" for row in cells]
+        return "\n".join(lines) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(cells)
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _markdown(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

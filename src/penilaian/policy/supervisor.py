@@ -1,0 +1,85 @@
+"""The default rating aggregator: the appraising supervisor's own rating."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from penilaian._base.trace import Gap, Rule, Step
+from penilaian.exceptions import (
+    InvalidInputError,
+    Problem,
+    ScoringInputError,
+    UnsupportedInputError,
+)
+from penilaian.model.raters import NumericScale, RaterRole, Rating
+from penilaian.policy.aggregation import Aggregate
+
+if TYPE_CHECKING:
+    from penilaian.model.appraisal import Appraisal
+
+__all__ = ["SupervisorRating", "supervisor_ratings"]
+
+
+_SUPERVISOR_RULE: Final = Rule(
+    id="supervisor_rating",
+    clause="PP 46/2011 (\u00b1Pasal 12); PermenPANRB 6/2022 Pasal 5: the pejabat penilai rates",
+    text_id="Nilai dari pejabat penilai (atasan langsung)",
+    text_en="The appraising supervisor's rating",
+)
+
+
+@attrs.frozen
+class SupervisorRating:
+    """
+    The default `penilaian.typing.RatingAggregator`: the supervisor's own rating.
+
+    The regulations have the appraising official (pejabat penilai, the direct
+    supervisor) rate behaviour.  This aggregator takes that single numeric rating;
+    with none it reports a gap (never 0), and with more than one supervisor rating
+    of the same subject it refuses to choose and raises.
+    """
+
+    def __call__(self, appraisal: Appraisal, subject: str, *, trace: bool = True) -> Aggregate:
+        """Return the supervisor's rating of *subject*, or the gap."""
+        found = supervisor_ratings(appraisal, subject)
+        if not found:
+            reason = f"no supervisor rating of {subject}; the pejabat penilai must rate it"
+            return Aggregate(subject, None, gap=Gap("$.ratings", reason))
+        if len(found) > 1:
+            paths = ", ".join(f"$.ratings[{index}]" for index, _ in found)
+            reason = (
+                f"{len(found)} supervisor ratings of {subject} ({paths}); use a weighting policy"
+            )
+            raise _unsupported("$.ratings", subject, reason)
+        index, rating = found[0]
+        scale = appraisal.scale(rating.scale_id)
+        if not isinstance(scale, NumericScale) or rating.score is None:
+            reason = f"rating of {subject} is on ordinal scale {scale.id}; a number is needed"
+            raise _unsupported(f"$.ratings[{index}].scale_id", rating.scale_id, reason)
+        value = Fraction(rating.score)
+        step = (
+            Step.of(_SUPERVISOR_RULE, value, subject=subject, rater=rating.rater_id)
+            if trace
+            else None
+        )
+        return Aggregate(subject, value, scale.id, step=step)
+
+
+def supervisor_ratings(appraisal: Appraisal, subject: str) -> list[tuple[int, Rating]]:
+    """Return the supervisor's ratings of *subject* with their indexes in `Appraisal.ratings`."""
+    # A plain scan: cheaper than building the full ratings index for the few
+    # subjects a regime asks the supervisor about.
+    roles = appraisal.rater_roles
+    return [
+        (index, rating)
+        for index, rating in enumerate(appraisal.ratings)
+        if rating.subject == subject and roles[rating.rater_id] is RaterRole.SUPERVISOR
+    ]
+
+
+def _unsupported(path: str, value: object, reason: str) -> InvalidInputError:
+    error = UnsupportedInputError(path.rsplit(".", 1)[-1], value, reason)
+    return ScoringInputError([Problem(path, f"{reason} (got {value!r})", error)])

@@ -1,0 +1,494 @@
+"""
+Weighting policies for several raters (360°): role weights, missing raters, self-assessment.
+
+A `WeightingPolicy` is a `penilaian.typing.RatingAggregator`.  For one subject of one
+appraisal it combines each rater role's numeric ratings with its `aggregation`, then
+takes the weighted sum ``Σ weight(role) x value(role)`` with exact `Fraction` weights.
+
+- A role with fewer ratings than its ``min_raters`` counts as missing; a weighted role
+  with no ratings is missing.  The `missing` policy, always named, then decides:
+  `Renormalise`, `Require` (no value, a `penilaian.Gap` naming the roles), `Impute` or
+  `Zero`.  With no weighted role rated at all there is never a value, whatever the policy.
+- A role of weight 0 never changes the value, rated or not.
+- Self-assessment counts only with ``count_self=True`` (and a weight for ``self``); it is
+  always reported beside the others as the self-other gap.
+- Every rating of the subject (self and weight-0 roles too) must be numeric and on one
+  scale.  A rating from a role the policy does not weight, on an ordinal scale or on a
+  second scale raises `ScoringInputError`, each problem an `UnsupportedInputError` with
+  the rating's JSON path.
+
+No national role weights exist (PermenPANRB 8/2021 p.75 names who may give input, not how
+much it counts): they are agency configuration.  `EXAMPLE_360_ROLE_WEIGHTS` and
+`EXAMPLE_SERVICE_ROLE_WEIGHTS` are examples only.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from penilaian._base.trace import Gap, Rule, Step, show
+from penilaian.exceptions import (
+    DuplicateIdError,
+    InvalidNumberError,
+    InvalidValueError,
+    Problem,
+    ScoringInputError,
+    UnsupportedInputError,
+)
+from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy.aggregation import (
+    LACKING,
+    AggregationFn,
+    Impute,
+    Mean,
+    MissingRaterPolicy,
+    PublicIndex,
+    Renormalise,
+    Require,
+    RoleAggregate,
+    RoleStatus,
+    WeightedAggregate,
+    Zero,
+    describe_aggregation,
+    weighted_sum,
+)
+from penilaian.policy.weights import (
+    PP30_2019_WITH_PEER_INPUT,
+    PP30_2019_WITHOUT_PEER_INPUT,
+    Weights,
+)
+
+if TYPE_CHECKING:
+    from penilaian._base.numbers import Number
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.policy.aggregation import Aggregate
+
+__all__ = ["EXAMPLE_360_ROLE_WEIGHTS", "EXAMPLE_SERVICE_ROLE_WEIGHTS", "WeightingPolicy"]
+
+_ROLES: Final = {role.value: role for role in RaterRole}
+_SELF: Final = RaterRole.SELF.value
+_PUBLIC: Final = RaterRole.PUBLIC.value
+_POLICIES: Final = (Renormalise, Require, Impute, Zero)
+
+_ROLE_RULE: Final = Rule(
+    id="weighting.role",
+    clause="agency policy (convention); PermenPANRB 8/2021 p.75: peers and subordinates",
+    text_id="Nilai satu peran penilai: gabungan penilaian para penilainya",
+    text_en="One rater role's value: its raters' ratings combined",
+)
+_WEIGHTED_RULE: Final = Rule(
+    id="weighting.roles",
+    clause="agency policy (convention); no national role weights exist",
+    text_id="Nilai tertimbang: jumlah bobot peran x nilai peran",
+    text_en="Weighted value: the sum of role weight x role value",
+)
+
+
+def _by_role(raw: object, field: str) -> dict[str, object]:
+    """Key *raw* by canonical role id; any spelling of a role is accepted, once."""
+    if isinstance(raw, Weights):
+        raw = raw.shares
+    if not isinstance(raw, Mapping):
+        raise InvalidValueError(field, raw, "must map rater roles to values")
+    keyed: dict[str, object] = {}
+    for key, value in raw.items():
+        role = RaterRole.parse(key, field).value
+        if role in keyed:
+            raise DuplicateIdError(field, key, f"names role {role} twice")
+        keyed[role] = value
+    return keyed
+
+
+def _role_weights(value: Weights | Mapping[RaterRole | str, Number]) -> Weights:
+    keyed = _by_role(value, "role_weights")
+    if isinstance(value, Weights) and list(keyed) == list(value.shares):
+        return value
+    try:
+        return Weights(keyed)
+    except InvalidValueError as error:
+        given = ", ".join(f"{role} {share}" for role, share in keyed.items())
+        reason = f"{error.reason} (given: {given})"
+        if isinstance(error.value, Fraction) and error.field == "shares":
+            reason = f"must sum to exactly 1, not {show(error.value)} (given: {given}); "
+            reason += "use WeightingPolicy.normalised() to scale amounts"
+        field = "role_weights" + error.field.removeprefix("shares").removeprefix("weights")
+        raise type(error)(field, error.value, reason) from None
+
+
+def _min_raters(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
+    counts: dict[RaterRole, int] = {}
+    for role, count in _by_role(value, "min_raters").items():
+        field = f"min_raters[{role!r}]"
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise InvalidNumberError(field, count, "must be a whole number of raters")
+        if count < 0:
+            raise InvalidNumberError(field, count, "must not be negative")
+        counts[RaterRole(role)] = count
+    return counts
+
+
+def _listed(shares: Mapping[str, Fraction]) -> str:
+    return ", ".join(f"{role} {show(share)}" for role, share in shares.items())
+
+
+@attrs.frozen
+class WeightingPolicy:
+    """
+    How much each rater role counts, and what happens when one is missing.
+
+    >>> policy = WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=Renormalise())
+    >>> policy.role_weights["supervisor"]
+    Fraction(1, 2)
+
+    Attributes:
+        role_weights: Exact weights by rater role (any spelling of a role), summing to
+            exactly 1; use `normalised` for raw amounts.
+        missing: What a weighted role with no usable ratings gets; required.
+        aggregation: How one role's ratings are combined; `Mean` by default.
+        min_raters: The fewest ratings a role needs to count (for example peers 3); a
+            role below it is missing.  Roles not listed need 1.
+        count_self: Whether the self-assessment counts; then ``self`` needs a weight.
+    """
+
+    role_weights: Weights = attrs.field(converter=_role_weights)
+    missing: MissingRaterPolicy = attrs.field(
+        kw_only=True, validator=attrs.validators.instance_of(_POLICIES)
+    )
+    aggregation: AggregationFn = attrs.field(
+        factory=Mean, kw_only=True, validator=attrs.validators.is_callable()
+    )
+    min_raters: dict[RaterRole, int] = attrs.field(
+        factory=dict, kw_only=True, converter=_min_raters, hash=False
+    )
+    count_self: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.count_self and _SELF not in self.role_weights:
+            reason = "self-assessment is counted, so role_weights needs a weight for self"
+            raise InvalidValueError("count_self", self.count_self, reason)
+        if not self.count_self and _SELF in self.role_weights:
+            reason = "self has a weight but count_self is False; set count_self=True to count it"
+            raise InvalidValueError("role_weights['self']", self.role_weights[_SELF], reason)
+        for role, count in self.min_raters.items():
+            if role.value not in self.role_weights:
+                reason = f"role {role.value} has no weight in this policy"
+                raise UnsupportedInputError(f"min_raters[{role.value!r}]", count, reason)
+
+    @classmethod
+    def normalised(
+        cls,
+        amounts: Mapping[RaterRole | str, Number],
+        *,
+        missing: MissingRaterPolicy,
+        aggregation: AggregationFn | None = None,
+        min_raters: Mapping[RaterRole | str, int] | None = None,
+        count_self: bool = False,
+    ) -> WeightingPolicy:
+        """
+        Build a policy from non-negative amounts (such as 50, 25, 25), scaled to sum to 1.
+
+        Raises:
+            InvalidNumberError: for a negative amount, or if all are 0.
+        """
+        weights = Weights.normalised(_by_role(amounts, "amounts"))
+        return cls(
+            weights,
+            missing=missing,
+            aggregation=Mean() if aggregation is None else aggregation,
+            min_raters={} if min_raters is None else min_raters,
+            count_self=count_self,
+        )
+
+    @property
+    def uses_peer_input(self) -> bool:
+        """Whether peers or subordinates count (PP 30/2019 Pasal 41(4) then weighs 60/40)."""
+        return any(
+            self.role_weights.shares.get(role, 0) > 0
+            for role in (RaterRole.PEER.value, RaterRole.SUBORDINATE.value)
+        )
+
+    @property
+    def pp30_2019_components(self) -> Weights:
+        """The work/behaviour weights PP 30/2019 Pasal 41(3)-(4) sets for this policy."""
+        return PP30_2019_WITH_PEER_INPUT if self.uses_peer_input else PP30_2019_WITHOUT_PEER_INPUT
+
+    def __call__(
+        self,
+        appraisal: Appraisal,
+        subject: str,
+        *,
+        trace: bool = True,
+        public: PublicIndex | None = None,
+    ) -> Aggregate:
+        """Return the weighted value of *subject* in *appraisal*, or the gap (see `aggregate`)."""
+        return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
+
+    def aggregate(
+        self,
+        appraisal: Appraisal,
+        subject: str,
+        *,
+        trace: bool = True,
+        public: PublicIndex | None = None,
+    ) -> WeightedAggregate:
+        """
+        Combine the numeric ratings of *subject* by role, with every part kept.
+
+        Args:
+            appraisal: The appraisal whose ratings are combined.
+            subject: The aspect, target, indicator or overall subject rated.
+            trace: Whether to build the trace; the value is the same either way.
+            public: A service-user index standing for the public role, if any.
+
+        Raises:
+            ScoringInputError: listing every rating from a role the policy does not
+                weight, on an ordinal scale or on a second scale, and a public index
+                or imputed value off the scale.
+        """
+        grouped, scale = self._collect(appraisal, subject, public)
+        own = {role: self.combine(values) for role, values in grouped.items()}
+        counts = {role: len(values) for role, values in grouped.items()}
+        if public is not None:
+            own[_PUBLIC], counts[_PUBLIC] = public.value, public.respondents
+        present = {}
+        for role in self.role_weights:
+            minimum = max(self.min_raters.get(_ROLES[role], 1), 1)
+            if counts.get(role, 0) >= minimum:
+                present[role] = own[role]
+        value, used, effective = self._combine(present, self.role_weights)
+        others = value
+        if self.count_self:
+            rest = frozenset(self.role_weights) - {_SELF}
+            weighted = any(self.role_weights[role] for role in rest)
+            others = (
+                self._combine(present, self.role_weights.restricted(rest))[0] if weighted else None
+            )
+        roles = tuple(
+            RoleAggregate(
+                _ROLES[role],
+                weight,
+                self._status(role, present, counts, public),
+                counts.get(role, 0),
+                own.get(role),
+                used.get(role),
+                effective.get(role, Fraction(0)),
+            )
+            for role, weight in self.role_weights.shares.items()
+        )
+        gap = None if value is not None else self._gap(subject, roles)
+        scale_id = None if scale is None else scale.id
+        result = WeightedAggregate(
+            subject, value, scale_id, roles, self.missing, own.get(_SELF), others, gap
+        )
+        if not trace:
+            return result
+        return attrs.evolve(result, step=self._step(result, grouped, public))
+
+    def combine(self, values: list[Fraction]) -> Fraction:
+        """
+        Combine one role's ratings with the policy's aggregation.
+
+        Raises:
+            InvalidNumberError: if the aggregation returns anything but an exact number.
+        """
+        combined = self.aggregation(values)
+        if isinstance(combined, int) and not isinstance(combined, bool):
+            return Fraction(combined)
+        if not isinstance(combined, Fraction):
+            reason = "an aggregation must return an exact Fraction"
+            raise InvalidNumberError("aggregation", combined, reason)
+        return combined
+
+    def _collect(
+        self, appraisal: Appraisal, subject: str, public: PublicIndex | None
+    ) -> tuple[dict[str, list[Fraction]], NumericScale | None]:
+        roles = appraisal.rater_roles
+        grouped: dict[str, list[Fraction]] = {}
+        problems: list[Problem] = []
+        scale_id = None if public is None else public.scale_id
+        if public is not None and _PUBLIC not in self.role_weights:
+            reason = "a public index is given, but the policy does not weight public"
+            problems.append(_problem("$.raters", "role", _PUBLIC, reason))
+        for index, rating in appraisal.ratings_by_subject.get(subject, ()):
+            role, path = roles[rating.rater_id].value, f"$.ratings[{index}]"
+            if role not in self.role_weights and role != _SELF:
+                reason = f"{rating.rater_id} rates {subject} as {role}, a role the policy does"
+                reason += f" not weight; give {role} a weight (0 to ignore it on purpose)"
+                problems.append(_problem(f"{path}.rater_id", "role", role, reason))
+            elif public is not None and role == _PUBLIC:
+                reason = f"public ratings of {subject} and a public index; give one of them"
+                problems.append(_problem(f"{path}.rater_id", "role", role, reason))
+            elif rating.score is None:
+                reason = (
+                    f"{subject} is rated on ordinal scale {rating.scale_id}; a number is needed"
+                )
+                problems.append(_problem(f"{path}.scale_id", "scale_id", rating.scale_id, reason))
+            elif scale_id is not None and rating.scale_id != scale_id:
+                reason = f"{subject} is rated on {scale_id} and on {rating.scale_id}; use one scale"
+                problems.append(_problem(f"{path}.scale_id", "scale_id", rating.scale_id, reason))
+            else:
+                scale_id = rating.scale_id
+                grouped.setdefault(role, []).append(Fraction(rating.score))
+        scale = None if scale_id is None else self._scale(appraisal, scale_id, public, problems)
+        if problems:
+            raise ScoringInputError(problems)
+        return grouped, scale
+
+    def _scale(
+        self,
+        appraisal: Appraisal,
+        scale_id: str,
+        public: PublicIndex | None,
+        problems: list[Problem],
+    ) -> NumericScale | None:
+        numeric = [
+            (index, scale)
+            for index, scale in enumerate(appraisal.scales)
+            if scale.id == scale_id and isinstance(scale, NumericScale)
+        ]
+        if not numeric:
+            reason = f"the public index is on {scale_id}, not a numeric scale of this appraisal"
+            problems.append(_problem("$.scales", "scale_id", scale_id, reason))
+            return None
+        index, scale = numeric[0]
+        checks = [("public", public.value)] if public is not None else []
+        if isinstance(self.missing, Impute):
+            checks.append(("imputed", self.missing.value))
+        for name, value in checks:
+            if not scale.minimum <= value <= scale.maximum:
+                reason = f"{name} value {show(value)} lies outside scale {scale.id}"
+                reason += f" ({scale.minimum} to {scale.maximum})"
+                problems.append(_problem(f"$.scales[{index}]", name, value, reason))
+        return scale
+
+    def _combine(
+        self, present: dict[str, Fraction], weights: Weights
+    ) -> tuple[Fraction | None, dict[str, Fraction], Mapping[str, Fraction]]:
+        """Return the weighted value, the value used per role, and the weights used."""
+        shares = weights.shares
+        positive = [role for role, share in shares.items() if share > 0]
+        missing = [role for role in positive if role not in present]
+        if len(missing) == len(positive) or (missing and isinstance(self.missing, Require)):
+            return None, {}, {}
+        used = {role: value for role, value in present.items() if role in shares}
+        if missing and isinstance(self.missing, Renormalise):
+            shares = weights.restricted(frozenset(used)).shares
+        elif missing:
+            filler = self.missing.value if isinstance(self.missing, Impute) else Fraction(0)
+            used.update(dict.fromkeys(missing, filler))
+        total = weighted_sum((shares[role], value) for role, value in used.items())
+        return total, used, shares
+
+    @functools.cached_property
+    def _texts(self) -> tuple[str, str, str]:
+        """The weights, aggregation and missing-rater policy as the trace writes them."""
+        weights = _listed(self.role_weights.shares)
+        return weights, describe_aggregation(self.aggregation), str(self.missing)
+
+    @staticmethod
+    def _status(
+        role: str, present: dict[str, Fraction], counts: dict[str, int], public: PublicIndex | None
+    ) -> RoleStatus:
+        if role in present:
+            indexed = public is not None and role == _PUBLIC
+            return RoleStatus.PUBLIC_INDEX if indexed else RoleStatus.RATED
+        return RoleStatus.BELOW_MINIMUM if counts.get(role) else RoleStatus.MISSING
+
+    def _gap(self, subject: str, roles: tuple[RoleAggregate, ...]) -> Gap:
+        weighted = [part for part in roles if part.weight > 0]
+        lacking = [
+            f"{part.role.value} ({part.raters} of {self.min_raters[part.role]} needed)"
+            if part.status is RoleStatus.BELOW_MINIMUM
+            else f"{part.role.value} (none)"
+            for part in weighted
+            if part.status in LACKING
+        ]
+        if len(lacking) == len(weighted):
+            reason = f"no weighted role rated {subject} enough to count: {', '.join(lacking)}"
+        else:
+            reason = f"policy {self.missing} needs every weighted role; {subject} lacks "
+            reason += ", ".join(lacking)
+        return Gap("$.ratings", reason)
+
+    def _step(
+        self,
+        result: WeightedAggregate,
+        grouped: dict[str, list[Fraction]],
+        public: PublicIndex | None,
+    ) -> Step:
+        children = []
+        for part in result.roles:
+            ratings = _ratings(grouped.get(part.role.value, []))
+            if part.status is RoleStatus.PUBLIC_INDEX and public is not None:
+                ratings = f"index from {public.source or 'survey'}"
+            inputs = [
+                ("role", part.role.value),
+                ("status", part.status.value),
+                ("raters", str(part.raters)),
+                ("minimum", str(max(self.min_raters.get(part.role, 1), 1))),
+                ("ratings", ratings),
+                ("own", show(part.own)),
+            ]
+            if part.used is not None and part.status in LACKING:
+                inputs.append(("missing_policy", self._texts[2]))
+            children.append(Step(_ROLE_RULE, show(part.used), tuple(inputs), result.subject))
+        if not self.count_self and _SELF in grouped:
+            children.append(
+                Step.of(
+                    _ROLE_RULE,
+                    result.self_value,
+                    subject=result.subject,
+                    role=RaterRole.SELF,
+                    counted=False,
+                    ratings=_ratings(grouped[_SELF]),
+                )
+            )
+        used = {part.role.value: part.effective_weight for part in result.roles}
+        return Step.of(
+            _WEIGHTED_RULE,
+            result.value,
+            subject=result.subject,
+            children=tuple(children),
+            weights=self._texts[0],
+            aggregation=self._texts[1],
+            missing_policy=self._texts[2],
+            effective_weights=_listed(used) if result.value is not None else None,
+            count_self=self.count_self,
+            self=result.self_value,
+            others=result.others_value,
+            self_other_gap=result.self_other_gap,
+        )
+
+
+def _ratings(values: list[Fraction]) -> str:
+    return ", ".join(show(value) for value in sorted(values))
+
+
+def _problem(path: str, field: str, value: object, reason: str) -> Problem:
+    error = UnsupportedInputError(field, value, reason)
+    return Problem(path, f"{reason} (got {value!r})", error)
+
+
+EXAMPLE_360_ROLE_WEIGHTS: Final = Weights(
+    {"supervisor": Fraction(1, 2), "peer": Fraction(1, 4), "subordinate": Fraction(1, 4)}
+)
+"""An EXAMPLE agency choice, not a rule: supervisor 1/2, peers 1/4, subordinates 1/4."""
+
+EXAMPLE_SERVICE_ROLE_WEIGHTS: Final = Weights(
+    {
+        "supervisor": Fraction(2, 5),
+        "second_level_supervisor": Fraction(1, 10),
+        "peer": Fraction(1, 5),
+        "subordinate": Fraction(1, 10),
+        "public": Fraction(1, 5),
+    }
+)
+"""An EXAMPLE for a service unit, not a rule: supervisor 2/5, second level 1/10, peers 1/5,
+subordinates 1/10, service users 1/5."""

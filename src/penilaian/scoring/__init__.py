@@ -1,0 +1,47 @@
+"""What scoring shares across regimes: the result, the registry, the timeline, achievement."""
+
+from __future__ import annotations
+
+from penilaian._base.rounding import FIGURE_ROUNDING, Rounding, RoundingMode, figure
+from penilaian._base.trace import MISSING, Gap, Rule, Step, render_trace, show
+from penilaian.scoring.achievement import (
+    ACHIEVEMENT_RULES,
+    achievement,
+    achievement_step,
+    achievements,
+    compared_target,
+)
+from penilaian.scoring.registry import (
+    ENTRY_POINT_GROUP,
+    StrategyRegistry,
+)
+from penilaian.scoring.result import (
+    Result,
+)
+from penilaian.scoring.timeline import (
+    REGIME_TIMELINE,
+    suggest_regime,
+)
+
+__all__ = [
+    "ACHIEVEMENT_RULES",
+    "ENTRY_POINT_GROUP",
+    "FIGURE_ROUNDING",
+    "MISSING",
+    "REGIME_TIMELINE",
+    "Gap",
+    "Result",
+    "Rounding",
+    "RoundingMode",
+    "Rule",
+    "Step",
+    "StrategyRegistry",
+    "achievement",
+    "achievement_step",
+    "achievements",
+    "compared_target",
+    "figure",
+    "render_trace",
+    "show",
+    "suggest_regime",
+]

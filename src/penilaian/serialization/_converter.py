@@ -1,0 +1,315 @@
+"""
+JSON in and out, strictly: the one place where `cattrs` is used.
+
+Every public value type structures from and unstructures to plain JSON data:
+decimals travel as strings (``"12.50"``), dates as ISO 8601, enumerations as their
+English ids (labels and aliases are accepted on the way in), a NIP as its 18
+digits, targets and scales as objects tagged with ``"kind"``, and a built-in
+behaviour framework as its id.  Unknown keys are rejected, and a document with
+several problems reports all of them, each with its JSON path.
+
+Example:
+    >>> from penilaian import Period
+    >>> from penilaian.serialization import structure, unstructure
+    >>> unstructure(Period.quarter(2024, 3))
+    {'start': '2024-07-01', 'end': '2024-09-30', 'kind': 'quarter'}
+    >>> structure("2024-Q3", Period) == Period.quarter(2024, 3)
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.json import make_converter as make_json_converter
+from cattrs.v import format_exception
+
+from penilaian._base.labels import LabelledEnum
+from penilaian._base.numbers import to_decimal, to_fraction
+from penilaian.exceptions import InvalidInputError, InvalidValueError, PenilaianError, Problem
+from penilaian.model.behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
+from penilaian.model.nip import Nip
+from penilaian.model.periods import Period
+from penilaian.serialization.schema import TAGS, json_schema
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    import cattrs
+
+__all__ = [
+    "dumps",
+    "json_schema",
+    "loads",
+    "make_converter",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+
+def _strict(kind: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
+    # cattrs would turn 12 into "12" or "yes" into True; a document must say what it means.
+    def structure_strictly(value: Any, _type: type[Any]) -> Any:  # noqa: ANN401
+        if type(value) is not kind:
+            raise InvalidValueError("value", value, f"expected {name}")
+        return value
+
+    return structure_strictly
+
+
+def _structure_decimal(value: Any, _type: type[Any]) -> Decimal:  # noqa: ANN401
+    return to_decimal(value)
+
+
+def _structure_fraction(value: Any, _type: type[Any]) -> Fraction:  # noqa: ANN401
+    return to_fraction(value)
+
+
+def _structure_nip(value: Any, _type: type[Any]) -> Nip:  # noqa: ANN401
+    return Nip.parse(value)
+
+
+def make_converter() -> cattrs.Converter:
+    """
+    Build a new strict JSON converter for penilaian's types.
+
+    Returns:
+        A `cattrs.Converter` that forbids unknown keys, structures decimals
+        exactly and knows every penilaian type.  Use it to add hooks for your own
+        types; the module-level functions use a shared instance.
+    """
+    # Every tuple becomes a JSON array (a list), so unstructured data is plain JSON data.
+    converter = make_json_converter(
+        forbid_extra_keys=True, unstruct_collection_overrides={tuple: list}
+    )
+    # Simple types first: hook factories for composite types resolve early.
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Fraction, str)  # "3/5", "1/7", "1"
+    converter.register_structure_hook(Fraction, _structure_fraction)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(Nip, str)
+    converter.register_structure_hook(Nip, _structure_nip)
+
+    def is_labelled(cls: Any) -> bool:  # noqa: ANN401
+        return isinstance(cls, type) and issubclass(cls, LabelledEnum)
+
+    converter.register_unstructure_hook_func(is_labelled, lambda member: member.value)
+    converter.register_structure_hook_func(is_labelled, lambda value, cls: cls.parse(value))
+
+    _register_period(converter)
+    _register_framework(converter)
+    for union, tags in TAGS.items():
+        _register_tagged_union(converter, union, tags)
+    return converter
+
+
+def _register_tagged_union(converter: cattrs.Converter, union: Any, tags: dict[type, str]) -> None:  # noqa: ANN401
+    """
+    Write each member of *union* with its ``"kind"`` tag, and read it back by that tag.
+
+    A member carries its tag even when unstructured on its own, so that any value
+    round-trips; structuring a member accepts its own tag or none.
+    """
+    by_tag = {tag: cls for cls, tag in tags.items()}
+    for cls, tag in tags.items():
+        converter.register_unstructure_hook(cls, _tagging(converter, cls, tag))
+        converter.register_structure_hook(cls, _untagging(converter, cls, tag))
+
+    def structure_union(value: Any, _type: Any) -> Any:  # noqa: ANN401
+        kind = value.get("kind") if isinstance(value, dict) else None
+        if kind not in by_tag:
+            reason = f"must be one of {', '.join(by_tag)}"
+            error = InvalidValueError("kind", kind, reason)
+            raise InvalidInputError([Problem("$.kind", f"{reason} (got {kind!r})", error)])
+        return converter.structure(value, by_tag[kind])
+
+    converter.register_structure_hook(union, structure_union)
+    converter.register_unstructure_hook(union, converter.unstructure)  # by the value's class
+
+
+def _tagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any], Any]:
+    to_dict: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+
+    def unstructure_tagged(value: Any) -> Any:  # noqa: ANN401
+        return {"kind": tag, **to_dict(value)}
+
+    return unstructure_tagged
+
+
+def _untagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any, Any], Any]:
+    from_dict: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure_tagged(value: Any, _type: Any) -> Any:  # noqa: ANN401
+        if isinstance(value, dict) and "kind" in value:
+            if value["kind"] != tag:
+                error = InvalidValueError("kind", value["kind"], f"must be {tag}")
+                raise InvalidInputError([Problem("$.kind", f"must be {tag}", error)])
+            value = {key: item for key, item in value.items() if key != "kind"}
+        return from_dict(value, cls)
+
+    return structure_tagged
+
+
+def _register_period(converter: cattrs.Converter) -> None:
+    as_object = make_dict_structure_fn(Period, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure_period(value: Any, _type: type[Any]) -> Period:  # noqa: ANN401
+        return Period.parse(value) if isinstance(value, str) else as_object(value, Period)
+
+    converter.register_structure_hook(Period, structure_period)
+
+
+def _register_framework(converter: cattrs.Converter) -> None:
+    as_object = make_dict_structure_fn(
+        BehaviourFramework, converter, _cattrs_forbid_extra_keys=True
+    )
+    to_object = make_dict_unstructure_fn(BehaviourFramework, converter)
+
+    def structure_framework(value: Any, _type: type[Any]) -> BehaviourFramework:  # noqa: ANN401
+        if not isinstance(value, str):
+            return as_object(value, BehaviourFramework)
+        if value not in BUILTIN_FRAMEWORKS:
+            reason = f"not a built-in framework ({', '.join(BUILTIN_FRAMEWORKS)})"
+            raise InvalidValueError("framework", value, reason)
+        return BUILTIN_FRAMEWORKS[value]
+
+    def unstructure_framework(framework: BehaviourFramework) -> Any:  # noqa: ANN401
+        if BUILTIN_FRAMEWORKS.get(framework.id) == framework:
+            return framework.id
+        return to_object(framework)
+
+    converter.register_structure_hook(BehaviourFramework, structure_framework)
+    converter.register_unstructure_hook(BehaviourFramework, unstructure_framework)
+
+
+_CONVERTER = make_converter()
+
+# What structuring raises for bad data: cattrs' error trees, our own errors, and the
+# builtins that a wrong shape at the top level gives (cattrs' code for an object
+# raises AttributeError on a list, for instance).
+_STRUCTURING_ERRORS = (
+    ClassValidationError,
+    IterableValidationError,
+    PenilaianError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+)
+
+
+def unstructure(value: object) -> Any:  # noqa: ANN401 - JSON data is untyped
+    """Turn a penilaian value into plain JSON data (dicts, lists, strings, numbers)."""
+    return _CONVERTER.unstructure(value)
+
+
+def structure(data: object, cls: type[T]) -> T:
+    """
+    Build a *cls* from plain JSON data, checking everything.
+
+    Args:
+        data: Plain data, as from `json.loads`.
+        cls: The type to build, for example `penilaian.Appraisal`.
+
+    Raises:
+        InvalidInputError: listing every problem found, each with its JSON path
+            (``$`` is *data* itself).
+    """
+    try:
+        return _CONVERTER.structure(data, cls)
+    except _STRUCTURING_ERRORS as error:
+        raise InvalidInputError(_problems(error, "$")) from error
+
+
+def dumps(value: object, *, indent: int | None = None) -> str:
+    """Serialise a penilaian value to a JSON string."""
+    return json.dumps(unstructure(value), indent=indent, ensure_ascii=False)
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """
+    Parse JSON text into a *cls*, reading every JSON number as an exact `Decimal`.
+
+    Raises:
+        InvalidInputError: for text that is not JSON (path ``$``) and for every
+            problem in the document.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except ValueError as error:
+        raise InvalidInputError([Problem("$", f"not JSON: {error}", error)]) from error
+    return structure(data, cls)
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    """Flatten an error tree from structuring into problems with JSON paths."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            place = (
+                f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            )
+            yield from _at(inner, path + place, note.type)
+        for inner in without:
+            # Raised by the class itself (its validators): the error names its field.
+            yield from _problems(inner, path)
+    elif isinstance(error, InvalidInputError):
+        for problem in error.problems:
+            yield attrs.evolve(problem, path=path + problem.path[1:])
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Problem(f"{path}.{key}", "unknown key", error)
+    elif isinstance(error, InvalidValueError):
+        yield Problem(f"{path}.{error.field}", _reason(error), error)
+    else:
+        yield Problem(path, _message(error, None), error)  # type: ignore[arg-type]
+
+
+def _at(error: BaseException, path: str, type_: Any) -> Iterator[Problem]:  # noqa: ANN401
+    """Problems of an error that cattrs already placed at *path* (an attribute or item)."""
+    if isinstance(error, InvalidValueError):
+        yield Problem(path, _reason(error), error)
+    elif isinstance(error, Exception) and not _is_tree(error):
+        yield Problem(path, _message(error, type_), error)
+    else:
+        yield from _problems(error, path)
+
+
+def _is_tree(error: Exception) -> bool:
+    return isinstance(
+        error,
+        ClassValidationError
+        | IterableValidationError
+        | InvalidInputError
+        | ForbiddenExtraKeysError,
+    )
+
+
+def _message(error: BaseException, type_: Any) -> str:  # noqa: ANN401
+    if isinstance(error, AttributeError):
+        return "expected a JSON object"  # cattrs' code for a class read keys of a non-mapping
+    return format_exception(error, type_)
+
+
+def _reason(error: InvalidValueError) -> str:
+    return f"{error.reason} (got {error.value!r})"
