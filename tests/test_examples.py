@@ -15,6 +15,8 @@ import pytest
 from penilaian import load_sample
 from penilaian.serialization import dumps
 
+pytestmark = pytest.mark.slow
+
 if TYPE_CHECKING:
     from types import ModuleType
 

@@ -311,7 +311,7 @@ def test_as_a_program(folder, document):
 
 def test_the_how_to_example(tmp_path, monkeypatch):
     """The console example of docs/how-to/command-line.md prints what the page shows."""
-    page = Path(__file__).parent.parent / "docs/how-to/command-line.md"
+    page = Path(__file__).parents[2] / "docs/how-to/command-line.md"
     section = page.read_text("utf-8").split("## Simulate a policy change")[1]
     block = section.split("```console\n")[1].split("```")[0]
     monkeypatch.chdir(tmp_path)

@@ -17,7 +17,9 @@ import penilaian as p
 from penilaian.simulation import WorkforceSpec, generate
 from penilaian.simulation.compare import Scenario, run, silent
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "examples" / "policy_simulation.ipynb"
 
 

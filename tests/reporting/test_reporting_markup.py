@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.reporting_checks import (
+from reporting_checks import (
     StrictHTMLChecker,
     check_page,
     markdown_cells,

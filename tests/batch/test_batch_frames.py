@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 
 import penilaian as p
-from batch_strategies import permen6_populations, pp30_populations
 from penilaian.batch.frames import (
     permen6_from_long,
     pp30_from_long,
@@ -30,6 +29,7 @@ from penilaian.exceptions import (
 from penilaian.regimes.permen6_2022 import Permen6Regime, WorkRatingFromAchievement
 from penilaian.regimes.pp30_2019 import Pp30Regime
 from penilaian.regimes.pp30_2019.strategy import _INNOVATIVE, _PEER_ROLES
+from strategies.batch import permen6_populations, pp30_populations
 
 
 def pp30_long(population):

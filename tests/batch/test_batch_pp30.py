@@ -13,11 +13,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import penilaian as p
-from batch_strategies import PP30_SCALE, pp30_appraisals, pp30_populations
 from penilaian.batch import GRADES, MISSING, NONE, grades
 from penilaian.batch.pp30 import ASPECTS, Pp30Batch, score_pp30
 from penilaian.exceptions import InvalidInputError, ScoringInputError
 from penilaian.regimes.pp30_2019 import PP30_2019_PREDIKAT, Pp30Regime
+from strategies.batch import PP30_SCALE, pp30_appraisals, pp30_populations
 
 ROUNDINGS = (p.Rounding(), p.Rounding(1, "half_even"), p.Rounding(3, "down"))
 CUTS = tuple(Fraction(cut) for cut in PP30_2019_PREDIKAT.cuts)

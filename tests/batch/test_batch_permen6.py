@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 
 import penilaian as p
-from batch_strategies import PEER, PERMEN6_POSITIONS, REPORTS, SUPERVISOR, permen6_populations
 from penilaian.batch import (
     GRADES,
     LEVELS,
@@ -26,6 +25,7 @@ from penilaian.regimes.permen6_2022 import (
     WorkRatingFromAchievement,
     WorkRatingFromUnit,
 )
+from strategies.batch import PEER, PERMEN6_POSITIONS, REPORTS, SUPERVISOR, permen6_populations
 
 WORK, BEHAVIOUR = p.OVERALL_WORK_RESULTS, p.OVERALL_BEHAVIOUR
 

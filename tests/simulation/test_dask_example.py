@@ -17,7 +17,9 @@ from distributed import Client, LocalCluster
 from penilaian.batch.frames import score_pp30_wide
 from penilaian.exceptions import InvalidInputError, MissingValueError
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+pytestmark = pytest.mark.slow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ROWS, PARTITIONS, SEED = 2_000, 4, 7
 
 

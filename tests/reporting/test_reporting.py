@@ -8,7 +8,7 @@ from datetime import date
 import attrs
 import pytest
 from hypothesis import given
-from tests.reporting_checks import check_page, markdown_cells, text_of, unescape_markdown
+from reporting_checks import check_page, markdown_cells, text_of, unescape_markdown
 from tests.strategies import hostile_texts
 
 import penilaian as p

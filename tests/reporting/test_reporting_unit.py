@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given
-from tests.reporting_checks import check_page, markdown_cells, text_of
+from reporting_checks import check_page, markdown_cells, text_of
 from tests.strategies import hostile_texts
 
 import penilaian as p
