@@ -34,21 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 from _common import arguments, environment, peak_rss_mib, settle, time_once
 
-from penilaian import (
-    PERMEN6_2022_CURVE,
-    PERMEN6_2022_MATRIX,
-    CurveBound,
-    ExpectationLevel,
-    GradedEmployee,
-    OrganisationGrade,
-    check_curve,
-    propose_calibration,
-)
+from penilaian import ExpectationLevel, OrganisationGrade, propose_calibration
+from penilaian.analysis.curve import PERMEN6_2022_CURVE, CurveBound, GradedEmployee, check_curve
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from penilaian import CurveCheck
+    from penilaian.analysis.curve import CurveCheck
 
 LEVELS = (ExpectationLevel.BELOW, ExpectationLevel.MEETS, ExpectationLevel.ABOVE)
 LEVEL_WEIGHTS = (1, 6, 3)  # below, meets, above: most meet expectations

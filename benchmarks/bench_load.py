@@ -32,14 +32,11 @@ from cattrs.preconf.json import make_converter as make_plain_json_converter
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
     Appraisal,
     Direction,
     Employee,
     ExpectationLevel,
     FeedbackNote,
-    Gender,
     Indicator,
     Nip,
     NumericScale,
@@ -54,9 +51,9 @@ from penilaian import (
     Rating,
     Realisation,
     SpecialExpectation,
-    TargetKind,
     WorkTarget,
 )
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, Gender, TargetKind
 from penilaian.serialization import dumps, loads
 
 if TYPE_CHECKING:

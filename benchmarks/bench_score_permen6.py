@@ -31,8 +31,6 @@ from _common import arguments, environment, peak_rss_mib, settle, time_once
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
     Appraisal,
     Employee,
     ExpectationLevel,
@@ -48,6 +46,7 @@ from penilaian import (
     Realisation,
     WorkTarget,
 )
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX, Permen6Regime
 
 if TYPE_CHECKING:

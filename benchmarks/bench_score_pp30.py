@@ -49,9 +49,9 @@ from penilaian import (
     RaterRole,
     Rating,
     Realisation,
-    TargetKind,
     WorkTarget,
 )
+from penilaian.model import TargetKind
 from penilaian.regimes.pp30_2019 import Pp30Regime
 
 if TYPE_CHECKING:

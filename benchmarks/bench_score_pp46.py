@@ -48,9 +48,9 @@ from penilaian import (
     Rater,
     Rating,
     Realisation,
-    TargetKind,
     WorkTarget,
 )
+from penilaian.model import TargetKind
 from penilaian.regimes.pp46_2011 import Pp46Regime
 
 if TYPE_CHECKING:

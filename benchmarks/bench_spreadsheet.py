@@ -45,8 +45,6 @@ from _common import arguments, environment, peak_rss_mib
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
     Appraisal,
     Employee,
     ExpectationLevel,
@@ -75,6 +73,7 @@ from penilaian.io.spreadsheet import (
     write_results,
 )
 from penilaian.io.tables import INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS
 from penilaian.regimes.permen6_2022 import Permen6Regime
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import attrs
 
 import penilaian as p
+from penilaian.policy import SupervisorRating
 
-SUPERVISOR_ONLY = p.SupervisorRating()
+SUPERVISOR_ONLY = SupervisorRating()
 AGENCY_360 = p.WeightingPolicy(
     {"supervisor": "1/2", "peer": "1/4", "public": "1/4"},
     missing=p.Renormalise(),

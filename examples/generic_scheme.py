@@ -14,6 +14,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import penilaian as p
+from penilaian.model import BandTable
+from penilaian.regimes.generic import Component, RatedSubjects, WorkAchievement
 
 COMPETENCIES = p.BehaviourFramework(
     id="acme",
@@ -27,11 +29,11 @@ COMPETENCIES = p.BehaviourFramework(
 
 SCHEME = p.GenericRegime(
     components=[
-        p.Component("objectives", p.WorkAchievement(cap=Fraction(130))),
-        p.Component("competencies", p.RatedSubjects(("delivery", "teamwork"))),
+        Component("objectives", WorkAchievement(cap=Fraction(130))),
+        Component("competencies", RatedSubjects(("delivery", "teamwork"))),
     ],
     weights=p.Weights({"objectives": "3/5", "competencies": "2/5"}),
-    bands=p.BandTable(
+    bands=BandTable(
         id="acme.bands",
         clause="Acme people handbook, 2025, section 4",
         labels=["does not meet", "partially meets", "meets", "exceeds"],

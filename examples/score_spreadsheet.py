@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import penilaian as p
+from penilaian.analysis.curve import check_curve
 from penilaian.exceptions import InvalidInputError
 from penilaian.io.spreadsheet import read_appraisals, write_appraisals, write_results
 
@@ -39,7 +40,7 @@ def main(folder: Path) -> int:
     write_results(target, results, appraisals, fmt, lang="en")
     print(f"results written to {target}")
     unit = p.load_sample_unit()
-    check = p.check_curve(unit.unit.id, unit.unit_grade, unit.graded(tuple(results)))
+    check = check_curve(unit.unit.id, unit.unit_grade, unit.graded(tuple(results)))
     print(check.describe("en"))
     return 0
 

@@ -160,6 +160,16 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.message} @ {self.path}"
 
+    @classmethod
+    def from_error(cls, path: str, error: InvalidValueError) -> Problem:
+        """
+        Return the problem a failed check raised, at *path*: its reason and the value it got.
+
+        This is the one way a check's error becomes a problem of a document, so every
+        message reads the same: ``"<reason> (got <value>)"``.
+        """
+        return cls(path, f"{error.reason} (got {error.value!r})", error)
+
 
 class InvalidInputError(PenilaianError, ValueError):
     """

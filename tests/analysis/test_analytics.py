@@ -12,17 +12,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from penilaian import (
-    AgreementFinding,
-    FindingKind,
     NumericScale,
     Rater,
-    RaterAnalytics,
     RaterRole,
     Rating,
     Renormalise,
     WeightingPolicy,
-    krippendorff_alpha,
     load_sample,
+)
+from penilaian.analysis.raters import (
+    AgreementFinding,
+    FindingKind,
+    RaterAnalytics,
+    krippendorff_alpha,
 )
 from penilaian.exceptions import InvalidNumberError
 

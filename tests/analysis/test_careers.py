@@ -8,19 +8,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import grade_histories
 
-from penilaian import (
+from penilaian import Grade
+from penilaian.analysis.development import (
     DEFAULT_ELIGIBILITY_RULES,
-    GRADE_RANKING,
     PROMOTION_RULE,
     Confidence,
     Eligibility,
     EligibilityRule,
-    Grade,
     YearEvidence,
     eligibility_hints,
     grade_rank,
 )
 from penilaian.exceptions import InvalidValueError, UnknownLabelError
+from penilaian.model import GRADE_RANKING
 
 G = Grade
 

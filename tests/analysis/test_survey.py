@@ -17,26 +17,25 @@ from tests.strategies import (
 )
 
 from penilaian import (
+    NumericScale,
+    OrdinalScale,
+    Renormalise,
+    SurveyResponse,
+    WeightingPolicy,
+    load_sample,
+    render_trace,
+    satisfaction_index,
+)
+from penilaian.analysis.survey import (
     PERMEN14_2017_BANDS,
     PERMEN14_2017_FACTOR,
     PERMEN14_2017_WEIGHT,
-    NumericScale,
-    OrdinalScale,
-    PublicIndex,
-    Renormalise,
-    RoleStatus,
     SatisfactionAnswer,
     SatisfactionIndex,
     ServiceElement,
     ServiceQuality,
-    SurveyResponse,
     SurveyWeighting,
-    WeightingPolicy,
-    load_sample,
     public_index_from_survey,
-    render_trace,
-    satisfaction_index,
-    show,
 )
 from penilaian.exceptions import (
     DuplicateIdError,
@@ -48,6 +47,8 @@ from penilaian.exceptions import (
     UnknownLabelError,
     UnsupportedInputError,
 )
+from penilaian.policy import PublicIndex, RoleStatus
+from penilaian.scoring import show
 
 NINE = tuple(ServiceElement)
 LIKERT = NumericScale("likert-1-5", 1, 5, step=1)

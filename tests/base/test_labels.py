@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penilaian
-from penilaian import Aspect, ExpectationLevel, LabelledEnum, RaterRole
+from penilaian import Aspect, ExpectationLevel, RaterRole
 from penilaian._base.labels import normalise_label
 from penilaian.exceptions import UnknownLabelError
+from penilaian.model import LabelledEnum
 
 ENUMS = sorted(
     (

@@ -26,6 +26,7 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnknownReferenceError,
 )
+from penilaian.model import OVERALL_WORK_RESULTS, TargetKind
 from penilaian.regimes.permen6_2022 import Permen6Regime, WorkRatingFromAchievement
 from penilaian.regimes.pp30_2019 import Pp30Regime
 from penilaian.regimes.pp30_2019.strategy import _INNOVATIVE, _PEER_ROLES
@@ -47,7 +48,7 @@ def pp30_long(population):
                 low, high = _bounds(item.target)
                 items.append({
                     "appraisal": appraisal.id, "target": target.id, "indicator": item.id,
-                    "main": target.kind is p.TargetKind.MAIN, "target_low": low,
+                    "main": target.kind is TargetKind.MAIN, "target_low": low,
                     "target_high": high, "realisation": item.realisation.value,
                     "lower_is_better": item.direction is p.Direction.LOWER_IS_BETTER,
                     "at_maximum": item.target_is_maximum,
@@ -89,7 +90,7 @@ def _wide_row(appraisal):
         if appraisal.rater_roles[r.rater_id] is p.RaterRole.SUPERVISOR
     }
     for t_place, target in enumerate(appraisal.targets):
-        row[f"main_{t_place}"] = target.kind is p.TargetKind.MAIN
+        row[f"main_{t_place}"] = target.kind is TargetKind.MAIN
         for i_place, item in enumerate(target.indicators):
             low, high = _bounds(item.target)
             row.update({
@@ -152,7 +153,7 @@ def assert_permen6_equal(population, results, regime):
         result = regime.score(appraisal, trace=False)
         row = results.loc[appraisal.id]
         assert (None if result.grade is None else result.grade.value) == row["grade"]
-        work = result.ratings.get(p.OVERALL_WORK_RESULTS)
+        work = result.ratings.get(OVERALL_WORK_RESULTS)
         assert work == row["work"]
 
 

@@ -18,6 +18,9 @@ from penilaian.batch import GRADES, MISSING
 from penilaian.batch.generic import ROLES, GenericBatch, score_generic
 from penilaian.batch.policies import score_policies
 from penilaian.exceptions import InvalidInputError, InvalidValueError, ScoringInputError
+from penilaian.model import BandTable, TargetKind
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, SupervisorRating
+from penilaian.regimes.generic import Component, RatedSubjects, WorkAchievement
 from penilaian.simulation import WorkforceSpec, generate
 
 ROLE_AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
@@ -74,18 +77,16 @@ def policies(draw: st.DrawFn) -> p.WeightingPolicy:
 @st.composite
 def regimes(draw: st.DrawFn) -> p.GenericRegime:
     share = Fraction(draw(st.integers(0, 20)), 20)
-    aggregator = draw(st.one_of(st.just(p.SupervisorRating()), policies()))
+    aggregator = draw(st.one_of(st.just(SupervisorRating()), policies()))
     rounding = p.Rounding(
         draw(st.integers(0, 3)), draw(st.sampled_from(["half_up", "half_even", "down"]))
     )
     cap = draw(st.sampled_from([Fraction(120), None, Fraction(100)]))
-    kinds = draw(
-        st.sampled_from([(p.TargetKind.MAIN,), (p.TargetKind.MAIN, p.TargetKind.ADDITIONAL)])
-    )
+    kinds = draw(st.sampled_from([(TargetKind.MAIN,), (TargetKind.MAIN, TargetKind.ADDITIONAL)]))
     return p.GenericRegime(
         components=(
-            p.Component("work", p.WorkAchievement(kinds=kinds, cap=cap)),
-            p.Component("behaviour", p.RatedSubjects()),
+            Component("work", WorkAchievement(kinds=kinds, cap=cap)),
+            Component("behaviour", RatedSubjects()),
         ),
         weights=p.Weights({"work": 1 - share, "behaviour": share}),
         aggregator=aggregator,
@@ -106,7 +107,7 @@ def with_cuts_at(regime: p.GenericRegime, appraisals, rows: list[int]) -> p.Gene
         return regime
     labels = tuple(GRADES[: len(found) + 1])
     closed = "upper" if len(found) % 2 else "lower"
-    bands = p.BandTable(id="at-scores", clause="test", labels=labels, cuts=found, closed=closed)
+    bands = BandTable(id="at-scores", clause="test", labels=labels, cuts=found, closed=closed)
     return attrs.evolve(regime, bands=bands)
 
 
@@ -183,7 +184,7 @@ class TestRefused:
             p.GenericRegime.default(),
             rounding=None,
             aggregator=p.WeightingPolicy(
-                p.EXAMPLE_360_ROLE_WEIGHTS,
+                EXAMPLE_360_ROLE_WEIGHTS,
                 missing=p.Require(),
                 aggregation=p.TrimmedMean(Fraction(1, 5)),
             ),
@@ -194,7 +195,7 @@ class TestRefused:
         assert paths == ["$.regime.rounding", "$.regime.aggregator.aggregation"]
 
     def test_a_role_the_policy_does_not_weigh(self):
-        policy = p.WeightingPolicy(p.EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
+        policy = p.WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
         regime = attrs.evolve(p.GenericRegime.default(), aggregator=policy)
         with pytest.raises(ScoringInputError, match="public, a role the policy does not weight"):
             score_generic(batch_of(0), regime)

@@ -19,6 +19,7 @@ from penilaian.batch import (
     score_permen6,
 )
 from penilaian.exceptions import InvalidInputError, ScoringInputError
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS
 from penilaian.regimes.permen6_2022 import (
     PERMEN6_2022_MATRIX,
     Permen6Regime,
@@ -27,7 +28,7 @@ from penilaian.regimes.permen6_2022 import (
 )
 from strategies.batch import PEER, PERMEN6_POSITIONS, REPORTS, SUPERVISOR, permen6_populations
 
-WORK, BEHAVIOUR = p.OVERALL_WORK_RESULTS, p.OVERALL_BEHAVIOUR
+WORK, BEHAVIOUR = OVERALL_WORK_RESULTS, OVERALL_BEHAVIOUR
 
 
 def appraisal(work=None, behaviour=None, *, leader=False, unit_grade=None, scale=None):

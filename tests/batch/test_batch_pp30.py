@@ -16,6 +16,7 @@ import penilaian as p
 from penilaian.batch import GRADES, MISSING, NONE, grades
 from penilaian.batch.pp30 import ASPECTS, Pp30Batch, score_pp30
 from penilaian.exceptions import InvalidInputError, ScoringInputError
+from penilaian.policy import PP30_2019_WITH_PEER_INPUT, PP30_2019_WITHOUT_PEER_INPUT
 from penilaian.regimes.pp30_2019 import PP30_2019_PREDIKAT, Pp30Regime
 from strategies.batch import PP30_SCALE, pp30_appraisals, pp30_populations
 
@@ -48,7 +49,7 @@ def batch_figures(appraisal, row, batch, scores):
         figures["behaviour"] = number(scores.behaviour[row], places)
         figures["final"] = number(scores.final[row], places)
         peers = bool(scores.with_peer_input[row])
-        weights = p.PP30_2019_WITH_PEER_INPUT if peers else p.PP30_2019_WITHOUT_PEER_INPUT
+        weights = PP30_2019_WITH_PEER_INPUT if peers else PP30_2019_WITHOUT_PEER_INPUT
         figures["weight.work"] = Decimal(weights["work"].numerator) / weights["work"].denominator
         figures["weight.behaviour"] = (
             Decimal(weights["behaviour"].numerator) / weights["behaviour"].denominator

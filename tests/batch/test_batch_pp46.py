@@ -38,6 +38,8 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model import TargetKind
+from penilaian.policy import PP46_2011_COMPONENTS
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.regimes.pp46_2011 import PP46_2011_CATEGORIES, Pp46Regime
 
@@ -87,7 +89,7 @@ ROUNDINGS = (
     p.Rounding(4, "down"),
 )
 WEIGHTS = (
-    p.PP46_2011_COMPONENTS,
+    PP46_2011_COMPONENTS,
     p.Weights({"work": "7/10", "behaviour": "3/10"}),
     p.Weights({"work": "1/3", "behaviour": "2/3"}),
 )
@@ -254,7 +256,7 @@ def at_a_final_cut(draw):
     aspects = p.PP46_2011_BEHAVIOUR.aspects_for(kind)
     unrated = build(0, kind, appraisal.targets, {}, [i.scope for i in appraisal.innovations])
     skp = Fraction(Pp46Regime().score(unrated, trace=False).figures["skp"])
-    work, other = p.PP46_2011_COMPONENTS["work"], p.PP46_2011_COMPONENTS["behaviour"]
+    work, other = PP46_2011_COMPONENTS["work"], PP46_2011_COMPONENTS["behaviour"]
     # behaviour B (2 places, every aspect B) with work x skp + other x B just reaching the edge
     finals = [cut + offset for cut in CUTS for offset in OFFSETS]
     needed = {
@@ -291,7 +293,7 @@ def work_figures(appraisal, row, batch, scores):
     figures = {}
     for t_index, target in enumerate(appraisal.targets):
         place = (row, t_index)
-        if target.kind is not p.TargetKind.MAIN:
+        if target.kind is not TargetKind.MAIN:
             assert scores.activity_value[place] == MISSING
             assert (scores.aspect[place] == MISSING).all()
             continue
@@ -567,7 +569,7 @@ def scalar_problems(appraisal):
     return [(problem.path, type(problem.error)) for problem in caught.value.problems]
 
 
-def with_indicators(*indicators, kind=p.TargetKind.MAIN):
+def with_indicators(*indicators, kind=TargetKind.MAIN):
     """An appraisal with one work target of *indicators*."""
     appraisal = one({})
     target = p.WorkTarget("k1", "Kegiatan", list(indicators), kind)
@@ -603,7 +605,7 @@ REFUSED = {
     ),
     "no realisation": with_indicators(QUANTITY, QUALITY, point("w", p.Aspect.TIME, 12, None)),
     "no time indicator": with_indicators(QUANTITY, QUALITY),
-    "no kegiatan": with_indicators(QUANTITY, QUALITY, TIME, kind=p.TargetKind.ADDITIONAL),
+    "no kegiatan": with_indicators(QUANTITY, QUALITY, TIME, kind=TargetKind.ADDITIONAL),
     "framework": attrs.evolve(one({}), framework=p.PP30_2019_BEHAVIOUR, ratings=[]),
     "kepemimpinan": attrs.evolve(
         one({}), ratings=[*one({}).ratings, p.Rating("atasan", "leadership", SCALE.id, score=80)]

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from penilaian import SAMPLES, default_registry, load_sample, load_sample_unit
+from penilaian import default_registry, load_sample, load_sample_unit
 from penilaian.cli._main import (
     EXIT_INTERNAL_ERROR,
     EXIT_INVALID_INPUT,
@@ -23,6 +23,7 @@ from penilaian.cli._main import (
     render,
 )
 from penilaian.exceptions import UnknownStrategyError
+from penilaian.io.samples import SAMPLES
 from penilaian.serialization import dumps, unstructure
 from penilaian.simulation.progress import Progress
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from tests.strategies import siasn_appraisers, siasn_texts
 
 from penilaian import (
-    PERMEN6_2022_MATRIX,
     ExpectationLevel,
     Grade,
     Period,
@@ -49,6 +48,7 @@ from penilaian.io.siasn import (
     write_csv,
     write_json,
 )
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 from strategies import expectation_levels
 
 if TYPE_CHECKING:

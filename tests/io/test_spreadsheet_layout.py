@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import excel_decimals, long_decimals
 
-from penilaian import BUILTIN_FRAMEWORKS, Aspect, PositionKind
+from penilaian import Aspect, PositionKind
 from penilaian.exceptions import InvalidValueError, UnknownLabelError
 from penilaian.io._cells import FALSE_WORDS, TRUE_WORDS, read_cell
 from penilaian.io._csv import format_cell
@@ -25,6 +25,7 @@ from penilaian.io.tables import (
     ColumnType,
     find_table,
 )
+from penilaian.model import BUILTIN_FRAMEWORKS
 
 
 def column(kind, **options):

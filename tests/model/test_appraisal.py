@@ -14,8 +14,6 @@ from hypothesis import strategies as st
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
     PP30_2019_BEHAVIOUR,
     Appraisal,
     Employee,
@@ -42,6 +40,7 @@ from penilaian.exceptions import (
     SelfRatingError,
     UnknownReferenceError,
 )
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS
 from strategies import appraisals
 
 REPORTS = Indicator(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from penilaian import Employee, Nip, NipKind
+from penilaian import Employee, Nip
 from penilaian.exceptions import InvalidNipError, InvalidValueError
+from penilaian.model import NipKind
 from strategies import employees
 
 PNS_DIGITS = "198609262015052001"

@@ -13,12 +13,10 @@ from penilaian import (
     Aspect,
     Direction,
     Indicator,
-    Perspective,
     PointTarget,
     QualitativeTarget,
     RangeTarget,
     Realisation,
-    TargetKind,
     WorkTarget,
 )
 from penilaian.exceptions import (
@@ -28,6 +26,7 @@ from penilaian.exceptions import (
     UnknownLabelError,
     UnknownReferenceError,
 )
+from penilaian.model import Perspective, TargetKind
 from strategies import indicators, realisations, targets, work_targets
 
 

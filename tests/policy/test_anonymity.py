@@ -11,9 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from penilaian import (
-    DEFAULT_ANONYMITY,
-    EXAMPLE_SERVICE_ROLE_WEIGHTS,
-    AnonymityThresholds,
     FeedbackNote,
     Impute,
     NumericScale,
@@ -22,14 +19,19 @@ from penilaian import (
     Rating,
     Renormalise,
     Require,
-    RoleSummary,
     WeightingPolicy,
     Zero,
     load_sample,
+)
+from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownLabelError
+from penilaian.policy import (
+    DEFAULT_ANONYMITY,
+    EXAMPLE_SERVICE_ROLE_WEIGHTS,
+    AnonymityThresholds,
+    RoleSummary,
     view_for_employee,
     view_for_supervisor,
 )
-from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownLabelError
 
 SAMPLE = load_sample()
 SCALE = NumericScale("nilai", 0, 100)

@@ -11,25 +11,17 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from penilaian import (
-    EXAMPLE_360_ROLE_WEIGHTS,
-    EXAMPLE_SERVICE_ROLE_WEIGHTS,
-    PP30_2019_WITH_PEER_INPUT,
-    PP30_2019_WITHOUT_PEER_INPUT,
-    Aggregate,
     Appraisal,
     Impute,
     Mean,
     Median,
     NumericScale,
-    PublicIndex,
     Rater,
     RaterRole,
     Rating,
     Renormalise,
     Require,
-    RoleStatus,
     TrimmedMean,
-    WeightedAggregate,
     WeightingPolicy,
     Zero,
     load_sample,
@@ -42,6 +34,16 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnknownLabelError,
     UnsupportedInputError,
+)
+from penilaian.policy import (
+    EXAMPLE_360_ROLE_WEIGHTS,
+    EXAMPLE_SERVICE_ROLE_WEIGHTS,
+    PP30_2019_WITH_PEER_INPUT,
+    PP30_2019_WITHOUT_PEER_INPUT,
+    Aggregate,
+    PublicIndex,
+    RoleStatus,
+    WeightedAggregate,
 )
 
 if TYPE_CHECKING:

@@ -17,6 +17,14 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model import BandTable, TargetKind
+from penilaian.policy import Aggregate
+from penilaian.regimes.generic import (
+    GENERIC_DEFAULT_BANDS,
+    Component,
+    RatedSubjects,
+    WorkAchievement,
+)
 from penilaian.scoring.achievement import achievement
 from penilaian.serialization import structure, unstructure
 
@@ -88,11 +96,11 @@ def okr_regime():
     """A scheme that is not Indonesian: objectives 60 %, competencies 40 %, four bands."""
     return p.GenericRegime(
         components=[
-            p.Component("objectives", p.WorkAchievement(cap=Fraction(130))),
-            p.Component("competencies", p.RatedSubjects(("delivery", "teamwork"))),
+            Component("objectives", WorkAchievement(cap=Fraction(130))),
+            Component("competencies", RatedSubjects(("delivery", "teamwork"))),
         ],
         weights=p.Weights({"objectives": "3/5", "competencies": "2/5"}),
-        bands=p.BandTable(
+        bands=BandTable(
             "okr",
             "Acme handbook 2025",
             ["does not meet", "partially meets", "meets", "exceeds"],
@@ -162,7 +170,7 @@ class TestGenericRegime:
 
     def test_default_with_grades(self):
         """The default configuration grades with penilaian's Grade members."""
-        regime = attrs.evolve(okr_regime(), bands=p.GENERIC_DEFAULT_BANDS)
+        regime = attrs.evolve(okr_regime(), bands=GENERIC_DEFAULT_BANDS)
         result = regime.score(okr_appraisal())
         assert result.grade is p.Grade.NEEDS_IMPROVEMENT
         assert result.ratings == {"band": "needs_improvement"}
@@ -187,8 +195,8 @@ class TestGenericRegime:
         regime = attrs.evolve(
             okr_regime(),
             components=[
-                p.Component("objectives", p.WorkAchievement()),
-                p.Component("competencies", p.RatedSubjects(())),
+                Component("objectives", WorkAchievement()),
+                Component("competencies", RatedSubjects(())),
             ],
         )
         with pytest.raises(ScoringInputError, match="no subject applies") as caught:
@@ -207,8 +215,8 @@ class TestGenericRegime:
         regime = attrs.evolve(
             okr_regime(),
             components=[
-                p.Component("objectives", p.WorkAchievement(kinds=(p.TargetKind.ADDITIONAL,))),
-                p.Component("competencies", p.RatedSubjects(("delivery", "teamwork"))),
+                Component("objectives", WorkAchievement(kinds=(TargetKind.ADDITIONAL,))),
+                Component("competencies", RatedSubjects(("delivery", "teamwork"))),
             ],
         )
         with pytest.raises(ScoringInputError, match="no indicators of kind additional"):
@@ -218,7 +226,7 @@ class TestGenericRegime:
         """A subject rated on an ordinal scale cannot be rescaled."""
 
         def ordinal(appraisal, subject, *, trace=True):
-            return p.Aggregate(subject, Fraction(1), scale_id="expectation")
+            return Aggregate(subject, Fraction(1), scale_id="expectation")
 
         appraisal = attrs.evolve(
             okr_appraisal(), scales=[*okr_appraisal().scales, p.EXPECTATION_SCALE]

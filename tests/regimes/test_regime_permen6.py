@@ -21,6 +21,7 @@ from penilaian.exceptions import (
     UnknownLabelError,
     UnsupportedInputError,
 )
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, Target, TargetKind
 from penilaian.regimes.permen6_2022 import (
     PERMEN6_2022_GRADE_ORDER,
     PERMEN6_2022_MATRIX,
@@ -47,11 +48,12 @@ from penilaian.regimes.permen6_2022.credit import (
     PERMENPANRB_1_2023_PERCENTAGES,
     credit_points,
 )
+from penilaian.scoring import MISSING
 from penilaian.serialization import dumps, loads
 
 ABOVE, MEETS, BELOW = p.ExpectationLevel.ABOVE, p.ExpectationLevel.MEETS, p.ExpectationLevel.BELOW
 G = p.Grade
-WORK, BEHAVIOUR = p.OVERALL_WORK_RESULTS, p.OVERALL_BEHAVIOUR
+WORK, BEHAVIOUR = OVERALL_WORK_RESULTS, OVERALL_BEHAVIOUR
 
 SUPERVISOR = p.Rater("r-sup", "pejabat penilai", "e-budi")
 PEER = p.Rater("r-peer", "rekan kerja", "e-citra")
@@ -63,7 +65,7 @@ LEADER = p.Position("Kepala Bidang Keuangan", "administrator", unit_id="u-keu", 
 
 def indicator(
     id_: str,
-    target: p.Target,
+    target: Target,
     realised: str | None,
     direction: str = "higher_is_better",
 ) -> p.Indicator:
@@ -314,7 +316,7 @@ class TestGivenRatings:
         assert "work_results" in result.gaps[0].reason
         assert result.ratings == {"behaviour": "above_expectations"}
         assert result.trace is not None
-        assert result.trace.output == p.MISSING
+        assert result.trace.output == MISSING
 
     def test_missing_both_ratings(self):
         """Two gaps, one per rating."""
@@ -350,9 +352,7 @@ def achievement_appraisal(*targets: p.WorkTarget, **changes) -> p.Appraisal:
     return appraisal(overall(None, "meets"), targets=list(targets), **changes)
 
 
-def one(
-    target: p.Target, realised: str | None, direction: str = "higher_is_better"
-) -> p.WorkTarget:
+def one(target: Target, realised: str | None, direction: str = "higher_is_better") -> p.WorkTarget:
     return p.WorkTarget("t1", "Hasil kerja", [indicator("i1", target, realised, direction)])
 
 
@@ -422,7 +422,7 @@ class TestWorkRatingFromAchievement:
         )
         subject = achievement_appraisal(one(p.PointTarget(10), "10"), extra)
         assert FROM_ACHIEVEMENT.score(subject).ratings["work_results"] == "meets_expectations"
-        both = WorkRatingFromAchievement(kinds=[p.TargetKind.MAIN, p.TargetKind.ADDITIONAL])
+        both = WorkRatingFromAchievement(kinds=[TargetKind.MAIN, TargetKind.ADDITIONAL])
         result = Permen6Regime(work_rating=both).score(subject)
         assert result.ratings["work_results"] == "below_expectations"
         assert result.figures["achievement"] == Decimal(55)

@@ -17,12 +17,15 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model import BandTable, TargetKind
+from penilaian.policy import Aggregate
 from penilaian.regimes.pp30_2019 import (
     PERMEN8_2021_IKI_CONVERSION,
     PERMEN8_2021_MAXIMUM_TARGET,
     PP30_2019_PREDIKAT,
     Pp30Regime,
 )
+from penilaian.scoring import MISSING
 from penilaian.serialization import dumps, loads
 from penilaian.typing import ScoringStrategy
 
@@ -300,7 +303,7 @@ class TestConversion:
         assert expected == actual
 
 
-def work_target(target_id, *capaian, kind=p.TargetKind.MAIN):
+def work_target(target_id, *capaian, kind=TargetKind.MAIN):
     """A work target with one indicator per capaian, each on a point target of 100."""
     indicators = [
         indicator(f"{target_id}.{index}", None, value) for index, value in enumerate(capaian)
@@ -392,7 +395,7 @@ class TestSkp:
 
     def test_additional_points_table(self):
         """[LOW] A configured table adds points per additional target to the SKP value."""
-        table = p.BandTable(
+        table = BandTable(
             "instansi.tambahan", "instansi policy",
             [Decimal(0), Decimal("0.5"), Decimal("2.4")], [Decimal(80), Decimal(110)], "lower",
         )  # fmt: skip
@@ -414,8 +417,8 @@ class TestSkp:
         "table",
         [
             "0.5",
-            p.BandTable("t", "x", [Decimal(0), Decimal(-1)], [Decimal(80)]),
-            p.BandTable("t", "x", [Decimal(0), 1], [Decimal(80)]),
+            BandTable("t", "x", [Decimal(0), Decimal(-1)], [Decimal(80)]),
+            BandTable("t", "x", [Decimal(0), 1], [Decimal(80)]),
         ],
     )
     def test_additional_points_must_be_a_table_of_points(self, table):
@@ -457,7 +460,7 @@ class TestBehaviour:
         assert result.figures["skp"] == Decimal("109.00")
         assert "behaviour" not in result.figures
         assert result.ratings["indicator[iki-1].category"] == "good"
-        assert result.trace.output == p.MISSING
+        assert result.trace.output == MISSING
         assert (
             Pp30Regime()
             .score(appraisal([indicator(realised=100)], skip=["initiative"]), trace=False)
@@ -492,7 +495,7 @@ class TestBehaviour:
             values: dict[str, Fraction | None]
 
             def __call__(self, appraisal, subject, *, trace=True):
-                return p.Aggregate(subject, self.values[subject])
+                return Aggregate(subject, self.values[subject])
 
         values = dict.fromkeys(ASPECTS, Fraction(301, 3))
         result = Pp30Regime(aggregator=Fixed(values)).score(appraisal([indicator(realised=100)]))
@@ -550,11 +553,11 @@ class TestWeighting:
         )
         assert expected == result.ratings["weighting"]
         step = result.trace.find("pp30.weighting")[0]
-        assert ("peer_or_subordinate_ratings", p.MISSING) in step.inputs
+        assert ("peer_or_subordinate_ratings", MISSING) in step.inputs
 
     def test_cap_at_120(self):
         """The final value is capped at 120 (PP 30/2019), and the cap is a step."""
-        table = p.BandTable("t", "x", [Decimal(0), Decimal("2.4")], [Decimal(110)], "lower")
+        table = BandTable("t", "x", [Decimal(0), Decimal("2.4")], [Decimal(110)], "lower")
         targets = [work_target("a", 120), work_target("x", 120, kind="additional")]
         result = Pp30Regime(additional_points=table).score(appraisal(targets, behaviour=120))
         assert result.figures["skp"] == Decimal("122.40")
@@ -780,7 +783,7 @@ def pp30_appraisals(draw):
                     direction=draw(st.sampled_from(p.Direction)), maximum=draw(st.booleans()),
                 )
             )  # fmt: skip
-        kind = p.TargetKind.MAIN if t_index == 0 else draw(st.sampled_from(p.TargetKind))
+        kind = TargetKind.MAIN if t_index == 0 else draw(st.sampled_from(TargetKind))
         targets.append(p.WorkTarget(f"t{t_index}", f"Rencana {t_index}", indicators, kind))
     scores = {aspect: draw(st.integers(0, 120)) for aspect in ASPECTS}
     return appraisal(
@@ -795,7 +798,7 @@ def pp30_appraisals(draw):
     )
 
 
-TAMBAHAN = p.BandTable(
+TAMBAHAN = BandTable(
     "instansi.tambahan", "instansi policy",
     [Decimal(0), Decimal("0.1"), Decimal("0.5"), Decimal("1.0"), Decimal("1.6"), Decimal("2.4")],
     [Decimal(50), Decimal(70), Decimal(90), Decimal(100), Decimal(110)], "lower",

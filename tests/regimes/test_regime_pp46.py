@@ -18,6 +18,8 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model import TargetKind
+from penilaian.policy import Aggregate
 from penilaian.regimes.pp46_2011 import (
     CATEGORY_RULE,
     PP46_2011_ADDITIONAL_TASK_POINTS,
@@ -29,6 +31,7 @@ from penilaian.regimes.pp46_2011 import (
     ZERO_OUTPUT_RULE,
     Pp46Regime,
 )
+from penilaian.scoring import MISSING
 from penilaian.serialization import structure, unstructure
 
 REGIME = Pp46Regime()
@@ -596,7 +599,7 @@ class TestBadInput:
         assert expected == list(result.gaps)
         assert {"skp", "behaviour[integrity]"} <= set(result.figures)
         assert not {"behaviour", "final", "behaviour[cooperation]"} & set(result.figures)
-        missing = p.MISSING
+        missing = MISSING
         assert missing == result.trace.output
         assert REGIME.score(appraisal(behaviour=scores), trace=False) == result.without_trace()
 
@@ -604,7 +607,7 @@ class TestBadInput:
         """An aggregator that gives no value and no reason still leaves a gap, never a 0."""
 
         def silent(_appraisal, subject, *, trace=True):
-            return p.Aggregate(subject, None)
+            return Aggregate(subject, None)
 
         result = Pp46Regime(aggregator=silent).score(appraisal())
         expected = 5
@@ -745,9 +748,7 @@ class TestProperties:
     @given(pp46_appraisals(), st.data())
     def test_more_output_never_lowers_quantity(self, value, data):
         """Raising RO never lowers the kuantitas value."""
-        target = data.draw(
-            st.sampled_from([t for t in value.targets if t.kind is p.TargetKind.MAIN])
-        )
+        target = data.draw(st.sampled_from([t for t in value.targets if t.kind is TargetKind.MAIN]))
         quantity = target.indicators[0]
         more = quantity.realisation.value + data.draw(AMOUNTS)
         raised = value.with_realisation(target.id, quantity.id, p.Realisation(more))

@@ -9,6 +9,8 @@ import pytest
 
 import penilaian as p
 from penilaian import load_sample
+from penilaian.policy import PP30_2019_WITH_PEER_INPUT, PP30_2019_WITHOUT_PEER_INPUT
+from penilaian.typing import PolicyTakingStrategy
 
 POLICY = p.WeightingPolicy(
     {"supervisor": "1/2", "peer": "1/2"}, missing=p.Require(), min_raters={"peer": 2}
@@ -66,11 +68,28 @@ class TestRegimesWithPolicies:
     @pytest.mark.parametrize(
         ("weights", "expected"),
         [
-            ({"supervisor": 1}, p.PP30_2019_WITHOUT_PEER_INPUT),
-            ({"supervisor": "1/2", "peer": "1/2"}, p.PP30_2019_WITH_PEER_INPUT),
+            ({"supervisor": 1}, PP30_2019_WITHOUT_PEER_INPUT),
+            ({"supervisor": "1/2", "peer": "1/2"}, PP30_2019_WITH_PEER_INPUT),
         ],
     )
     def test_pp30_components_follow_the_policy(self, weights, expected):
         """A policy that weighs peers calls for PP 30/2019's 60/40; one that does not, 70/30."""
         policy = p.WeightingPolicy(weights, missing=p.Renormalise())
         assert expected == policy.pp30_2019_components
+
+
+class TestPolicyTakingStrategy:
+    """Regimes that combine ratings satisfy `PolicyTakingStrategy`; the others do not."""
+
+    @pytest.mark.parametrize("regime", [p.Pp46Regime(), p.Pp30Regime(), p.GenericRegime.default()])
+    def test_takes_a_policy(self, regime):
+        """with_aggregator returns the same regime with the policy as its aggregator."""
+        policy = p.WeightingPolicy({"supervisor": "1/2", "peer": "1/2"}, missing=p.Renormalise())
+        assert isinstance(regime, PolicyTakingStrategy)
+        changed = regime.with_aggregator(policy)
+        assert changed.aggregator is policy
+        assert attrs.evolve(changed, aggregator=regime.aggregator) == regime
+
+    def test_permen6_takes_none(self):
+        """PermenPANRB 6/2022 reads given ratings, so it is no policy-taking strategy."""
+        assert not isinstance(p.Permen6Regime(), PolicyTakingStrategy)

@@ -13,11 +13,19 @@ from tests.strategies import hostile_texts
 
 import penilaian as p
 from penilaian import load_sample, render_trace
+from penilaian.analysis.development import (
+    DEFAULT_DEVELOPMENT_CATALOGUE,
+    DevelopmentCatalogue,
+    DevelopmentPolicy,
+)
 from penilaian.exceptions import InvalidValueError, ScoringInputError, UnknownReferenceError
+from penilaian.io.samples import SAMPLES
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, AnonymityThresholds
 from penilaian.reporting.employee import EmployeeReport, employee_report
+from penilaian.scoring import achievement, figure
 
 REGISTRY = p.default_registry(entry_points=False)
-REGIMES = sorted(p.SAMPLES)
+REGIMES = sorted(SAMPLES)
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -155,8 +163,8 @@ class TestEmployeeReportContent:
         appraisal, result = scored("generic")
         markdown = employee_report(appraisal, result, lang="en").markdown()
         assert markdown_row(markdown, "iki-1.2")[4] == "103.333333"
-        assert result.figures["indicator[iki-1.2].achievement"] == p.figure(
-            p.achievement(appraisal.target("rhk-1").indicator("iki-1.2"))
+        assert result.figures["indicator[iki-1.2].achievement"] == figure(
+            achievement(appraisal.target("rhk-1").indicator("iki-1.2"))
         )
         assert "Achievement (%)" in markdown
 
@@ -291,7 +299,7 @@ class TestEmployeeReportAnonymity:
     def test_trace_withheld_when_it_names_an_anonymous_rater(self):
         """A rating step naming the rater of a role whose k exceeds 1 withholds the trace."""
         appraisal, result = scored("permen6_2022")
-        thresholds = p.AnonymityThresholds({"supervisor": 2})
+        thresholds = AnonymityThresholds({"supervisor": 2})
         markdown = employee_report(appraisal, result, thresholds=thresholds).markdown()
         assert "Jejak perhitungan tidak ditampilkan" in markdown
         assert "rater = atasan" not in markdown
@@ -381,10 +389,10 @@ class TestEmployeeReportPlan:
     def test_deferred_and_unaddressed(self):
         """Past the JP cap items are deferred; gaps without a catalogue action are listed."""
         appraisal, result = scored("pp46_2011")
-        policy = p.DevelopmentPolicy(max_hours=8)
+        policy = DevelopmentPolicy(max_hours=8)
         plan = p.recommend(result, appraisal=appraisal, policy=policy)
-        actions = [a for a in p.DEFAULT_DEVELOPMENT_CATALOGUE.actions if "quality" in a.competency]
-        small = p.recommend(result, p.DevelopmentCatalogue(actions), appraisal=appraisal)
+        actions = [a for a in DEFAULT_DEVELOPMENT_CATALOGUE.actions if "quality" in a.competency]
+        small = p.recommend(result, DevelopmentCatalogue(actions), appraisal=appraisal)
         deferred = employee_report(appraisal, result, lang="en", plan=plan).markdown()
         unaddressed = employee_report(appraisal, result, lang="en", plan=small).markdown()
         assert "### Deferred (over the JP cap)" in deferred
@@ -418,7 +426,7 @@ class TestEmployeeReportPlan:
 
     def test_policy_that_cannot_aggregate_fails_early(self):
         """A policy that does not weight the public raises when the report is made."""
-        policy = p.WeightingPolicy(p.EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
+        policy = p.WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
         with pytest.raises(ScoringInputError):
             employee_report(*scored("permen6_2022"), policy=policy)
 

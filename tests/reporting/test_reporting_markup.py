@@ -21,6 +21,7 @@ from tests.strategies import hostile_texts
 import penilaian as p
 from penilaian._base.labels import checked_language
 from penilaian.exceptions import InvalidValueError
+from penilaian.policy import DEFAULT_ANONYMITY
 from penilaian.reporting import _html, _markdown
 from penilaian.reporting._blocks import (
     Bullets,
@@ -44,6 +45,7 @@ from penilaian.reporting._words import (
     subject_label,
     value_label,
 )
+from penilaian.scoring import Rule
 
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 SVG = "{http://www.w3.org/2000/svg}"
@@ -275,8 +277,8 @@ class TestWords:
             checked_language("EN")
 
 
-RULE = p.Rule("weighting.role", "convention", "peran", "role")
-ROOT = p.Rule("root", "convention", "akar", "root")
+RULE = Rule("weighting.role", "convention", "peran", "role")
+ROOT = Rule("root", "convention", "akar", "root")
 
 
 def trace_of(*inputs: tuple[str, str]) -> p.Step:
@@ -292,30 +294,30 @@ class TestPrivacy:
     def test_an_unknown_role_withholds_the_trace(self):
         """A role step naming no known role cannot be judged safe."""
         step = trace_of(("role", "committee"), ("raters", "1"))
-        assert employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY) is None
+        assert employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY) is None
 
     def test_an_unknown_count_withholds_the_trace(self):
         """A peer step without its count of raters cannot be judged safe."""
         step = trace_of(("role", "peer"), ("ratings", "4, 5"))
-        assert employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY) is None
+        assert employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY) is None
 
     def test_unreadable_weights_count_as_entered(self):
         """Below k, with weights that cannot be read, a rated role is taken to have entered."""
         role = p.Step(RULE, "4", (("role", "peer"), ("status", "rated"), ("raters", "2")))
-        weighted = p.Rule("weighting.roles", "convention", "tertimbang", "weighted")
+        weighted = Rule("weighting.roles", "convention", "tertimbang", "weighted")
         step = p.Step(weighted, "4", (("effective_weights", "(missing)"),), children=(role,))
-        assert employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY) is None
+        assert employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY) is None
 
     def test_a_small_role_that_did_not_count_is_left_out(self):
         """Two peers below the policy's minimum did not count: their step is dropped."""
         small = p.Step(RULE, "4", (("role", "peer"), ("status", "below_minimum"), ("raters", "2")))
         step = p.Step(ROOT, "1", children=(small,))
-        assert employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY).children == ()
+        assert employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY).children == ()
 
     def test_a_root_role_step_below_k(self):
         """A trace that is itself a small role's step is withheld."""
         step = p.Step(RULE, "4", (("role", "peer"), ("status", "rated"), ("raters", "2")))
-        assert employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY) is None
+        assert employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY) is None
 
     def test_self_and_counts_at_k_are_kept(self):
         """Roles whose k is 1 keep their ratings; a role with k raters keeps its count."""
@@ -327,7 +329,7 @@ class TestPrivacy:
                 p.Step(RULE, "4", (("role", "peer"), ("raters", "3"), ("ratings", "3, 4, 5"))),
             ),
         )
-        shown = employee_trace(step, self.SAMPLE, p.DEFAULT_ANONYMITY)
+        shown = employee_trace(step, self.SAMPLE, DEFAULT_ANONYMITY)
         assert shown.children[0].inputs == (("role", "self"), ("ratings", "5"))
         assert shown.children[1].inputs == (("role", "peer"), ("raters", "3"))
 
@@ -339,4 +341,4 @@ class TestPrivacy:
             "lacks peer (fewer than 3 raters; 4 needed), subordinate (3 of 4 needed), "
             "self (0 of 1 needed), committee (1 of 2 needed)"
         )
-        assert expected == gap_reason(reason, p.DEFAULT_ANONYMITY)
+        assert expected == gap_reason(reason, DEFAULT_ANONYMITY)

@@ -10,6 +10,7 @@ from reporting_checks import check_page, markdown_cells, text_of
 from tests.strategies import hostile_texts
 
 import penilaian as p
+from penilaian.analysis.curve import CurveCheck, GradedEmployee, check_curve
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting.unit import UnitReport, unit_report
 
@@ -28,16 +29,16 @@ def rows(markdown: str, first_cell: str) -> list[list[str]]:
     ]
 
 
-def too_small_check() -> p.CurveCheck:
+def too_small_check() -> CurveCheck:
     """The explanation page's unit of 5 graded Butuh Perbaikan: 10 % of 5 is half a person."""
     staff = [
-        p.GradedEmployee("e0", "Sangat Baik", "unit", "above", "above"),
+        GradedEmployee("e0", "Sangat Baik", "unit", "above", "above"),
         *[
-            p.GradedEmployee(f"e{i}", "Butuh Perbaikan", "unit", "below", "meets")
+            GradedEmployee(f"e{i}", "Butuh Perbaikan", "unit", "below", "meets")
             for i in range(1, 5)
         ],
     ]
-    return p.check_curve("unit", "Butuh Perbaikan", staff)
+    return check_curve("unit", "Butuh Perbaikan", staff)
 
 
 def charts(page: str) -> list:
@@ -159,8 +160,8 @@ class TestUnitReportContent:
 
     def test_unreachable_compliance(self):
         """Employees without ratings cannot move: the proposal says compliance is out of reach."""
-        staff = [p.GradedEmployee(f"e{i}", "Baik", "unit") for i in range(10)]
-        check = p.check_curve("unit", "Baik", staff)
+        staff = [GradedEmployee(f"e{i}", "Baik", "unit") for i in range(10)]
+        check = check_curve("unit", "Baik", staff)
         calibration = p.propose_calibration(check)
         markdown = unit_report(check, calibration=calibration, lang="en").markdown()
         assert "No change can bring the unit within the curve." in markdown
@@ -168,11 +169,11 @@ class TestUnitReportContent:
     def test_proposal_that_does_not_reach_compliance(self):
         """A proposal that comes only close says the unit still does not comply."""
         staff = [
-            *[p.GradedEmployee(f"e{i}", "Baik", "unit") for i in range(8)],
-            p.GradedEmployee("m1", "Baik", "unit", "meets", "meets"),
-            p.GradedEmployee("m2", "Baik", "unit", "meets", "meets"),
+            *[GradedEmployee(f"e{i}", "Baik", "unit") for i in range(8)],
+            GradedEmployee("m1", "Baik", "unit", "meets", "meets"),
+            GradedEmployee("m2", "Baik", "unit", "meets", "meets"),
         ]
-        check = p.check_curve("unit", "Baik", staff)
+        check = check_curve("unit", "Baik", staff)
         calibration = p.propose_calibration(check)
         assert calibration.changes
         assert not calibration.reaches_compliance

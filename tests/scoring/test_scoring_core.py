@@ -20,9 +20,17 @@ from penilaian.exceptions import (
     UnknownStrategyError,
     UnsupportedInputError,
 )
+from penilaian.model import BandTable
+from penilaian.policy import (
+    PP30_2019_WITH_PEER_INPUT,
+    PP30_2019_WITHOUT_PEER_INPUT,
+    PP46_2011_COMPONENTS,
+    SupervisorRating,
+)
+from penilaian.scoring import ENTRY_POINT_GROUP, MISSING, Rule
 from penilaian.serialization import structure, unstructure
 
-PP30_LIKE = p.BandTable(
+PP30_LIKE = BandTable(
     "t",
     "test",
     [p.Grade.VERY_POOR, p.Grade.POOR, p.Grade.GOOD],
@@ -54,7 +62,7 @@ class TestBandTable:
 
     def test_float_noise_cannot_flip_a_band(self):
         """24.000000000000014 (float noise) and exactly 24 fall on the sides they are on."""
-        table = p.BandTable("e", "x", ["low", "high"], [Decimal(24)], "upper")
+        table = BandTable("e", "x", ["low", "high"], [Decimal(24)], "upper")
         assert table.classify(Fraction(24)) == "low"
         assert table.classify(Decimal("24.000000000000014")) == "high"
 
@@ -73,7 +81,7 @@ class TestBandTable:
     def test_malformed_tables(self, labels, cuts):
         """Wrong cut counts, unordered cuts and non-Decimal cuts are refused."""
         with pytest.raises(InvalidValueError):
-            p.BandTable("t", "x", labels, cuts)
+            BandTable("t", "x", labels, cuts)
 
     def test_describe(self):
         """describe() says each band's range in words."""
@@ -184,10 +192,10 @@ class TestWeights:
     def test_presets(self):
         """The regulation presets: PP 46/2011 60/40, PP 30/2019 70/30 and 60/40."""
         assert (Fraction(3, 5), Fraction(2, 5)) == (
-            p.PP46_2011_COMPONENTS["work"], p.PP46_2011_COMPONENTS["behaviour"]
+            PP46_2011_COMPONENTS["work"], PP46_2011_COMPONENTS["behaviour"]
         )  # fmt: skip
-        assert Fraction(7, 10) == p.PP30_2019_WITHOUT_PEER_INPUT["work"]
-        assert Fraction(3, 5) == p.PP30_2019_WITH_PEER_INPUT["work"]
+        assert Fraction(7, 10) == PP30_2019_WITHOUT_PEER_INPUT["work"]
+        assert Fraction(3, 5) == PP30_2019_WITH_PEER_INPUT["work"]
 
     def test_json_round_trip(self):
         """Weights travel as exact ratios in JSON."""
@@ -200,13 +208,13 @@ class TestWeights:
 class TestTrace:
     """Steps write values exactly and render in both languages."""
 
-    RULE = p.Rule("r", "Clause 1", "Aturan", "Rule")
+    RULE = Rule("r", "Clause 1", "Aturan", "Rule")
 
     def test_values_are_written_exactly(self):
         """Fractions with no finite decimal stay ratios; missing is never 0."""
         step = p.Step.of(self.RULE, Fraction(266, 3), subject="x", a=Fraction(1, 4), b=None)
         assert step.output == "266/3"
-        assert step.inputs == (("a", "0.25"), ("b", p.MISSING))
+        assert step.inputs == (("a", "0.25"), ("b", MISSING))
 
     def test_render_and_find(self):
         """The rendering shows rule, clause, subject, inputs and output; find() walks the tree."""
@@ -247,14 +255,14 @@ class TestSupervisorRating:
         a = appraisal(
             p.Rating("boss", "loyal", "pct", score=80), p.Rating("peer", "loyal", "pct", score=10)
         )
-        aggregate = p.SupervisorRating()(a, "loyal")
+        aggregate = SupervisorRating()(a, "loyal")
         assert (aggregate.value, aggregate.scale_id, aggregate.gap) == (80, "pct", None)
         assert aggregate.step is not None
-        assert p.SupervisorRating()(a, "loyal", trace=False).step is None
+        assert SupervisorRating()(a, "loyal", trace=False).step is None
 
     def test_missing_is_a_gap_not_zero(self):
         """No supervisor rating gives no value and a gap."""
-        aggregate = p.SupervisorRating()(
+        aggregate = SupervisorRating()(
             appraisal(p.Rating("peer", "loyal", "pct", score=90)), "loyal"
         )
         assert aggregate.value is None
@@ -269,13 +277,13 @@ class TestSupervisorRating:
             raters=raters,
         )
         with pytest.raises(ScoringInputError, match="2 supervisor ratings"):
-            p.SupervisorRating()(a, "loyal")
+            SupervisorRating()(a, "loyal")
 
     def test_ordinal_is_refused(self):
         """A level on an ordinal scale is not a number."""
         a = appraisal(p.Rating("boss", "work_results", "expectation", level="above"))
         with pytest.raises(ScoringInputError) as caught:
-            p.SupervisorRating()(a, "work_results")
+            SupervisorRating()(a, "work_results")
         assert isinstance(caught.value.problems[0].error, UnsupportedInputError)
         assert caught.value.problems[0].path == "$.ratings[0].scale_id"
 
@@ -312,7 +320,7 @@ class TestRegistryAndTimeline:
 
         monkeypatch.setattr(
             "importlib.metadata.entry_points",
-            lambda group: [FakeEntryPoint()] if group == p.ENTRY_POINT_GROUP else [],
+            lambda group: [FakeEntryPoint()] if group == ENTRY_POINT_GROUP else [],
         )
         registry = p.StrategyRegistry()
         registry.load_entry_points()
@@ -350,7 +358,7 @@ class TestResult:
 
     def test_round_trip_with_trace(self):
         """A result with figures, ratings and a trace survives JSON unchanged."""
-        step = p.Step.of(p.Rule("r", "c", "a", "b"), Fraction(1, 3), x=Decimal("1.5"))
+        step = p.Step.of(Rule("r", "c", "a", "b"), Fraction(1, 3), x=Decimal("1.5"))
         result = p.Result(
             "generic", "a", grade=p.Grade.GOOD, score=Decimal("97.52"),
             figures={"score": Decimal("97.52")}, ratings={"band": "good"}, trace=step,

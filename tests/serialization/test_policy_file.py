@@ -10,18 +10,7 @@ import pytest
 from hypothesis import given
 from tests.strategies import weighting_policies
 
-from penilaian import (
-    EXAMPLE_360_ROLE_WEIGHTS,
-    EXAMPLE_SERVICE_ROLE_WEIGHTS,
-    Impute,
-    Mean,
-    Median,
-    Renormalise,
-    Require,
-    TrimmedMean,
-    WeightingPolicy,
-    Zero,
-)
+from penilaian import Impute, Mean, Median, Renormalise, Require, TrimmedMean, WeightingPolicy, Zero
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -31,6 +20,7 @@ from penilaian.exceptions import (
     UnknownLabelError,
     UnsupportedInputError,
 )
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, EXAMPLE_SERVICE_ROLE_WEIGHTS
 from penilaian.serialization.policy import load_policy, policy_from_mapping, policy_to_mapping
 
 if TYPE_CHECKING:

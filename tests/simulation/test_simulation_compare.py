@@ -23,9 +23,8 @@ from penilaian import (
     Require,
     WeightingPolicy,
     Weights,
-    WorkRatingFromAchievement,
-    check_curve,
 )
+from penilaian.analysis.curve import check_curve
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
@@ -33,6 +32,7 @@ from penilaian.exceptions import (
     UnknownReferenceError,
 )
 from penilaian.model.grades import GRADE_RANKING
+from penilaian.regimes.permen6_2022 import WorkRatingFromAchievement
 from penilaian.simulation import WorkforceSpec, generate
 from penilaian.simulation._outcome import show_share
 from penilaian.simulation.compare import (

@@ -11,19 +11,18 @@ from statistics import mean
 import pytest
 
 from penilaian import (
-    FindingKind,
     Nip,
-    NipKind,
     OrganisationGrade,
     Period,
     Permen6Regime,
     Pp30Regime,
-    RaterAnalytics,
     RaterRole,
-    WorkRatingFromAchievement,
     default_registry,
 )
+from penilaian.analysis.raters import FindingKind, RaterAnalytics
 from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownReferenceError
+from penilaian.model import NipKind
+from penilaian.regimes.permen6_2022 import WorkRatingFromAchievement
 from penilaian.simulation import (
     AchievementModel,
     BiasKind,

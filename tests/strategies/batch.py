@@ -12,6 +12,7 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 import penilaian as p
+from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, TargetKind
 
 PERMEN6_POSITIONS = (
     p.Position("Analis Keuangan Ahli Pertama", "Ahli Pertama", unit_id="u-keu"),
@@ -35,7 +36,7 @@ def permen6_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
     """A PermenPANRB 6/2022 appraisal: any given ratings (or none), leaders, unit grades."""
     position = draw(st.sampled_from(PERMEN6_POSITIONS))
     ratings = []
-    for subject in (p.OVERALL_WORK_RESULTS, p.OVERALL_BEHAVIOUR):
+    for subject in (OVERALL_WORK_RESULTS, OVERALL_BEHAVIOUR):
         level = draw(_levels())
         if level is not None:
             ratings.append(p.Rating("r-sup", subject, "expectation", level=level.value))
@@ -138,7 +139,7 @@ def pp30_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
     for t_index in range(count):
         size = draw(st.integers(1, 3))
         indicators = [draw(pp30_indicators(f"iki-{t_index}-{i}")) for i in range(size)]
-        kind_of = p.TargetKind.MAIN if t_index == 0 or draw(st.booleans()) else "additional"
+        kind_of = TargetKind.MAIN if t_index == 0 or draw(st.booleans()) else "additional"
         targets.append(p.WorkTarget(f"rk-{t_index}", f"Rencana {t_index}", indicators, kind_of))
     raters = [p.Rater("atasan", p.RaterRole.SUPERVISOR, "e-atasan")]
     ratings = []

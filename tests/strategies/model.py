@@ -7,9 +7,82 @@ from a valid value on purpose.
 
 from __future__ import annotations
 
+import functools
+from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from hypothesis import strategies as st
+
+from penilaian import (
+    Grade,
+    Impute,
+    Mean,
+    Median,
+    Renormalise,
+    Require,
+    SurveyResponse,
+    TrimmedMean,
+    WeightingPolicy,
+    Zero,
+    load_sample,
+)
+from penilaian.analysis.curve.check import GradedEmployee
+from penilaian.analysis.development import (
+    DEFAULT_DEVELOPMENT_CATALOGUE,
+    ActionKind,
+    DevelopmentAction,
+    DevelopmentCatalogue,
+    DevelopmentEntitlement,
+    LearningShare,
+)
+from penilaian.analysis.survey import SatisfactionAnswer, ServiceElement, SurveyWeighting
+from penilaian.io.export import appraisal_rows, check_writable
+from penilaian.io.siasn import SiasnAppraiser, SiasnAppraiserStatus
+from penilaian.model.appraisal import Appraisal, SpecialExpectation
+from penilaian.model.behaviour import (
+    BUILTIN_FRAMEWORKS,
+    BehaviourAspect,
+    BehaviourFramework,
+)
+from penilaian.model.grades import OrganisationGrade
+from penilaian.model.nip import Gender, Nip, NipKind
+from penilaian.model.organisation import OrgUnit, Position, PositionKind
+from penilaian.model.people import Employee
+from penilaian.model.periods import Period, PeriodKind
+from penilaian.model.raters import (
+    EXPECTATION_SCALE,
+    OVERALL_BEHAVIOUR,
+    OVERALL_WORK_RESULTS,
+    ExpectationLevel,
+    FeedbackNote,
+    NumericScale,
+    OrdinalScale,
+    Rater,
+    RaterRole,
+    Rating,
+    Scale,
+)
+from penilaian.model.targets import (
+    Aspect,
+    Direction,
+    Indicator,
+    Perspective,
+    PointTarget,
+    QualitativeTarget,
+    RangeTarget,
+    Realisation,
+    Target,
+    TargetKind,
+    WorkTarget,
+)
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
+
+if TYPE_CHECKING:
+    from penilaian.policy import MissingRaterPolicy
+    from penilaian.typing import AggregationFn
 
 # --- numbers -------------------------------------------------------------------------
 
@@ -24,11 +97,6 @@ non_negative_decimals = st.decimals(
 """Non-negative decimals with two places, as realisations are usually written."""
 
 # --- nip (section owned by _nip.py) ---------------------------------------------------
-
-from datetime import date  # noqa: E402
-from typing import Any  # noqa: E402
-
-from penilaian.model.nip import Gender, Nip, NipKind  # noqa: E402
 
 
 def genders() -> st.SearchStrategy[Gender]:
@@ -87,9 +155,6 @@ def nips() -> st.SearchStrategy[Nip]:
 
 # --- periods (section owned by _periods.py) -------------------------------------------
 
-from datetime import timedelta  # noqa: E402
-
-from penilaian.model.periods import Period, PeriodKind  # noqa: E402
 
 _period_years = st.integers(1900, 9999)
 
@@ -132,12 +197,6 @@ def periods() -> st.SearchStrategy[Period]:
 
 # --- organisation and behaviour (sections owned by _organisation.py, _behaviour.py) --
 
-from penilaian.model.behaviour import (  # noqa: E402
-    BUILTIN_FRAMEWORKS,
-    BehaviourAspect,
-    BehaviourFramework,
-)
-from penilaian.model.organisation import OrgUnit, Position, PositionKind  # noqa: E402
 
 _org_words = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")),
@@ -221,35 +280,6 @@ def behaviour_frameworks() -> st.SearchStrategy[BehaviourFramework]:
 
 # --- targets, raters, appraisal -------------------------------------------------------
 
-import functools  # noqa: E402
-
-from penilaian.model.appraisal import Appraisal, SpecialExpectation  # noqa: E402
-from penilaian.model.people import Employee  # noqa: E402
-from penilaian.model.raters import (  # noqa: E402
-    EXPECTATION_SCALE,
-    OVERALL_BEHAVIOUR,
-    OVERALL_WORK_RESULTS,
-    FeedbackNote,
-    NumericScale,
-    OrdinalScale,
-    Rater,
-    RaterRole,
-    Rating,
-    Scale,
-)
-from penilaian.model.targets import (  # noqa: E402
-    Aspect,
-    Direction,
-    Indicator,
-    Perspective,
-    PointTarget,
-    QualitativeTarget,
-    RangeTarget,
-    Realisation,
-    Target,
-    TargetKind,
-    WorkTarget,
-)
 
 _texts = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")),
@@ -622,11 +652,6 @@ def appraisals(draw: st.DrawFn, min_ratings: int = 0) -> Appraisal:
 
 # --- distribution curve and calibration (sections owned by _curve.py, _calibration.py) --
 
-from penilaian.analysis.curve.check import GradedEmployee  # noqa: E402
-from penilaian.model.grades import OrganisationGrade  # noqa: E402
-from penilaian.model.raters import ExpectationLevel  # noqa: E402
-from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX  # noqa: E402
-
 
 def organisation_grades() -> st.SearchStrategy[OrganisationGrade]:
     """Any organisation grade (capaian kinerja organisasi)."""
@@ -658,12 +683,6 @@ def expectation_levels() -> st.SearchStrategy[ExpectationLevel]:
 
 
 # --- public satisfaction index (section owned by _survey.py) ----------------------------
-from penilaian import (  # noqa: E402
-    SatisfactionAnswer,
-    ServiceElement,
-    SurveyResponse,
-    SurveyWeighting,
-)
 
 
 def service_elements() -> st.SearchStrategy[ServiceElement]:
@@ -719,18 +738,6 @@ def survey_responses(
 
 # --- development recommendations (owned by _gaps, _catalogue, _development, _careers) ---
 
-import attrs  # noqa: E402
-
-from penilaian import (  # noqa: E402
-    DEFAULT_DEVELOPMENT_CATALOGUE,
-    ActionKind,
-    DevelopmentAction,
-    DevelopmentCatalogue,
-    DevelopmentEntitlement,
-    Grade,
-    LearningShare,
-    load_sample,
-)
 
 _SLUGS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-.", min_size=1, max_size=12)
 _TITLES = st.text(min_size=1, max_size=30).filter(str.strip)
@@ -868,9 +875,6 @@ def varied_appraisals(draw: st.DrawFn, regime_id: str) -> Appraisal:
 # --- SIASN export (owned by io/siasn.py) ----------------------------------------------
 
 
-from penilaian.io.siasn import SiasnAppraiser, SiasnAppraiserStatus  # noqa: E402
-
-
 def siasn_texts() -> st.SearchStrategy[str]:
     """Non-empty text of any Unicode (names, positions, units), commas and quotes included."""
     alphabet = st.characters(blacklist_categories=("Cs",))
@@ -896,22 +900,6 @@ def siasn_appraisers(draw: st.DrawFn) -> SiasnAppraiser:
 
 
 # --- policy files (owned by io/policy.py) ---------------------------------------------
-
-from fractions import Fraction  # noqa: E402
-
-from penilaian import (  # noqa: E402
-    AggregationFn,
-    Impute,
-    Mean,
-    Median,
-    MissingRaterPolicy,
-    RaterRole,
-    Renormalise,
-    Require,
-    TrimmedMean,
-    WeightingPolicy,
-    Zero,
-)
 
 
 def _fractions(low: Fraction, high: Fraction) -> st.SearchStrategy[Fraction]:
@@ -995,8 +983,6 @@ def hostile_texts(draw: st.DrawFn) -> str:
 
 
 # --- spreadsheets (owned by io/spreadsheet.py and its modules) ------------------------
-
-from penilaian.io.export import appraisal_rows, check_writable  # noqa: E402
 
 
 def _writable(appraisal: Appraisal) -> bool:

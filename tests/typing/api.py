@@ -14,21 +14,26 @@ from typing import Any
 from typing_extensions import assert_type
 
 import penilaian as p
+from penilaian.analysis.curve import CurveCheck, GradeChange, GradedEmployee, RuleCheck, check_curve
+from penilaian.analysis.development import DevelopmentGap, EntitlementOutcome, PlanItem, find_gaps
+from penilaian.analysis.survey import ServiceQuality
 from penilaian.exceptions import InvalidInputError, Problem
+from penilaian.model import NipKind, PeriodKind
+from penilaian.policy import PublicIndex
 from penilaian.serialization import dumps, json_schema, loads, structure, unstructure
 
 nip = p.Nip.parse("19860926 201505 1 001")
 assert_type(nip, p.Nip)
-assert_type(nip.kind, p.NipKind)
+assert_type(nip.kind, NipKind)
 assert_type(nip.birth_date, date)
 assert_type(nip.appointment_date, date | None)
 assert_type(nip.contract_number, int | None)
 
 employee = p.Employee("e-1", "Siti", nip="19860926 201505 1 001")
-assert_type(employee.status, p.NipKind | None)
+assert_type(employee.status, NipKind | None)
 
 period = p.Period.quarter(2024, 3)
-assert_type(period.split(p.PeriodKind.MONTH), tuple[p.Period, ...])
+assert_type(period.split(PeriodKind.MONTH), tuple[p.Period, ...])
 assert_type(period.month_fraction, Fraction)
 assert_type(period.label("en"), str)
 
@@ -61,24 +66,22 @@ try:
 except InvalidInputError as error:
     assert_type(error.problems, tuple[Problem, ...])
 
-staff = [p.GradedEmployee("e", "Baik", "unit", "meets", "meets")]
-check = p.check_curve("unit", p.OrganisationGrade.GOOD, staff)
-assert_type(check.rules, tuple[p.RuleCheck, ...])
+staff = [GradedEmployee("e", "Baik", "unit", "meets", "meets")]
+check = check_curve("unit", p.OrganisationGrade.GOOD, staff)
+assert_type(check.rules, tuple[RuleCheck, ...])
 assert_type(check.compliant, bool)
 calibration = p.propose_calibration(check, max_steps=2)
-assert_type(calibration.apply(), tuple[p.GradedEmployee, ...])
-assert_type(calibration.changes, tuple[p.GradeChange, ...])
-assert_type(p.load_sample_unit().check_curve(), p.CurveCheck)
+assert_type(calibration.apply(), tuple[GradedEmployee, ...])
+assert_type(calibration.changes, tuple[GradeChange, ...])
+assert_type(p.load_sample_unit().check_curve(), CurveCheck)
 
 survey = p.satisfaction_index(
     [p.SurveyResponse("r1", {"requirements": 4})], elements=["requirements"]
 )
-assert_type(survey.quality, p.ServiceQuality)
-assert_type(survey.public_index(p.NumericScale("s", 0, 100)), p.PublicIndex)
+assert_type(survey.quality, ServiceQuality)
+assert_type(survey.public_index(p.NumericScale("s", 0, 100)), PublicIndex)
 
 plan = p.recommend(p.Permen6Regime().score(appraisal), appraisal=appraisal)
-assert_type(plan.items, tuple[p.PlanItem, ...])
-assert_type(plan.entitlement.outcome, p.EntitlementOutcome)
-assert_type(
-    p.find_gaps(p.Permen6Regime().score(appraisal), appraisal), tuple[p.DevelopmentGap, ...]
-)
+assert_type(plan.items, tuple[PlanItem, ...])
+assert_type(plan.entitlement.outcome, EntitlementOutcome)
+assert_type(find_gaps(p.Permen6Regime().score(appraisal), appraisal), tuple[DevelopmentGap, ...])

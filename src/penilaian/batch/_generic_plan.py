@@ -36,7 +36,7 @@ _KINDS: Final = tuple(TargetKind)
 
 @attrs.frozen
 class WorkPart:
-    """A `penilaian.WorkAchievement` component: its weight, kind codes and cap."""
+    """A `penilaian.regimes.generic.WorkAchievement` component: its weight, kind codes and cap."""
 
     id: str
     weight: Fraction
@@ -46,7 +46,7 @@ class WorkPart:
 
 @attrs.frozen
 class RatedPart:
-    """A `penilaian.RatedSubjects` component: subject columns, or `None` for ``applies``."""
+    """A rated component of the generic regime: subject columns, or `None` for ``applies``."""
 
     id: str
     weight: Fraction
@@ -61,7 +61,7 @@ class RolePolicy:
     How one subject's ratings become one value, role by role.
 
     Attributes:
-        policy: The weighting policy, or `None` for `penilaian.SupervisorRating`.
+        policy: The weighting policy, or `None` for `penilaian.policy.SupervisorRating`.
         roles: Codes into ``ROLES`` of the roles read (weighted ones).
         weights: Each role's exact weight.
         minimum: The fewest ratings each role needs to count.
@@ -113,7 +113,7 @@ def plan_for(regime: GenericRegime, subjects: tuple[str, ...]) -> Plan:
     Raises:
         ScoringInputError: *regime* is not a `penilaian.GenericRegime`, or uses an
             option the batch does not compute: no rounding, an aggregator other than
-            `penilaian.SupervisorRating` or `penilaian.WeightingPolicy`, an aggregation
+            `penilaian.policy.SupervisorRating` or `penilaian.WeightingPolicy`, an aggregation
             other than `penilaian.Mean` or `penilaian.Median`.
     """
     if not isinstance(regime, GenericRegime):

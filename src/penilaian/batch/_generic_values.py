@@ -82,7 +82,7 @@ class Inputs:
         Raises:
             ScoringInputError: a row without indicators of a work component's kinds, a
                 rating from a role the policy does not weight, or two supervisor
-                ratings of one subject under `penilaian.SupervisorRating`.
+                ratings of one subject under `penilaian.policy.SupervisorRating`.
         """
         read = plan.roles.roles if roles is None else roles
         problems = role_problems(batch, plan.roles, rows)

@@ -5,8 +5,8 @@ The columnar twin of `penilaian.GenericRegime`: `WorkAchievement` components (th
 mean achievement of indicators of some target kinds, capped) and `RatedSubjects`
 components (the mean of rated subjects, each combined by the regime's aggregator and
 rescaled to 0-100), weighted, rounded by the regime's `penilaian.Rounding` and
-banded by its `penilaian.BandTable`.  The aggregator may be
-`penilaian.SupervisorRating` or a `penilaian.WeightingPolicy` whose aggregation is
+banded by its `penilaian.model.BandTable`.  The aggregator may be
+`penilaian.policy.SupervisorRating` or a `penilaian.WeightingPolicy` whose aggregation is
 `penilaian.Mean` or `penilaian.Median`, with any role weights, minimum raters,
 missing-rater policy and self-assessment choice.
 
@@ -262,7 +262,7 @@ def score_generic(
             a trimmed-mean or custom aggregation, a custom aggregator), or rows the
             scalar regime refuses (no indicator of a work component's kinds, a
             rating from a role the policy does not weight, two supervisor ratings
-            of one subject under `penilaian.SupervisorRating`).
+            of one subject under `penilaian.policy.SupervisorRating`).
     """
     regime = GenericRegime.default() if regime is None else regime
     given: object = chunk

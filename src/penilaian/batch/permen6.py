@@ -190,7 +190,7 @@ class Permen6Scores:
     behaviour: Codes
 
     def rank(self) -> Codes:
-        """Return each grade's `penilaian.GRADE_RANKING` (1 to 5), 0 when there is none."""
+        """Return each grade's `penilaian.model.GRADE_RANKING` (1 to 5), 0 when there is none."""
         table = np.array([GRADE_RANKING[grade] for grade in GRADES] + [0], np.int8)
         return table[self.grade]
 

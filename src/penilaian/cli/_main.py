@@ -22,8 +22,6 @@ import sys
 import traceback
 from typing import TYPE_CHECKING, Final, TextIO
 
-import attrs
-
 from penilaian._base.trace import render_trace
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.unit import UnitAppraisals
@@ -38,6 +36,7 @@ from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes import default_registry
 from penilaian.scoring.timeline import suggest_regime
 from penilaian.serialization import dumps, json_schema, loads
+from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,7 +174,7 @@ def _build_strategy(args: argparse.Namespace, regime_id: str) -> ScoringStrategy
     strategy = default_registry().get(regime_id)
     if args.policy is None:
         return strategy
-    if not attrs.has(type(strategy)) or not hasattr(strategy, "aggregator"):
+    if not isinstance(strategy, PolicyTakingStrategy):
         message = f"the regime {regime_id} combines no ratings, so it takes no --policy"
         raise _UsageError(message)
     from penilaian.serialization.policy import load_policy  # noqa: PLC0415 - boundary module
@@ -184,7 +183,7 @@ def _build_strategy(args: argparse.Namespace, regime_id: str) -> ScoringStrategy
         policy = load_policy(args.policy)
     except (PenilaianError, OSError) as error:
         raise _OtherFileError(f"{args.policy}: {error}") from error
-    return attrs.evolve(strategy, aggregator=policy)  # type: ignore[misc]
+    return strategy.with_aggregator(policy)
 
 
 def _scored(args: argparse.Namespace) -> list[tuple[Appraisal, Result]]:

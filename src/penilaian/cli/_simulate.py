@@ -23,14 +23,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-import attrs
-
 from penilaian.cli._files import write_output
 from penilaian.exceptions import InvalidValueError, PenilaianError, ScoringInputError
 from penilaian.model.periods import Period
 from penilaian.regimes import default_registry
 from penilaian.serialization import unstructure
 from penilaian.simulation.progress import Progress
+from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -230,7 +229,7 @@ def _scenarios(args: argparse.Namespace) -> tuple[list[Scenario], list[str | Non
 
 
 def _with_policy(regime: str, strategy: ScoringStrategy, path: str) -> ScoringStrategy:
-    if not attrs.has(type(strategy)) or not hasattr(strategy, "aggregator"):
+    if not isinstance(strategy, PolicyTakingStrategy):
         others = ", ".join(shape for shape in REGIMES if shape != regime)
         message = (
             f"the regime {regime} combines no ratings, so it takes no --policy "
@@ -244,7 +243,7 @@ def _with_policy(regime: str, strategy: ScoringStrategy, path: str) -> ScoringSt
     except (PenilaianError, OSError) as error:
         message = f"{path}: {error}"
         raise SimulateInputError(message) from error
-    return attrs.evolve(strategy, aggregator=policy)  # type: ignore[misc]
+    return strategy.with_aggregator(policy)
 
 
 class _Count:

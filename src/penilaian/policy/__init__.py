@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from penilaian.policy.aggregation import (
     Aggregate,
-    AggregationFn,
     Impute,
     Mean,
     Median,
@@ -54,7 +53,6 @@ __all__ = [
     "PP30_2019_WITH_PEER_INPUT",
     "PP46_2011_COMPONENTS",
     "Aggregate",
-    "AggregationFn",
     "AnonymityThresholds",
     "EmployeeView",
     "Impute",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import TYPE_CHECKING, ClassVar, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -38,9 +38,10 @@ from penilaian.model.raters import RaterRole
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from penilaian.typing import AggregationFn
+
 __all__ = [
     "Aggregate",
-    "AggregationFn",
     "Impute",
     "Mean",
     "Median",
@@ -74,20 +75,6 @@ class Aggregate:
     scale_id: str | None = None
     gap: Gap | None = None
     step: Step | None = None
-
-
-class AggregationFn(Protocol):
-    """
-    Combines one role's ratings (never empty, in no particular order) into one exact value.
-
-    `Mean`, `Median` and `TrimmedMean` are aggregation functions; so is any function
-    ``(Sequence[Fraction]) -> Fraction`` of your own.  It should not depend on the
-    order of its input.
-    """
-
-    def __call__(self, values: Sequence[Fraction], /) -> Fraction:
-        """Return the combined value of *values*."""
-        ...
 
 
 def weighted_sum(pairs: Iterable[tuple[Fraction, Fraction]]) -> Fraction:
@@ -349,7 +336,7 @@ class WeightedAggregate:
         return self.self_value - self.others_value
 
     def as_aggregate(self) -> Aggregate:
-        """Return the plain `penilaian.Aggregate` that regimes read."""
+        """Return the plain `penilaian.policy.Aggregate` that regimes read."""
         return Aggregate(self.subject, self.value, self.scale_id, self.gap, self.step)
 
     def value_or_raise(self) -> Fraction:

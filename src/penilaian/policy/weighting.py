@@ -43,7 +43,6 @@ from penilaian.exceptions import (
 from penilaian.model.raters import NumericScale, RaterRole
 from penilaian.policy.aggregation import (
     LACKING,
-    AggregationFn,
     Impute,
     Mean,
     MissingRaterPolicy,
@@ -62,6 +61,7 @@ from penilaian.policy.weights import (
     PP30_2019_WITHOUT_PEER_INPUT,
     Weights,
 )
+from penilaian.typing import AggregationFn
 
 if TYPE_CHECKING:
     from penilaian._base.numbers import Number

@@ -5,7 +5,7 @@ Not tied to a regulation.  A `GenericRegime` adds up weighted `Component` values
 each either the mean achievement of work indicators (`WorkAchievement`, in percent,
 by the same formula as PermenPANRB 8/2021) or the mean of rated subjects rescaled to
 0-100 on their scale (`RatedSubjects`), and maps the total to a label by a
-`penilaian.BandTable` whose labels may be `penilaian.Grade` members or any text.
+`penilaian.model.BandTable` whose labels may be `penilaian.Grade` members or any text.
 
 Figures: ``indicator[<id>].achievement``, ``subject[<id>]`` (rescaled),
 ``component[<id>]``, ``score``.  Ratings: ``band`` (the label's id or text).
@@ -176,6 +176,10 @@ class GenericRegime:
     def id(self) -> str:
         """The id results carry."""
         return self.regime_id
+
+    def with_aggregator(self, aggregator: RatingAggregator) -> GenericRegime:
+        """Return this regime with *aggregator* (a `penilaian.WeightingPolicy`, say) for ratings."""
+        return attrs.evolve(self, aggregator=aggregator)
 
     def score(self, appraisal: Appraisal, *, trace: bool = True) -> Result:
         """

@@ -1,5 +1,5 @@
 """
-The anonymity rules of `penilaian.view_for_employee`, kept in the rest of an employee's report.
+The anonymity rules of `penilaian.policy.view_for_employee`, kept in the whole report.
 
 The ratings section of an employee's report comes from the view itself.  Three other
 parts can name ratings, and are made safe here under the same thresholds:

@@ -5,7 +5,7 @@ The report for the person appraised: how their grade came about, in Markdown or 
 `EmployeeReport.html` write the same content: the employee, position, unit, period
 and regime; the grade and score (or what is missing); the work targets with their
 targets, realisations and achievements; the ratings by role, as
-`penilaian.view_for_employee` lets the employee see them; the trace, to redo the sums;
+`penilaian.policy.view_for_employee` lets the employee see them; the trace, to redo the sums;
 and the development plan when one is given.  Indonesian by default, English on request.
 
 Anonymity is kept throughout (see `penilaian.reporting._privacy`): peers,

@@ -1,8 +1,8 @@
 """
 The unit summary: a unit's grades against its distribution curve, in Markdown or HTML.
 
-`unit_report` returns a `UnitReport` for a `penilaian.CurveCheck` (and, if given, a
-`penilaian.Calibration` proposed for it).  It shows the unit and its grade, the
+`unit_report` returns a `UnitReport` for a `penilaian.analysis.curve.CurveCheck` (and, if given, a
+`penilaian.analysis.curve.Calibration` proposed for it).  It shows the unit and its grade, the
 distribution of grades, each rule of the curve with its quota, how the quota was
 found, the count and the status (a rule the unit is too small for is marked as not
 enforced, never as violated), a bar chart of the count per grade with the quota
@@ -69,7 +69,8 @@ class UnitReport(Page):
     equal inputs.
 
     Attributes:
-        check: The unit's check (`penilaian.check_curve` or `UnitAppraisals.check_curve`).
+        check: The unit's check (`penilaian.analysis.curve.check_curve` or
+            `UnitAppraisals.check_curve`).
         calibration: A proposal for *check* (`penilaian.propose_calibration`), if any.
         lang: ``"id"`` (Indonesian) or ``"en"`` (English).
         unit_name: The unit's name, written beside its id.

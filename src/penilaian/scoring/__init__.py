@@ -18,6 +18,7 @@ from penilaian.scoring.registry import (
 from penilaian.scoring.result import (
     Result,
 )
+from penilaian.scoring.run import Run
 from penilaian.scoring.timeline import (
     REGIME_TIMELINE,
     suggest_regime,
@@ -34,6 +35,7 @@ __all__ = [
     "Rounding",
     "RoundingMode",
     "Rule",
+    "Run",
     "Step",
     "StrategyRegistry",
     "achievement",

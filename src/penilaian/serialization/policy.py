@@ -48,7 +48,6 @@ from penilaian.exceptions import (
 )
 from penilaian.model.raters import RaterRole
 from penilaian.policy.aggregation import (
-    AggregationFn,
     Impute,
     Mean,
     Median,
@@ -64,6 +63,8 @@ from penilaian.policy.weights import Weights
 
 if TYPE_CHECKING:
     import os
+
+    from penilaian.typing import AggregationFn
 
 __all__ = ["load_policy", "policy_from_mapping", "policy_to_mapping"]
 

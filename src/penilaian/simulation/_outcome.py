@@ -84,7 +84,7 @@ class Distribution:
         return {grade: Fraction(count, graded) for grade, count in self.counts.items()}
 
     def at_least(self, grade: Grade) -> int:
-        """The number of appraisals graded *grade* or better (by `penilaian.GRADE_RANKING`)."""
+        """The number of appraisals graded *grade* or better (`penilaian.model.GRADE_RANKING`)."""
         rank = GRADE_RANKING[grade]
         return sum(n for g, n in self.counts.items() if GRADE_RANKING[g] >= rank)
 

@@ -38,14 +38,9 @@ from penilaian.simulation._outcome import (
     UnitCompliance,
     grade_order,
 )
-from penilaian.simulation.progress import (
-    AutoProgress,
-    ProgressHook,
-    TerminalProgress,
-    silent,
-)
+from penilaian.simulation.progress import AutoProgress, TerminalProgress, silent
 from penilaian.simulation.workforce import Workforce
-from penilaian.typing import ScoringStrategy
+from penilaian.typing import ProgressHook, ScoringStrategy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -59,7 +54,6 @@ __all__ = [
     "Difference",
     "Distribution",
     "GradeChange",
-    "ProgressHook",
     "Scenario",
     "Sweep",
     "SweepPoint",
@@ -92,7 +86,7 @@ class Scenario:
         strategy: How each appraisal is scored, such as
             ``attrs.evolve(penilaian.Pp30Regime(), aggregator=penilaian.WeightingPolicy(...))``.
         curve: The distribution curve units are checked against
-            (default `penilaian.PERMEN6_2022_CURVE`); `None` checks no curve.
+            (default `penilaian.analysis.curve.PERMEN6_2022_CURVE`); `None` checks no curve.
         convention: How the curve's quotas round (default `penilaian.QuotaConvention()`).
     """
 
@@ -306,18 +300,19 @@ def sweep(
     """
     Run one scenario per value of a parameter and return the distribution per value.
 
-    >>> from fractions import Fraction
-    >>> import penilaian
-    >>> from penilaian.simulation import WorkforceSpec, generate
-    >>> spec = WorkforceSpec(employees=20, regime="pp30_2019")
-    >>> workforce = generate(spec, seed=1)
-    >>> def behaviour_weight(share):
-    ...     weights = penilaian.Weights({"work": 1 - share, "behaviour": share})
-    ...     regime = attrs.evolve(penilaian.GenericRegime.default(), weights=weights)
-    ...     return Scenario(f"behaviour {share}", regime, curve=None)
-    >>> result = sweep(workforce, behaviour_weight, [Fraction(3, 10), Fraction(2, 5)])
-    >>> [point.distribution.total for point in result.points]
-    [20, 20]
+    Examples:
+        >>> from fractions import Fraction
+        >>> import penilaian
+        >>> from penilaian.simulation import WorkforceSpec, generate
+        >>> spec = WorkforceSpec(employees=20, regime="pp30_2019")
+        >>> workforce = generate(spec, seed=1)
+        >>> def behaviour_weight(share):
+        ...     weights = penilaian.Weights({"work": 1 - share, "behaviour": share})
+        ...     regime = attrs.evolve(penilaian.GenericRegime.default(), weights=weights)
+        ...     return Scenario(f"behaviour {share}", regime, curve=None)
+        >>> result = sweep(workforce, behaviour_weight, [Fraction(3, 10), Fraction(2, 5)])
+        >>> [point.distribution.total for point in result.points]
+        [20, 20]
 
     Args:
         workforce: The workforce.

@@ -15,14 +15,15 @@ from __future__ import annotations
 import html
 import importlib
 import sys
-from collections.abc import Callable
-from typing import IO, Any, TypeAlias
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from penilaian.typing import ProgressHook
 
 __all__ = [
     "AutoProgress",
     "NotebookProgress",
     "Progress",
-    "ProgressHook",
     "TerminalProgress",
     "in_notebook",
     "silent",
@@ -49,10 +50,6 @@ class Progress:
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()
-
-
-ProgressHook: TypeAlias = Callable[[int, int], None]
-"""Called as ``progress(done, total)``: *done* of *total* steps are finished."""
 
 
 def silent(done: int, total: int) -> None:

@@ -1,7 +1,7 @@
 """
 Calibration: the fewest grade changes that bring a unit within its distribution curve.
 
-`propose_calibration` takes a `penilaian.CurveCheck` and proposes changes; it never
+`propose_calibration` takes a `penilaian.analysis.curve.CurveCheck` and proposes changes; it never
 applies them.  A change moves one employee to a neighbouring cell of the 3 x 3 matrix
 (PermenPANRB 6/2022): one of the two ratings goes one level up or down (more with
 ``max_steps``), and the new grade is the matrix's.  A unit leader's work-results
@@ -142,7 +142,7 @@ def propose_calibration(check: CurveCheck, *, max_steps: int = 1) -> Calibration
     Propose the fewest grade changes that bring the unit within its curve.
 
     Args:
-        check: The unit's check (from `penilaian.check_curve`).
+        check: The unit's check (from `penilaian.analysis.curve.check_curve`).
         max_steps: How many rating levels one change may move in all (default 1:
             one rating, one level).
 

@@ -69,7 +69,8 @@ class GradedEmployee:
         unit_id: The unit the employee's position sits in.
         work_results: The work-results rating behind the grade, if known.
         behaviour: The behaviour rating behind the grade, if known.  With both
-            ratings, the grade must be their cell of `penilaian.PERMEN6_2022_MATRIX`;
+            ratings, the grade must be their cell of
+            `penilaian.regimes.permen6_2022.PERMEN6_2022_MATRIX`;
             without both, calibration cannot move the employee.
         work_fixed: Whether the work-results rating is fixed (a unit leader's is the
             unit's grade), so calibration may change only the behaviour rating.

@@ -8,7 +8,7 @@ rules (`CurveRule`: at most, at least, must include).  A percentage of a small u
 rarely a whole number of people, so a `QuotaConvention` names how quotas round
 (default: maxima down, minima up, "must include" means at least one) [LOW].
 
-`penilaian.check_curve` counts a unit's employees against the rules and reports
+`penilaian.analysis.curve.check_curve` counts a unit's employees against the rules and reports
 each rule's quota, count, status and the employees involved; it never changes a
 grade.  A rule whose quota the unit is too small to give a meaning to is reported
 as ``too_small``, not as a violation.  `penilaian.propose_calibration` finds the

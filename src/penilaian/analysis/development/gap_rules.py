@@ -2,7 +2,7 @@
 What a development gap is, and the thresholds that decide one (`GapPolicy`).
 
 The kinds, severities and evidence of a `DevelopmentGap`, and the per-regime
-thresholds with their clauses; `penilaian.find_gaps` applies them.
+thresholds with their clauses; `penilaian.analysis.development.find_gaps` applies them.
 
 Development gaps: the weaknesses an appraisal result shows, each with its evidence.
 
@@ -138,7 +138,7 @@ class DevelopmentGap:
     Attributes:
         kind: What kind of weakness.
         competency: What to develop: a behaviour aspect id or one of
-            `penilaian.GENERAL_COMPETENCIES` (``work_results.quality``, ...).
+            `penilaian.analysis.development.GENERAL_COMPETENCIES` (``work_results.quality``, ...).
         subject: What was measured: an indicator, aspect or rating subject id.
         evidence: The figure, rating or data it rests on, with the threshold.
         severity: How serious it is.
@@ -313,9 +313,10 @@ class GapPolicy:
         computed_kinds: The work targets whose achievement is computed from the
             appraisal when the result reports none (main only).
         self_other_threshold: Self minus the others' mean, as a share of the scale's
-            range, from which a blind spot is a gap (1/4, as `penilaian.RaterAnalytics`).
+            range, from which a blind spot is a gap (1/4, as
+            `penilaian.analysis.raters.RaterAnalytics`).
         feedback_notes: How many feedback notes on one aspect make a theme (2).
-        grade_bar: A grade ranked below it (by `penilaian.GRADE_RANKING`) is a gap
+        grade_bar: A grade ranked below it (by `penilaian.model.GRADE_RANKING`) is a gap
             when nothing more specific is known (Baik).
     """
 

@@ -2,10 +2,11 @@
 Development gaps: the weaknesses an appraisal result shows, each with its evidence.
 
 `find_gaps` reads a `penilaian.Result` of any regime together with its appraisal and
-returns every `penilaian.DevelopmentGap`: indicators below target, behaviour aspects
+returns every `penilaian.analysis.development.DevelopmentGap`: indicators below target, behaviour
+aspects
 below expectations or with low scores, an overall rating below expectations (or, when
 nothing more specific is known, a grade below the bar), large self-other gaps and
-recurring feedback themes, under the thresholds of a `penilaian.GapPolicy`.
+recurring feedback themes, under the thresholds of a `penilaian.analysis.development.GapPolicy`.
 
 Nothing is invented: a figure the result does not have is not a gap and not zero.
 """

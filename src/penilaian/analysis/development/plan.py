@@ -1,8 +1,10 @@
 """
 Development plans: actions for the gaps of an appraisal result, checked against the entitlement.
 
-`recommend` finds the gaps of a `penilaian.Result` (`penilaian.find_gaps`) and turns
-them into a `DevelopmentPlan` from a `penilaian.DevelopmentCatalogue`: deterministic,
+`recommend` finds the gaps of a `penilaian.Result` (`penilaian.analysis.development.find_gaps`) and
+turns
+them into a `DevelopmentPlan` from a `penilaian.analysis.development.DevelopmentCatalogue`:
+deterministic,
 ordered by priority, every item naming the gap that triggered it.  The planned hours
 are checked against the annual development entitlement of the employee's status:
 a PNS at least 20 JP a year, a PPPK at most 24 JP per contract year (REGULATIONS.md
@@ -182,7 +184,8 @@ class DevelopmentPolicy:
     How gaps become a plan, and the entitlement the plan is checked against.
 
     Attributes:
-        gaps: The thresholds that make a gap (`penilaian.GapPolicy`, its defaults).
+        gaps: The thresholds that make a gap (`penilaian.analysis.development.GapPolicy`, its
+            defaults).
         actions_per_gap: How many catalogue actions a gap of each severity gets
             (high 3, medium 2, low 1).
         max_hours: The most JP to plan; items past it are deferred (`None`: no cap).
@@ -311,7 +314,8 @@ def recommend(
     """
     Return a deterministic development plan for *result* from *catalogue*.
 
-    Each gap (see `penilaian.find_gaps`) takes the first `DevelopmentPolicy.actions_per_gap`
+    Each gap (see `penilaian.analysis.development.find_gaps`) takes the first
+    `DevelopmentPolicy.actions_per_gap`
     actions of its competency in catalogue order; an action two gaps call for is
     planned once, for the first.  Items are sorted by priority, gap kind,
     competency, subject and catalogue order; with `DevelopmentPolicy.max_hours`,
@@ -319,7 +323,7 @@ def recommend(
     planned hours are checked against the entitlement of the employee's status.
 
     Raises:
-        UnknownReferenceError: as `penilaian.find_gaps`.
+        UnknownReferenceError: as `penilaian.analysis.development.find_gaps`.
     """
     gaps = find_gaps(result, appraisal, policy=policy.gaps)
     chosen: dict[str, tuple[DevelopmentGap, DevelopmentAction, list[DevelopmentGap]]] = {}

@@ -14,7 +14,7 @@ A service unit asks its users about nine service elements (unsur), each answered
 
 `SatisfactionIndex.public_index` maps the 2-place unit value linearly onto an
 appraisal's numeric scale (25 to its minimum, 100 to its maximum) as a
-`penilaian.PublicIndex`, the public (service-user) role of a `penilaian.WeightingPolicy`.
+`penilaian.policy.PublicIndex`, the public (service-user) role of a `penilaian.WeightingPolicy`.
 """
 
 from __future__ import annotations

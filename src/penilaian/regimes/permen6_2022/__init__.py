@@ -12,7 +12,6 @@ from penilaian.regimes.permen6_2022.annual import (
     MonthWeighted,
     MostFrequent,
     PeriodGrade,
-    Rollup,
     WorstPeriod,
     annual_grade,
 )
@@ -34,7 +33,6 @@ from penilaian.regimes.permen6_2022.strategy import (
     GivenWorkRating,
     Permen6Regime,
     RatingOutcome,
-    RatingRule,
     WorkRatingFromAchievement,
     WorkRatingFromUnit,
 )
@@ -59,8 +57,6 @@ __all__ = [
     "PeriodGrade",
     "Permen6Regime",
     "RatingOutcome",
-    "RatingRule",
-    "Rollup",
     "WorkRatingFromAchievement",
     "WorkRatingFromUnit",
     "WorstPeriod",

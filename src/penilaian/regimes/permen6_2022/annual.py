@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from penilaian.scoring.result import Result
+    from penilaian.typing import Rollup
 
 __all__ = [
     "AnnualGrade",
@@ -42,7 +43,6 @@ __all__ = [
     "MonthWeighted",
     "MostFrequent",
     "PeriodGrade",
-    "Rollup",
     "WorstPeriod",
     "annual_grade",
 ]
@@ -93,21 +93,6 @@ class PeriodGrade:
             reason = f"result {result.appraisal_id} is incomplete: {missing}"
             raise MissingValueError("grade", None, reason)
         return cls(period, result.grade)
-
-
-class Rollup(Protocol):
-    """
-    How the grades of the periods make the annual grade.
-
-    A roll-up receives the periods in calendar order, at least one, none
-    overlapping, and returns the annual grade with its step (when traced).
-    """
-
-    def __call__(
-        self, periods: tuple[PeriodGrade, ...], *, trace: bool = True
-    ) -> tuple[Grade, Step | None]:
-        """Return the annual grade of *periods* and, if *trace*, how it was found."""
-        ...
 
 
 _LAST_RULE: Final = Rule(

@@ -26,7 +26,7 @@ import types
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
@@ -54,6 +54,7 @@ from penilaian.model.targets import TargetKind
 from penilaian.policy.supervisor import supervisor_ratings
 from penilaian.scoring.achievement import achievement_step, achievements
 from penilaian.scoring.result import Result
+from penilaian.typing import RatingRule
 
 if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
@@ -68,7 +69,6 @@ __all__ = [
     "GivenWorkRating",
     "Permen6Regime",
     "RatingOutcome",
-    "RatingRule",
     "WorkRatingFromAchievement",
     "WorkRatingFromUnit",
 ]
@@ -202,27 +202,13 @@ class RatingOutcome:
     ratings: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
 
-class RatingRule(Protocol):
-    """
-    How the regime finds one of its two ratings (work results or behaviour).
-
-    A rule returns a `RatingOutcome`: a level, or the gaps that keep it from one
-    (the result is then incomplete).  It raises
-    `penilaian.exceptions.ScoringInputError` for what it cannot use.
-    """
-
-    def __call__(self, appraisal: Appraisal, *, trace: bool = True) -> RatingOutcome:
-        """Return the rating of *appraisal*, or what is missing."""
-        ...
-
-
 @attrs.frozen
 class GivenWorkRating:
     """
     The default work-results rule: the supervisor's rating of ``work_results``.
 
     PermenPANRB 6/2022 Pasal 5: the pejabat penilai sets the rating hasil kerja.  It is
-    the supervisor's rating of `penilaian.OVERALL_WORK_RESULTS` on an ordinal scale
+    the supervisor's rating of `penilaian.model.OVERALL_WORK_RESULTS` on an ordinal scale
     whose levels name expectation levels (such as `penilaian.EXPECTATION_SCALE`).
     None is a gap; more than one supervisor rating is refused.
     """
@@ -239,7 +225,7 @@ class GivenBehaviourRating:
 
     PermenPANRB 6/2022 Pasal 5: the pejabat penilai sets the rating perilaku kerja,
     weighing the BerAKHLAK values and the leader's special expectations.  As
-    `GivenWorkRating`, for `penilaian.OVERALL_BEHAVIOUR`.
+    `GivenWorkRating`, for `penilaian.model.OVERALL_BEHAVIOUR`.
     """
 
     def __call__(self, appraisal: Appraisal, *, trace: bool = True) -> RatingOutcome:

@@ -382,6 +382,10 @@ class Pp30Regime:
         """``"pp30_2019"``."""
         return "pp30_2019"
 
+    def with_aggregator(self, aggregator: RatingAggregator) -> Pp30Regime:
+        """Return this regime with *aggregator* (a `penilaian.WeightingPolicy`, say) for ratings."""
+        return attrs.evolve(self, aggregator=aggregator)
+
     def score(self, appraisal: Appraisal, *, trace: bool = True) -> Result:
         """
         Score *appraisal* under PP 30/2019 and PermenPANRB 8/2021.

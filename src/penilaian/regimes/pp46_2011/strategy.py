@@ -372,6 +372,10 @@ class Pp46Regime:
             value = _WHOLE.apply(value)
         return PP46_2011_CATEGORIES.classify(value)
 
+    def with_aggregator(self, aggregator: RatingAggregator) -> Pp46Regime:
+        """Return this regime with *aggregator* (a `penilaian.WeightingPolicy`, say) for ratings."""
+        return attrs.evolve(self, aggregator=aggregator)
+
     def score(self, appraisal: Appraisal, *, trace: bool = True) -> Result:
         """
         Score *appraisal* by PP 46/2011.

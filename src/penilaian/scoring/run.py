@@ -1,0 +1,86 @@
+"""
+The shared scaffold of one scoring run: what every regime collects while it scores.
+
+A regime's own run (``penilaian.regimes.<regime>._run``) subclasses `Run` and adds
+its steps; the scaffold holds the figures, categorical ratings, gaps, problems and
+loose trace steps, and builds the `Result` or raises the problems at the end.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from penilaian._base.trace import Gap, Step
+from penilaian.exceptions import InvalidValueError, Problem, ScoringInputError
+from penilaian.model.appraisal import Appraisal
+from penilaian.scoring.result import Result
+
+if TYPE_CHECKING:
+    from penilaian.model.grades import Grade
+
+__all__ = ["Run"]
+
+
+@attrs.define(slots=True)
+class Run:
+    """
+    The state of one scoring: figures, ratings, gaps and problems found, steps built.
+
+    Attributes:
+        appraisal: The appraisal being scored.
+        trace: Whether steps are built.
+        figures: Every intermediate number, by its documented key.
+        ratings: Every intermediate categorical value, by key, as enum ids.
+        gaps: What is missing, so that no grade can be given.
+        problems: What is wrong with the input (raised together at the end).
+        steps: Steps built along the way, to hang under the root step.
+    """
+
+    appraisal: Appraisal
+    trace: bool
+    figures: dict[str, Decimal] = attrs.field(factory=dict)
+    ratings: dict[str, str] = attrs.field(factory=dict)
+    gaps: list[Gap] = attrs.field(factory=list)
+    problems: list[Problem] = attrs.field(factory=list)
+    steps: list[Step] = attrs.field(factory=list)
+
+    def problem(self, path: str, error: InvalidValueError) -> None:
+        """Record that the input at *path* failed a check (raised with the others later)."""
+        self.problems.append(Problem.from_error(path, error))
+
+    def gap(self, path: str, reason: str) -> None:
+        """Record that something the rules need is missing at *path*."""
+        self.gaps.append(Gap(path, reason))
+
+    def raise_problems(self) -> None:
+        """
+        Raise every problem found, if any.
+
+        Raises:
+            ScoringInputError: listing every problem, each with its path.
+        """
+        if self.problems:
+            raise ScoringInputError(self.problems)
+
+    def result(
+        self,
+        regime: str,
+        grade: Grade | None = None,
+        score: Decimal | None = None,
+        root: Step | None = None,
+    ) -> Result:
+        """Return the result: graded when no gap was found, with the trace's root step."""
+        complete = not self.gaps
+        return Result(
+            regime=regime,
+            appraisal_id=self.appraisal.id,
+            grade=grade if complete else None,
+            score=score if complete else None,
+            figures=self.figures,
+            ratings=self.ratings,
+            gaps=tuple(self.gaps),
+            trace=root if self.trace else None,
+        )
