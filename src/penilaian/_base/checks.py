@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -20,10 +20,13 @@ __all__ = [
     "HasId",
     "as_tuple",
     "at_least_one",
+    "callable_value",
     "find_by_id",
+    "instance_of",
     "is_date",
     "is_text",
     "non_empty",
+    "one_of",
     "optional_at_least_one",
     "optional_date",
     "optional_non_empty",
@@ -175,3 +178,69 @@ def optional_whole_number(
     """Validate `None`, or a whole number of at least 0."""
     if value is not None:
         whole_number(value, attribute.name, 0)
+
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+"""An attrs validator: ``(instance, attribute, value) -> None``, raising when *value* is wrong."""
+
+
+def instance_of(*types: type, expected: str) -> Validator:
+    """
+    Return a validator that the value is an instance of one of *types*.
+
+    Anything else raises `InvalidValueError` at the field, saying ``must be <expected>``:
+    a constructor never lets a bare `TypeError` out.  `bool` is refused where it is not
+    named, although it is an `int`.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Cap:
+    ...     places: int = attrs.field(validator=instance_of(int, expected="a whole number"))
+    >>> Cap("2")
+    Traceback (most recent call last):
+    penilaian.exceptions.InvalidValueError: places: must be a whole number (got '2')
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidValueError(attribute.name, value, f"must be {expected}")
+
+    return check
+
+
+def one_of(choices: Iterable[object]) -> Validator:
+    """
+    Return a validator that the value is one of *choices* (compared with ``==``).
+
+    Anything else raises `InvalidValueError` at the field, listing the choices.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Mode:
+    ...     mode: str = attrs.field(validator=one_of(["up", "even"]))
+    >>> Mode("x")
+    Traceback (most recent call last):
+    penilaian.exceptions.InvalidValueError: mode: must be one of 'up', 'even' (got 'x')
+    """
+    allowed = tuple(choices)
+    listed = ", ".join(repr(choice) for choice in allowed)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not any(value == choice and type(value) is type(choice) for choice in allowed):
+            raise InvalidValueError(attribute.name, value, f"must be one of {listed}")
+
+    return check
+
+
+def callable_value(expected: str) -> Validator:
+    """
+    Return a validator that the value can be called (a rule, an aggregator, a function).
+
+    Anything else raises `InvalidValueError` at the field, saying ``must be <expected>``.
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not callable(value):
+            raise InvalidValueError(attribute.name, value, f"must be {expected}")
+
+    return check
