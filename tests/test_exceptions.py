@@ -40,7 +40,8 @@ class TestHierarchy:
         """A missing extra says which pip install brings it."""
         error = exceptions.MissingExtraError("xlsx", "openpyxl")
         assert (error.extra, error.package) == ("xlsx", "openpyxl")
-        assert str(error).endswith('pip install "penilaian[xlsx]"')
+        assert 'pip install "penilaian[xlsx]"' in str(error)
+        assert str(error).endswith('from a clone of the repository: pip install ".[xlsx]")')
 
     def test_all_is_complete_and_sorted(self):
         """__all__ lists every public name of the module."""

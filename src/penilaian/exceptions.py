@@ -166,9 +166,13 @@ class Problem:
         Return the problem a failed check raised, at *path*: its reason and the value it got.
 
         This is the one way a check's error becomes a problem of a document, so every
-        message reads the same: ``"<reason> (got <value>)"``.
+        message reads the same: ``"<reason> (got <value>)"``; a label that names nothing
+        known also lists what is accepted.
         """
-        return cls(path, f"{error.reason} (got {error.value!r})", error)
+        reason = error.reason
+        if isinstance(error, UnknownLabelError):
+            reason = f"{reason}; accepted: {', '.join(error.accepted)}"
+        return cls(path, f"{reason} (got {error.value!r})", error)
 
 
 class InvalidInputError(PenilaianError, ValueError):
@@ -233,6 +237,10 @@ class MissingExtraError(PenilaianError, ImportError):
     """
     A feature needs an optional dependency that is not installed.
 
+    Raised by `penilaian._base.extras.require`.  The message gives both ways to install
+    the extra: ``pip install "penilaian[xlsx]"`` from PyPI, and ``pip install ".[xlsx]"``
+    in a clone of the repository.
+
     Attributes:
         extra: The extra to install (``xlsx``).
         package: The package it brings (``openpyxl``).
@@ -246,5 +254,6 @@ class MissingExtraError(PenilaianError, ImportError):
     def __str__(self) -> str:
         return (
             f"this needs {self.package}, which is not installed; "
-            f'install it with: pip install "penilaian[{self.extra}]"'
+            f'install it with: pip install "penilaian[{self.extra}]" '
+            f'(from a clone of the repository: pip install ".[{self.extra}]")'
         )

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import (
     BERAKHLAK,
     EXPECTATION_SCALE,
@@ -38,6 +39,7 @@ from penilaian.exceptions import (
     InvalidValueError,
     OffScaleError,
     SelfRatingError,
+    UnknownLabelError,
     UnknownReferenceError,
 )
 from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS
@@ -644,3 +646,86 @@ class TestAppraisalLaws:
             tuple(appraisal.rater(item.id) for item in appraisal.raters),
             tuple(appraisal.scale(item.id) for item in appraisal.scales),
         )
+
+
+ARGUMENTS = {
+    Appraisal: {field.name: getattr(VALID, field.name) for field in attrs.fields(Appraisal)}
+}
+SEQUENCES = [
+    "targets",
+    "raters",
+    "scales",
+    "ratings",
+    "feedback",
+    "special_expectations",
+    "innovations",
+]
+
+
+class TestWrongTypes:
+    """No constructor or verb of Appraisal lets a bare TypeError, ValueError or AttributeError."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    def test_framework_by_id_is_refused(self):
+        """A framework's id is not a framework: the error names the field and what it needs."""
+        error = refused_at(Appraisal, ARGUMENTS[Appraisal], "framework", "berakhlak")
+        assert "BehaviourFramework" in error.reason
+
+    @pytest.mark.parametrize("field", SEQUENCES)
+    def test_text_is_not_split_into_characters(self, field):
+        """A bare string where a sequence is expected is refused, not split."""
+        error = refused_at(Appraisal, ARGUMENTS[Appraisal], field, "t1")
+        assert (error.field, error.value) == (field, "t1")
+
+    @pytest.mark.parametrize("field", SEQUENCES)
+    def test_a_wrong_item_is_named_by_its_place(self, field):
+        """An item of the wrong type is refused at its index in the sequence."""
+        error = refused_at(Appraisal, ARGUMENTS[Appraisal], field, ["t1"])
+        assert (error.field, error.value) == (f"{field}[0]", "t1")
+
+    @pytest.mark.parametrize("realisation", [3, "12", {"value": 12}])
+    def test_with_realisation_names_the_realisation(self, realisation):
+        """with_realisation refuses anything but a Realisation or None at realisation."""
+        with pytest.raises(InvalidValueError) as caught:
+            VALID.with_realisation("t1", "i1", realisation)
+        assert (caught.value.field, caught.value.value) == ("realisation", realisation)
+
+    @pytest.mark.parametrize(
+        ("verb", "field"),
+        [
+            (Appraisal.with_rater, "raters[4]"),
+            (Appraisal.with_rating, "ratings[6]"),
+            (Appraisal.with_feedback, "feedback[1]"),
+        ],
+    )
+    @pytest.mark.parametrize("value", [None, "r-x", {"id": "r-x"}])
+    def test_adding_names_the_new_place(self, verb, field, value):
+        """Adding something of the wrong type is refused at the index it would take."""
+        with pytest.raises(InvalidValueError) as caught:
+            verb(VALID, value)
+        assert (caught.value.field, caught.value.value) == (field, value)
+
+    @pytest.mark.parametrize(
+        ("call", "error"),
+        [
+            (lambda: VALID.with_realisation(3, "i1", None), UnknownReferenceError),
+            (lambda: VALID.with_realisation("t1", None, None), UnknownReferenceError),
+            (lambda: VALID.target(["t1"]), UnknownReferenceError),
+            (lambda: VALID.rater(3), UnknownReferenceError),
+            (lambda: VALID.ratings_by(3), UnknownLabelError),
+        ],
+    )
+    def test_lookups_with_wrong_types(self, call, error):
+        """Looking things up by a value of the wrong type is a typed error."""
+        with pytest.raises(error):
+            call()

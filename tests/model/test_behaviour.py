@@ -6,6 +6,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownLabelError
 from penilaian.model.behaviour import (
     BERAKHLAK,
@@ -14,6 +15,7 @@ from penilaian.model.behaviour import (
     PP46_2011_BEHAVIOUR,
     BehaviourAspect,
     BehaviourFramework,
+    SpecialExpectation,
 )
 from penilaian.model.organisation import PositionKind
 from strategies import behaviour_frameworks, position_kinds
@@ -224,3 +226,51 @@ class TestBehaviourFramework:
             a for a in framework.aspects if kind.is_managerial or not a.managerial_only
         )
         assert expected == framework.aspects_for(kind)
+
+
+ARGUMENTS = {
+    BehaviourAspect: {
+        "id": "a",
+        "label_id": "Akuntabel",
+        "label_en": "Accountable",
+        "guide_behaviours": ("Jujur",),
+        "managerial_only": False,
+        "aliases": ("akun",),
+    },
+    BehaviourFramework: {
+        "id": "f",
+        "name": "Nilai",
+        "source": "Peraturan",
+        "aspects": (aspect("a", "A"),),
+        "has_special_expectations": True,
+    },
+    SpecialExpectation: {"aspect_id": "loyal", "text": "Menjaga rahasia jabatan"},
+}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(
+        ("cls", "field"),
+        [
+            (BehaviourAspect, "guide_behaviours"),
+            (BehaviourAspect, "aliases"),
+            (BehaviourFramework, "aspects"),
+        ],
+    )
+    def test_text_is_not_split_into_characters(self, cls, field):
+        """A bare string where a sequence is expected is refused, not split."""
+        error = refused_at(cls, ARGUMENTS[cls], field, "Jujur")
+        assert (error.field, error.value) == (field, "Jujur")

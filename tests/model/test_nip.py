@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian.exceptions import InvalidNipError, InvalidValueError, PenilaianError
 from penilaian.model.nip import MINIMUM_APPOINTMENT_AGE, Gender, Nip, NipKind
 from strategies import genders, nip_kinds, nip_pns_parts, nip_pppk_parts, nips
@@ -408,3 +409,51 @@ class TestInvalidNipError:
             error.field,
         )
         assert expected == actual
+
+
+ARGUMENTS = {Nip: {"digits": PNS_EXAMPLE}}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value, "nip")
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(
+        ("build", "group"),
+        [
+            (lambda: Nip.parse(None), "type"),
+            (lambda: Nip.parse([PNS_EXAMPLE]), "type"),
+            (lambda: Nip.for_pns("1986-09-26", date(2015, 5, 1), Gender.MALE, 1), "birth date"),
+            (lambda: Nip.for_pns(date(1986, 9, 26), "2015-05", Gender.MALE, 1), "appointment"),
+            (lambda: Nip.for_pns(date(1986, 9, 26), date(2015, 5, 1), "male", 1), "gender"),
+            (lambda: Nip.for_pns(date(1986, 9, 26), date(2015, 5, 1), [1], 1), "gender"),
+            (
+                lambda: Nip.for_pns(date(1986, 9, 26), date(2015, 5, 1), Gender.MALE, "1"),
+                "sequence",
+            ),
+            (lambda: Nip.for_pppk(None, 2024, 1, Gender.FEMALE, 1), "birth date"),
+            (
+                lambda: Nip.for_pppk(date(2000, 1, 1), "2024", 1, Gender.FEMALE, 1),
+                "appointment year",
+            ),
+            (
+                lambda: Nip.for_pppk(date(2000, 1, 1), 2024, 1.0, Gender.FEMALE, 1),
+                "contract number",
+            ),
+        ],
+    )
+    def test_named_constructors_name_the_part(self, build, group):
+        """Nip.parse, Nip.for_pns and Nip.for_pppk name the part of the wrong type."""
+        with pytest.raises(InvalidNipError) as caught:
+            build()
+        assert caught.value.group == group

@@ -8,6 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
@@ -256,7 +257,8 @@ class TestOrgUnit:
             ({"id": ""}, "id"),
             ({"name": " "}, "name"),
             ({"leader_id": ""}, "leader_id"),
-            ({"children": ["clinic"]}, "children"),
+            ({"children": ["clinic"]}, "children[0]"),
+            ({"children": "clinic"}, "children"),
         ],
     )
     def test_rejects_bad_fields(self, kwargs, field):
@@ -304,3 +306,36 @@ class TestOrgUnit:
         for unit in root.walk():
             expected = tuple(u.leader_id for u in reversed(root.path_to(unit.id)) if u.leader_id)
             assert expected == root.leader_chain(unit.id)
+
+
+ARGUMENTS = {
+    Position: {
+        "title": "Analis Kebijakan Ahli Muda",
+        "kind": PositionKind.EXPERT_JUNIOR,
+        "unit_id": "finance",
+        "leads_unit": False,
+    },
+    OrgUnit: {"id": "root", "name": "Dinas", "leader_id": "e-1", "children": (OrgUnit("a", "A"),)},
+}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize("child", ["finance", 3, None, {"id": "x"}])
+    def test_with_child_names_the_new_place(self, child):
+        """Adding a child that is not a unit is refused at the index it would take."""
+        with pytest.raises(InvalidValueError) as caught:
+            tree().with_child(child)
+        assert caught.value.field == f"children[{len(tree().children)}]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import Employee, Nip
 from penilaian.exceptions import InvalidNipError, InvalidValueError
 from penilaian.model import NipKind
@@ -75,3 +76,21 @@ class TestEmployee:
         """For every employee, the status is the NIP's kind, or None without a NIP."""
         expected = None if employee.nip is None else employee.nip.kind
         assert expected == employee.status
+
+
+ARGUMENTS = {Employee: {"id": "e-ani", "name": "Ani Lestari", "nip": PNS_DIGITS}}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)

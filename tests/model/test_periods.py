@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian.exceptions import InvalidPeriodError, PenilaianError, UnknownLabelError
 from penilaian.model.periods import Period, PeriodKind
 from strategies import period_kinds, periods
@@ -607,3 +608,48 @@ class TestPeriodSortKey:
         """sort_key is the pair of dates, so sorting by it orders starts."""
         ordered = sorted(values, key=lambda period: period.sort_key)
         assert sorted(period.start for period in values) == [period.start for period in ordered]
+
+
+ARGUMENTS = {
+    Period: {"start": date(2024, 1, 1), "end": date(2024, 12, 31), "kind": PeriodKind.YEAR},
+}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: Period.year("2024"), "year"),
+            (lambda: Period.year(None), "year"),
+            (lambda: Period.semester(2024, "1"), "semester"),
+            (lambda: Period.quarter(2024, 2.0), "quarter"),
+            (lambda: Period.month(2024, [5]), "month"),
+            (lambda: Period.custom("2024-01-01", date(2024, 2, 1)), "start"),
+            (lambda: Period.custom(date(2024, 1, 1), None), "end"),
+            (lambda: Period.parse(2024), "period"),
+            (lambda: Period.parse(None), "period"),
+            (lambda: Period.year(2024).split(3), "kind"),
+            (lambda: Period.year(2024).contains("2024-05-01"), "other"),
+            (lambda: Period.year(2024).contains(None), "other"),
+            (lambda: Period.year(2024).overlaps("2024"), "other"),
+            (lambda: Period.year(2024).overlaps(date(2024, 5, 1)), "other"),
+        ],
+    )
+    def test_named_constructors_and_methods(self, build, field):
+        """The named constructors and the methods name the argument of the wrong type."""
+        with pytest.raises(PenilaianError) as caught:
+            build()
+        assert caught.value.field == field

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import (
     EXPECTATION_SCALE,
     ExpectationLevel,
@@ -449,3 +450,69 @@ class TestFeedbackNote:
         """The strategy draws authors and subjects from those it is given."""
         assert note.author_id in {"r1", "r2"}
         assert note.subject in {None, "behaviour"}
+
+
+ARGUMENTS = {
+    Rater: {"id": "r1", "role": RaterRole.SUPERVISOR, "employee_id": "e2", "name": "Budi"},
+    NumericScale: {"id": "percent", "minimum": 0, "maximum": 100, "step": 1},
+    OrdinalScale: {"id": "grades", "levels": ("Cukup", "Baik"), "aliases": (("B", "Baik"),)},
+    Rating: {
+        "rater_id": "r1",
+        "subject": "behaviour",
+        "scale_id": "percent",
+        "score": 80,
+        "comment": "Baik",
+        "rated_on": date(2024, 12, 1),
+    },
+    FeedbackNote: {
+        "given_on": date(2024, 3, 1),
+        "author_id": "r1",
+        "text": "Tepat waktu",
+        "subject": "behaviour",
+        "evidence": ("notulen.pdf",),
+    },
+}
+
+
+class TestWrongTypes:
+    """No constructor or method of raters lets out a bare TypeError, ValueError, AttributeError."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(
+        ("cls", "field"),
+        [(OrdinalScale, "levels"), (OrdinalScale, "aliases"), (FeedbackNote, "evidence")],
+    )
+    def test_text_is_not_split_into_characters(self, cls, field):
+        """A bare string where a sequence is expected is refused, not split."""
+        error = refused_at(cls, ARGUMENTS[cls], field, "Baik")
+        assert (error.field, error.value) == (field, "Baik")
+
+    @pytest.mark.parametrize("level", [3, None, ["Baik"]])
+    def test_resolve_refuses_what_is_not_text(self, level):
+        """OrdinalScale.resolve names the level it cannot read."""
+        with pytest.raises(OffScaleError) as caught:
+            GRADES.resolve(level)
+        assert (caught.value.field, caught.value.value) == ("level", level)
+
+    @pytest.mark.parametrize("score", ["50", 50.0, None, True])
+    def test_check_refuses_what_is_not_an_exact_number(self, score):
+        """NumericScale.check names the score it cannot compare."""
+        with pytest.raises(OffScaleError) as caught:
+            PERCENT.check(score)
+        assert (caught.value.field, caught.value.value) == ("score", score)
+
+    def test_check_on_refuses_what_is_not_a_scale(self):
+        """Rating.check_on names the scale it was given."""
+        with pytest.raises(InvalidValueError) as caught:
+            Rating(**ARGUMENTS[Rating]).check_on("percent")
+        assert (caught.value.field, caught.value.value) == ("scale", "percent")

@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import (
     Aspect,
     Direction,
@@ -396,3 +397,72 @@ class TestWorkTarget:
         changed = target.with_realisation(first.id, done)
         expected = (done, target.indicators[1:])
         assert expected == (changed.indicators[0].realisation, changed.indicators[1:])
+
+
+ARGUMENTS = {
+    PointTarget: {"value": 12},
+    RangeTarget: {"low": 1, "high": 100},
+    QualitativeTarget: {"description": "Laporan diterima"},
+    Realisation: {
+        "value": 12,
+        "description": "Dua belas laporan",
+        "evidence": ("laporan.pdf",),
+        "recorded_on": date(2024, 12, 31),
+    },
+    Indicator: {
+        "id": "i1",
+        "description": "Jumlah laporan",
+        "aspect": Aspect.QUANTITY,
+        "target": PointTarget(12),
+        "direction": Direction.HIGHER_IS_BETTER,
+        "unit": "laporan",
+        "realisation": Realisation(12),
+        "target_is_maximum": False,
+    },
+    WorkTarget: {
+        "id": "t1",
+        "title": "Tersusunnya laporan",
+        "indicators": (reports(),),
+        "kind": TargetKind.MAIN,
+        "cascades_from": "t0",
+        "perspective": Perspective.BUDGET,
+    },
+}
+
+
+class TestWrongTypes:
+    """No constructor or verb of targets lets a bare TypeError, ValueError or AttributeError out."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize("field", ["evidence"])
+    def test_text_is_not_split_into_characters(self, field):
+        """A bare string where a list of texts is expected is refused, not split."""
+        error = refused_at(Realisation, ARGUMENTS[Realisation], field, "laporan.pdf")
+        assert (error.field, error.value) == (field, "laporan.pdf")
+
+    @pytest.mark.parametrize("realisation", [3, "12", {"value": 12}, [Realisation(1)]])
+    def test_with_realisation_refuses_anything_but_a_realisation(self, realisation):
+        """Indicator.with_realisation and WorkTarget.with_realisation name the realisation."""
+        for verb in (
+            lambda: reports().with_realisation(realisation),
+            lambda: finance().with_realisation("i1", realisation),
+        ):
+            with pytest.raises(InvalidValueError) as caught:
+                verb()
+            assert (caught.value.field, caught.value.value) == ("realisation", realisation)
+
+    def test_indicator_lookup_with_a_number(self):
+        """Looking an indicator up by a number is an unknown reference, not a TypeError."""
+        with pytest.raises(UnknownReferenceError) as caught:
+            finance().with_realisation(3, Realisation(1))  # type: ignore[arg-type]
+        assert caught.value.field == "indicator_id"

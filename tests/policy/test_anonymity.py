@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import (
     FeedbackNote,
     Impute,
@@ -28,7 +30,12 @@ from penilaian.policy import (
     DEFAULT_ANONYMITY,
     EXAMPLE_SERVICE_ROLE_WEIGHTS,
     AnonymityThresholds,
+    EmployeeView,
+    NoteSummary,
     RoleSummary,
+    SignedRating,
+    SubjectSummary,
+    SupervisorView,
     view_for_employee,
     view_for_supervisor,
 )
@@ -289,3 +296,97 @@ class TestAnonymityLaw:
         appraisal, thresholds, policy = population
         view = view_for_supervisor(appraisal, thresholds, policy=policy)
         assert all(thresholds[rating.role] == 1 for rating in view.ratings)
+
+
+ROLE = RoleSummary(RaterRole.PEER, 3, Fraction(80), (), ("Kolaboratif",))
+SUMMARY = SubjectSummary("collaborative", "nilai", (ROLE,))
+NOTE = NoteSummary(RaterRole.SUPERVISOR, "Tepat waktu", "i1", date(2024, 3, 1))
+SIGNED = SignedRating("r-sup", RaterRole.SUPERVISOR, "i1", "nilai", None, "Baik", None)
+ARGUMENTS = {
+    AnonymityThresholds: {"k": {"peer": 5}},
+    RoleSummary: {
+        "role": RaterRole.PEER,
+        "raters": 3,
+        "value": None,
+        "levels": (("meets_expectations", 3),),
+        "comments": ("Kolaboratif",),
+        "below_threshold": False,
+    },
+    SubjectSummary: {
+        "subject": "collaborative",
+        "scale_id": "nilai",
+        "roles": (ROLE,),
+        "withheld": (RaterRole.SUBORDINATE,),
+        "overall": Fraction(80),
+        "overall_roles": (RaterRole.PEER,),
+        "overall_withheld": None,
+    },
+    NoteSummary: {
+        "role": RaterRole.PEER,
+        "text": "Kolaboratif",
+        "subject": "collaborative",
+        "given_on": None,
+    },
+    SignedRating: {
+        "rater_id": "r-sup",
+        "role": RaterRole.SUPERVISOR,
+        "subject": "i1",
+        "scale_id": "nilai",
+        "score": Decimal("95.5"),
+        "level": None,
+        "comment": "Baik",
+    },
+    EmployeeView: {
+        "appraisal_id": "a",
+        "employee_id": "e",
+        "thresholds": DEFAULT_ANONYMITY,
+        "subjects": (SUMMARY,),
+        "feedback": (NOTE,),
+    },
+    SupervisorView: {
+        "appraisal_id": "a",
+        "employee_id": "e",
+        "thresholds": DEFAULT_ANONYMITY,
+        "subjects": (SUMMARY,),
+        "ratings": (SIGNED,),
+        "feedback": (NOTE,),
+    },
+}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    def test_thresholds_by_any_spelling(self):
+        """A threshold is looked up by a role or any of its spellings; nonsense is named."""
+        thresholds = AnonymityThresholds({"peer": 5})
+        assert thresholds[RaterRole.PEER] == thresholds["rekan kerja"] == 5
+        with pytest.raises(UnknownLabelError) as caught:
+            thresholds[3]
+        assert caught.value.field == "role"
+
+    @pytest.mark.parametrize("view", [view_for_employee, view_for_supervisor])
+    @pytest.mark.parametrize(
+        ("arguments", "options", "field"),
+        [
+            (("skp-1",), {}, "appraisal"),
+            ((SAMPLE, {"peer": 3}), {}, "thresholds"),
+            ((SAMPLE,), {"policy": "360"}, "policy"),
+        ],
+    )
+    def test_views_name_the_argument(self, view, arguments, options, field):
+        """The views refuse an argument of the wrong type at its name."""
+        with pytest.raises(InvalidValueError) as caught:
+            view(*arguments, **options)
+        assert caught.value.field == field

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian import (
     Appraisal,
     Impute,
@@ -214,10 +215,12 @@ class TestPolicyConstruction:
         with pytest.raises(TypeError, match="missing"):
             WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS)  # type: ignore[call-arg]
 
-    def test_missing_policy_must_be_one_of_four(self):
-        """Anything but the four named policies is refused."""
-        with pytest.raises(TypeError, match="missing"):
-            WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing="renormalise")  # type: ignore[arg-type]
+    @pytest.mark.parametrize("missing", ["renormalise", 3, None, Renormalise])
+    def test_missing_policy_must_be_one_of_four(self, missing):
+        """Anything but the four named policies (instances, not classes) is refused at missing."""
+        with pytest.raises(InvalidValueError, match="missing") as caught:
+            WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=missing)
+        assert (caught.value.field, caught.value.value) == ("missing", missing)
 
     def test_negative_weight_names_role_and_number(self):
         """A negative weight is refused, naming the role and the number."""
@@ -319,8 +322,9 @@ class TestPolicyConstruction:
 
     def test_aggregation_must_be_callable(self):
         """The aggregation must be callable."""
-        with pytest.raises(TypeError, match="aggregation"):
+        with pytest.raises(InvalidValueError, match="aggregation") as caught:
             policy({"supervisor": 1}, aggregation="mean")
+        assert caught.value.field == "aggregation"
 
     @pytest.mark.parametrize(
         ("weights", "components"),
@@ -783,3 +787,70 @@ class TestLaws:
         appraisal = appraisal_of(panel)
         traced = built.aggregate(appraisal, SUBJECT)
         assert attrs.evolve(traced, step=None) == built.aggregate(appraisal, SUBJECT, trace=False)
+
+
+ARGUMENTS = {
+    WeightingPolicy: {
+        "role_weights": EXAMPLE_360_ROLE_WEIGHTS,
+        "missing": Renormalise(),
+        "aggregation": Mean(),
+        "min_raters": {"peer": 3},
+        "count_self": False,
+    },
+}
+
+
+class TestWrongTypes:
+    """Wrong types are refused with typed errors that name the field, never bare errors."""
+
+    @pytest.mark.parametrize(("cls", "field", "value"), wrong_cases(ARGUMENTS))
+    def test_refused_at_the_field(self, cls, field, value):
+        """A value of the wrong type is refused with a PenilaianError naming its field."""
+        refused_at(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(("cls", "field"), fields_of(ARGUMENTS))
+    @given(value=JUNK)
+    def test_only_typed_errors(self, cls, field, value):
+        """Any value is either refused with a PenilaianError or kept as the field's type."""
+        only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+    @pytest.mark.parametrize(
+        ("options", "field"),
+        [
+            ({"amounts": "supervisor"}, "amounts"),
+            ({"amounts": [("supervisor", 1)]}, "amounts"),
+            ({"amounts": {"supervisor": "many"}}, "shares['supervisor']"),
+            ({"missing": 3}, "missing"),
+            ({"aggregation": "mean"}, "aggregation"),
+            ({"min_raters": [("peer", 3)]}, "min_raters"),
+            ({"min_raters": {"peer": "3"}}, "min_raters['peer']"),
+            ({"count_self": "no"}, "count_self"),
+        ],
+    )
+    def test_normalised_names_the_argument(self, options, field):
+        """WeightingPolicy.normalised refuses a wrong argument at its name."""
+        arguments = {"amounts": {"supervisor": 2, "peer": 1}, "missing": Renormalise()}
+        with pytest.raises(InvalidValueError) as caught:
+            WeightingPolicy.normalised(**{**arguments, **options})
+        assert caught.value.field == field
+
+    @pytest.mark.parametrize(
+        ("arguments", "field"),
+        [
+            ((SAMPLE.id, SUBJECT), "appraisal"),
+            ((None, SUBJECT), "appraisal"),
+        ],
+    )
+    def test_aggregate_names_the_appraisal(self, arguments, field):
+        """aggregate (and calling the policy) refuses what is not an appraisal."""
+        for call in (policy(EXAMPLE_360_ROLE_WEIGHTS).aggregate, policy(EXAMPLE_360_ROLE_WEIGHTS)):
+            with pytest.raises(InvalidValueError) as caught:
+                call(*arguments)
+            assert caught.value.field == field
+
+    @pytest.mark.parametrize("public", [80, "ikm", {"value": 3}])
+    def test_aggregate_names_the_public_index(self, public):
+        """A public index that is not a PublicIndex is refused at public."""
+        with pytest.raises(InvalidValueError) as caught:
+            policy(EXAMPLE_360_ROLE_WEIGHTS).aggregate(SAMPLE, SUBJECT, public=public)
+        assert (caught.value.field, caught.value.value) == ("public", public)

@@ -14,83 +14,16 @@ from hypothesis import strategies as st
 import penilaian as p
 from penilaian.exceptions import (
     DuplicateIdError,
-    InvalidNumberError,
     InvalidValueError,
     ScoringInputError,
     UnknownStrategyError,
     UnsupportedInputError,
 )
-from penilaian.model import BandTable
 from penilaian.policy import (
-    PP30_2019_WITH_PEER_INPUT,
-    PP30_2019_WITHOUT_PEER_INPUT,
-    PP46_2011_COMPONENTS,
     SupervisorRating,
 )
 from penilaian.scoring import ENTRY_POINT_GROUP, MISSING, Rule
 from penilaian.serialization import structure, unstructure
-
-PP30_LIKE = BandTable(
-    "t",
-    "test",
-    [p.Grade.VERY_POOR, p.Grade.POOR, p.Grade.GOOD],
-    [Decimal(50), Decimal(70)],
-    "lower",
-)
-
-
-class TestBandTable:
-    """Band tables are gap-free by construction and decide bands exactly."""
-
-    @pytest.mark.parametrize(
-        ("closed", "score", "expected"),
-        [
-            ("upper", "50", p.Grade.VERY_POOR),
-            ("upper", "50.0000001", p.Grade.POOR),
-            ("upper", "70", p.Grade.POOR),
-            ("upper", "70.01", p.Grade.GOOD),
-            ("lower", "49.999", p.Grade.VERY_POOR),
-            ("lower", "50", p.Grade.POOR),
-            ("lower", "69.99", p.Grade.POOR),
-            ("lower", "70", p.Grade.GOOD),
-        ],
-    )
-    def test_edges(self, closed, score, expected):
-        """A cut belongs to the band below (upper closed) or above (lower closed)."""
-        table = attrs.evolve(PP30_LIKE, closed=closed)
-        assert expected == table.classify(Decimal(score))
-
-    def test_float_noise_cannot_flip_a_band(self):
-        """24.000000000000014 (float noise) and exactly 24 fall on the sides they are on."""
-        table = BandTable("e", "x", ["low", "high"], [Decimal(24)], "upper")
-        assert table.classify(Fraction(24)) == "low"
-        assert table.classify(Decimal("24.000000000000014")) == "high"
-
-    @given(st.decimals(min_value=-1000, max_value=1000, allow_nan=False, places=3))
-    def test_total_and_monotone(self, score):
-        """Every score gets exactly one label, and a higher score never a lower band."""
-        labels = list(PP30_LIKE.labels)
-        here = labels.index(PP30_LIKE.classify(score))
-        above = labels.index(PP30_LIKE.classify(score + Decimal("0.001")))
-        assert here <= above
-
-    @pytest.mark.parametrize(
-        ("labels", "cuts"),
-        [(["a", "b"], []), (["a", "b", "c"], [Decimal(2), Decimal(1)]), (["a", "b"], [2])],
-    )
-    def test_malformed_tables(self, labels, cuts):
-        """Wrong cut counts, unordered cuts and non-Decimal cuts are refused."""
-        with pytest.raises(InvalidValueError):
-            BandTable("t", "x", labels, cuts)
-
-    def test_describe(self):
-        """describe() says each band's range in words."""
-        expected = (
-            (p.Grade.VERY_POOR, "< 50"),
-            (p.Grade.POOR, ">= 50 and < 70"),
-            (p.Grade.GOOD, ">= 70"),
-        )
-        assert expected == PP30_LIKE.describe()
 
 
 class TestRounding:
@@ -131,78 +64,6 @@ class TestRounding:
         """The rule is said in both languages."""
         assert p.Rounding(2).describe("en") == "2 decimal places, halves up"
         assert p.Rounding(0, "down").describe("id") == "0 angka desimal, dipotong"
-
-
-class TestWeights:
-    """Weights are exact and sum to exactly 1."""
-
-    def test_sevenths_stay_exact(self):
-        """Seven equal weights of 1/7 sum to exactly 1."""
-        weights = p.Weights({f"v{i}": "1/7" for i in range(7)})
-        assert sum(weights.shares.values()) == 1
-        assert Fraction(1, 7) == weights["v0"]
-
-    @pytest.mark.parametrize(
-        ("raw", "reason"),
-        [
-            ({"a": "0.5", "b": "0.4"}, "sum to exactly 1"),
-            ({"a": "1.5", "b": "-0.5"}, "negative"),
-            ({}, "at least one"),
-            ({" ": 1}, "non-empty"),
-        ],
-    )
-    def test_refusals(self, raw, reason):
-        """Sums other than 1, negative weights, no weights and blank names are refused."""
-        with pytest.raises(InvalidValueError, match=reason):
-            p.Weights(raw)
-
-    def test_rounded_percentages_are_refused(self):
-        """14.29 % seven times is not 100 %: the rounding bug is refused, not absorbed."""
-        with pytest.raises(InvalidNumberError):
-            p.Weights({f"v{i}": "0.1429" for i in range(7)})
-
-    @given(st.lists(st.integers(0, 100), min_size=1, max_size=6).filter(any), st.integers(1, 50))
-    def test_normalised_keeps_ratios_and_is_idempotent(self, amounts, factor):
-        """Normalising keeps ratios, ignores a common factor, and changes nothing twice."""
-        raw = {f"r{i}": amount for i, amount in enumerate(amounts)}
-        weights = p.Weights.normalised(raw)
-        assert sum(weights.shares.values()) == 1
-        assert weights == p.Weights.normalised({k: v * factor for k, v in raw.items()})
-        assert weights == p.Weights.normalised(weights.shares)
-
-    def test_normalise_refuses_all_zero_and_negative(self):
-        """All-zero or negative amounts cannot be normalised."""
-        with pytest.raises(InvalidNumberError):
-            p.Weights.normalised({"a": 0, "b": 0})
-        with pytest.raises(InvalidNumberError):
-            p.Weights.normalised({"a": -1, "b": 2})
-        with pytest.raises(InvalidValueError):
-            p.Weights("not a mapping")  # type: ignore[arg-type]
-
-    def test_restricted_renormalises(self):
-        """Restricting to present names keeps their ratios and sums to 1."""
-        weights = p.Weights({"supervisor": "1/2", "peer": "1/4", "subordinate": "1/4"})
-        present = weights.restricted({"supervisor", "peer"})
-        assert Fraction(2, 3) == present["supervisor"]
-        assert Fraction(1, 3) == present["peer"]
-        assert "subordinate" not in present
-        assert len(present) == 2
-        assert list(present) == ["supervisor", "peer"]
-
-    def test_presets(self):
-        """The regulation presets: PP 46/2011 60/40, PP 30/2019 70/30 and 60/40."""
-        assert (Fraction(3, 5), Fraction(2, 5)) == (
-            PP46_2011_COMPONENTS["work"], PP46_2011_COMPONENTS["behaviour"]
-        )  # fmt: skip
-        assert Fraction(7, 10) == PP30_2019_WITHOUT_PEER_INPUT["work"]
-        assert Fraction(3, 5) == PP30_2019_WITH_PEER_INPUT["work"]
-
-    def test_json_round_trip(self):
-        """Weights travel as exact ratios in JSON."""
-        weights = p.Weights({"a": "1/7", "b": "6/7"})
-        plain = unstructure(weights)
-        assert plain == {"shares": {"a": "1/7", "b": "6/7"}}
-        assert weights == structure(plain, p.Weights)
 
 
 class TestTrace:
@@ -351,27 +212,6 @@ class TestRegistryAndTimeline:
         """A period across a change of regime, or before 2014, gets no suggestion."""
         with pytest.raises(UnsupportedInputError, match=words):
             p.suggest_regime(period)
-
-
-class TestResult:
-    """A Result is complete or lists its gaps, and round-trips through JSON."""
-
-    def test_round_trip_with_trace(self):
-        """A result with figures, ratings and a trace survives JSON unchanged."""
-        step = p.Step.of(Rule("r", "c", "a", "b"), Fraction(1, 3), x=Decimal("1.5"))
-        result = p.Result(
-            "generic", "a", grade=p.Grade.GOOD, score=Decimal("97.52"),
-            figures={"score": Decimal("97.52")}, ratings={"band": "good"}, trace=step,
-        )  # fmt: skip
-        assert result.is_complete
-        assert result == structure(unstructure(result), p.Result)
-        assert result.without_trace().trace is None
-
-    def test_incomplete(self):
-        """A result with gaps is not complete."""
-        result = p.Result("x", "a", gaps=[p.Gap("$.ratings", "no supervisor rating")])
-        assert not result.is_complete
-        assert unstructure(result)["grade"] is None
 
 
 class TestInnovationAndUnitGrade:

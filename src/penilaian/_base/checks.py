@@ -25,6 +25,7 @@ __all__ = [
     "instance_of",
     "is_date",
     "is_text",
+    "items_of",
     "non_empty",
     "one_of",
     "optional_at_least_one",
@@ -242,5 +243,33 @@ def callable_value(expected: str) -> Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not callable(value):
             raise InvalidValueError(attribute.name, value, f"must be {expected}")
+
+    return check
+
+
+def items_of(*types: type, expected: str) -> Validator:
+    """
+    Return a validator that every item of a tuple is an instance of one of *types*.
+
+    A wrong item raises `InvalidValueError` at its place, ``<field>[<index>]``, saying
+    ``must be <expected>``; `bool` is refused where it is not named, as in `instance_of`.
+    Pair it with the `TUPLE` converter, which refuses text (a string is not split into
+    characters), mappings and non-iterables.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Notes:
+    ...     texts: tuple[str, ...] = attrs.field(
+    ...         converter=TUPLE, validator=items_of(str, expected="text")
+    ...     )
+    >>> Notes(["a", 2])
+    Traceback (most recent call last):
+    penilaian.exceptions.InvalidValueError: texts[1]: must be text (got 2)
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, types) or (isinstance(item, bool) and bool not in types):
+                raise InvalidValueError(f"{attribute.name}[{index}]", item, f"must be {expected}")
 
     return check

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
-from penilaian.exceptions import MissingExtraError
+from penilaian._base.extras import require
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -20,7 +19,4 @@ def openpyxl_module() -> ModuleType:
     Raises:
         MissingExtraError: naming ``pip install "penilaian[xlsx]"`` when it is missing.
     """
-    try:
-        return importlib.import_module("openpyxl")
-    except ImportError as error:
-        raise MissingExtraError("xlsx", "openpyxl") from error
+    return require("xlsx", "openpyxl")

@@ -7,12 +7,7 @@ Every name here is also on the face where the main job needs it.
 from __future__ import annotations
 
 from penilaian._base.labels import LabelledEnum, Language
-from penilaian.model.appraisal import (
-    Appraisal,
-    Innovation,
-    InnovationScope,
-    SpecialExpectation,
-)
+from penilaian.model.appraisal import Appraisal
 from penilaian.model.behaviour import (
     BERAKHLAK,
     BUILTIN_FRAMEWORKS,
@@ -20,6 +15,7 @@ from penilaian.model.behaviour import (
     PP46_2011_BEHAVIOUR,
     BehaviourAspect,
     BehaviourFramework,
+    SpecialExpectation,
 )
 from penilaian.model.grades import (
     GRADE_RANKING,
@@ -27,6 +23,7 @@ from penilaian.model.grades import (
     Grade,
     OrganisationGrade,
 )
+from penilaian.model.innovations import Innovation, InnovationScope
 from penilaian.model.nip import (
     MINIMUM_APPOINTMENT_AGE,
     Gender,

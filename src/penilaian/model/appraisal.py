@@ -13,18 +13,18 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping  # noqa: TC003 - attrs reads cached_property annotations
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from penilaian._base.checks import (
     TUPLE,
     find_by_id,
+    instance_of,
+    items_of,
     non_empty,
-    optional_non_empty,
     repeated_indexes,
 )
-from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -33,8 +33,9 @@ from penilaian.exceptions import (
     SelfRatingError,
     UnknownReferenceError,
 )
-from penilaian.model.behaviour import BehaviourFramework
+from penilaian.model.behaviour import BehaviourFramework, SpecialExpectation
 from penilaian.model.grades import OrganisationGrade
+from penilaian.model.innovations import Innovation, InnovationScope
 from penilaian.model.organisation import Position
 from penilaian.model.people import Employee
 from penilaian.model.periods import Period
@@ -42,6 +43,8 @@ from penilaian.model.raters import (
     OVERALL_BEHAVIOUR,
     OVERALL_WORK_RESULTS,
     FeedbackNote,
+    NumericScale,
+    OrdinalScale,
     Rater,
     RaterRole,
     Rating,
@@ -56,51 +59,11 @@ if TYPE_CHECKING:
 __all__ = ["Appraisal", "Innovation", "InnovationScope", "SpecialExpectation"]
 
 
-@attrs.frozen
-class SpecialExpectation:
-    """
-    A leader's special expectation for one behaviour value (Ekspektasi Khusus Pimpinan).
-
-    PermenPANRB 6/2022 Lampiran: the SKP lists, beside each BerAKHLAK core value, what
-    the leader particularly expects of this employee.
-
-    Attributes:
-        aspect_id: The behaviour aspect (core value) it belongs to.
-        text: The expectation, in the leader's words.
-    """
-
-    aspect_id: str = attrs.field(validator=non_empty)
-    text: str = attrs.field(validator=non_empty)
+def _unit_grade(value: OrganisationGrade | str | None) -> OrganisationGrade | None:
+    return None if value is None else OrganisationGrade.parse(value, "unit_grade")
 
 
-class InnovationScope(LabelledEnum):
-    """Who benefits from an innovation (PP 46/2011 kreativitas; PP 30/2019 Pasal 41(5))."""
-
-    UNIT = ("unit", "Unit kerja", "Work unit", "unit organisasi")
-    ORGANISATION = ("organisation", "Organisasi", "Organisation", "instansi", "organization")
-    STATE = ("state", "Negara", "State", "nasional", "national")
-
-
-@attrs.frozen
-class Innovation:
-    """
-    A new idea, method or product the employee created, with its evidence.
-
-    PP 46/2011 awards creativity points by who benefits (unit, organisation, state),
-    backed by a surat keterangan; PP 30/2019 Pasal 41(5) requires one that benefits
-    the organisation or the state for the grade Sangat Baik.
-
-    Attributes:
-        description: What was created.
-        scope: Who it benefits.
-        evidence: References to the evidence (the surat keterangan, reports).
-        certified_by: Who signed the surat keterangan, if recorded.
-    """
-
-    description: str = attrs.field(validator=non_empty)
-    scope: InnovationScope = attrs.field(converter=InnovationScope)
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE)
-    certified_by: str | None = attrs.field(default=None, validator=optional_non_empty)
+_FRAMEWORK: Final = "a BehaviourFramework, such as penilaian.BERAKHLAK"
 
 
 @attrs.frozen
@@ -128,20 +91,38 @@ class Appraisal:
     """
 
     id: str = attrs.field(validator=non_empty)
-    employee: Employee
-    position: Position
-    period: Period
-    framework: BehaviourFramework
-    targets: tuple[WorkTarget, ...] = attrs.field(converter=TUPLE)
-    raters: tuple[Rater, ...] = attrs.field(default=(), converter=TUPLE)
-    scales: tuple[Scale, ...] = attrs.field(default=(), converter=TUPLE)
-    ratings: tuple[Rating, ...] = attrs.field(default=(), converter=TUPLE)
-    feedback: tuple[FeedbackNote, ...] = attrs.field(default=(), converter=TUPLE)
-    special_expectations: tuple[SpecialExpectation, ...] = attrs.field(default=(), converter=TUPLE)
-    innovations: tuple[Innovation, ...] = attrs.field(default=(), converter=TUPLE)
-    unit_grade: OrganisationGrade | None = attrs.field(
-        default=None, converter=attrs.converters.optional(OrganisationGrade)
+    employee: Employee = attrs.field(validator=instance_of(Employee, expected="an Employee"))
+    position: Position = attrs.field(validator=instance_of(Position, expected="a Position"))
+    period: Period = attrs.field(validator=instance_of(Period, expected="a Period"))
+    framework: BehaviourFramework = attrs.field(
+        validator=instance_of(BehaviourFramework, expected=_FRAMEWORK)
     )
+    targets: tuple[WorkTarget, ...] = attrs.field(
+        converter=TUPLE, validator=items_of(WorkTarget, expected="a WorkTarget")
+    )
+    raters: tuple[Rater, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(Rater, expected="a Rater")
+    )
+    scales: tuple[Scale, ...] = attrs.field(
+        default=(),
+        converter=TUPLE,
+        validator=items_of(NumericScale, OrdinalScale, expected="a NumericScale or OrdinalScale"),
+    )
+    ratings: tuple[Rating, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(Rating, expected="a Rating")
+    )
+    feedback: tuple[FeedbackNote, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(FeedbackNote, expected="a FeedbackNote")
+    )
+    special_expectations: tuple[SpecialExpectation, ...] = attrs.field(
+        default=(),
+        converter=TUPLE,
+        validator=items_of(SpecialExpectation, expected="a SpecialExpectation"),
+    )
+    innovations: tuple[Innovation, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(Innovation, expected="an Innovation")
+    )
+    unit_grade: OrganisationGrade | None = attrs.field(default=None, converter=_unit_grade)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_problems(self))
@@ -243,20 +224,16 @@ def _problems(appraisal: Appraisal) -> Iterator[Problem]:
     yield from _check_special_expectations(appraisal)
 
 
-def _problem(path: str, error: InvalidValueError) -> Problem:
-    return Problem(path=path, message=f"{error.reason} (got {error.value!r})", error=error)
-
-
 def _duplicates(field: str, ids: list[str], suffix: str = ".id") -> Iterator[Problem]:
     for index in repeated_indexes(ids):
         error = DuplicateIdError(field, ids[index], "repeats an earlier id")
-        yield _problem(f"$.{field}[{index}]{suffix}", error)
+        yield Problem.from_error(f"$.{field}[{index}]{suffix}", error)
 
 
 def _check_targets(appraisal: Appraisal) -> Iterator[Problem]:
     if not appraisal.targets:
         error = InvalidValueError("targets", (), "an appraisal needs at least one work target")
-        yield _problem("$.targets", error)
+        yield Problem.from_error("$.targets", error)
     yield from _duplicates("targets", [target.id for target in appraisal.targets])
     places = [
         (t_index, i_index, indicator)
@@ -266,7 +243,7 @@ def _check_targets(appraisal: Appraisal) -> Iterator[Problem]:
     for index in repeated_indexes([indicator.id for _, _, indicator in places]):
         t_index, i_index, indicator = places[index]
         error = DuplicateIdError("id", indicator.id, "repeats an indicator id")
-        yield _problem(f"$.targets[{t_index}].indicators[{i_index}].id", error)
+        yield Problem.from_error(f"$.targets[{t_index}].indicators[{i_index}].id", error)
     for t_index, i_index, indicator in places:
         path = f"$.targets[{t_index}].indicators[{i_index}]"
         recorded_on = indicator.realisation and indicator.realisation.recorded_on
@@ -276,7 +253,7 @@ def _check_targets(appraisal: Appraisal) -> Iterator[Problem]:
 
 def _outside_period(path: str, day: date, appraisal: Appraisal) -> Problem:
     reason = f"outside the appraisal period {appraisal.period}"
-    return _problem(path, InvalidValueError(path.rsplit(".", 1)[-1], day, reason))
+    return Problem.from_error(path, InvalidValueError(path.rsplit(".", 1)[-1], day, reason))
 
 
 def _check_raters(appraisal: Appraisal) -> Iterator[Problem]:
@@ -288,11 +265,11 @@ def _check_raters(appraisal: Appraisal) -> Iterator[Problem]:
         if rater.role is RaterRole.SELF and not is_employee:
             reason = f"a self rater must be the appraised employee ({employee_id})"
             wrong = SelfRatingError("employee_id", rater.employee_id, reason)
-            yield _problem(f"$.raters[{index}].employee_id", wrong)
+            yield Problem.from_error(f"$.raters[{index}].employee_id", wrong)
             misplaced.add(index)
         elif rater.role is not RaterRole.SELF and is_employee:
             reason = f"the appraised employee cannot rate in the {rater.role.value} role"
-            yield _problem(
+            yield Problem.from_error(
                 f"$.raters[{index}].role", SelfRatingError("role", rater.role.value, reason)
             )
             misplaced.add(index)
@@ -307,7 +284,7 @@ def _check_raters(appraisal: Appraisal) -> Iterator[Problem]:
         error = DuplicateIdError(
             "employee_id", person, "this person already rates in another entry"
         )
-        yield _problem(f"$.raters[{index}].employee_id", error)
+        yield Problem.from_error(f"$.raters[{index}].employee_id", error)
 
 
 def _subjects(appraisal: Appraisal) -> set[str]:
@@ -326,26 +303,26 @@ def _check_ratings(appraisal: Appraisal, subjects: set[str]) -> Iterator[Problem
         path = f"$.ratings[{index}]"
         if rating.rater_id not in raters:
             error = UnknownReferenceError("rater_id", rating.rater_id, "no rater has this id")
-            yield _problem(f"{path}.rater_id", error)
+            yield Problem.from_error(f"{path}.rater_id", error)
         if rating.subject not in subjects:
             reason = "not an aspect, target or indicator of this appraisal"
-            yield _problem(
+            yield Problem.from_error(
                 f"{path}.subject", UnknownReferenceError("subject", rating.subject, reason)
             )
         scale = scales.get(rating.scale_id)
         if scale is None:
             error = UnknownReferenceError("scale_id", rating.scale_id, "no scale has this id")
-            yield _problem(f"{path}.scale_id", error)
+            yield Problem.from_error(f"{path}.scale_id", error)
         else:
             try:
                 rating.check_on(scale)
             except InvalidValueError as error:
-                yield _problem(f"{path}.{error.field}", error)
+                yield Problem.from_error(f"{path}.{error.field}", error)
     pairs = [(rating.rater_id, rating.subject) for rating in appraisal.ratings]
     for index in repeated_indexes(pairs):
         rating = appraisal.ratings[index]
         reason = f"rater {rating.rater_id} already rated {rating.subject}"
-        yield _problem(
+        yield Problem.from_error(
             f"$.ratings[{index}].subject", DuplicateIdError("subject", rating.subject, reason)
         )
 
@@ -358,10 +335,10 @@ def _check_feedback(appraisal: Appraisal, subjects: set[str]) -> Iterator[Proble
             yield _outside_period(f"{path}.given_on", note.given_on, appraisal)
         if note.author_id not in raters:
             error = UnknownReferenceError("author_id", note.author_id, "no rater has this id")
-            yield _problem(f"{path}.author_id", error)
+            yield Problem.from_error(f"{path}.author_id", error)
         if note.subject is not None and note.subject not in subjects:
             reason = "not an aspect, target or indicator of this appraisal"
-            yield _problem(
+            yield Problem.from_error(
                 f"{path}.subject", UnknownReferenceError("subject", note.subject, reason)
             )
 
@@ -372,14 +349,14 @@ def _check_special_expectations(appraisal: Appraisal) -> Iterator[Problem]:
     if expectations and not framework.has_special_expectations:
         reason = f"framework {framework.id} has no special expectations"
         error = InvalidValueError("special_expectations", len(expectations), reason)
-        yield _problem("$.special_expectations", error)
+        yield Problem.from_error("$.special_expectations", error)
         return
     aspects = {aspect.id for aspect in framework.aspects}
     for index, expectation in enumerate(expectations):
         if expectation.aspect_id not in aspects:
             reason = f"not an aspect of framework {framework.id}"
             error = UnknownReferenceError("aspect_id", expectation.aspect_id, reason)
-            yield _problem(f"$.special_expectations[{index}].aspect_id", error)
+            yield Problem.from_error(f"$.special_expectations[{index}].aspect_id", error)
     yield from _duplicates(
         "special_expectations", [item.aspect_id for item in expectations], ".aspect_id"
     )

@@ -4,6 +4,7 @@ Behaviour frameworks (perilaku kerja) as data: the aspects each regime appraises
 A framework is a value, not an enumeration, so that an instansi can define its own.
 The three the regulations define are built in: `BERAKHLAK` (PermenPANRB 6/2022),
 `PP30_2019_BEHAVIOUR` (PermenPANRB 8/2021) and `PP46_2011_BEHAVIOUR` (PP 46/2011).
+A `SpecialExpectation` is the leader's own expectation for one aspect of a framework.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from penilaian._base.checks import TUPLE, instance_of, non_empty
 from penilaian._base.labels import Language, normalise_label
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownLabelError
 from penilaian.model.organisation import PositionKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 __all__ = [
     "BERAKHLAK",
@@ -27,15 +29,11 @@ __all__ = [
     "PP46_2011_BEHAVIOUR",
     "BehaviourAspect",
     "BehaviourFramework",
+    "SpecialExpectation",
 ]
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _aspect_tuple(value: Iterable[BehaviourAspect]) -> tuple[BehaviourAspect, ...]:
-    return tuple(value)
+_FLAG: Final = instance_of(bool, expected="True or False")
 
 
 def _check_text(field: str, value: object, *, key: bool) -> None:
@@ -85,11 +83,9 @@ class BehaviourAspect:
     id: str = attrs.field(validator=_key)
     label_id: str = attrs.field(validator=_key)
     label_en: str = attrs.field(validator=_key)
-    guide_behaviours: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_texts
-    )
-    managerial_only: bool = False
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_keys)
+    guide_behaviours: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=_texts)
+    managerial_only: bool = attrs.field(default=False, validator=_FLAG)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=_keys)
 
     def label(self, lang: Language = "id") -> str:
         """Return the label in *lang*: Indonesian by default, ``"en"`` for English."""
@@ -124,8 +120,8 @@ class BehaviourFramework:
     id: str = attrs.field(validator=_key)
     name: str = attrs.field(validator=_text)
     source: str = attrs.field(validator=_text)
-    aspects: tuple[BehaviourAspect, ...] = attrs.field(converter=_aspect_tuple)
-    has_special_expectations: bool = False
+    aspects: tuple[BehaviourAspect, ...] = attrs.field(converter=TUPLE)
+    has_special_expectations: bool = attrs.field(default=False, validator=_FLAG)
 
     @aspects.validator
     def _check_aspects(
@@ -189,6 +185,23 @@ class BehaviourFramework:
 
     def __contains__(self, aspect_id: object) -> bool:
         return any(aspect.id == aspect_id for aspect in self.aspects)
+
+
+@attrs.frozen
+class SpecialExpectation:
+    """
+    A leader's special expectation for one behaviour value (Ekspektasi Khusus Pimpinan).
+
+    PermenPANRB 6/2022 Lampiran: the SKP lists, beside each BerAKHLAK core value, what
+    the leader particularly expects of this employee.
+
+    Attributes:
+        aspect_id: The behaviour aspect (core value) it belongs to.
+        text: The expectation, in the leader's words.
+    """
+
+    aspect_id: str = attrs.field(validator=non_empty)
+    text: str = attrs.field(validator=non_empty)
 
 
 def _aspect(

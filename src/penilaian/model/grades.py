@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 
 import attrs
 
-from penilaian._base.checks import TUPLE, non_empty
+from penilaian._base.checks import TUPLE, non_empty, one_of
 from penilaian._base.labels import LabelledEnum
-from penilaian.exceptions import InvalidValueError
+from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -118,19 +118,28 @@ class BandTable(Generic[L]):
     labels: tuple[L, ...] = attrs.field(converter=TUPLE)
     cuts: tuple[Decimal, ...] = attrs.field(converter=TUPLE)
     closed: Literal["upper", "lower"] = attrs.field(
-        default="upper", validator=attrs.validators.in_(("upper", "lower"))
+        default="upper", validator=one_of(("upper", "lower"))
     )
+
+    @labels.validator
+    def _check_labels(
+        self, attribute: attrs.Attribute[tuple[L, ...]], value: tuple[L, ...]
+    ) -> None:
+        if not value:
+            raise InvalidValueError(attribute.name, value, "a band table needs a label")
 
     @cuts.validator
     def _check_cuts(
-        self, attribute: attrs.Attribute[tuple[Decimal, ...]], value: tuple[Decimal, ...]
+        self, attribute: attrs.Attribute[tuple[Decimal, ...]], value: tuple[object, ...]
     ) -> None:
         if len(value) != len(self.labels) - 1:
             reason = f"needs {len(self.labels) - 1} cuts for {len(self.labels)} labels"
             raise InvalidValueError(attribute.name, value, reason)
-        if any(not isinstance(cut, Decimal) for cut in value):
-            raise InvalidValueError(attribute.name, value, "cuts must be Decimals")
-        if any(low >= high for low, high in itertools.pairwise(value)):
+        for index, cut in enumerate(value):
+            if not isinstance(cut, Decimal) or not cut.is_finite():
+                reason = "must be a finite Decimal"
+                raise InvalidValueError(f"{attribute.name}[{index}]", cut, reason)
+        if any(low >= high for low, high in itertools.pairwise(self.cuts)):
             raise InvalidValueError(attribute.name, value, "cuts must strictly increase")
 
     @functools.cached_property
@@ -138,9 +147,17 @@ class BandTable(Generic[L]):
         return tuple(cut.as_integer_ratio() for cut in self.cuts)
 
     def classify(self, score: Decimal | Fraction | int) -> L:
-        """Return the label of the band *score* falls in, compared exactly."""
+        """
+        Return the label of the band *score* falls in, compared exactly.
+
+        Raises:
+            InvalidNumberError: for a *score* that is not a number.
+        """
         # n/d <= a/b  <=>  n*b <= a*d for positive denominators: exact, in integers.
-        numerator, denominator = score.as_integer_ratio()
+        try:
+            numerator, denominator = score.as_integer_ratio()
+        except AttributeError:
+            raise InvalidNumberError("score", score, "must be an exact number") from None
         upper = self.closed == "upper"
         for label, (cut_n, cut_d) in zip(self.labels, self._integer_cuts, strict=False):
             left, right = numerator * cut_d, cut_n * denominator

@@ -22,7 +22,7 @@ code, but under this rule it parses as a PPPK on a 4th contract [LOW, unresolved
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Final
 
 import attrs
@@ -124,11 +124,17 @@ def _part(value: object, width: int, group: str, low: int) -> str:
     return f"{value:0{width}d}"
 
 
+def _day(value: object, group: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidNipError(value, group, f"{group} must be a datetime.date")
+    return value
+
+
 def _prefix(birth_date: date, gender: Gender) -> tuple[str, str]:
-    digit = _GENDER_DIGITS.get(gender)
-    if digit is None:
+    birth = _day(birth_date, "birth date")
+    if not isinstance(gender, Gender):
         raise InvalidNipError(gender, "gender", "expected a Gender")
-    return f"{birth_date.year:04d}{birth_date.month:02d}{birth_date.day:02d}", digit
+    return f"{birth.year:04d}{birth.month:02d}{birth.day:02d}", _GENDER_DIGITS[gender]
 
 
 @attrs.frozen
@@ -198,8 +204,9 @@ class Nip:
             InvalidNipError: If a part does not fit its group or the result is invalid.
         """
         birth, sex = _prefix(birth_date, gender)
+        tmt = _day(appointment, "appointment")
         seq = _part(sequence, 3, "sequence", 1)
-        return cls(f"{birth}{appointment.year:04d}{appointment.month:02d}{sex}{seq}")
+        return cls(f"{birth}{tmt.year:04d}{tmt.month:02d}{sex}{seq}")
 
     @classmethod
     def for_pppk(

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from penilaian._base.checks import TUPLE, instance_of
 from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["OrgUnit", "Position", "PositionGroup", "PositionKind"]
 
@@ -181,10 +182,6 @@ def _optional_text(
         _check_text(field.name, value)
 
 
-def _units(value: Iterable[OrgUnit]) -> tuple[OrgUnit, ...]:
-    return tuple(value)
-
-
 def _parse_kind(value: str | PositionKind) -> PositionKind:
     return PositionKind.parse(value, "kind")
 
@@ -205,7 +202,9 @@ class Position:
     title: str = attrs.field(validator=_text)
     kind: PositionKind = attrs.field(converter=_parse_kind)
     unit_id: str | None = attrs.field(default=None, validator=_optional_text)
-    leads_unit: bool = attrs.field(default=False)
+    leads_unit: bool = attrs.field(
+        default=False, validator=instance_of(bool, expected="True or False")
+    )
 
     @leads_unit.validator
     def _check_leads_unit(self, _field: attrs.Attribute[bool], value: bool) -> None:
@@ -247,15 +246,15 @@ class OrgUnit:
     id: str = attrs.field(validator=_text)
     name: str = attrs.field(validator=_text)
     leader_id: str | None = attrs.field(default=None, validator=_optional_text)
-    children: tuple[OrgUnit, ...] = attrs.field(default=(), converter=_units)
+    children: tuple[OrgUnit, ...] = attrs.field(default=(), converter=TUPLE)
 
     @children.validator
     def _check_children(
         self, _field: attrs.Attribute[tuple[OrgUnit, ...]], value: tuple[OrgUnit, ...]
     ) -> None:
-        for child in value:
+        for index, child in enumerate(value):
             if not isinstance(child, OrgUnit):
-                raise InvalidValueError("children", child, "must be an OrgUnit")
+                raise InvalidValueError(f"children[{index}]", child, "must be an OrgUnit")
         seen: set[str] = set()
         for unit in self.walk():
             if unit.id in seen:

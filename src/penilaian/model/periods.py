@@ -270,16 +270,25 @@ class Period:
         Tell whether *other*, a day or a whole period, lies within this period (inclusive).
 
         Raises:
-            InvalidPeriodError: On field ``"other"`` for a `datetime.datetime`.
+            InvalidPeriodError: On field ``"other"`` for a `datetime.datetime` or
+                anything but a date or a period.
         """
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
-        if isinstance(other, datetime):
-            raise InvalidPeriodError("other", other, "must be a datetime.date, not datetime")
+        if isinstance(other, datetime) or not isinstance(other, date):
+            reason = "must be a datetime.date (not a datetime) or a Period"
+            raise InvalidPeriodError("other", other, reason)
         return self.start <= other <= self.end
 
     def overlaps(self, other: Period) -> bool:
-        """Tell whether the two periods share at least one day; touching is not enough."""
+        """
+        Tell whether the two periods share at least one day; touching is not enough.
+
+        Raises:
+            InvalidPeriodError: On field ``"other"`` for anything but a period.
+        """
+        if not isinstance(other, Period):
+            raise InvalidPeriodError("other", other, "must be a Period")
         return self.start <= other.end and other.start <= self.end
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
@@ -18,7 +19,9 @@ import attrs
 from penilaian._base.checks import (
     TUPLE,
     as_tuple,
+    instance_of,
     is_date,
+    items_of,
     non_empty,
     optional_date,
     optional_non_empty,
@@ -116,6 +119,14 @@ class ExpectationLevel(LabelledEnum):
     )
 
 
+_OPTIONAL_TEXT: Final = instance_of(str, type(None), expected="text or None")
+_TEXTS: Final = items_of(str, expected="text")
+
+
+def _role(value: RaterRole | str) -> RaterRole:
+    return RaterRole.parse(value, "role")
+
+
 @attrs.frozen
 class Rater:
     """
@@ -129,9 +140,9 @@ class Rater:
     """
 
     id: str = attrs.field(validator=non_empty)
-    role: RaterRole = attrs.field(converter=RaterRole)
+    role: RaterRole = attrs.field(converter=_role)
     employee_id: str | None = attrs.field(default=None, validator=optional_non_empty)
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
     def __attrs_post_init__(self) -> None:
         if self.employee_id is None and self.role is not RaterRole.PUBLIC:
@@ -148,6 +159,10 @@ def _whole_steps(score: Decimal, start: Decimal, step: Decimal) -> bool:
     # (score_n/score_d - start_n/start_d) / (step_n/step_d), as one integer fraction.
     numerator = (score_n * start_d - start_n * score_d) * step_d
     return numerator % (score_d * start_d * step_n) == 0
+
+
+def _is_exact(value: object) -> bool:
+    return isinstance(value, Decimal | Fraction | int) and not isinstance(value, bool)
 
 
 @attrs.frozen
@@ -186,8 +201,11 @@ class NumericScale:
         Return *score* if it lies on this scale.
 
         Raises:
-            OffScaleError: naming *field*, the scale and its bounds or step.
+            OffScaleError: naming *field*, the scale and its bounds or step, or saying
+                that *score* is not an exact number.
         """
+        if not _is_exact(score):
+            raise OffScaleError(field, score, f"must be an exact number on scale {self.id}")
         if not self.minimum <= score <= self.maximum:
             raise OffScaleError(
                 field, score, f"outside scale {self.id} ({self.minimum} to {self.maximum})"
@@ -269,6 +287,8 @@ class OrdinalScale:
         """
         if level in self.levels:
             return level  # the common case: written as the scale spells it
+        if not isinstance(level, str):
+            raise OffScaleError(field, level, f"must be a level of scale {self.id}, as text")
         key = normalise_label(level)
         for canonical in self.levels:
             if normalise_label(canonical) == key:
@@ -323,7 +343,7 @@ class Rating:
     scale_id: str = attrs.field(validator=non_empty)
     score: Decimal | None = attrs.field(default=None, converter=OPTIONAL_DECIMAL)
     level: str | None = attrs.field(default=None, validator=optional_non_empty)
-    comment: str | None = None
+    comment: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     rated_on: date | None = attrs.field(default=None, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
@@ -339,6 +359,8 @@ class Rating:
         Raises:
             OffScaleError: if the value is off the scale or of the other kind.
         """
+        if not isinstance(scale, NumericScale | OrdinalScale):
+            raise InvalidValueError("scale", scale, "must be a NumericScale or OrdinalScale")
         if isinstance(scale, NumericScale):
             if self.score is None:
                 raise OffScaleError("level", self.level, f"scale {scale.id} is numeric")
@@ -365,5 +387,5 @@ class FeedbackNote:
     given_on: date = attrs.field(validator=is_date)
     author_id: str = attrs.field(validator=non_empty)
     text: str = attrs.field(validator=non_empty)
-    subject: str | None = None
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE)
+    subject: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=_TEXTS)

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
-from penilaian._base.checks import TUPLE, find_by_id, non_empty, optional_date, unique_ids
+from penilaian._base.checks import (
+    TUPLE,
+    find_by_id,
+    instance_of,
+    items_of,
+    non_empty,
+    optional_date,
+    unique_ids,
+)
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import DECIMAL, OPTIONAL_DECIMAL, ZERO, check_decimal, check_positive
 from penilaian.exceptions import InvalidValueError
@@ -92,6 +100,25 @@ class Perspective(LabelledEnum):
         "penguatan internal",
     )
     BUDGET = ("budget", "Perspektif Anggaran", "Budget", "anggaran")
+
+
+_OPTIONAL_TEXT: Final = instance_of(str, type(None), expected="text or None")
+
+
+def _aspect(value: Aspect | str) -> Aspect:
+    return Aspect.parse(value, "aspect")
+
+
+def _direction(value: Direction | str) -> Direction:
+    return Direction.parse(value, "direction")
+
+
+def _kind(value: TargetKind | str) -> TargetKind:
+    return TargetKind.parse(value, "kind")
+
+
+def _perspective(value: Perspective | str | None) -> Perspective | None:
+    return None if value is None else Perspective.parse(value, "perspective")
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
@@ -185,8 +212,10 @@ class Realisation:
     value: Decimal | None = attrs.field(
         default=None, converter=OPTIONAL_DECIMAL, validator=_non_negative_or_none
     )
-    description: str | None = None
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE)
+    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(str, expected="text")
+    )
     recorded_on: date | None = attrs.field(default=None, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
@@ -214,18 +243,26 @@ class Indicator:
 
     id: str = attrs.field(validator=non_empty)
     description: str = attrs.field(validator=non_empty)
-    aspect: Aspect = attrs.field(converter=Aspect)
-    target: Target
-    direction: Direction = attrs.field(default=Direction.HIGHER_IS_BETTER, converter=Direction)
-    unit: str | None = None
-    realisation: Realisation | None = None
-    target_is_maximum: bool = False
+    aspect: Aspect = attrs.field(converter=_aspect)
+    target: Target = attrs.field(
+        validator=instance_of(
+            PointTarget,
+            RangeTarget,
+            QualitativeTarget,
+            expected="a PointTarget, RangeTarget or QualitativeTarget",
+        )
+    )
+    direction: Direction = attrs.field(default=Direction.HIGHER_IS_BETTER, converter=_direction)
+    unit: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    realisation: Realisation | None = attrs.field(
+        default=None,
+        validator=instance_of(Realisation, type(None), expected="a Realisation or None"),
+    )
+    target_is_maximum: bool = attrs.field(
+        default=False, validator=instance_of(bool, expected="True or False")
+    )
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.target, PointTarget | RangeTarget | QualitativeTarget):
-            raise InvalidValueError(
-                "target", self.target, "must be a PointTarget, RangeTarget or QualitativeTarget"
-            )
         numeric = not isinstance(self.target, QualitativeTarget)
         if numeric and self.realisation is not None and self.realisation.value is None:
             raise InvalidValueError(
@@ -258,12 +295,12 @@ class WorkTarget:
 
     id: str = attrs.field(validator=non_empty)
     title: str = attrs.field(validator=non_empty)
-    indicators: tuple[Indicator, ...] = attrs.field(converter=TUPLE)
-    kind: TargetKind = attrs.field(default=TargetKind.MAIN, converter=TargetKind)
-    cascades_from: str | None = None
-    perspective: Perspective | None = attrs.field(
-        default=None, converter=attrs.converters.optional(Perspective)
+    indicators: tuple[Indicator, ...] = attrs.field(
+        converter=TUPLE, validator=items_of(Indicator, expected="an Indicator")
     )
+    kind: TargetKind = attrs.field(default=TargetKind.MAIN, converter=_kind)
+    cascades_from: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    perspective: Perspective | None = attrs.field(default=None, converter=_perspective)
 
     @indicators.validator
     def _check_indicators(

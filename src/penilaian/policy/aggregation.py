@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar, Final, TypeAlias
 
 import attrs
 
-from penilaian._base.checks import at_least_one, non_empty
+from penilaian._base.checks import TUPLE, at_least_one, instance_of, items_of, non_empty
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import Number, to_fraction
 from penilaian._base.trace import Gap, Step, show
@@ -57,6 +57,14 @@ __all__ = [
 ]
 
 
+_TEXT: Final = instance_of(str, expected="text")
+_OPTIONAL_TEXT: Final = instance_of(str, type(None), expected="text or None")
+_EXACT: Final = instance_of(Fraction, expected="an exact Fraction")
+_OPTIONAL_EXACT: Final = instance_of(Fraction, type(None), expected="an exact Fraction or None")
+_GAP: Final = instance_of(Gap, type(None), expected="a Gap or None")
+_STEP: Final = instance_of(Step, type(None), expected="a Step or None")
+
+
 @attrs.frozen
 class Aggregate:
     """
@@ -70,11 +78,11 @@ class Aggregate:
         step: How it was combined, when a trace was asked for.
     """
 
-    subject: str
-    value: Fraction | None
-    scale_id: str | None = None
-    gap: Gap | None = None
-    step: Step | None = None
+    subject: str = attrs.field(validator=_TEXT)
+    value: Fraction | None = attrs.field(validator=_OPTIONAL_EXACT)
+    scale_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    gap: Gap | None = attrs.field(default=None, validator=_GAP)
+    step: Step | None = attrs.field(default=None, validator=_STEP)
 
 
 def weighted_sum(pairs: Iterable[tuple[Fraction, Fraction]]) -> Fraction:
@@ -262,6 +270,15 @@ class Zero:
 MissingRaterPolicy: TypeAlias = Renormalise | Require | Impute | Zero
 """What a `penilaian.WeightingPolicy` does with a weighted role that has no usable ratings."""
 
+MISSING_RATER_POLICY: Final = instance_of(
+    Renormalise,
+    Require,
+    Impute,
+    Zero,
+    expected="a missing-rater policy: Renormalise(), Require(), Impute(value) or Zero()",
+)
+"""The validator of a field that holds a `MissingRaterPolicy` (an instance, not the class)."""
+
 
 class RoleStatus(LabelledEnum):
     """Whether a rater role's ratings of one subject count."""
@@ -291,13 +308,13 @@ class RoleAggregate:
         effective_weight: Its weight in the sum after renormalisation; 0 if nothing entered.
     """
 
-    role: RaterRole
-    weight: Fraction
-    status: RoleStatus
-    raters: int
-    own: Fraction | None
-    used: Fraction | None
-    effective_weight: Fraction
+    role: RaterRole = attrs.field(validator=instance_of(RaterRole, expected="a RaterRole"))
+    weight: Fraction = attrs.field(validator=_EXACT)
+    status: RoleStatus = attrs.field(validator=instance_of(RoleStatus, expected="a RoleStatus"))
+    raters: int = attrs.field(validator=instance_of(int, expected="a whole number"))
+    own: Fraction | None = attrs.field(validator=_OPTIONAL_EXACT)
+    used: Fraction | None = attrs.field(validator=_OPTIONAL_EXACT)
+    effective_weight: Fraction = attrs.field(validator=_EXACT)
 
 
 @attrs.frozen
@@ -318,15 +335,17 @@ class WeightedAggregate:
         step: How it was combined, when a trace was asked for.
     """
 
-    subject: str
-    value: Fraction | None
-    scale_id: str | None
-    roles: tuple[RoleAggregate, ...]
-    missing: MissingRaterPolicy
-    self_value: Fraction | None = None
-    others_value: Fraction | None = None
-    gap: Gap | None = None
-    step: Step | None = None
+    subject: str = attrs.field(validator=_TEXT)
+    value: Fraction | None = attrs.field(validator=_OPTIONAL_EXACT)
+    scale_id: str | None = attrs.field(validator=_OPTIONAL_TEXT)
+    roles: tuple[RoleAggregate, ...] = attrs.field(
+        converter=TUPLE, validator=items_of(RoleAggregate, expected="a RoleAggregate")
+    )
+    missing: MissingRaterPolicy = attrs.field(validator=MISSING_RATER_POLICY)
+    self_value: Fraction | None = attrs.field(default=None, validator=_OPTIONAL_EXACT)
+    others_value: Fraction | None = attrs.field(default=None, validator=_OPTIONAL_EXACT)
+    gap: Gap | None = attrs.field(default=None, validator=_GAP)
+    step: Step | None = attrs.field(default=None, validator=_STEP)
 
     @property
     def self_other_gap(self) -> Fraction | None:
@@ -373,4 +392,4 @@ class PublicIndex:
     value: Fraction = attrs.field(converter=to_fraction)
     scale_id: str = attrs.field(validator=non_empty)
     respondents: int = attrs.field(validator=at_least_one)
-    source: str | None = None
+    source: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)

@@ -24,22 +24,29 @@ the employee.  `view_for_supervisor` shows more: every role's aggregate, also be
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian.exceptions import InvalidNumberError, InvalidValueError
+from penilaian.exceptions import InvalidValueError
+from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy._views import (
+    DEFAULT_ANONYMITY,
+    AnonymityThresholds,
+    EmployeeView,
+    NoteSummary,
+    RoleSummary,
+    SignedRating,
+    SubjectSummary,
+    SupervisorView,
+)
 from penilaian.policy.aggregation import Mean, RoleStatus
+from penilaian.policy.weighting import WeightingPolicy
 
 if TYPE_CHECKING:
-    from penilaian.model.appraisal import Appraisal
     from penilaian.model.raters import Rating, Scale
-    from penilaian.policy.weighting import WeightingPolicy
 
 __all__ = [
     "DEFAULT_ANONYMITY",
@@ -55,182 +62,6 @@ __all__ = [
 ]
 
 _ENTERED: Final = frozenset({RoleStatus.RATED, RoleStatus.PUBLIC_INDEX})
-_DEFAULTS: Final = {
-    RaterRole.SELF: 1,
-    RaterRole.SUPERVISOR: 1,
-    RaterRole.SECOND_LEVEL_SUPERVISOR: 1,
-    RaterRole.PEER: 3,
-    RaterRole.SUBORDINATE: 3,
-    RaterRole.PUBLIC: 3,
-}
-
-
-def _thresholds(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
-    if not isinstance(value, Mapping):
-        raise InvalidValueError("k", value, "must map rater roles to thresholds")
-    merged = dict(_DEFAULTS)
-    given: Mapping[RaterRole | str, object] = value
-    for key, k in given.items():
-        role = RaterRole.parse(key, "k")
-        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            reason = "must be a whole number of at least 1 (1 shows single ratings)"
-            raise InvalidNumberError(f"k[{role.value!r}]", k, reason)
-        merged[role] = k
-    return merged
-
-
-@attrs.frozen
-class AnonymityThresholds:
-    """
-    The fewest raters of each role whose ratings may be shown to the person rated.
-
-    >>> AnonymityThresholds({"peer": 5})[RaterRole.PEER]
-    5
-
-    Attributes:
-        k: The threshold per role; roles not given keep their default (self,
-            supervisor, second-level supervisor 1; peer, subordinate, public 3).
-    """
-
-    k: dict[RaterRole, int] = attrs.field(factory=dict, converter=_thresholds, hash=False)
-
-    def __getitem__(self, role: RaterRole) -> int:
-        return self.k[role]
-
-
-DEFAULT_ANONYMITY: Final = AnonymityThresholds()
-"""The default thresholds: 1 for self and supervisors, 3 for peers, subordinates and public."""
-
-
-@attrs.frozen
-class RoleSummary:
-    """
-    One role's ratings of one subject, as one aggregate.
-
-    Attributes:
-        role: The rater role.
-        raters: How many raters of the role rated the subject.
-        value: Their ratings combined, on a numeric scale; `None` on an ordinal one.
-        levels: On an ordinal scale, how many chose each level, lowest level first.
-        comments: Their comments, sorted, unsigned.
-        below_threshold: Whether fewer raters than the role's threshold rated it
-            (only ever true in a `SupervisorView`).
-    """
-
-    role: RaterRole
-    raters: int
-    value: Fraction | None
-    levels: tuple[tuple[str, int], ...] = ()
-    comments: tuple[str, ...] = ()
-    below_threshold: bool = False
-
-
-@attrs.frozen
-class SubjectSummary:
-    """
-    What may be shown of the ratings of one subject on one scale.
-
-    Attributes:
-        subject: What was rated.
-        scale_id: The scale of these ratings.
-        roles: The roles shown.
-        withheld: The roles that rated it but are not shown.
-        overall: The policy's weighted value, when a policy was given and it may be shown.
-        overall_roles: The roles whose ratings entered *overall*.
-        overall_withheld: Why a weighted value exists but is not shown.
-    """
-
-    subject: str
-    scale_id: str
-    roles: tuple[RoleSummary, ...]
-    withheld: tuple[RaterRole, ...] = ()
-    overall: Fraction | None = None
-    overall_roles: tuple[RaterRole, ...] = ()
-    overall_withheld: str | None = None
-
-
-@attrs.frozen
-class NoteSummary:
-    """
-    A feedback note, by role; dated only when the role's threshold is 1.
-
-    Attributes:
-        role: The author's role.
-        text: The note.
-        subject: What it is about, if anything specific.
-        given_on: When, for roles whose threshold is 1.
-    """
-
-    role: RaterRole
-    text: str
-    subject: str | None = None
-    given_on: date | None = None
-
-
-@attrs.frozen
-class SignedRating:
-    """
-    One rating with its rater, from a role whose threshold is 1 (supervisor view only).
-
-    Attributes:
-        rater_id: Who rated.
-        role: Their role.
-        subject: What they rated.
-        scale_id: On which scale.
-        score: The numeric value, if numeric.
-        level: The level, if ordinal.
-        comment: What they wrote.
-    """
-
-    rater_id: str
-    role: RaterRole
-    subject: str
-    scale_id: str
-    score: Decimal | None
-    level: str | None
-    comment: str | None
-
-
-@attrs.frozen
-class EmployeeView:
-    """
-    Everything the person rated may see of their ratings; nothing below a threshold.
-
-    Attributes:
-        appraisal_id: The appraisal.
-        employee_id: The person rated.
-        thresholds: The thresholds enforced.
-        subjects: Per subject and scale, the roles shown and the weighted value.
-        feedback: The feedback notes that may be shown.
-    """
-
-    appraisal_id: str
-    employee_id: str
-    thresholds: AnonymityThresholds
-    subjects: tuple[SubjectSummary, ...]
-    feedback: tuple[NoteSummary, ...]
-
-
-@attrs.frozen
-class SupervisorView:
-    """
-    What the appraising supervisor may see: more than the employee, still no signed peers.
-
-    Attributes:
-        appraisal_id: The appraisal.
-        employee_id: The person rated.
-        thresholds: The thresholds used to mark roles below them.
-        subjects: Per subject and scale, every role (below-threshold ones marked).
-        ratings: The signed ratings of roles whose threshold is 1.
-        feedback: Every feedback note, by role.
-    """
-
-    appraisal_id: str
-    employee_id: str
-    thresholds: AnonymityThresholds
-    subjects: tuple[SubjectSummary, ...]
-    ratings: tuple[SignedRating, ...]
-    feedback: tuple[NoteSummary, ...]
 
 
 def view_for_employee(
@@ -249,9 +80,11 @@ def view_for_employee(
             role as it does; roles are averaged (`Mean`) without one.
 
     Raises:
+        InvalidValueError: naming the argument that is not of its type.
         ScoringInputError: if *policy* cannot aggregate a numeric subject (see
             `WeightingPolicy.aggregate`).
     """
+    _check_arguments(appraisal, thresholds, policy)
     subjects = _subjects(appraisal, thresholds, policy, employee=True)
     feedback = _notes(appraisal, thresholds, employee=True)
     return EmployeeView(appraisal.id, appraisal.employee.id, thresholds, subjects, feedback)
@@ -269,7 +102,12 @@ def view_for_supervisor(
     Every role's aggregate (marked when below its threshold), the weighted value, the
     signed ratings of roles whose threshold is 1, and every feedback note by role.
     Peers', subordinates' and the public's ratings stay unsigned.
+
+    Raises:
+        InvalidValueError: naming the argument that is not of its type.
+        ScoringInputError: if *policy* cannot aggregate a numeric subject.
     """
+    _check_arguments(appraisal, thresholds, policy)
     subjects = _subjects(appraisal, thresholds, policy, employee=False)
     roles = appraisal.rater_roles
     signed = tuple(
@@ -289,6 +127,15 @@ def view_for_supervisor(
     return SupervisorView(
         appraisal.id, appraisal.employee.id, thresholds, subjects, signed, feedback
     )
+
+
+def _check_arguments(appraisal: object, thresholds: object, policy: object) -> None:
+    if not isinstance(appraisal, Appraisal):
+        raise InvalidValueError("appraisal", appraisal, "must be an Appraisal")
+    if not isinstance(thresholds, AnonymityThresholds):
+        raise InvalidValueError("thresholds", thresholds, "must be AnonymityThresholds")
+    if policy is not None and not isinstance(policy, WeightingPolicy):
+        raise InvalidValueError("policy", policy, "must be a WeightingPolicy or None")
 
 
 def _subjects(

@@ -82,4 +82,4 @@ def supervisor_ratings(appraisal: Appraisal, subject: str) -> list[tuple[int, Ra
 
 def _unsupported(path: str, value: object, reason: str) -> InvalidInputError:
     error = UnsupportedInputError(path.rsplit(".", 1)[-1], value, reason)
-    return ScoringInputError([Problem(path, f"{reason} (got {value!r})", error)])
+    return ScoringInputError([Problem.from_error(path, error)])

@@ -25,24 +25,27 @@ much it counts): they are agency configuration.  `EXAMPLE_360_ROLE_WEIGHTS` and
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._base.trace import Gap, Rule, Step, show
+from penilaian._base.checks import callable_value, instance_of
+from penilaian._base.trace import Gap, show
 from penilaian.exceptions import (
-    DuplicateIdError,
     InvalidNumberError,
     InvalidValueError,
     Problem,
     ScoringInputError,
     UnsupportedInputError,
 )
+from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy._roles import ROLES, by_role, listed, to_min_raters, to_role_weights
+from penilaian.policy._weighting_trace import weighting_step
 from penilaian.policy.aggregation import (
     LACKING,
+    MISSING_RATER_POLICY,
     Impute,
     Mean,
     MissingRaterPolicy,
@@ -52,7 +55,6 @@ from penilaian.policy.aggregation import (
     RoleAggregate,
     RoleStatus,
     WeightedAggregate,
-    Zero,
     describe_aggregation,
     weighted_sum,
 )
@@ -64,76 +66,15 @@ from penilaian.policy.weights import (
 from penilaian.typing import AggregationFn
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from penilaian._base.numbers import Number
-    from penilaian.model.appraisal import Appraisal
     from penilaian.policy.aggregation import Aggregate
 
 __all__ = ["EXAMPLE_360_ROLE_WEIGHTS", "EXAMPLE_SERVICE_ROLE_WEIGHTS", "WeightingPolicy"]
 
-_ROLES: Final = {role.value: role for role in RaterRole}
 _SELF: Final = RaterRole.SELF.value
 _PUBLIC: Final = RaterRole.PUBLIC.value
-_POLICIES: Final = (Renormalise, Require, Impute, Zero)
-
-_ROLE_RULE: Final = Rule(
-    id="weighting.role",
-    clause="agency policy (convention); PermenPANRB 8/2021 p.75: peers and subordinates",
-    text_id="Nilai satu peran penilai: gabungan penilaian para penilainya",
-    text_en="One rater role's value: its raters' ratings combined",
-)
-_WEIGHTED_RULE: Final = Rule(
-    id="weighting.roles",
-    clause="agency policy (convention); no national role weights exist",
-    text_id="Nilai tertimbang: jumlah bobot peran x nilai peran",
-    text_en="Weighted value: the sum of role weight x role value",
-)
-
-
-def _by_role(raw: object, field: str) -> dict[str, object]:
-    """Key *raw* by canonical role id; any spelling of a role is accepted, once."""
-    if isinstance(raw, Weights):
-        raw = raw.shares
-    if not isinstance(raw, Mapping):
-        raise InvalidValueError(field, raw, "must map rater roles to values")
-    keyed: dict[str, object] = {}
-    for key, value in raw.items():
-        role = RaterRole.parse(key, field).value
-        if role in keyed:
-            raise DuplicateIdError(field, key, f"names role {role} twice")
-        keyed[role] = value
-    return keyed
-
-
-def _role_weights(value: Weights | Mapping[RaterRole | str, Number]) -> Weights:
-    keyed = _by_role(value, "role_weights")
-    if isinstance(value, Weights) and list(keyed) == list(value.shares):
-        return value
-    try:
-        return Weights(keyed)
-    except InvalidValueError as error:
-        given = ", ".join(f"{role} {share}" for role, share in keyed.items())
-        reason = f"{error.reason} (given: {given})"
-        if isinstance(error.value, Fraction) and error.field == "shares":
-            reason = f"must sum to exactly 1, not {show(error.value)} (given: {given}); "
-            reason += "use WeightingPolicy.normalised() to scale amounts"
-        field = "role_weights" + error.field.removeprefix("shares").removeprefix("weights")
-        raise type(error)(field, error.value, reason) from None
-
-
-def _min_raters(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
-    counts: dict[RaterRole, int] = {}
-    for role, count in _by_role(value, "min_raters").items():
-        field = f"min_raters[{role!r}]"
-        if isinstance(count, bool) or not isinstance(count, int):
-            raise InvalidNumberError(field, count, "must be a whole number of raters")
-        if count < 0:
-            raise InvalidNumberError(field, count, "must not be negative")
-        counts[RaterRole(role)] = count
-    return counts
-
-
-def _listed(shares: Mapping[str, Fraction]) -> str:
-    return ", ".join(f"{role} {show(share)}" for role, share in shares.items())
 
 
 @attrs.frozen
@@ -153,20 +94,21 @@ class WeightingPolicy:
         min_raters: The fewest ratings a role needs to count (for example peers 3); a
             role below it is missing.  Roles not listed need 1.
         count_self: Whether the self-assessment counts; then ``self`` needs a weight.
+
+    Raises:
+        InvalidValueError: naming the field, for a value of the wrong type or a misfit.
     """
 
-    role_weights: Weights = attrs.field(converter=_role_weights)
-    missing: MissingRaterPolicy = attrs.field(
-        kw_only=True, validator=attrs.validators.instance_of(_POLICIES)
-    )
+    role_weights: Weights = attrs.field(converter=to_role_weights)
+    missing: MissingRaterPolicy = attrs.field(kw_only=True, validator=MISSING_RATER_POLICY)
     aggregation: AggregationFn = attrs.field(
-        factory=Mean, kw_only=True, validator=attrs.validators.is_callable()
+        factory=Mean, kw_only=True, validator=callable_value("an aggregation, such as Mean()")
     )
     min_raters: dict[RaterRole, int] = attrs.field(
-        factory=dict, kw_only=True, converter=_min_raters, hash=False
+        factory=dict, kw_only=True, converter=to_min_raters, hash=False
     )
     count_self: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+        default=False, kw_only=True, validator=instance_of(bool, expected="True or False")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -196,8 +138,9 @@ class WeightingPolicy:
 
         Raises:
             InvalidNumberError: for a negative amount, or if all are 0.
+            InvalidValueError: naming the argument of the wrong type.
         """
-        weights = Weights.normalised(_by_role(amounts, "amounts"))
+        weights = Weights.normalised(by_role(amounts, "amounts"))
         return cls(
             weights,
             missing=missing,
@@ -248,10 +191,16 @@ class WeightingPolicy:
             public: A service-user index standing for the public role, if any.
 
         Raises:
+            InvalidValueError: for an *appraisal* that is not an `Appraisal` or a
+                *public* that is not a `PublicIndex`.
             ScoringInputError: listing every rating from a role the policy does not
                 weight, on an ordinal scale or on a second scale, and a public index
                 or imputed value off the scale.
         """
+        if not isinstance(appraisal, Appraisal):
+            raise InvalidValueError("appraisal", appraisal, "must be an Appraisal")
+        if public is not None and not isinstance(public, PublicIndex):
+            raise InvalidValueError("public", public, "must be a PublicIndex or None")
         grouped, scale = self._collect(appraisal, subject, public)
         own = {role: self.combine(values) for role, values in grouped.items()}
         counts = {role: len(values) for role, values in grouped.items()}
@@ -259,7 +208,7 @@ class WeightingPolicy:
             own[_PUBLIC], counts[_PUBLIC] = public.value, public.respondents
         present = {}
         for role in self.role_weights:
-            minimum = max(self.min_raters.get(_ROLES[role], 1), 1)
+            minimum = max(self.min_raters.get(ROLES[role], 1), 1)
             if counts.get(role, 0) >= minimum:
                 present[role] = own[role]
         value, used, effective = self._combine(present, self.role_weights)
@@ -272,7 +221,7 @@ class WeightingPolicy:
             )
         roles = tuple(
             RoleAggregate(
-                _ROLES[role],
+                ROLES[role],
                 weight,
                 self._status(role, present, counts, public),
                 counts.get(role, 0),
@@ -289,7 +238,15 @@ class WeightingPolicy:
         )
         if not trace:
             return result
-        return attrs.evolve(result, step=self._step(result, grouped, public))
+        step = weighting_step(
+            result,
+            grouped,
+            public,
+            texts=self._texts,
+            min_raters=self.min_raters,
+            count_self=self.count_self,
+        )
+        return attrs.evolve(result, step=step)
 
     def combine(self, values: list[Fraction]) -> Fraction:
         """
@@ -315,24 +272,28 @@ class WeightingPolicy:
         scale_id = None if public is None else public.scale_id
         if public is not None and _PUBLIC not in self.role_weights:
             reason = "a public index is given, but the policy does not weight public"
-            problems.append(_problem("$.raters", "role", _PUBLIC, reason))
+            problems.append(_unsupported("$.raters", "role", _PUBLIC, reason))
         for index, rating in appraisal.ratings_by_subject.get(subject, ()):
             role, path = roles[rating.rater_id].value, f"$.ratings[{index}]"
             if role not in self.role_weights and role != _SELF:
                 reason = f"{rating.rater_id} rates {subject} as {role}, a role the policy does"
                 reason += f" not weight; give {role} a weight (0 to ignore it on purpose)"
-                problems.append(_problem(f"{path}.rater_id", "role", role, reason))
+                problems.append(_unsupported(f"{path}.rater_id", "role", role, reason))
             elif public is not None and role == _PUBLIC:
                 reason = f"public ratings of {subject} and a public index; give one of them"
-                problems.append(_problem(f"{path}.rater_id", "role", role, reason))
+                problems.append(_unsupported(f"{path}.rater_id", "role", role, reason))
             elif rating.score is None:
                 reason = (
                     f"{subject} is rated on ordinal scale {rating.scale_id}; a number is needed"
                 )
-                problems.append(_problem(f"{path}.scale_id", "scale_id", rating.scale_id, reason))
+                problems.append(
+                    _unsupported(f"{path}.scale_id", "scale_id", rating.scale_id, reason)
+                )
             elif scale_id is not None and rating.scale_id != scale_id:
                 reason = f"{subject} is rated on {scale_id} and on {rating.scale_id}; use one scale"
-                problems.append(_problem(f"{path}.scale_id", "scale_id", rating.scale_id, reason))
+                problems.append(
+                    _unsupported(f"{path}.scale_id", "scale_id", rating.scale_id, reason)
+                )
             else:
                 scale_id = rating.scale_id
                 grouped.setdefault(role, []).append(Fraction(rating.score))
@@ -355,7 +316,7 @@ class WeightingPolicy:
         ]
         if not numeric:
             reason = f"the public index is on {scale_id}, not a numeric scale of this appraisal"
-            problems.append(_problem("$.scales", "scale_id", scale_id, reason))
+            problems.append(_unsupported("$.scales", "scale_id", scale_id, reason))
             return None
         index, scale = numeric[0]
         checks = [("public", public.value)] if public is not None else []
@@ -365,8 +326,21 @@ class WeightingPolicy:
             if not scale.minimum <= value <= scale.maximum:
                 reason = f"{name} value {show(value)} lies outside scale {scale.id}"
                 reason += f" ({scale.minimum} to {scale.maximum})"
-                problems.append(_problem(f"$.scales[{index}]", name, value, reason))
+                problems.append(_unsupported(f"$.scales[{index}]", name, value, reason))
         return scale
+
+    def weigh_roles(self, present: Mapping[str, Fraction]) -> Fraction | None:
+        """
+        Return the weighted value of the roles' values *present*, or `None` if none can be formed.
+
+        The roles missing from *present* are handled by the missing-rater policy, exactly
+        as `aggregate` does; the batch engines call this so that the rule exists once.
+
+        >>> policy = WeightingPolicy({"supervisor": "1/2", "peer": "1/2"}, missing=Renormalise())
+        >>> policy.weigh_roles({"supervisor": Fraction(4)})
+        Fraction(4, 1)
+        """
+        return self._combine(dict(present), self.role_weights)[0]
 
     def _combine(
         self, present: dict[str, Fraction], weights: Weights
@@ -389,7 +363,7 @@ class WeightingPolicy:
     @functools.cached_property
     def _texts(self) -> tuple[str, str, str]:
         """The weights, aggregation and missing-rater policy as the trace writes them."""
-        weights = _listed(self.role_weights.shares)
+        weights = listed(self.role_weights.shares)
         return weights, describe_aggregation(self.aggregation), str(self.missing)
 
     @staticmethod
@@ -417,63 +391,9 @@ class WeightingPolicy:
             reason += ", ".join(lacking)
         return Gap("$.ratings", reason)
 
-    def _step(
-        self,
-        result: WeightedAggregate,
-        grouped: dict[str, list[Fraction]],
-        public: PublicIndex | None,
-    ) -> Step:
-        children = []
-        for part in result.roles:
-            ratings = _ratings(grouped.get(part.role.value, []))
-            if part.status is RoleStatus.PUBLIC_INDEX and public is not None:
-                ratings = f"index from {public.source or 'survey'}"
-            inputs = [
-                ("role", part.role.value),
-                ("status", part.status.value),
-                ("raters", str(part.raters)),
-                ("minimum", str(max(self.min_raters.get(part.role, 1), 1))),
-                ("ratings", ratings),
-                ("own", show(part.own)),
-            ]
-            if part.used is not None and part.status in LACKING:
-                inputs.append(("missing_policy", self._texts[2]))
-            children.append(Step(_ROLE_RULE, show(part.used), tuple(inputs), result.subject))
-        if not self.count_self and _SELF in grouped:
-            children.append(
-                Step.of(
-                    _ROLE_RULE,
-                    result.self_value,
-                    subject=result.subject,
-                    role=RaterRole.SELF,
-                    counted=False,
-                    ratings=_ratings(grouped[_SELF]),
-                )
-            )
-        used = {part.role.value: part.effective_weight for part in result.roles}
-        return Step.of(
-            _WEIGHTED_RULE,
-            result.value,
-            subject=result.subject,
-            children=tuple(children),
-            weights=self._texts[0],
-            aggregation=self._texts[1],
-            missing_policy=self._texts[2],
-            effective_weights=_listed(used) if result.value is not None else None,
-            count_self=self.count_self,
-            self=result.self_value,
-            others=result.others_value,
-            self_other_gap=result.self_other_gap,
-        )
 
-
-def _ratings(values: list[Fraction]) -> str:
-    return ", ".join(show(value) for value in sorted(values))
-
-
-def _problem(path: str, field: str, value: object, reason: str) -> Problem:
-    error = UnsupportedInputError(field, value, reason)
-    return Problem(path, f"{reason} (got {value!r})", error)
+def _unsupported(path: str, field: str, value: object, reason: str) -> Problem:
+    return Problem.from_error(path, UnsupportedInputError(field, value, reason))
 
 
 EXAMPLE_360_ROLE_WEIGHTS: Final = Weights(

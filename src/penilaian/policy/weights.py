@@ -9,6 +9,7 @@ A weight such as 1/7 stays exactly 1/7.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from fractions import Fraction
 from typing import Final
 
@@ -28,8 +29,8 @@ __all__ = [
 
 def _fractions(raw: Mapping[str, object]) -> dict[str, Fraction]:
     if not isinstance(raw, Mapping):
-        raise InvalidValueError("weights", raw, "must map names to weights")
-    return {name: to_fraction(value, f"weights[{name!r}]") for name, value in raw.items()}
+        raise InvalidValueError("shares", raw, "must map names to weights")
+    return {name: to_fraction(value, f"shares[{name!r}]") for name, value in raw.items()}
 
 
 @attrs.frozen
@@ -56,7 +57,7 @@ class Weights:
             if not is_text(name):
                 raise InvalidValueError(attribute.name, name, "names must be non-empty text")
             if share < 0:
-                raise InvalidNumberError(f"weights[{name!r}]", share, "must not be negative")
+                raise InvalidNumberError(f"shares[{name!r}]", share, "must not be negative")
         total = sum(value.values(), Fraction(0))
         if total != 1:
             reason = f"must sum to exactly 1, not {total}; use Weights.normalised() to scale"
@@ -73,10 +74,10 @@ class Weights:
         amounts = _fractions(raw)
         for name, amount in amounts.items():
             if amount < 0:
-                raise InvalidNumberError(f"weights[{name!r}]", amount, "must not be negative")
+                raise InvalidNumberError(f"shares[{name!r}]", amount, "must not be negative")
         total = sum(amounts.values(), Fraction(0))
         if total == 0:
-            raise InvalidNumberError("weights", total, "cannot normalise weights that are all 0")
+            raise InvalidNumberError("shares", total, "cannot normalise weights that are all 0")
         return cls({name: amount / total for name, amount in amounts.items()})
 
     def __getitem__(self, name: str) -> Fraction:
@@ -98,8 +99,11 @@ class Weights:
         Their ratios are kept.  Used to renormalise over the parts that are present.
 
         Raises:
+            InvalidValueError: if *names* is not a set of names.
             InvalidNumberError: if the weights of *names* are all 0.
         """
+        if not isinstance(names, AbstractSet):
+            raise InvalidValueError("names", names, "must be a set of names")
         return Weights.normalised(
             {name: self.shares[name] for name in self.shares if name in names}
         )

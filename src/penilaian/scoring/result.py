@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
-from penilaian._base.checks import TUPLE, non_empty
+from penilaian._base.checks import TUPLE, instance_of, items_of, non_empty
+from penilaian._base.numbers import to_decimal
 from penilaian._base.trace import Gap, Step
+from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
 
+if TYPE_CHECKING:
+    from penilaian._base.numbers import Number
+
 __all__ = ["Result"]
+
+
+def _mapping(value: object, field: str, expected: str) -> dict[str, object]:
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(field, value, f"must map text keys to {expected}")
+    for key in value:
+        if not isinstance(key, str):
+            raise InvalidValueError(field, key, "keys must be text")
+    return dict(value)
+
+
+# Each mapping is copied into a read-only one, so nobody can change a result's numbers.
+def _figures(value: Mapping[str, Number]) -> Mapping[str, Decimal]:
+    figures = _mapping(value, "figures", "exact numbers")
+    return MappingProxyType(
+        {key: to_decimal(item, f"figures[{key!r}]") for key, item in figures.items()}
+    )
+
+
+def _ratings(value: Mapping[str, str]) -> Mapping[str, str]:
+    ratings: dict[str, str] = {}
+    for key, item in _mapping(value, "ratings", "enum ids").items():
+        if not isinstance(item, str):
+            raise InvalidValueError(f"ratings[{key!r}]", item, "must be an enum id (text)")
+        ratings[key] = item
+    return MappingProxyType(ratings)
 
 
 @attrs.frozen
@@ -29,8 +63,10 @@ class Result:
         score: The final number, where the regime has one (PP 46/2011, PP 30/2019).
         figures: Every intermediate number by a documented key, such as
             ``"activity[rhk-1].time"`` or ``"skp"``; each regime's page lists its keys.
+            Read-only: any mapping given is copied into a `types.MappingProxyType`, its
+            numbers taken exactly as `Decimal`.
         ratings: Every intermediate categorical value (such as the work-results
-            rating of PermenPANRB 6/2022) by key, as enum ids.
+            rating of PermenPANRB 6/2022) by key, as enum ids; read-only too.
         gaps: Why the result is incomplete; empty when complete.
         trace: The tree of steps behind every figure; `None` when scoring was asked
             to skip it.
@@ -38,12 +74,20 @@ class Result:
 
     regime: str = attrs.field(validator=non_empty)
     appraisal_id: str = attrs.field(validator=non_empty)
-    grade: Grade | None = None
-    score: Decimal | None = None
-    figures: dict[str, Decimal] = attrs.field(factory=dict, hash=False)
-    ratings: dict[str, str] = attrs.field(factory=dict, hash=False)
-    gaps: tuple[Gap, ...] = attrs.field(default=(), converter=TUPLE)
-    trace: Step | None = None
+    grade: Grade | None = attrs.field(
+        default=None, validator=instance_of(Grade, type(None), expected="a Grade or None")
+    )
+    score: Decimal | None = attrs.field(
+        default=None, validator=instance_of(Decimal, type(None), expected="a Decimal or None")
+    )
+    figures: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_figures, hash=False)
+    ratings: Mapping[str, str] = attrs.field(factory=dict, converter=_ratings, hash=False)
+    gaps: tuple[Gap, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(Gap, expected="a Gap")
+    )
+    trace: Step | None = attrs.field(
+        default=None, validator=instance_of(Step, type(None), expected="a Step or None")
+    )
 
     @property
     def is_complete(self) -> bool:
@@ -53,3 +97,16 @@ class Result:
     def without_trace(self) -> Result:
         """Return a copy without the trace, for storage or comparison."""
         return attrs.evolve(self, trace=None)
+
+    def __reduce__(self) -> tuple[type[Result], tuple[object, ...]]:
+        # A read-only mapping does not pickle: pickle the fields, with plain dicts.
+        return type(self), (
+            self.regime,
+            self.appraisal_id,
+            self.grade,
+            self.score,
+            dict(self.figures),
+            dict(self.ratings),
+            self.gaps,
+            self.trace,
+        )

@@ -10,6 +10,7 @@ rules a schema cannot say (cross-field checks, NIP dates).
 
 from __future__ import annotations
 
+import collections.abc
 import types
 from datetime import date
 from decimal import Decimal
@@ -83,7 +84,7 @@ def _schema(tp: Any, defs: dict[str, Any], tag: tuple[str, str] | None = None) -
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         return {"anyOf": [_schema(arg, defs) for arg in get_args(tp)]}
-    if origin is dict:
+    if origin in (dict, collections.abc.Mapping):
         return {"type": "object", "additionalProperties": _schema(get_args(tp)[1], defs)}
     if origin is tuple:
         args = get_args(tp)
