@@ -28,20 +28,6 @@ from penilaian.io.spreadsheet import (
 SAMPLE = load_sample("pp46_2011")
 
 
-@pytest.fixture(name="xlsx")
-def _xlsx(tmp_path):
-    path = tmp_path / "book.xlsx"
-    write_appraisals(path, [SAMPLE])
-    return path
-
-
-@pytest.fixture(name="folder")
-def _folder(tmp_path):
-    path = tmp_path / "book"
-    write_appraisals(path, [SAMPLE], format="csv")
-    return path
-
-
 @pytest.fixture(name="no_openpyxl_load")
 def _no_openpyxl_load(monkeypatch):
     """Make openpyxl's loader fail the test if the reader ever gets that far."""

@@ -19,17 +19,11 @@ from penilaian.exceptions import (
     InvalidValueError,
     UnknownReferenceError,
 )
-from penilaian.io._parts import (
-    SCALE_FIELDS,
-    Draft,
-    build_items,
-    build_ratings,
-    build_realisations,
-    build_scale,
-    build_targets,
-    subjects_of,
-    unclaimed_realisations,
-)
+from penilaian.io._draft import Draft, subjects_of
+from penilaian.io._part_notes import NOTE_SHEETS, build_notes
+from penilaian.io._part_ratings import build_ratings
+from penilaian.io._part_scales import SCALE_FIELDS, build_scale
+from penilaian.io._part_targets import build_realisations, build_targets, unclaimed_realisations
 from penilaian.io._places import describe
 from penilaian.io._rows import Builder, Row, Source
 from penilaian.model.appraisal import Appraisal
@@ -68,11 +62,6 @@ _CALENDAR_UNITS: Final = (
     PeriodKind.MONTH,
 )
 _LAST_SEGMENT: Final = re.compile(r"(?P<head>.*)(?:\.(?P<name>\w+)|\[[0-9]+\])")
-_ITEM_SHEETS: Final = {
-    "feedback": "feedback",
-    "expectations": "special_expectations",
-    "innovations": "innovations",
-}
 
 
 def assemble(rows: Mapping[str, Sequence[Row]], builder: Builder) -> tuple[Appraisal, ...]:
@@ -230,10 +219,9 @@ def _parts(builder: Builder, draft: Draft, rows: Mapping[str, Sequence[Row]]) ->
     subjects = subjects_of(draft, framework)
     raters, ratings = build_ratings(builder, draft, rows.get("ratings", ()), subjects, framework)
     draft.parts["raters"], draft.parts["ratings"] = raters, ratings
-    for sheet, field in _ITEM_SHEETS.items():
-        items = rows.get(sheet, ())
-        draft.parts[field] = build_items(
-            builder, draft, sheet, items, subjects=subjects, framework=framework
+    for sheet, notes in NOTE_SHEETS.items():
+        draft.parts[notes.field] = build_notes(
+            builder, draft, notes, rows.get(sheet, ()), subjects=subjects, framework=framework
         )
 
 

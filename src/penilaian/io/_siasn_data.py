@@ -1,5 +1,5 @@
 """
-What SIASN's performance records are made of, as data: field names, codes, the appraiser.
+The shapes of SIASN's performance records, as data: field names, codes, the appraiser.
 
 `penilaian.io.siasn` builds the records from these; see its docstring and
 ``docs/how-to/export-to-siasn.md`` for the sources and their confidence.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
@@ -23,7 +23,7 @@ from penilaian.exceptions import (
 from penilaian.model.grades import Grade
 from penilaian.model.nip import Nip
 from penilaian.model.raters import ExpectationLevel, RaterRole
-from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_GRADE_ORDER
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_GRADE_ORDER
 
 if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
@@ -37,7 +37,11 @@ __all__ = [
     "SiasnAppraiser",
     "SiasnAppraiserStatus",
     "SiasnCodes",
+    "SiasnRecord",
 ]
+
+SiasnRecord: TypeAlias = dict[str, str | int | None]
+"""One SIASN record: SIASN's field names to text, whole numbers or `None` (JSON null)."""
 
 SIASN_ANNUAL_FIELDS: Final = (
     "hasilKinerjaNilai",
@@ -109,8 +113,6 @@ reference list (``kuadranNilai``) was not found.  The code is taken from the
 result's grade, never recomputed from the two ratings.
 """
 
-_PERMEN6_GRADES: Final = tuple(PERMEN6_2022_GRADE_ORDER)
-
 
 def _codes(value: object, field: str, enum: type[LabelledEnum]) -> dict[LabelledEnum, int]:
     if not isinstance(value, Mapping):
@@ -140,11 +142,13 @@ def _rating_codes(
 
 def _quadrant_codes(value: Mapping[Grade | str, int]) -> Mapping[Grade, int]:
     parsed = _codes(value, "quadrants", Grade)
-    others = [grade.value for grade in parsed if grade not in _PERMEN6_GRADES]
+    # The regime's five grades, worst first (PERMEN6_2022_GRADE_ORDER ranks them by
+    # GRADE_RANKING); the ranking alone cannot say which grades are the regime's.
+    others = [grade.value for grade in parsed if grade not in PERMEN6_2022_GRADE_ORDER]
     if others:
         reason = "PermenPANRB 6/2022 has no such grade; give its five grades only"
         raise InvalidValueError("quadrants", others, reason)
-    missing = [grade.value for grade in _PERMEN6_GRADES if grade not in parsed]
+    missing = [grade.value for grade in PERMEN6_2022_GRADE_ORDER if grade not in parsed]
     if missing:
         reason = "must give a code for every PermenPANRB 6/2022 grade"
         raise InvalidValueError("quadrants", missing, reason)

@@ -237,9 +237,7 @@ def check_writable(appraisals: Sequence[Appraisal], rows: Rows) -> list[Problem]
         if appraisal.id in seen:
             reason = "repeats the id of an earlier appraisal"
             duplicate = DuplicateIdError("id", appraisal.id, reason)
-            problems.append(
-                Problem(f"$[{position}].id", f"{reason} (got {appraisal.id!r})", duplicate)
-            )
+            problems.append(Problem.from_error(f"$[{position}].id", duplicate))
         seen.add(appraisal.id)
         if BUILTIN_FRAMEWORKS.get(appraisal.framework.id) != appraisal.framework:
             reason = f"a spreadsheet names a built-in framework ({', '.join(BUILTIN_FRAMEWORKS)})"
@@ -290,18 +288,14 @@ def result_rows(
         if appraisal is None:
             reason = "no appraisal with this id was given"
             error = InvalidValueError("appraisal_id", result.appraisal_id, reason)
-            problems.append(
-                Problem(
-                    f"$[{position}].appraisal_id", f"{reason} (got {result.appraisal_id!r})", error
-                )
-            )
+            problems.append(Problem.from_error(f"$[{position}].appraisal_id", error))
             continue
         employee = appraisal.employee
         for value in (employee.id, employee.name, *(gap.reason for gap in result.gaps)):
             unstorable = cell_problem(value)
             if unstorable is not None:
                 bad = InvalidValueError("text", value, unstorable)
-                problems.append(Problem(f"$[{position}]", f"{unstorable} (got {value!r})", bad))
+                problems.append(Problem.from_error(f"$[{position}]", bad))
         rows[RESULTS].append(
             {
                 "appraisal_id": result.appraisal_id,

@@ -16,9 +16,19 @@ from __future__ import annotations
 
 from typing import Final
 
-import attrs
-
-from penilaian._base.labels import LabelledEnum
+from penilaian.io._columns import (
+    Column,
+    ColumnType,
+    Table,
+    choice,
+    date,
+    flag,
+    ident,
+    nip,
+    number,
+    text,
+    text_list,
+)
 from penilaian.model.appraisal import InnovationScope
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
 from penilaian.model.grades import OrganisationGrade
@@ -49,125 +59,8 @@ ALIAS_SEPARATOR: Final = "="
 """Joins an alias to its level in the ``aliases`` cell of an ordinal scale: ``Baik=good``."""
 
 
-class ColumnType(LabelledEnum):
-    """What a column holds, and so how its cells are read."""
-
-    ID = ("id", "Kode", "Identifier", "kode unik")
-    TEXT = ("text", "Teks", "Text", "teks bebas")
-    NIP = ("nip", "NIP", "NIP (18 digits)", "nomor induk pegawai")
-    NUMBER = ("number", "Angka", "Number", "bilangan")
-    DATE = ("date", "Tanggal", "Date", "tgl")
-    BOOLEAN = ("boolean", "Ya/Tidak", "Yes/No", "bool", "true/false")
-    CHOICE = ("choice", "Pilihan", "Choice", "pilihan tetap")
-    LIST = ("list", "Daftar", "List", "daftar item")
-
-
-@attrs.frozen
-class Column:
-    """
-    One column of a table.
-
-    Attributes:
-        header: The stable English id written in the header row.
-        kind: What the cells hold.
-        description_id: What to write, in Indonesian.
-        description_en: What to write, in English.
-        required: Whether the column must be present and filled on every row.
-        choices: For a `ColumnType.CHOICE` column, the accepted ids.
-        enum: For a choice backed by an enumeration, the enumeration: its
-            Indonesian and English labels and aliases are accepted too.
-    """
-
-    header: str
-    kind: ColumnType
-    description_id: str
-    description_en: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    enum: type[LabelledEnum] | None = None
-
-
-@attrs.frozen
-class Table:
-    """
-    One table: a sheet of a workbook, or one CSV file of a directory.
-
-    Attributes:
-        name: The sheet name, and the CSV file's name without ``.csv``.
-        description_id: What a row is, in Indonesian.
-        description_en: What a row is, in English.
-        columns: The columns, in the template's order.
-        required: Whether the sheet (or file) must be present; an optional one
-            may be left out, which is the same as leaving it empty.
-    """
-
-    name: str
-    description_id: str
-    description_en: str
-    columns: tuple[Column, ...]
-    required: bool = True
-
-    @property
-    def headers(self) -> tuple[str, ...]:
-        """The column headers, in order."""
-        return tuple(column.header for column in self.columns)
-
-    def column(self, header: str) -> Column | None:
-        """Return the column with *header*, or `None`."""
-        for column in self.columns:
-            if column.header == header:
-                return column
-        return None
-
-
-def _id(header: str, description_id: str, description_en: str, *, required: bool) -> Column:
-    return Column(header, ColumnType.ID, description_id, description_en, required)
-
-
-def _text(header: str, description_id: str, description_en: str, *, required: bool) -> Column:
-    return Column(header, ColumnType.TEXT, description_id, description_en, required)
-
-
-def _number(header: str, description_id: str, description_en: str) -> Column:
-    return Column(header, ColumnType.NUMBER, description_id, description_en)
-
-
-def _date(header: str, description_id: str, description_en: str, *, required: bool) -> Column:
-    return Column(header, ColumnType.DATE, description_id, description_en, required)
-
-
-def _flag(header: str, description_id: str, description_en: str) -> Column:
-    return Column(header, ColumnType.BOOLEAN, description_id, description_en)
-
-
-def _list(header: str, description_id: str, description_en: str) -> Column:
-    return Column(header, ColumnType.LIST, description_id, description_en)
-
-
-def _enum(
-    header: str,
-    enum: type[LabelledEnum],
-    description_id: str,
-    description_en: str,
-    *,
-    required: bool,
-) -> Column:
-    choices = tuple(member.value for member in enum)
-    return Column(
-        header, ColumnType.CHOICE, description_id, description_en, required, choices, enum
-    )
-
-
-def _choice(
-    header: str, choices: tuple[str, ...], description_id: str, description_en: str
-) -> Column:
-    return Column(
-        header, ColumnType.CHOICE, description_id, description_en, required=True, choices=choices
-    )
-
-
 def _appraisal_id(*, required: bool = True) -> Column:
-    return _id(
+    return ident(
         "appraisal_id",
         "Kode penilaian (SKP) dari lembar employees.",
         "The appraisal's id, as on the employees sheet.",
@@ -175,70 +68,72 @@ def _appraisal_id(*, required: bool = True) -> Column:
     )
 
 
+_EVIDENCE: Final = text_list(
+    "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
+)
+
 EMPLOYEES: Final = Table(
     "employees",
     "Satu baris per penilaian: pegawai, jabatan, periode, kerangka perilaku.",
     "One row per appraisal: employee, position, period, behaviour framework.",
     (
-        _id(
+        ident(
             "appraisal_id",
             "Kode unik penilaian (SKP), dipakai lembar lain untuk merujuk.",
             "The appraisal's unique id; the other sheets refer to it.",
             required=True,
         ),
-        _id(
+        ident(
             "employee_id",
             "Kode pegawai (sering NIP).",
             "Employee id (often the NIP).",
             required=True,
         ),
-        _text("name", "Nama lengkap pegawai.", "The employee's full name.", required=True),
-        Column(
+        text("name", "Nama lengkap pegawai.", "The employee's full name.", required=True),
+        nip(
             "nip",
-            ColumnType.NIP,
             "NIP atau NI PPPK, 18 angka, sebagai teks; kosong untuk non-ASN.",
             "NIP or NI PPPK, 18 digits, as text; empty for non-civil-servants.",
         ),
-        _text("position_title", "Nama jabatan.", "The position's title.", required=True),
-        _enum(
+        text("position_title", "Nama jabatan.", "The position's title.", required=True),
+        choice(
             "position_kind",
             PositionKind,
             "Jenis jabatan (mis. jpt_pratama, administrator, expert_first).",
             "Kind of post (e.g. jpt_pratama, administrator, expert_first).",
             required=True,
         ),
-        _id("unit_id", "Kode unit kerja.", "The organisation unit's id.", required=False),
-        _flag(
+        ident("unit_id", "Kode unit kerja.", "The organisation unit's id."),
+        flag(
             "leads_unit",
             "Ya bila pegawai memimpin unit kerja itu; kosong berarti tidak.",
             "Yes if the employee leads that unit; empty means no.",
         ),
-        _date("period_start", "Tanggal awal periode.", "First day of the period.", required=True),
-        _date(
+        date("period_start", "Tanggal awal periode.", "First day of the period.", required=True),
+        date(
             "period_end",
             "Tanggal akhir periode (termasuk).",
             "Last day of the period (inclusive).",
             required=True,
         ),
-        _enum(
+        choice(
             "period_kind",
             PeriodKind,
             "Jenis periode; kosong: dibaca dari tanggal (tahun, semester, triwulan, bulan).",
             "Kind of period; empty: read from the dates (year, semester, quarter, month).",
-            required=False,
         ),
-        _choice(
+        choice(
             "framework_id",
             tuple(BUILTIN_FRAMEWORKS),
             "Kerangka perilaku kerja bawaan.",
             "The built-in behaviour framework.",
+            required=True,
         ),
-        _enum(
+        choice(
             "unit_grade",
             OrganisationGrade,
             "Predikat kinerja organisasi unit, bila diketahui.",
             "The unit's organisation grade, when known.",
-            required=False,
         ),
     ),
 )
@@ -249,75 +144,61 @@ TARGETS: Final = Table(
     "One row per indicator; rows of one work target repeat its target columns.",
     (
         _appraisal_id(),
-        _id("target_id", "Kode rencana hasil kerja (RHK).", "The work target's id.", required=True),
-        _text("target_title", "Rencana hasil kerja.", "The work target's title.", required=True),
-        _enum(
+        ident(
+            "target_id", "Kode rencana hasil kerja (RHK).", "The work target's id.", required=True
+        ),
+        text("target_title", "Rencana hasil kerja.", "The work target's title.", required=True),
+        choice(
             "target_kind",
             TargetKind,
             "Utama atau tambahan; kosong berarti utama.",
             "Main or additional; empty means main.",
-            required=False,
         ),
-        _id(
+        ident(
             "cascades_from",
             "Kode RHK atasan yang diintervensi.",
             "The supervisor's work target this one cascades from.",
-            required=False,
         ),
-        _enum(
-            "perspective",
-            Perspective,
-            "Perspektif (JPT).",
-            "Balanced-scorecard perspective (JPT).",
-            required=False,
+        choice(
+            "perspective", Perspective, "Perspektif (JPT).", "Balanced-scorecard perspective (JPT)."
         ),
-        _id("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
-        _text(
+        ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
+        text(
             "indicator_description",
             "Uraian indikator.",
             "What the indicator measures.",
             required=True,
         ),
-        _enum(
+        choice(
             "aspect",
             Aspect,
             "Aspek: kuantitas, kualitas, waktu atau biaya.",
             "Aspect: quantity, quality, time or cost.",
             required=True,
         ),
-        _choice(
+        choice(
             "target_type",
             ("point", "range", "qualitative"),
             "Jenis target: point (satu angka), range (rentang), qualitative (uraian).",
             "Kind of target: point (one number), range, qualitative (words).",
+            required=True,
         ),
-        _number(
-            "target_value",
-            "Target angka (jenis point).",
-            "The numeric target (point).",
-        ),
-        _number("target_low", "Batas bawah (jenis range).", "Lower bound (range)."),
-        _number("target_high", "Batas atas (jenis range).", "Upper bound (range)."),
-        _text(
+        number("target_value", "Target angka (jenis point).", "The numeric target (point)."),
+        number("target_low", "Batas bawah (jenis range).", "Lower bound (range)."),
+        number("target_high", "Batas atas (jenis range).", "Upper bound (range)."),
+        text(
             "target_description",
             "Uraian target (jenis qualitative).",
             "The target in words (qualitative).",
-            required=False,
         ),
-        _enum(
+        choice(
             "direction",
             Direction,
             "Kondisi normal (makin tinggi makin baik) atau khusus; kosong berarti normal.",
             "Higher or lower is better; empty means higher.",
-            required=False,
         ),
-        _text(
-            "unit",
-            "Satuan (dokumen, bulan, Rp, %).",
-            "Unit (documents, months, %).",
-            required=False,
-        ),
-        _flag(
+        text("unit", "Satuan (dokumen, bulan, Rp, %).", "Unit (documents, months, %)."),
+        flag(
             "target_is_maximum",
             "Ya bila target sudah nilai terbaik yang mungkin; kosong berarti tidak.",
             "Yes if the target is already the best possible value; empty means no.",
@@ -331,18 +212,15 @@ REALISATIONS: Final = Table(
     "One row per indicator with a realisation; an indicator without one is unreported.",
     (
         _appraisal_id(),
-        _id("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
-        _number("value", "Realisasi angka.", "The measured value."),
-        _text(
+        ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
+        number("value", "Realisasi angka.", "The measured value."),
+        text(
             "description",
             "Uraian realisasi (wajib bila tanpa angka).",
             "The realisation in words (needed without a value).",
-            required=False,
         ),
-        _list(
-            "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
-        ),
-        _date("recorded_on", "Tanggal dilaporkan.", "When it was reported.", required=False),
+        _EVIDENCE,
+        date("recorded_on", "Tanggal dilaporkan.", "When it was reported."),
     ),
 )
 
@@ -352,44 +230,37 @@ RATINGS: Final = Table(
     "One row per rating; each row repeats its rater's columns.",
     (
         _appraisal_id(),
-        _id(
+        ident(
             "rater_id",
             "Kode penilai dalam penilaian ini.",
             "The rater's id in this appraisal.",
             required=True,
         ),
-        _enum(
+        choice(
             "rater_role",
             RaterRole,
             "Peran penilai (self, supervisor, peer, ...).",
             "The rater's role (self, supervisor, peer, ...).",
             required=True,
         ),
-        _id(
+        ident(
             "rater_employee_id",
             "Kode pegawai penilai; kosong hanya untuk penerima layanan.",
             "The rater's employee id; empty only for the public role.",
-            required=False,
         ),
-        _text("rater_name", "Nama penilai.", "The rater's name.", required=False),
-        _id(
+        text("rater_name", "Nama penilai.", "The rater's name."),
+        ident(
             "subject",
             "Yang dinilai: kode aspek perilaku, RHK, IKI, work_results atau behaviour. "
             "Kosong bersama scale_id, score, level: penilai yang belum menilai.",
             "What is rated: a behaviour aspect, work target or indicator id, work_results "
             "or behaviour.  Empty with scale_id, score and level: a rater who has not rated.",
-            required=False,
         ),
-        _id(
-            "scale_id",
-            "Kode skala (lembar scales).",
-            "The scale's id (scales sheet).",
-            required=False,
-        ),
-        _number("score", "Nilai angka (skala numerik).", "The score (numeric scale)."),
-        _text("level", "Tingkat (skala ordinal).", "The level (ordinal scale).", required=False),
-        _text("comment", "Catatan penilai.", "What the rater wrote.", required=False),
-        _date("rated_on", "Tanggal menilai.", "When.", required=False),
+        ident("scale_id", "Kode skala (lembar scales).", "The scale's id (scales sheet)."),
+        number("score", "Nilai angka (skala numerik).", "The score (numeric scale)."),
+        text("level", "Tingkat (skala ordinal).", "The level (ordinal scale)."),
+        text("comment", "Catatan penilai.", "What the rater wrote."),
+        date("rated_on", "Tanggal menilai.", "When."),
     ),
 )
 
@@ -399,26 +270,27 @@ SCALES: Final = Table(
     "One row per scale; an empty appraisal_id: a scale for every appraisal.",
     (
         _appraisal_id(required=False),
-        _id("scale_id", "Kode skala.", "The scale's id.", required=True),
-        _choice(
+        ident("scale_id", "Kode skala.", "The scale's id.", required=True),
+        choice(
             "scale_kind",
             ("numeric", "ordinal", "expectation"),
             "numeric (minimum-maksimum), ordinal (levels), atau expectation "
             "(skala ekspektasi PermenPANRB 6/2022).",
             "numeric (minimum to maximum), ordinal (levels), or expectation "
             "(the PermenPANRB 6/2022 expectation scale).",
+            required=True,
         ),
-        _number("minimum", "Nilai terendah (numeric).", "Lowest value (numeric)."),
-        _number("maximum", "Nilai tertinggi (numeric).", "Highest value (numeric)."),
-        _number(
+        number("minimum", "Nilai terendah (numeric).", "Lowest value (numeric)."),
+        number("maximum", "Nilai tertinggi (numeric).", "Highest value (numeric)."),
+        number(
             "step", "Kelipatan nilai (numeric), bila ada.", "Step between values (numeric), if any."
         ),
-        _list(
+        text_list(
             "levels",
             "Tingkat dari terendah, dipisah titik koma (ordinal).",
             "Levels, lowest first, separated by semicolons (ordinal).",
         ),
-        _list(
+        text_list(
             "aliases",
             "Ejaan lain, alias=tingkat, dipisah titik koma (ordinal).",
             "Other spellings, alias=level, separated by semicolons (ordinal).",
@@ -433,13 +305,11 @@ FEEDBACK: Final = Table(
     "One row per continuous-feedback note.",
     (
         _appraisal_id(),
-        _date("given_on", "Tanggal umpan balik.", "When it was given.", required=True),
-        _id("author_id", "Kode penilai yang memberi.", "The rater who gave it.", required=True),
-        _text("text", "Isi umpan balik.", "The feedback.", required=True),
-        _id("subject", "Yang dibahas, bila ada.", "What it is about, if anything.", required=False),
-        _list(
-            "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
-        ),
+        date("given_on", "Tanggal umpan balik.", "When it was given.", required=True),
+        ident("author_id", "Kode penilai yang memberi.", "The rater who gave it.", required=True),
+        text("text", "Isi umpan balik.", "The feedback.", required=True),
+        ident("subject", "Yang dibahas, bila ada.", "What it is about, if anything."),
+        _EVIDENCE,
     ),
     required=False,
 )
@@ -450,8 +320,8 @@ EXPECTATIONS: Final = Table(
     "One row per leader's special expectation (BerAKHLAK).",
     (
         _appraisal_id(),
-        _id("aspect_id", "Kode nilai perilaku.", "The behaviour aspect's id.", required=True),
-        _text("text", "Ekspektasi khusus pimpinan.", "The expectation.", required=True),
+        ident("aspect_id", "Kode nilai perilaku.", "The behaviour aspect's id.", required=True),
+        text("text", "Ekspektasi khusus pimpinan.", "The expectation.", required=True),
     ),
     required=False,
 )
@@ -462,20 +332,16 @@ INNOVATIONS: Final = Table(
     "One row per innovation.",
     (
         _appraisal_id(),
-        _text("description", "Uraian inovasi.", "What was created.", required=True),
-        _enum(
+        text("description", "Uraian inovasi.", "What was created.", required=True),
+        choice(
             "scope",
             InnovationScope,
             "Manfaat untuk unit, organisasi atau negara.",
             "Who benefits: unit, organisation or state.",
             required=True,
         ),
-        _list(
-            "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
-        ),
-        _text(
-            "certified_by", "Penandatangan surat keterangan.", "Who certified it.", required=False
-        ),
+        _EVIDENCE,
+        text("certified_by", "Penandatangan surat keterangan.", "Who certified it."),
     ),
     required=False,
 )
@@ -498,28 +364,26 @@ RESULTS: Final = Table(
     "One row per appraisal: grade and score.",
     (
         _appraisal_id(),
-        _id("employee_id", "Kode pegawai.", "Employee id.", required=True),
-        _text("name", "Nama pegawai.", "The employee's name.", required=True),
-        Column("nip", ColumnType.NIP, "NIP pegawai.", "The employee's NIP."),
-        _id("regime", "Aturan penilaian yang dipakai.", "The scoring regime used.", required=True),
-        _id(
-            "grade",
-            "Kode predikat; kosong bila belum lengkap.",
-            "Grade id; empty when incomplete.",
-            required=False,
+        ident("employee_id", "Kode pegawai.", "Employee id.", required=True),
+        text("name", "Nama pegawai.", "The employee's name.", required=True),
+        nip("nip", "NIP pegawai.", "The employee's NIP."),
+        ident(
+            "regime", "Aturan penilaian yang dipakai.", "The scoring regime used.", required=True
         ),
-        _text("grade_label", "Predikat.", "The grade's label.", required=False),
-        _number(
+        ident(
+            "grade", "Kode predikat; kosong bila belum lengkap.", "Grade id; empty when incomplete."
+        ),
+        text("grade_label", "Predikat.", "The grade's label."),
+        number(
             "score",
             "Nilai akhir, bila aturannya punya nilai.",
             "Final score, where the regime has one.",
         ),
-        _flag("complete", "Ya bila predikat dapat ditetapkan.", "Yes when a grade was given."),
-        _text(
+        flag("complete", "Ya bila predikat dapat ditetapkan.", "Yes when a grade was given."),
+        text(
             "gaps",
             "Yang kurang sehingga belum ada predikat (path: alasan; ...).",
             "What is missing, so no grade (path: reason; ...).",
-            required=False,
         ),
     ),
 )
@@ -530,13 +394,13 @@ FIGURES: Final = Table(
     "One row per intermediate figure.",
     (
         _appraisal_id(),
-        _id(
+        ident(
             "key",
             "Kunci angka (lihat dokumentasi aturan).",
             "The figure's key (see the regime).",
             required=True,
         ),
-        _number("value", "Nilainya.", "Its value."),
+        number("value", "Nilainya.", "Its value."),
     ),
 )
 
@@ -546,8 +410,8 @@ CATEGORIES: Final = Table(
     "One row per intermediate categorical value (such as the work-results rating).",
     (
         _appraisal_id(),
-        _id("key", "Kunci nilai.", "The value's key.", required=True),
-        _id("value", "Kode nilainya.", "Its id.", required=True),
+        ident("key", "Kunci nilai.", "The value's key.", required=True),
+        ident("value", "Kode nilainya.", "Its id.", required=True),
     ),
 )
 
