@@ -41,7 +41,12 @@ from penilaian.exceptions import (
 from penilaian.model import TargetKind
 from penilaian.policy import PP46_2011_COMPONENTS
 from penilaian.policy.supervisor import SupervisorRating
-from penilaian.regimes.pp46_2011 import PP46_2011_CATEGORIES, Pp46Regime
+from penilaian.regimes.pp46_2011 import (
+    PP46_2011_ACTIVITY_ASPECTS,
+    PP46_2011_CATEGORIES,
+    Pp46Regime,
+    check_appraisal,
+)
 
 # -- strategies ------------------------------------------------------------------------
 
@@ -647,6 +652,27 @@ class TestFromAppraisals:
             Pp46Batch.from_appraisals([one({}), bad, one({})])
         found = [(problem.path, type(problem.error)) for problem in caught.value.problems]
         assert found == expected
+
+    @pytest.mark.parametrize("case", sorted(REFUSED))
+    def test_refuses_through_the_scalar_check(self, case):
+        """A row's problems are check_appraisal's, messages included, under ``$[<row>]``."""
+        bad = REFUSED[case]
+        expected = [
+            (f"$[1]{problem.path[1:]}", problem.message, type(problem.error), problem.error.field)
+            for problem in check_appraisal(bad).problems
+        ]
+        with pytest.raises(ScoringInputError) as caught:
+            Pp46Batch.from_appraisals([one({}), bad])
+        actual = [
+            (problem.path, problem.message, type(problem.error), problem.error.field)
+            for problem in caught.value.problems
+        ]
+        assert expected == actual
+
+    def test_slots_are_the_rules_aspects(self):
+        """The kegiatan axis follows the public rule table's rows."""
+        expected = tuple(row.aspect for row in PP46_2011_ACTIVITY_ASPECTS)
+        assert expected == PP46_SLOTS
 
     def test_refuses_every_bad_row(self):
         """Problems of several rows are listed together."""

@@ -22,14 +22,37 @@ from penilaian.model import TargetKind
 from penilaian.policy import Aggregate
 from penilaian.regimes.pp46_2011 import (
     CATEGORY_RULE,
+    COST_ABOVE_24_RULE,
+    COST_RULE,
+    PP46_2011_ACTIVITY_ASPECTS,
     PP46_2011_ADDITIONAL_TASK_POINTS,
     PP46_2011_CATEGORIES,
     PP46_2011_CREATIVITY_POINTS,
+    QUALITY_RULE,
+    QUANTITY_RULE,
     ROUNDING_RULE,
     TIME_ABOVE_24_RULE,
+    TIME_RULE,
     WHOLE_NUMBER_RULE,
     ZERO_OUTPUT_RULE,
     Pp46Regime,
+    activities_value,
+    activity_value,
+    additional_task_points,
+    behaviour_value,
+    category,
+    check_appraisal,
+    cost_value,
+    creativity_points,
+    efficiency,
+    exceeds_efficiency_limit,
+    final_value,
+    quality_value,
+    quantity_value,
+    skp_value,
+    time_cost_value,
+    time_value,
+    whole_value,
 )
 from penilaian.scoring import MISSING
 from penilaian.serialization import structure, unstructure
@@ -39,6 +62,7 @@ SCALE = p.NumericScale("nilai", 0, 100)
 SUPERVISOR = p.Rater("atasan", "supervisor", "e-atasan")
 PEER = p.Rater("rekan", "peer", "e-rekan")
 LOWER = {"time": "lower_is_better", "cost": "lower_is_better"}
+POLICY = p.WeightingPolicy({"supervisor": 1}, missing=p.Require())
 
 
 def indicator(target_id, aspect, planned, realised, direction=None):
@@ -666,6 +690,216 @@ class TestBadInput:
             Pp46Regime(**changes)
 
 
+BAD_OPTIONS = [
+    ("weights", p.Weights({"work": 1})),
+    ("weights", {"work": "3/5", "behaviour": "2/5"}),
+    ("weights", 3),
+    ("aggregator", 3),
+    ("aggregator", "supervisor"),
+    ("aggregator", None),
+    ("rounding", 3),
+    ("rounding", "2"),
+    ("rounding", None),
+    ("band_convention", "x"),
+    ("band_convention", 3),
+    ("band_convention", None),
+    ("creativity", "max"),
+    ("creativity", 12),
+    ("creativity", None),
+    ("zero_output_zeroes_activity", "yes"),
+    ("zero_output_zeroes_activity", 1),
+    ("zero_output_zeroes_activity", None),
+]
+
+
+class TestOptions:
+    @pytest.mark.parametrize(("field", "value"), BAD_OPTIONS)
+    def test_bad_option_names_the_field(self, field, value):
+        """A wrong type or an unknown literal raises InvalidValueError naming the field."""
+        with pytest.raises(InvalidValueError) as caught:
+            Pp46Regime(**{field: value})
+        assert (field, value) == (caught.value.field, caught.value.value)
+        assert f"{field}: must be" in str(caught.value)
+
+    def test_every_field_is_covered(self):
+        """BAD_OPTIONS tries every field of Pp46Regime."""
+        expected = {field.name for field in attrs.fields(Pp46Regime)}
+        assert expected == {field for field, _ in BAD_OPTIONS}
+
+    def test_literals_list_their_choices(self):
+        """An unknown literal's message lists the documented choices."""
+        with pytest.raises(InvalidValueError) as caught:
+            Pp46Regime(band_convention="x")
+        assert "'upper_inclusive', 'round_to_integer'" in str(caught.value)
+
+    def test_evolve_checks_again(self):
+        """with_aggregator, like attrs.evolve, refuses a bad aggregator at its field."""
+        with pytest.raises(InvalidValueError) as caught:
+            REGIME.with_aggregator(3)
+        expected = "aggregator"
+        assert expected == caught.value.field
+
+    def test_good_options_are_kept(self):
+        """Every documented alternative is accepted as given."""
+        regime = Pp46Regime(
+            weights=p.Weights({"work": "7/10", "behaviour": "3/10"}),
+            aggregator=POLICY,
+            rounding=p.Rounding(1, "half_even"),
+            band_convention="round_to_integer",
+            creativity="sum",
+            zero_output_zeroes_activity=False,
+        )
+        expected = ("round_to_integer", "sum", False, POLICY)
+        actual = (
+            regime.band_convention,
+            regime.creativity,
+            regime.zero_output_zeroes_activity,
+            regime.aggregator,
+        )
+        assert expected == actual
+
+
+class TestRules:
+    """The public rule functions, on plain exact numbers."""
+
+    @pytest.mark.parametrize(
+        ("realised", "expected_efficiency", "expected"),
+        [
+            (12, 0, 76),  # on time
+            (Fraction("9.12"), 24, 100),  # exactly 24 %: the full 100
+            (Fraction("9.11"), Fraction(289, 12), Fraction(911, 12)),  # just above
+            (13, Fraction(-25, 3), Fraction(203, 3)),  # late
+            (0, 100, 0),
+        ],
+    )
+    def test_time_and_cost(self, realised, expected_efficiency, expected):
+        """Perka BKN 1/2013 Lampiran, waktu and biaya: the two branches around 24 %."""
+        assert expected_efficiency == efficiency(12, realised)
+        assert expected == time_value(12, realised)
+        assert expected == cost_value(12, realised)
+        assert expected == time_cost_value(efficiency(12, realised))
+        assert (expected_efficiency > 24) == exceeds_efficiency_limit(efficiency(12, realised))
+
+    def test_limit_is_exact(self):
+        """24 % itself is within the limit; the float trap (24.000000000000014) is not taken."""
+        assert not exceeds_efficiency_limit(Fraction(24))
+        assert exceeds_efficiency_limit(Fraction(2400000001, 100000000))
+
+    def test_quantity_and_quality(self):
+        """Perka BKN 1/2013 Lampiran: R / T x 100, uncapped, for Decimal, Fraction and int."""
+        assert Fraction(200, 3) == quantity_value(3, 2)
+        assert Fraction(110) == quality_value(Decimal(90), Decimal(99))
+        assert Fraction(50) == quantity_value(Fraction(1, 2), Fraction(1, 4))
+
+    def test_activity_and_skp(self):
+        """The regulation's example: 266 / 3, and the SKP adds tugas tambahan and kreativitas."""
+        value = activity_value([quantity_value(12, 12), quality_value(100, 90), time_value(12, 12)])
+        assert Fraction(266, 3) == value
+        mean = activities_value([Decimal("88.67"), Decimal("86.92")])
+        assert Fraction("87.795") == mean
+        assert Fraction("91.795") == skp_value(mean, 1, 3)
+
+    @pytest.mark.parametrize(("count", "expected"), [(0, 0), (1, 1), (3, 1), (4, 2), (7, 3)])
+    def test_additional_task_points(self, count, expected):
+        """Perka BKN 1/2013, tugas tambahan: 1-3 give 1, 4-6 give 2, 7 or more give 3."""
+        assert expected == additional_task_points(count)
+
+    @pytest.mark.parametrize(("policy", "expected"), [("highest", 12), ("sum", 21)])
+    def test_creativity_points(self, policy, expected):
+        """Perka BKN 1/2013, kreativitas: 3, 6, 12; the highest or the sum; none gives 0."""
+        scopes = list(p.InnovationScope)
+        assert expected == creativity_points(scopes, policy)
+        none = 0
+        assert none == creativity_points([], policy)
+
+    def test_behaviour_and_final(self):
+        """Behaviour is the mean of the aspects; the final value is 60 % SKP + 40 % behaviour."""
+        assert Fraction(82) == behaviour_value([Fraction(80), Decimal(81), 82, 83, 84])
+        assert Fraction("87.88") == final_value(Decimal("91.80"), Decimal("82.00"))
+        weights = p.Weights({"work": "7/10", "behaviour": "3/10"})
+        assert Fraction("83.069") == final_value(Decimal("88.67"), 70, weights)
+
+    @pytest.mark.parametrize(
+        ("value", "whole", "upper", "rounded"),
+        [
+            ("50.49", 50, p.Grade.POOR, p.Grade.BAD),
+            ("50.5", 51, p.Grade.POOR, p.Grade.POOR),
+            ("90", 90, p.Grade.GOOD, p.Grade.GOOD),
+            ("90.4", 90, p.Grade.VERY_GOOD, p.Grade.GOOD),
+        ],
+    )
+    def test_category(self, value, whole, upper, rounded):
+        """PP 46/2011; Perka BKN 1/2013: the sebutan under each band convention."""
+        assert whole == whole_value(Decimal(value))
+        assert upper == category(Decimal(value))
+        assert rounded == category(Fraction(value), "round_to_integer")
+
+    def test_aspect_rows(self):
+        """The kegiatan aspects as named rows: order, rules, directions, what is required."""
+        expected = [
+            ("quantity", QUANTITY_RULE, None, "higher_is_better", "TO", "RO", True),
+            ("quality", QUALITY_RULE, None, "higher_is_better", "TK", "RK", True),
+            ("time", TIME_RULE, TIME_ABOVE_24_RULE, "lower_is_better", "TW", "RW", True),
+            ("cost", COST_RULE, COST_ABOVE_24_RULE, "lower_is_better", "TB", "RB", False),
+        ]
+        actual = [
+            (
+                row.name, row.rule, row.above_limit_rule, row.direction.value,
+                row.target_symbol, row.realised_symbol, row.required,
+            )
+            for row in PP46_2011_ACTIVITY_ASPECTS
+        ]  # fmt: skip
+        assert expected == actual
+        formulas = [row.formula for row in PP46_2011_ACTIVITY_ASPECTS]
+        assert [quantity_value, quality_value, time_value, cost_value] == formulas
+
+
+class TestCheckAppraisal:
+    """check_appraisal: what the regime reads and refuses, shared with the batch engine."""
+
+    def test_reads_the_kegiatan_and_the_behaviour(self):
+        """Each kegiatan keeps its place and its (target, realisation) per aspect."""
+        value = appraisal([additional(1), kegiatan(cost=(1000, 900))], behaviour=70)
+        checked = check_appraisal(value)
+        [activity] = checked.activities
+        expected = (
+            (Decimal(12), Decimal(12)),
+            (Decimal(100), Decimal(90)),
+            (Decimal(12), Decimal(12)),
+            (Decimal(1000), Decimal(900)),
+        )
+        assert (1, "k1", expected) == (activity.index, activity.target.id, activity.pairs)
+        assert [Fraction(70)] * 5 == [item.value for item in checked.behaviour]
+        nothing = ((), ())
+        assert nothing == (checked.gaps, checked.problems)
+        assert all(item.step is None for item in checked.behaviour)
+
+    def test_problems_are_the_regimes(self):
+        """The regime raises exactly the problems check_appraisal lists, messages included."""
+        bad = kegiatan("k2", quantity=(5, None), time=(12, None))
+        targets = [kegiatan(), bad, kegiatan("k3", quality=None)]
+        value = appraisal(targets, framework=p.BERAKHLAK, ratings=[])
+        checked = check_appraisal(value)
+        with pytest.raises(ScoringInputError) as caught:
+            REGIME.score(value)
+        assert checked.problems == caught.value.problems
+        expected = 4
+        assert expected == len(checked.problems)
+
+    def test_gap_is_not_a_problem(self):
+        """An unrated aspect is a gap, and the aspect is still listed without a value."""
+        scores = {"service_orientation": 80, "integrity": 80, "commitment": 80, "discipline": 80}
+        checked = check_appraisal(appraisal(behaviour=scores))
+        expected = ((), ["$.ratings"], None)
+        actual = (checked.problems, [gap.path for gap in checked.gaps], checked.behaviour[-1].value)
+        assert expected == actual
+
+    def test_uses_the_aggregator(self):
+        """The aggregator given forms each value, with its steps when traced."""
+        checked = check_appraisal(appraisal(behaviour=70), POLICY, trace=True)
+        assert all(item.step is not None for item in checked.behaviour)
+
+
 # -- properties ---------------------------------------------------------------------------
 
 AMOUNTS = st.integers(1, 20_000).map(lambda cents: Decimal(cents).scaleb(-2))
@@ -787,3 +1021,20 @@ class TestProperties:
         regime = Pp46Regime(band_convention=convention)
         result = regime.score(value)
         assert regime.category(result.score) == result.grade
+
+
+class TestComposition:
+    @given(pp46_appraisals(), st.booleans())
+    def test_figures_are_the_rule_functions(self, value, zeroes):
+        """Every aspect and kegiatan figure is the public rule function of the inputs."""
+        regime = Pp46Regime(zero_output_zeroes_activity=zeroes)
+        figures = regime.score(value, trace=False).figures
+        for activity in check_appraisal(value).activities:
+            prefix = f"activity[{activity.target.id}]"
+            zero = zeroes and activity.pairs[0][1] == 0
+            values = []
+            for row, pair in zip(PP46_2011_ACTIVITY_ASPECTS, activity.pairs, strict=True):
+                if pair is not None:
+                    values.append(Fraction(0) if zero else row.formula(*pair))
+                    assert shown(values[-1]) == figures[f"{prefix}.{row.name}"]
+            assert regime.rounding.apply(activity_value(values)) == figures[f"{prefix}.value"]

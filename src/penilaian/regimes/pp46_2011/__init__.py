@@ -1,8 +1,21 @@
-"""PP 46/2011 with Perka BKN 1/2013: SKP and work behaviour."""
+"""
+PP 46/2011 with Perka BKN 1/2013: SKP and work behaviour.
+
+- `Pp46Regime` (``strategy``): the regime, its conventions as fields;
+- ``rules``: the tables as data, the formulas as plain functions on exact numbers,
+  and the `penilaian.Rule` each trace step cites;
+- ``checks``: `check_appraisal`, what the regime refuses and what its rules read.
+"""
 
 from __future__ import annotations
 
-from penilaian.regimes.pp46_2011.strategy import (
+from penilaian.regimes.pp46_2011.checks import (
+    Activity,
+    BehaviourValue,
+    CheckedAppraisal,
+    check_appraisal,
+)
+from penilaian.regimes.pp46_2011.rules import (
     ACTIVITIES_RULE,
     ACTIVITY_RULE,
     ADDITIONAL_TASKS_RULE,
@@ -13,6 +26,7 @@ from penilaian.regimes.pp46_2011.strategy import (
     COST_RULE,
     CREATIVITY_RULE,
     FINAL_RULE,
+    PP46_2011_ACTIVITY_ASPECTS,
     PP46_2011_ADDITIONAL_TASK_POINTS,
     PP46_2011_CATEGORIES,
     PP46_2011_CREATIVITY_POINTS,
@@ -27,8 +41,27 @@ from penilaian.regimes.pp46_2011.strategy import (
     TIME_RULE,
     WHOLE_NUMBER_RULE,
     ZERO_OUTPUT_RULE,
+    ActivityAspect,
     BandConvention,
     CreativityPolicy,
+    activities_value,
+    activity_value,
+    additional_task_points,
+    behaviour_value,
+    category,
+    cost_value,
+    creativity_points,
+    efficiency,
+    exceeds_efficiency_limit,
+    final_value,
+    quality_value,
+    quantity_value,
+    skp_value,
+    time_cost_value,
+    time_value,
+    whole_value,
+)
+from penilaian.regimes.pp46_2011.strategy import (
     Pp46Regime,
 )
 
@@ -43,6 +76,7 @@ __all__ = [
     "COST_RULE",
     "CREATIVITY_RULE",
     "FINAL_RULE",
+    "PP46_2011_ACTIVITY_ASPECTS",
     "PP46_2011_ADDITIONAL_TASK_POINTS",
     "PP46_2011_CATEGORIES",
     "PP46_2011_CREATIVITY_POINTS",
@@ -57,7 +91,28 @@ __all__ = [
     "TIME_RULE",
     "WHOLE_NUMBER_RULE",
     "ZERO_OUTPUT_RULE",
+    "Activity",
+    "ActivityAspect",
     "BandConvention",
+    "BehaviourValue",
+    "CheckedAppraisal",
     "CreativityPolicy",
     "Pp46Regime",
+    "activities_value",
+    "activity_value",
+    "additional_task_points",
+    "behaviour_value",
+    "category",
+    "check_appraisal",
+    "cost_value",
+    "creativity_points",
+    "efficiency",
+    "exceeds_efficiency_limit",
+    "final_value",
+    "quality_value",
+    "quantity_value",
+    "skp_value",
+    "time_cost_value",
+    "time_value",
+    "whole_value",
 ]
