@@ -28,8 +28,9 @@ from penilaian.exceptions import (
 )
 from penilaian.model import OVERALL_WORK_RESULTS, TargetKind
 from penilaian.regimes.permen6_2022 import Permen6Regime, WorkRatingFromAchievement
+from penilaian.regimes.pp30_2019 import PP30_2019_INNOVATION_SCOPES as _INNOVATIVE
+from penilaian.regimes.pp30_2019 import PP30_2019_PEER_ROLES as _PEER_ROLES
 from penilaian.regimes.pp30_2019 import Pp30Regime
-from penilaian.regimes.pp30_2019.strategy import _INNOVATIVE, _PEER_ROLES
 from strategies.batch import permen6_populations, pp30_populations
 
 

@@ -24,6 +24,7 @@ from penilaian.regimes.pp30_2019 import (
     PERMEN8_2021_MAXIMUM_TARGET,
     PP30_2019_PREDIKAT,
     Pp30Regime,
+    rules,
 )
 from penilaian.scoring import MISSING
 from penilaian.serialization import dumps, loads
@@ -658,6 +659,29 @@ class TestPredikat:
             Pp30Regime(fair_label=label)
 
 
+BAD_CONFIGURATIONS = [
+    ("achievement_rounding", "nearest"),
+    ("achievement_rounding", "x"),
+    ("achievement_rounding", 0),
+    ("utama_weights", {"a": 1}),
+    ("utama_weights", "weights"),
+    ("additional_points", "0.5"),
+    ("additional_points", {"80": "0.5"}),
+    ("aggregator", "supervisor"),
+    ("aggregator", None),
+    ("peer_input", "sometimes"),
+    ("peer_input", True),
+    ("fair_label", "x"),
+    ("fair_label", 3),
+    ("fair_label", None),
+    ("fair_label", p.Grade.GOOD),
+    ("rounding", 2),
+    ("rounding", "2"),
+    ("rounding", None),
+]
+"""A wrong type or an unknown value for every field of `Pp30Regime`."""
+
+
 class TestBadInput:
     """Missing is not zero; what the regime does not define is refused with its path."""
 
@@ -698,20 +722,18 @@ class TestBadInput:
         expected = ["$.targets[0].indicators[0].realisation", "$.framework"]
         assert expected == [problem.path for problem in caught.value.problems]
 
-    @pytest.mark.parametrize(
-        "options",
-        [
-            {"achievement_rounding": "nearest"},
-            {"peer_input": "sometimes"},
-            {"rounding": 2},
-            {"utama_weights": {"a": 1}},
-            {"aggregator": "supervisor"},
-        ],
-    )
-    def test_bad_configuration(self, options):
-        """Each policy field accepts only its documented values."""
-        with pytest.raises((InvalidValueError, TypeError, ValueError)):
-            Pp30Regime(**options)
+    @pytest.mark.parametrize(("field", "value"), BAD_CONFIGURATIONS)
+    def test_bad_configuration(self, field, value):
+        """Each field refuses a wrong type or an unknown value with InvalidValueError, naming it."""
+        with pytest.raises(InvalidValueError) as caught:
+            Pp30Regime(**{field: value})
+        assert field == caught.value.field
+        assert field in str(caught.value)
+
+    def test_every_field_is_checked(self):
+        """The bad-configuration cases cover every field of the regime."""
+        covered = {field for field, _ in TestBadInput.test_bad_configuration.pytestmark[0].args[1]}
+        assert covered == {field.name for field in attrs.fields(Pp30Regime)}
 
 
 class TestResult:
@@ -757,6 +779,125 @@ class TestResult:
         result = Pp30Regime().score(appraisal([indicator(realised=93)]))
         assert "Grade from the performance value" in p.render_trace(result.trace, "en")
         assert "Nilai SKP" in p.render_trace(result.trace)
+
+
+class TestRules:
+    """The public rule functions: plain exact numbers in and out, each rule once."""
+
+    @pytest.mark.parametrize(
+        ("capaian", "whole"),
+        [(Fraction(1860, 19), 98), (Fraction(199, 2), 100), (Fraction(-1, 2), -1), (0, 0)],
+    )
+    def test_whole_percent(self, capaian, whole):
+        """[LOW] A capaian is read as a whole percent, halves up (97.89 % reads 98 %)."""
+        assert whole == rules.whole_percent(Fraction(capaian))
+
+    @pytest.mark.parametrize(
+        ("capaian", "at_maximum", "value", "category"),
+        [
+            (98, False, Fraction(88), p.Grade.FAIR),
+            (100, False, Fraction(109), p.Grade.GOOD),
+            (100, True, Fraction(120), p.Grade.VERY_GOOD),
+            (101, True, Fraction(110), p.Grade.VERY_GOOD),
+            (Fraction(199, 2), True, Fraction(179, 2), p.Grade.FAIR),
+            (-5, False, Fraction(0), p.Grade.VERY_POOR),
+            (105, False, Fraction(1030, 9), p.Grade.VERY_GOOD),
+        ],
+    )
+    def test_iki_value(self, capaian, at_maximum, value, category):
+        """The conversion by interpolation, with the maximum-target exception at exactly 100 %."""
+        segment = rules.iki_segment(capaian, at_maximum=at_maximum)
+        assert (value, category) == (segment.apply(capaian), segment.category)
+        assert value == rules.iki_value(capaian, at_maximum=at_maximum)
+
+    def test_means(self):
+        """Work target, main work and perilaku are plain means of exact numbers [LOW]."""
+        values = [Decimal("88.00"), Fraction(109), 110]
+        expected = Fraction(307, 3)
+        assert expected == rules.work_target_value(values)
+        assert expected == rules.main_work_value(values)
+        assert expected == rules.behaviour_value(values)
+
+    @pytest.mark.parametrize(
+        ("function", "field"),
+        [
+            (rules.work_target_value, "iki_values"),
+            (rules.main_work_value, "target_values"),
+            (rules.behaviour_value, "aspect_values"),
+        ],
+    )
+    def test_mean_of_nothing(self, function, field):
+        """A mean of no value is a missing value, never 0 nor a ZeroDivisionError."""
+        with pytest.raises(MissingValueError) as caught:
+            function([])
+        assert field == caught.value.field
+
+    def test_skp(self):
+        """The regulation's example: 0.6 x 98.67 + 0.4 x 109, then + 0 additional."""
+        main = rules.weighted_value(Fraction(3, 5), Decimal("98.67")) + rules.weighted_value(
+            Fraction(2, 5), 109
+        )
+        assert Fraction("102.802") == rules.skp_value(main, Fraction(0))
+
+    @pytest.mark.parametrize(
+        ("roles", "count", "weights"),
+        [
+            ([p.RaterRole.SUPERVISOR], 0, (Fraction(7, 10), Fraction(3, 10))),
+            (
+                [p.RaterRole.SUPERVISOR, p.RaterRole.SECOND_LEVEL_SUPERVISOR],
+                0,
+                (Fraction(7, 10), Fraction(3, 10)),
+            ),
+            ([p.RaterRole.PEER, p.RaterRole.SUBORDINATE], 2, (Fraction(3, 5), Fraction(2, 5))),
+        ],
+    )
+    def test_peer_input_and_weights(self, roles, count, weights):
+        """Pasal 41(3)/(4): peers and subordinates are peer input; 60/40 with it, else 70/30."""
+        assert count == rules.peer_input_count(roles)
+        chosen = rules.performance_weights(with_peer_input=count > 0)
+        assert weights == (chosen["work"], chosen["behaviour"])
+
+    def test_performance_value_and_cap(self):
+        """Pasal 41: weighted SKP and perilaku, capped at 120."""
+        weights = rules.performance_weights(with_peer_input=False)
+        exact = rules.performance_value(Fraction("107.59"), Fraction(96), weights)
+        assert Fraction("104.113") == exact
+        assert exact == rules.capped(exact)
+        cap = rules.PP30_2019_CAP
+        assert cap == rules.capped(Fraction("121.68"))
+
+    @pytest.mark.parametrize(
+        ("scopes", "count"),
+        [([], 0), (["unit"], 0), (["organisation", "state", "unit"], 2)],
+    )
+    def test_innovation_count(self, scopes, count):
+        """Pasal 41(5) huruf a: only innovations for the organisation or the state count."""
+        assert count == rules.innovation_count(p.InnovationScope(scope) for scope in scopes)
+
+    @pytest.mark.parametrize(
+        ("value", "innovative", "fair_label", "expected"),
+        [
+            (Fraction(111), False, p.Grade.NEEDS_IMPROVEMENT, p.Grade.GOOD),
+            (Fraction(111), True, p.Grade.NEEDS_IMPROVEMENT, p.Grade.VERY_GOOD),
+            (Decimal("89.99"), False, p.Grade.NEEDS_IMPROVEMENT, p.Grade.NEEDS_IMPROVEMENT),
+            (Decimal("89.99"), True, p.Grade.FAIR, p.Grade.FAIR),
+            (90, True, p.Grade.FAIR, p.Grade.GOOD),
+            (Decimal("49.99"), True, p.Grade.FAIR, p.Grade.VERY_POOR),
+        ],
+    )
+    def test_performance_grade(self, value, innovative, fair_label, expected):
+        """The band of the value, Sangat Baik only with an innovation, Cukup's label."""
+        grade = rules.performance_grade(value, innovative=innovative, fair_label=fair_label)
+        assert expected == grade
+        band = rules.performance_band(value)
+        assert grade == rules.grade_of_band(band, innovative=innovative, fair_label=fair_label)
+
+    def test_fair_label_is_one_of_two(self):
+        """grade_of_band refuses another label for the Cukup band, naming fair_label."""
+        with pytest.raises(InvalidValueError) as caught:
+            rules.grade_of_band(p.Grade.FAIR, innovative=False, fair_label=p.Grade.GOOD)
+        expected = ("fair_label", "good")
+        assert expected == (caught.value.field, caught.value.value)
 
 
 # -- properties ------------------------------------------------------------------------------
@@ -855,6 +996,23 @@ class TestProperties:
         traced = regime.score(appraisal)
         assert traced.without_trace() == regime.score(appraisal, trace=False)
         assert traced.trace.output == traced.grade.value
+
+    @given(pp30_appraisals(), _regimes)
+    def test_result_composes_the_public_rules(self, appraisal, regime):
+        """The final value and grade are the public rule functions applied to the figures."""
+        result = regime.score(appraisal, trace=False)
+        figures = result.figures
+        weights = rules.performance_weights(
+            with_peer_input=result.ratings["weighting"] == "with_peer_input"
+        )
+        skp, behaviour = Fraction(figures["skp"]), Fraction(figures["behaviour"])
+        exact = rules.capped(rules.performance_value(skp, behaviour, weights))
+        assert regime.rounding.apply(exact) == result.score
+        innovative = rules.innovation_count(item.scope for item in appraisal.innovations) > 0
+        grade = rules.performance_grade(
+            result.score, innovative=innovative, fair_label=regime.fair_label
+        )
+        assert grade == result.grade
 
     @given(pp30_appraisals(), _regimes)
     def test_json_round_trip(self, appraisal, regime):

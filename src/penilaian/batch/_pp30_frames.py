@@ -31,6 +31,7 @@ from penilaian.exceptions import (
 )
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.organisation import PositionKind
+from penilaian.regimes.pp30_2019 import PP30_2019_CAP
 
 __all__ = ["from_long", "from_wide"]
 
@@ -39,8 +40,6 @@ NUMBERS: Final = ("target_low", "target_high", "realisation")
 FLAGS: Final = ("lower_is_better", "at_maximum")
 _WIDE_CELL: Final = re.compile(rf"({'|'.join((*NUMBERS, *FLAGS))})_(\d+)_(\d+)")
 _WIDE_MAIN: Final = re.compile(r"main_(\d+)")
-_TOP: Final = 120
-"""The top of the PP 30/2019 behaviour scale."""
 
 
 @attrs.frozen
@@ -308,7 +307,7 @@ def _check_scores(scores: Scores, people: People) -> tuple[Bools, dict[tuple[int
             unknown.append(row)
         elif code >= 0 and score is not None:
             cell = (code, ASPECTS.index(str(aspect)))
-            if not 0 <= score <= _TOP:
+            if not 0 <= score <= PP30_2019_CAP:
                 off.append(row)
             elif not applies[cell] and people.kinds[code] is not None:
                 foreign.append(row)

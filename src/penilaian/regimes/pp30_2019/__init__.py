@@ -1,19 +1,65 @@
-"""PP 30/2019 with PermenPANRB 8/2021: SKP and behaviour."""
+"""
+PP 30/2019 with PermenPANRB 8/2021: SKP and behaviour.
+
+`Pp30Regime` scores an appraisal; the tables and formulas it composes are public
+(`penilaian.regimes.pp30_2019.rules`), each a plain function on exact numbers that
+names its clause, so the batch engine and other packages read the same rules.
+"""
 
 from __future__ import annotations
 
-from penilaian.regimes.pp30_2019.strategy import (
+from penilaian.regimes.pp30_2019.rules import (
     PERMEN8_2021_IKI_CONVERSION,
     PERMEN8_2021_MAXIMUM_TARGET,
+    PERMEN8_2021_WHOLE_PERCENT,
+    PP30_2019_CAP,
+    PP30_2019_INNOVATION_SCOPES,
+    PP30_2019_PEER_ROLES,
     PP30_2019_PREDIKAT,
     IkiSegment,
-    Pp30Regime,
+    behaviour_value,
+    capped,
+    grade_of_band,
+    iki_segment,
+    iki_value,
+    innovation_count,
+    main_work_value,
+    peer_input_count,
+    performance_band,
+    performance_grade,
+    performance_value,
+    performance_weights,
+    skp_value,
+    weighted_value,
+    whole_percent,
+    work_target_value,
 )
+from penilaian.regimes.pp30_2019.strategy import Pp30Regime
 
 __all__ = [
     "PERMEN8_2021_IKI_CONVERSION",
     "PERMEN8_2021_MAXIMUM_TARGET",
+    "PERMEN8_2021_WHOLE_PERCENT",
+    "PP30_2019_CAP",
+    "PP30_2019_INNOVATION_SCOPES",
+    "PP30_2019_PEER_ROLES",
     "PP30_2019_PREDIKAT",
     "IkiSegment",
     "Pp30Regime",
+    "behaviour_value",
+    "capped",
+    "grade_of_band",
+    "iki_segment",
+    "iki_value",
+    "innovation_count",
+    "main_work_value",
+    "peer_input_count",
+    "performance_band",
+    "performance_grade",
+    "performance_value",
+    "performance_weights",
+    "skp_value",
+    "weighted_value",
+    "whole_percent",
+    "work_target_value",
 ]

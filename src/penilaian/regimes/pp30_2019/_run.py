@@ -1,0 +1,412 @@
+"""
+One scoring under PP 30/2019: the rule functions of `rules`, rounded and traced.
+
+Private to `penilaian.regimes.pp30_2019`: `Pp30Run` holds what one call of
+`Pp30Regime.score` collects, calls the public formulas of `rules` (the same ones the
+batch engine reads), rounds at the regime's declared points and builds the steps.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, Protocol, TypeAlias, cast
+
+import attrs
+
+from penilaian._base.numbers import exact_decimal
+from penilaian._base.rounding import Rounding
+from penilaian._base.trace import Rule, Step, show
+from penilaian.exceptions import MissingValueError, UnsupportedInputError
+from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.model.grades import BandTable, Grade
+from penilaian.model.targets import PointTarget, RangeTarget, Realisation, TargetKind
+from penilaian.regimes.pp30_2019 import rules
+from penilaian.regimes.pp30_2019.rules import (
+    _ADDITIONAL_POINTS_RULE,
+    _AGGREGATED_RULE,
+    _BEHAVIOUR_RULE,
+    _CAP_RULE,
+    _FAIR_LABEL_RULE,
+    _FINAL_RULE,
+    _INNOVATION_RULE,
+    _INSIDE_RANGE_RULE,
+    _MAIN_MEAN_RULE,
+    _MAIN_SUM_RULE,
+    _NO_ADDITIONAL_RULE,
+    _PREDIKAT_RULE,
+    _SKP_RULE,
+    _TARGET_RULE,
+    _WEIGHTED_RULE,
+    _WEIGHTING_RULE,
+    _WHOLE_PERCENT_RULE,
+    _rounding_rule,
+)
+from penilaian.scoring.achievement import ACHIEVEMENT_RULES, achievement
+from penilaian.scoring.run import Run
+
+if TYPE_CHECKING:
+    from penilaian.model.targets import Indicator, WorkTarget
+    from penilaian.policy.weights import Weights
+    from penilaian.typing import RatingAggregator
+
+__all__ = ["Conventions", "Pp30Run"]
+
+_ZERO = Fraction(0)
+_HUNDRED = Fraction(100)
+
+_Steps: TypeAlias = "tuple[Step, ...]"
+"""The step of a value when tracing; empty otherwise."""
+
+
+class Conventions(Protocol):
+    """What a run reads of its regime: the fields of `Pp30Regime` (see there)."""
+
+    @property
+    def achievement_rounding(self) -> str: ...
+    @property
+    def utama_weights(self) -> Weights | None: ...
+    @property
+    def additional_points(self) -> BandTable[Decimal] | None: ...
+    @property
+    def aggregator(self) -> RatingAggregator: ...
+    @property
+    def peer_input(self) -> str: ...
+    @property
+    def fair_label(self) -> Grade: ...
+    @property
+    def rounding(self) -> Rounding: ...
+
+
+@attrs.define(slots=True)
+class Pp30Run(Run):
+    """
+    The state of one PP 30/2019 scoring, on top of the shared `Run`.
+
+    Attributes:
+        regime: The regime's conventions.
+        rounding: The regime's rounding, applied at every declared point.
+        round_rule: The trace rule of that rounding (when tracing).
+    """
+
+    regime: Conventions = attrs.field(kw_only=True)
+    rounding: Rounding = attrs.field(init=False)
+    round_rule: Rule | None = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.rounding = self.regime.rounding
+        self.round_rule = _rounding_rule(self.rounding) if self.trace else None
+
+    def rounded(self, key: str, value: Fraction) -> Decimal:
+        """Round *value* at a declared point, record it as figure *key*, and return it."""
+        result = self.figures[key] = self.rounding.apply(value)
+        return result
+
+    def round_step(self, result: Decimal, step: Step, subject: str | None = None) -> Step:
+        """Return the step rounding the output of *step* to *result* (call when tracing)."""
+        # Built directly: no inputs to show, and a Decimal is shown as str() shows it.
+        return Step(cast("Rule", self.round_rule), str(result), (), subject, (step,))
+
+    # -- work: indicators, work targets, main and additional work, SKP -------------------
+
+    def work(self) -> tuple[Fraction, _Steps]:
+        """Return the exact SKP value and its step; 0 when problems were found."""
+        main: dict[str, Decimal] = {}
+        additional: dict[str, Decimal] = {}
+        steps: dict[str, Step] = {}
+        for t_index, target in enumerate(self.appraisal.targets):
+            found = self.work_target(t_index, target, steps)
+            if found is not None:
+                (main if target.kind is TargetKind.MAIN else additional)[target.id] = found
+        if self.problems:
+            return _ZERO, ()
+        main_value, main_step = self.main(main, steps)
+        if self.problems:  # no main target, or weights that do not fit them
+            return _ZERO, ()
+        extra, extra_step = self.additional(additional, steps)
+        skp = rules.skp_value(main_value, extra)
+        self.figures["skp"] = _decimal(skp)
+        if not self.trace:
+            return skp, ()
+        children = (*main_step, *extra_step)
+        figures = self.figures
+        step = Step.of(
+            _SKP_RULE,
+            skp,
+            children=children,
+            main=figures["main"],
+            additional=figures["additional"],
+        )
+        return skp, (step,)
+
+    def work_target(
+        self, t_index: int, target: WorkTarget, steps: dict[str, Step]
+    ) -> Decimal | None:
+        """Return a work target's rounded value, or `None` after recording its problems."""
+        values: list[Decimal] = []
+        children: list[Step] = []
+        for i_index, indicator in enumerate(target.indicators):
+            try:
+                value = self.indicator(indicator, children)
+            except (MissingValueError, UnsupportedInputError) as error:
+                self.problem(f"$.targets[{t_index}].indicators[{i_index}].{error.field}", error)
+                continue
+            values.append(value)
+        if len(values) < len(target.indicators):
+            return None
+        mean = rules.work_target_value(values)
+        result = self.rounded(f"target[{target.id}].value", mean)
+        if self.trace:
+            ids = (f"value[{indicator.id}]" for indicator in target.indicators)
+            inputs = dict(zip(ids, values, strict=True))
+            step = Step.from_mapping(
+                _TARGET_RULE, mean, inputs, subject=target.id, children=children
+            )
+            steps[target.id] = self.round_step(result, step, target.id)
+        return result
+
+    def indicator(self, indicator: Indicator, steps: list[Step]) -> Decimal:
+        """
+        Return an indicator's rounded nilai capaian IKI, adding its step to *steps*.
+
+        Raises:
+            MissingValueError: without a realisation.
+            UnsupportedInputError: for a qualitative target.
+        """
+        # Targets are greater than 0 (PointTarget and RangeTarget refuse 0), so neither
+        # the normal nor the khusus formula can divide by zero.
+        exact = achievement(indicator)
+        name = indicator.id
+        step = _achievement_step(indicator, exact) if self.trace else None
+        capaian: Fraction | int
+        if self.regime.achievement_rounding == "integer_percent":
+            shown = rules.PERMEN8_2021_WHOLE_PERCENT.apply(exact)
+            capaian = int(shown)
+            if step is not None:
+                step = Step(_WHOLE_PERCENT_RULE, str(shown), (), name, (step,))
+        else:
+            capaian = exact
+            shown = self.rounding.apply(exact)
+        self.figures[f"indicator[{name}].achievement"] = shown
+        segment = rules.iki_segment(capaian, at_maximum=indicator.target_is_maximum)
+        value = segment.apply(capaian)
+        self.ratings[f"indicator[{name}].category"] = segment.category.value
+        result = self.rounded(f"indicator[{name}].value", value)
+        if step is not None:
+            step = Step.of(segment.rule, value, subject=name, children=(step,), achievement=shown)
+            steps.append(self.round_step(result, step, name))
+        return result
+
+    def main(self, values: dict[str, Decimal], steps: dict[str, Step]) -> tuple[Fraction, _Steps]:
+        """Return nilai kinerja utama: the mean of the main targets, or their weighted sum."""
+        if not values:
+            reason = "pp30_2019 needs at least one main work target (kinerja utama)"
+            self.problem("$.targets", MissingValueError("targets", None, reason))
+            return _ZERO, ()
+        weights = self.regime.utama_weights
+        if weights is None:
+            mean = rules.main_work_value(list(values.values()))
+            result = self.rounded("main", mean)
+            if not self.trace:
+                return Fraction(result), ()
+            inputs = {f"value[{name}]": value for name, value in values.items()}
+            children = [steps[name] for name in values]
+            step = Step.from_mapping(_MAIN_MEAN_RULE, mean, inputs, children=children)
+            return Fraction(result), (self.round_step(result, step),)
+        if set(weights) != set(values):
+            self.weight_problems(weights, values)
+            return _ZERO, ()
+        total = _ZERO
+        weighted: list[Step] = []
+        for name, value in values.items():
+            exact = rules.weighted_value(weights[name], value)
+            result = self.rounded(f"target[{name}].weighted", exact)
+            total += Fraction(result)
+            if self.trace:
+                step = Step.of(
+                    _WEIGHTED_RULE, exact, subject=name, children=(steps[name],),
+                    weight=weights[name], value=value,
+                )  # fmt: skip
+                weighted.append(self.round_step(result, step, name))
+        self.figures["main"] = _decimal(total)
+        if not self.trace:
+            return total, ()
+        return total, (Step.of(_MAIN_SUM_RULE, total, children=weighted),)
+
+    def weight_problems(self, weights: Weights, values: dict[str, Decimal]) -> None:
+        """Record every main target without a weight and every weight without a main target."""
+        for index, target in enumerate(self.appraisal.targets):
+            if target.kind is TargetKind.MAIN and target.id not in weights:
+                reason = "a main work target needs a weight in utama_weights"
+                self.problem(
+                    f"$.targets[{index}].id", UnsupportedInputError("id", target.id, reason)
+                )
+        for name in sorted(set(weights) - set(values)):
+            reason = "utama_weights names no main work target of this appraisal"
+            self.problem("$.targets", UnsupportedInputError("utama_weights", name, reason))
+
+    def additional(
+        self, values: dict[str, Decimal], steps: dict[str, Step]
+    ) -> tuple[Fraction, _Steps]:
+        """Return the points additional work adds: none by default, else from the table."""
+        table = self.regime.additional_points
+        children = [steps[name] for name in values] if self.trace else []
+        if table is None:
+            self.figures["additional"] = Decimal(0)
+            if not self.trace:
+                return _ZERO, ()
+            step = Step.of(_NO_ADDITIONAL_RULE, _ZERO, children=children, targets=len(values))
+            return _ZERO, (step,)
+        points = {name: table.classify(value) for name, value in values.items()}
+        for name, value in points.items():
+            self.figures[f"target[{name}].points"] = value
+        total = sum(map(Fraction, points.values()), _ZERO)
+        self.figures["additional"] = _decimal(total)
+        if not self.trace:
+            return total, ()
+        inputs = {"table": table.id, **{f"points[{name}]": value for name, value in points.items()}}
+        return total, (
+            Step.from_mapping(_ADDITIONAL_POINTS_RULE, total, inputs, children=children),
+        )
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def behaviour(self) -> tuple[Fraction | None, _Steps]:
+        """Return the rounded perilaku value and its steps; `None` with gaps or problems."""
+        appraisal = self.appraisal
+        framework = appraisal.framework
+        if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
+            reason = f"pp30_2019 appraises the aspects of framework {PP30_2019_BEHAVIOUR.id}"
+            self.problem("$.framework", UnsupportedInputError("framework", framework.id, reason))
+            return None, ()
+        values: list[Decimal] = []
+        steps: list[Step] = []
+        for aspect in framework.aspects_for(appraisal.position.kind):
+            aggregate = self.regime.aggregator(appraisal, aspect.id, trace=self.trace)
+            value = aggregate.value
+            if value is None:
+                if aggregate.gap is None:
+                    self.gap("$.ratings", f"no value for {aspect.id}")
+                else:
+                    self.gaps.append(aggregate.gap)
+                continue
+            if not _ZERO <= value <= rules.PP30_2019_CAP:
+                self.off_range(aspect.id, value)
+                continue
+            result = self.rounded(f"behaviour[{aspect.id}]", value)
+            values.append(result)
+            if self.trace:
+                step = aggregate.step or Step.of(_AGGREGATED_RULE, value, subject=aspect.id)
+                steps.append(self.round_step(result, step, aspect.id))
+        if self.gaps or self.problems:
+            return None, tuple(steps)
+        mean = rules.behaviour_value(values)
+        result = self.rounded("behaviour", mean)
+        if not self.trace:
+            return Fraction(result), ()
+        step = Step.of(_BEHAVIOUR_RULE, mean, children=steps, aspects=len(values))
+        return Fraction(result), (self.round_step(result, step),)
+
+    def off_range(self, aspect: str, value: Fraction) -> None:
+        """Record a behaviour value outside 0-120, at its rating when there is one."""
+        ratings = self.appraisal.ratings
+        indexes = [index for index, rating in enumerate(ratings) if rating.subject == aspect]
+        path = f"$.ratings[{indexes[0]}].score" if len(indexes) == 1 else "$.ratings"
+        reason = f"the value of {aspect} must lie from 0 to 120 under pp30_2019"
+        self.problem(path, UnsupportedInputError("score", show(value), reason))
+
+    # -- combination and grade -------------------------------------------------------------
+
+    def final(
+        self, skp: Fraction, behaviour: Fraction, skp_step: _Steps, behaviour_step: _Steps
+    ) -> tuple[Decimal, _Steps]:
+        """Return the final value: weighted (PP 30/2019 Pasal 41), capped at 120, rounded."""
+        policy = self.regime.peer_input
+        peers: int | None = None
+        if policy == "infer":
+            roles = self.appraisal.rater_roles
+            peers = rules.peer_input_count(
+                roles[rating.rater_id] for rating in self.appraisal.ratings
+            )
+            used = peers > 0
+        else:
+            used = policy == "used"
+        weights = rules.performance_weights(with_peer_input=used)
+        weighting = "with_peer_input" if used else "without_peer_input"
+        self.ratings["weighting"] = weighting
+        figures = self.figures
+        figures["weight.work"], figures["weight.behaviour"] = _WEIGHT_FIGURES[used]
+        exact = rules.performance_value(skp, behaviour, weights)
+        limited = rules.capped(exact)
+        result = self.rounded("final", limited)
+        if not self.trace:
+            return result, ()
+        weighting_step = Step.of(
+            _WEIGHTING_RULE, weighting, policy=policy, peer_or_subordinate_ratings=peers,
+            work=figures["weight.work"], behaviour=figures["weight.behaviour"],
+        )  # fmt: skip
+        step = Step.of(
+            _FINAL_RULE, exact, children=(weighting_step, *skp_step, *behaviour_step),
+            work_weight=figures["weight.work"], skp=figures["skp"],
+            behaviour_weight=figures["weight.behaviour"], behaviour=figures["behaviour"],
+        )  # fmt: skip
+        if limited != exact:
+            step = Step.of(
+                _CAP_RULE, limited, children=(step,), value=exact, cap=rules.PP30_2019_CAP
+            )
+        return result, (self.round_step(result, step),)
+
+    def grade(self, final: Decimal, final_step: _Steps) -> tuple[Grade, Step | None]:
+        """Return the predikat (PP 30/2019 Pasal 41(5)) and the root step."""
+        band = rules.performance_band(final)
+        self.ratings["band"] = band.value
+        found = 0
+        if band is Grade.VERY_GOOD:
+            found = rules.innovation_count(item.scope for item in self.appraisal.innovations)
+        fair_label = self.regime.fair_label
+        grade = rules.grade_of_band(band, innovative=found > 0, fair_label=fair_label)
+        if not self.trace:
+            return grade, None
+        extra: _Steps = ()
+        if band is Grade.VERY_GOOD:
+            extra = (Step.of(_INNOVATION_RULE, grade, band=band, innovations=found),)
+        elif band is Grade.FAIR and fair_label is not Grade.FAIR:
+            extra = (Step.of(_FAIR_LABEL_RULE, grade, band=band),)
+        children = (*final_step, *extra)
+        return grade, Step.of(_PREDIKAT_RULE, grade, children=children, value=final, band=band)
+
+
+def _achievement_step(indicator: Indicator, exact: Fraction) -> Step:
+    """
+    The step computing an indicator's exact capaian, with the inputs as written.
+
+    `achievement` has computed *exact*, so the indicator is realised and its target
+    numeric; the bound a range target is compared with is found again in decimals.
+    """
+    realised = cast("Realisation", indicator.realisation).value
+    given = indicator.target
+    inputs: dict[str, object] = {"realisation": realised}
+    if isinstance(given, RangeTarget):
+        if exact == _HUNDRED and given.low <= cast("Decimal", realised) <= given.high:
+            inputs["target"] = given.text
+            return Step.from_mapping(_INSIDE_RANGE_RULE, exact, inputs, subject=indicator.id)
+        above = cast("Decimal", realised) > given.high
+        inputs["target"] = given.high if above else given.low
+        inputs["range"] = given.text
+    else:
+        inputs["target"] = cast("PointTarget", given).value
+    rule = ACHIEVEMENT_RULES[indicator.direction]
+    return Step.from_mapping(rule, exact, inputs, subject=indicator.id)
+
+
+def _decimal(value: Fraction) -> Decimal:
+    """Write a sum or product of decimals, which always has an exact decimal form."""
+    return cast("Decimal", exact_decimal(value))
+
+
+_WEIGHT_FIGURES: Final = {
+    used: (_decimal(weights["work"]), _decimal(weights["behaviour"]))
+    for used in (False, True)
+    for weights in (rules.performance_weights(with_peer_input=used),)
+}
+"""The figures of the Pasal 41 weights, with peer input or not, written once."""
