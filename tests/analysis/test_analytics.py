@@ -1,4 +1,4 @@
-"""Tests for raters.findings: rater analytics, and the leniency detector's measured rates."""
+"""Tests for penilaian.analysis.raters: rater effects, findings, agreement, measured rates."""
 
 from __future__ import annotations
 
@@ -126,6 +126,14 @@ class TestThresholds:
         """Counts below 2 make no sense for a spread or a repetition."""
         with pytest.raises(InvalidNumberError, match="at least 2"):
             RaterAnalytics(**{field: 1})
+
+    @pytest.mark.parametrize("value", ["3", 3.0, True])
+    @pytest.mark.parametrize("field", ["min_ratings", "halo_aspects"])
+    def test_counts_are_whole_numbers(self, field, value):
+        """A count given as text, a float or a boolean is refused at its field, not a TypeError."""
+        with pytest.raises(InvalidNumberError, match="whole number") as caught:
+            RaterAnalytics(**{field: value})
+        assert field == caught.value.field
 
     def test_thresholds_are_exact(self):
         """Thresholds given as text or decimals are kept exactly."""

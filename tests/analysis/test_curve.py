@@ -379,6 +379,27 @@ class TestCheckReport:
         assert "70% \u00d7 7 = 4.9 → quota 4" in check.describe("en")
         assert "1 employee:" in check_curve("unit", "Baik", unit_of(Grade.GOOD)).describe("en")
 
+    def test_describe_writes_shares_exactly(self) -> None:
+        """A share of a custom curve is written as an exact decimal, or n/d with two places."""
+        rules = (
+            CurveRule(CurveBound.AT_MOST, {Grade.VERY_GOOD}, "1/3"),
+            CurveRule(CurveBound.AT_LEAST, {Grade.GOOD}, "1/8"),
+        )
+        curve = attrs.evolve(PERMEN6_2022_CURVE, rules=dict.fromkeys(OrganisationGrade, rules))
+        check = check_curve("unit", "Baik", unit_of(Grade.GOOD, Grade.POOR), curve=curve)
+        assert [rule.quota_found for rule in check.rules] == [
+            "100/3% \u00d7 2 = 2/3 (\u2248 0.67)",
+            "12.5% \u00d7 2 = 0.25",
+        ]
+        text = check.describe("en")
+        assert "Very good at most 100/3%: 100/3% \u00d7 2 = 2/3 (\u2248 0.67) \u2192" in text
+        assert "Good at least 12.5%: 12.5% \u00d7 2 = 0.25 \u2192 quota 1" in text
+
+    def test_must_include_has_no_quota_arithmetic(self) -> None:
+        """A must-include rule's quota comes from the convention: no share times headcount."""
+        check = check_curve("unit", "Baik", unit_of(Grade.GOOD, Grade.POOR))
+        assert [rule.quota_found is None for rule in check.rules] == [False, True]
+
     @given(staff=units(), org_grade=organisation_grades())
     def test_a_check_changes_no_grade(
         self, staff: list[GradedEmployee], org_grade: OrganisationGrade

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -37,9 +36,7 @@ from penilaian.reporting._blocks import (
 from penilaian.reporting._privacy import employee_trace, gap_reason
 from penilaian.reporting._svg import Bar, Mark, _label_lines, _step, bar_chart, text_chart
 from penilaian.reporting._words import (
-    approximately,
     level_label,
-    number,
     percent_of,
     regime_label,
     subject_label,
@@ -229,15 +226,6 @@ class TestChart:
 
 class TestWords:
     """How numbers, labels and languages are written."""
-
-    def test_numbers(self):
-        """Fractions exact, with two places beside those that do not end; decimals as held."""
-        assert number(Fraction(13, 3)) == "13/3 (\u2248 4.33)"
-        assert number(Fraction(5, 2)) == "2.5"
-        assert number(Decimal("85.00")) == "85.00"
-        assert approximately(Fraction(-1, 3)) == "-0.33"
-        assert approximately(Fraction(2, 3)) == "0.67"
-        assert approximately(Fraction(-1, 100), 1) == "0.0"
 
     def test_percentages(self):
         """Whole, finite and non-ending shares of a unit."""

@@ -24,6 +24,7 @@ from penilaian import (
     WeightingPolicy,
     Weights,
 )
+from penilaian._base.numbers import format_number
 from penilaian.analysis.curve import check_curve
 from penilaian.exceptions import (
     DuplicateIdError,
@@ -34,13 +35,12 @@ from penilaian.exceptions import (
 from penilaian.model.grades import GRADE_RANKING
 from penilaian.regimes.permen6_2022 import WorkRatingFromAchievement
 from penilaian.simulation import WorkforceSpec, generate
-from penilaian.simulation._outcome import show_share
 from penilaian.simulation.compare import (
     Comparison,
     Difference,
     Distribution,
-    GradeChange,
     Scenario,
+    ScenarioGradeChange,
     TerminalProgress,
     UnitCompliance,
     run,
@@ -346,9 +346,12 @@ class TestOutcome:
             (Fraction(0), "0.0%"),
         ],
     )
-    def test_show_share(self, share, text):
+    def test_shares_in_words(self, share, text):
         """Shares are shown to one place of a percent, halves up, from the exact value."""
-        assert text == show_share(share)
+        assert text == format_number(share, places=1, percent=True)
+        good = share.numerator
+        counts = {Grade.GOOD: good, Grade.NEEDS_IMPROVEMENT: share.denominator - good}
+        assert f"Good {good} ({text})" in Distribution("x", counts).describe("en")
 
     @given(st.dictionaries(st.sampled_from(list(Grade)), st.integers(0, 50), min_size=1))
     def test_shares_sum_to_one(self, counts):
@@ -361,7 +364,7 @@ class TestOutcome:
 
     def test_grade_change_words(self):
         """A change to an incomplete result says so, with the differing figures."""
-        change = GradeChange(
+        change = ScenarioGradeChange(
             "skp-1", "e-1", Grade.GOOD, None, [Difference("final", Decimal(91), None)], []
         )
         assert (

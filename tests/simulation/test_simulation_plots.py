@@ -21,9 +21,9 @@ from penilaian import (
     WeightingPolicy,
     Weights,
 )
+from penilaian._base.numbers import format_number
 from penilaian.exceptions import InvalidValueError, MissingExtraError, UnknownReferenceError
 from penilaian.simulation import WorkforceSpec, generate
-from penilaian.simulation._outcome import show_share
 from penilaian.simulation.compare import Scenario, run, silent, sweep
 from penilaian.simulation.plots import (
     plot_changes,
@@ -96,7 +96,7 @@ class TestPlotDistributions:
         """Each bar is labelled with its grade's exact share, in order."""
         ax = plot_distributions(comparison)
         expected = [
-            show_share(share)
+            format_number(share, places=1, percent=True)
             for distribution in comparison.distributions
             for share in distribution.shares.values()
         ]

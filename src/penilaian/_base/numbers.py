@@ -1,10 +1,12 @@
 """
-Exact numbers: how values enter the library and which bounds they must keep.
+Exact numbers: how values enter the library, which bounds they must keep, how they are written.
 
 Every measured value, target and score is a `decimal.Decimal`; weights that must
 be exact thirds or sevenths are `fractions.Fraction`.  Floats are accepted only at
 the boundary and are converted through their shortest decimal text
-(``0.1`` becomes ``Decimal("0.1")``), so a float never decides a band.
+(``0.1`` becomes ``Decimal("0.1")``), so a float never decides a band.  Numbers are
+rounded in integers (`scaled_round`) and written as text by one formatter
+(`format_number`), never through a float.
 """
 
 from __future__ import annotations
@@ -12,21 +14,24 @@ from __future__ import annotations
 import math
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from penilaian.exceptions import InvalidNumberError
+from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
 __all__ = [
     "DECIMAL",
     "OPTIONAL_DECIMAL",
     "ZERO",
     "Number",
+    "RoundingMode",
     "check_decimal",
     "check_positive",
     "exact_decimal",
+    "format_number",
     "is_number",
+    "scaled_round",
     "to_decimal",
     "to_fraction",
 ]
@@ -35,6 +40,9 @@ Number = Decimal | int | str | float | Fraction
 """What a caller may pass where the library keeps a `Decimal`."""
 
 ZERO: Final = Decimal(0)
+
+RoundingMode = Literal["half_up", "half_even", "down"]
+"""How a `Rounding` treats halves: away from zero, to even, or not at all (truncate)."""
 
 
 def _refuse(field: str, value: object, reason: str) -> InvalidNumberError:
@@ -177,6 +185,109 @@ def check_positive(value: Decimal, field: str) -> Decimal:
     if value <= 0:
         raise _refuse(field, value, "must be greater than 0 (the rule divides by it)")
     return value
+
+
+def scaled_round(
+    value: Fraction | Decimal | int, places: int, mode: RoundingMode = "half_up"
+) -> int:
+    """
+    Return *value* times ``10**places``, rounded to a whole number by *mode*, in integers.
+
+    The one rounding of the library: `penilaian.scoring.Rounding` and `format_number`
+    both use it, so a declared rounding and a written number never disagree.
+
+    >>> scaled_round(Fraction(-5, 2), 0), scaled_round(Fraction(5, 2), 0, "half_even")
+    (-3, 2)
+    >>> scaled_round(Decimal("1.239"), 2, "down")
+    123
+    """
+    numerator, denominator = value.as_integer_ratio()
+    scale: int = 10**places
+    whole, remainder = divmod(abs(numerator) * scale, denominator)
+    twice = 2 * remainder
+    if mode == "half_up":
+        whole += twice >= denominator
+    elif mode == "half_even":
+        whole += twice > denominator or (twice == denominator and whole % 2 == 1)
+    return -whole if numerator < 0 else whole
+
+
+def format_number(
+    value: Fraction | Decimal | int,
+    *,
+    places: int | None = None,
+    approximate: int | None = None,
+    percent: bool = False,
+    trim: bool = False,
+) -> str:
+    """
+    Write *value* as text: the one number formatter of the library (display only).
+
+    By default the number is written exactly, as the trace writes it: an `int` or a
+    `Decimal` as it is held (``Decimal("85.00")`` stays ``"85.00"``), a `Fraction` as
+    its decimal when that ends and as ``n/d`` when it does not.  A point is the
+    decimal mark; no float is involved.
+
+    >>> [format_number(value) for value in (Fraction(5, 2), Fraction(13, 3), Decimal("85.00"))]
+    ['2.5', '13/3', '85.00']
+    >>> format_number(Fraction(13, 3), approximate=2)
+    '13/3 (≈ 4.33)'
+    >>> format_number(Fraction(-1, 3), places=2), format_number(Fraction(-1, 100), places=1)
+    ('-0.33', '0.0')
+    >>> format_number(Fraction(1, 3), places=1, percent=True)
+    '33.3%'
+    >>> format_number(Fraction(7, 10), percent=True)
+    '70%'
+    >>> [format_number(value, places=1, trim=True) for value in (Fraction(241, 2), 120)]
+    ['120.5', '120']
+
+    Args:
+        value: The exact number.
+        places: Round to this many decimal places, halves away from zero, and write
+            them all (``"0.50"``); a number that rounds to zero has no minus sign.
+        approximate: When the exact decimal does not end, write ``n/d`` with the value
+            rounded to this many places beside it: ``"13/3 (≈ 4.33)"``.  Not with *places*.
+        percent: Write *value* x 100 followed by ``%`` (a `Decimal` is then written
+            without trailing zeros: ``Decimal("0.250")`` is ``"25%"``).
+        trim: Drop trailing zeros after the point, and the point when nothing follows.
+
+    Raises:
+        InvalidValueError: *places* or *approximate* is negative, or both are given.
+    """
+    for name, count in (("places", places), ("approximate", approximate)):
+        if count is not None and count < 0:
+            raise InvalidValueError(name, count, "must be a whole number, 0 or more")
+    if places is not None and approximate is not None:
+        raise InvalidValueError("approximate", approximate, "cannot be given with places")
+    number = Fraction(value) * 100 if percent else value
+    suffix = "%" if percent else ""
+    if places is not None:
+        return _trimmed(_fixed(number, places), trim=trim) + suffix
+    text = _exact(number)
+    if "/" not in text:
+        return _trimmed(text, trim=trim) + suffix
+    if approximate is None:
+        return text + suffix
+    rounded = _trimmed(_fixed(number, approximate), trim=trim)
+    return f"{text}{suffix} (\u2248 {rounded}{suffix})"
+
+
+def _exact(value: Fraction | Decimal | int) -> str:
+    if not isinstance(value, Fraction):
+        return str(value)
+    exact = exact_decimal(value)
+    return str(exact) if exact is not None else f"{value.numerator}/{value.denominator}"
+
+
+def _fixed(value: Fraction | Decimal | int, places: int) -> str:
+    scaled = scaled_round(value, places)
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    sign = "-" if scaled < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}" if places else f"{sign}{digits}"
+
+
+def _trimmed(text: str, *, trim: bool) -> str:
+    return text.rstrip("0").rstrip(".") if trim and "." in text else text
 
 
 def _convert_decimal(value: object, field: attrs.Attribute[Decimal]) -> Decimal:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._base.numbers import exact_decimal
+from penilaian._base.checks import one_of
+from penilaian._base.numbers import RoundingMode, exact_decimal, scaled_round
+from penilaian._base.words import Words
 from penilaian.exceptions import InvalidValueError
 
-__all__ = ["FIGURE_ROUNDING", "Rounding", "RoundingMode", "figure"]
+if TYPE_CHECKING:
+    from penilaian._base.labels import Language
 
-RoundingMode = Literal["half_up", "half_even", "down"]
-"""How a `Rounding` treats halves: away from zero, to even, or not at all (truncate)."""
+__all__ = ["FIGURE_ROUNDING", "Rounding", "RoundingMode", "figure"]
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -28,10 +30,15 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: obj
         raise InvalidValueError(attribute.name, value, "must be a whole number, 0 or more")
 
 
-_MODE_WORDS = {
-    "en": {"half_up": "halves up", "half_even": "halves to even", "down": "truncated"},
-    "id": {"half_up": "setengah ke atas", "half_even": "setengah ke genap", "down": "dipotong"},
-}
+_WORDS: Final = Words(
+    {
+        "places": ("angka desimal", "decimal places"),
+        "half_up": ("setengah ke atas", "halves up"),
+        "half_even": ("setengah ke genap", "halves to even"),
+        "down": ("dipotong", "truncated"),
+    }
+)
+"""How a rounding rule is said: the unit of *places*, and each mode."""
 
 
 @attrs.frozen
@@ -48,33 +55,18 @@ class Rounding:
 
     places: int = attrs.field(default=2, validator=_non_negative)
     mode: RoundingMode = attrs.field(
-        default="half_up", validator=attrs.validators.in_(("half_up", "half_even", "down"))
+        default="half_up", validator=one_of(("half_up", "half_even", "down"))
     )
 
     def apply(self, value: Fraction | Decimal | int) -> Decimal:
         """Return *value* rounded to `places` by `mode`, exactly."""
-        numerator, denominator = value.as_integer_ratio()
-        whole, remainder = divmod(abs(numerator) * 10**self.places, denominator)
-        twice = 2 * remainder
-        if self.mode == "half_up":
-            whole += twice >= denominator
-        elif self.mode == "half_even":
-            whole += twice > denominator or (twice == denominator and whole % 2 == 1)
-        sign = 1 if numerator < 0 and whole else 0
-        return Decimal((sign, tuple(map(int, str(whole))), -self.places))
+        scaled = scaled_round(value, self.places, self.mode)
+        return Decimal((int(scaled < 0), tuple(map(int, str(abs(scaled)))), -self.places))
 
-    def describe(self, lang: Literal["id", "en"] = "en") -> str:
+    def describe(self, lang: Language = "en") -> str:
         """Say the rule in words."""
-        words = {
-            "en": {"half_up": "halves up", "half_even": "halves to even", "down": "truncated"},
-            "id": {
-                "half_up": "setengah ke atas",
-                "half_even": "setengah ke genap",
-                "down": "dipotong",
-            },
-        }[lang]
-        unit = "decimal places" if lang == "en" else "angka desimal"
-        return f"{self.places} {unit}, {words[self.mode]}"
+        words = _WORDS.in_language(lang)
+        return f"{self.places} {words['places']}, {words[self.mode]}"
 
 
 FIGURE_ROUNDING: Final = Rounding(6)

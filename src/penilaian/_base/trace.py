@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._base.checks import TUPLE, non_empty
-from penilaian._base.numbers import exact_decimal
+from penilaian._base.numbers import format_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -80,8 +80,7 @@ def show(value: object) -> str:
     if type(value) is int or type(value) is str:
         return str(value)
     if isinstance(value, Fraction):
-        exact = exact_decimal(value)
-        return str(exact) if exact is not None else f"{value.numerator}/{value.denominator}"
+        return format_number(value)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, Decimal | int | str | bool):

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from penilaian._base.numbers import format_number
 from penilaian.reporting._html import escape
-from penilaian.reporting._words import approximately
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -71,8 +71,7 @@ class Mark:
 
 def _n(value: Fraction | int) -> str:
     """Write a coordinate to one decimal, dropping ``.0``."""
-    text = approximately(Fraction(value), 1)
-    return text.removesuffix(".0")
+    return format_number(value, places=1, trim=True)
 
 
 def _step(top: int) -> int:

@@ -27,7 +27,6 @@ from penilaian._base.version import __version__
 from penilaian.analysis.development.plan import DevelopmentPlan, EntitlementOutcome
 from penilaian.exceptions import UnknownReferenceError
 from penilaian.model.appraisal import Appraisal
-from penilaian.model.raters import NumericScale, RaterRole
 from penilaian.policy.anonymity import DEFAULT_ANONYMITY, AnonymityThresholds, view_for_employee
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.reporting._blocks import (
@@ -44,15 +43,9 @@ from penilaian.reporting._blocks import (
 )
 from penilaian.reporting._page import Page
 from penilaian.reporting._privacy import employee_trace, gap_reason, held_back_subjects
-from penilaian.reporting._words import (
-    DASH,
-    WORDS,
-    level_label,
-    number,
-    regime_label,
-    subject_label,
-    value_label,
-)
+from penilaian.reporting._ratings import RatingsSection
+from penilaian.reporting._words import DASH, regime_label, subject_label, value_label
+from penilaian.reporting.words import WORDS
 from penilaian.scoring.result import Result
 
 if TYPE_CHECKING:
@@ -60,7 +53,7 @@ if TYPE_CHECKING:
 
     from penilaian.analysis.development.gap_rules import DevelopmentGap
     from penilaian.model.targets import Indicator, WorkTarget
-    from penilaian.policy.anonymity import EmployeeView, RoleSummary, SubjectSummary
+    from penilaian.policy.anonymity import EmployeeView
 
 __all__ = ["EmployeeReport", "employee_report"]
 
@@ -116,7 +109,7 @@ class EmployeeReport(Page):
 
     @property
     def _words(self) -> Mapping[str, str]:
-        return WORDS[self.lang]
+        return WORDS.in_language(self.lang)
 
     @property
     def title(self) -> str:
@@ -134,7 +127,7 @@ class EmployeeReport(Page):
             *self._header(),
             *self._grade(),
             *self._targets(),
-            *self._ratings(view),
+            *RatingsSection(self.appraisal, view, self.thresholds, self.lang).blocks(),
             *(self._trace() if self.show_trace else ()),
             *(self._plan(self.plan, view) if self.plan is not None else ()),
         )
@@ -181,7 +174,7 @@ class EmployeeReport(Page):
         if rows:
             blocks.append(Facts(tuple(rows)))
         if result.gaps:
-            blocks.append(Paragraph(runs(words["incomplete"]), "bad"))
+            blocks.append(Paragraph(runs(words["incomplete_result"]), "bad"))
             items = [
                 Item(runs(gap_reason(gap.reason, self.thresholds), Run(f" ({gap.path})", "muted")))
                 for gap in result.gaps
@@ -238,104 +231,6 @@ class EmployeeReport(Page):
             achieved,
         )
 
-    def _ratings(self, view: EmployeeView) -> list[Block]:
-        words, lang, k = self._words, self.lang, self.thresholds
-        note = words["anonymity"].format(
-            peer=k[RaterRole.PEER], subordinate=k[RaterRole.SUBORDINATE], public=k[RaterRole.PUBLIC]
-        )
-        blocks: list[Block] = [Heading(2, words["ratings"]), Paragraph(runs(note), "note")]
-        if view.subjects:
-            blocks.append(self._ratings_table(view))
-        else:
-            blocks.append(Paragraph(runs(words["no_ratings"])))
-        comments = [
-            Item(runs(Run(subject_label(self.appraisal, summary.subject, lang), "strong"),
-                      Run(f" ({role.role.label(lang)})", "muted"), f": {comment}"))
-            for summary in view.subjects
-            for role in summary.roles
-            for comment in role.comments
-        ]  # fmt: skip
-        if comments:
-            blocks += [Heading(3, words["comments"]), Bullets(tuple(comments))]
-        expectations = self.appraisal.special_expectations
-        if expectations:
-            blocks.append(Heading(3, words["expectations"]))
-            items = [
-                Item(runs(Run(subject_label(self.appraisal, item.aspect_id, lang), "strong"),
-                          f": {item.text}"))
-                for item in expectations
-            ]  # fmt: skip
-            blocks.append(Bullets(tuple(items)))
-        if view.feedback:
-            blocks.append(Heading(3, words["feedback"]))
-            notes = []
-            for note_ in view.feedback:
-                parts = [Run(note_.role.label(lang), "strong")]
-                if note_.given_on is not None:
-                    parts.append(Run(f" {note_.given_on.isoformat()}", "muted"))
-                if note_.subject is not None:
-                    parts.append(Run(f" ({subject_label(self.appraisal, note_.subject, lang)})"))
-                notes.append(Item((*parts, Run(f": {note_.text}"))))
-            blocks.append(Bullets(tuple(notes)))
-        return blocks
-
-    def _ratings_table(self, view: EmployeeView) -> Table:
-        """One row per subject, one column per role: the view's aggregates, nothing more."""
-        words, lang = self._words, self.lang
-        present = {role.role for summary in view.subjects for role in summary.roles}
-        present |= {role for summary in view.subjects for role in summary.withheld}
-        roles = [role for role in RaterRole if role in present]
-        weighted = any(
-            summary.overall is not None or summary.overall_withheld is not None
-            for summary in view.subjects
-        )
-        header = (
-            words["subject"],
-            words["scale"],
-            *(role.label(lang) for role in roles),
-            *((words["weighted"],) if weighted else ()),
-        )
-        rows = []
-        for summary in view.subjects:
-            cells = {role.role: self._role_cell(role) for role in summary.roles}
-            for role in summary.withheld:
-                cells[role] = words["withheld"].format(k=self.thresholds[role])
-            row = [
-                subject_label(self.appraisal, summary.subject, lang),
-                self._scale(summary.scale_id),
-                *(cells.get(role, DASH) for role in roles),
-            ]
-            if weighted:
-                row.append(self._overall(summary))
-            rows.append(tuple(row))
-        return Table(header, tuple(rows), frozenset({1}), compact=True)
-
-    def _role_cell(self, role: RoleSummary) -> str:
-        lang = self.lang
-        if role.value is not None:
-            value = number(role.value)
-        else:
-            value = ", ".join(
-                level_label(level, lang) + (f" \u00d7 {count}" if role.raters > 1 else "")
-                for level, count in role.levels
-            )
-        if role.raters > 1:
-            value += " " + self._words["of_raters"].format(n=role.raters)
-        return value
-
-    def _overall(self, summary: SubjectSummary) -> str:
-        if summary.overall is not None:
-            return number(summary.overall)
-        if summary.overall_withheld is not None:
-            return self._words["weighted_withheld"]
-        return DASH
-
-    def _scale(self, scale_id: str) -> str:
-        scale = self.appraisal.scale(scale_id)
-        if isinstance(scale, NumericScale):
-            return f"{scale.minimum}\u2013{scale.maximum}"
-        return self._words["levels"].format(n=len(scale.levels))
-
     def _trace(self) -> list[Block]:
         words = self._words
         blocks: list[Block] = [Heading(2, words["trace"])]
@@ -366,7 +261,7 @@ class EmployeeReport(Page):
             blocks.append(Paragraph(runs(words["plan_incomplete"]), "note"))
         if plan.items:
             header: tuple[str, ...] = (words["priority"], words["action"], words["kind"])
-            header += (words["hours"], words["share"], words["gap"])
+            header += (words["hours"], words["learning_share"], words["gap"])
             rows = tuple(
                 (
                     str(item.priority),

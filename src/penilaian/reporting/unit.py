@@ -21,7 +21,7 @@ from penilaian._base.labels import Language, checked_language
 from penilaian._base.version import __version__
 from penilaian.analysis.curve.calibration import Calibration
 from penilaian.analysis.curve.check import CurveCheck
-from penilaian.analysis.curve.rules import CurveBound, RuleStatus, percent
+from penilaian.analysis.curve.rules import CurveBound, RuleStatus
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting._blocks import (
     Block,
@@ -35,7 +35,8 @@ from penilaian.reporting._blocks import (
 )
 from penilaian.reporting._page import Page
 from penilaian.reporting._svg import Bar, Mark, MarkKind, bar_chart, text_chart
-from penilaian.reporting._words import DASH, WORDS, number, percent_of
+from penilaian.reporting._words import DASH, percent_of
+from penilaian.reporting.words import WORDS
 
 if TYPE_CHECKING:
     from penilaian.analysis.curve.calibration import GradeChange
@@ -95,7 +96,7 @@ class UnitReport(Page):
 
     @property
     def _words(self) -> Mapping[str, str]:
-        return WORDS[self.lang]
+        return WORDS.in_language(self.lang)
 
     @property
     def title(self) -> str:
@@ -171,10 +172,7 @@ class UnitReport(Page):
 
     def _rule_row(self, rule: RuleCheck) -> tuple[str, ...]:
         words, lang = self._words, self.lang
-        if rule.exact is not None and rule.rule.share is not None:
-            found = f"{percent(rule.rule.share)} \u00d7 {rule.headcount} = {number(rule.exact)}"
-        else:
-            found = DASH
+        found = DASH if rule.quota_found is None else rule.quota_found
         status = rule.status.label(lang)
         if rule.status is RuleStatus.TOO_SMALL:
             status = f"{status} ({words['too_small']})"

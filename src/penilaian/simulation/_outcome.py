@@ -2,14 +2,14 @@
 What comparing scenarios over a workforce finds, as plain frozen values.
 
 `Distribution` counts one scenario's grades (exact shares, incomplete results
-apart), `GradeChange` says who changes grade between two scenarios and which
+apart), `ScenarioGradeChange` says who changes grade between two scenarios and which
 figures and ratings of the two results differ, and `UnitCompliance` holds one unit's
-curve check under one scenario.  Each can say itself in Indonesian or English.
+curve check under one scenario.  Each can say itself in Indonesian or English, in the
+words of `penilaian.reporting.words.WORDS`.
 """
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._base.checks import TUPLE, non_empty
+from penilaian._base.numbers import format_number
 from penilaian.analysis.curve.check import CurveCheck
 from penilaian.model.grades import GRADE_RANKING, Grade, OrganisationGrade
+from penilaian.reporting.words import WORDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from penilaian._base.labels import Language
     from penilaian.scoring.result import Result
@@ -29,11 +31,10 @@ if TYPE_CHECKING:
 __all__ = [
     "Difference",
     "Distribution",
-    "GradeChange",
+    "ScenarioGradeChange",
     "UnitCompliance",
     "differences",
     "grade_order",
-    "show_share",
 ]
 
 
@@ -41,12 +42,6 @@ def grade_order(grades: Iterable[Grade]) -> tuple[Grade, ...]:
     """Return *grades* once each, best first (ties in the enumeration's order)."""
     members = list(Grade)
     return tuple(sorted(set(grades), key=lambda g: (-GRADE_RANKING[g], members.index(g))))
-
-
-def show_share(share: Fraction) -> str:
-    """Write an exact share as a percentage to one place, halves up (display only)."""
-    tenths = math.floor(share * 1000 + Fraction(1, 2))
-    return f"{tenths // 10}.{tenths % 10}%"
 
 
 @attrs.frozen
@@ -89,15 +84,17 @@ class Distribution:
         return sum(n for g, n in self.counts.items() if GRADE_RANKING[g] >= rank)
 
     def describe(self, lang: Language = "id") -> str:
-        """Say the distribution in one line: each grade's count and share."""
-        shares = self.shares
+        """Say the distribution in one line: each grade's count and share (one place, halves up)."""
+        shares = {
+            grade: format_number(share, places=1, percent=True)
+            for grade, share in self.shares.items()
+        }
         parts = [
-            f"{grade.label(lang)} {count}" + (f" ({show_share(shares[grade])})" if shares else "")
+            f"{grade.label(lang)} {count}" + (f" ({shares[grade]})" if shares else "")
             for grade, count in self.counts.items()
         ]
         if self.incomplete:
-            word = "incomplete" if lang == "en" else "tidak lengkap"
-            parts.append(f"{word} {len(self.incomplete)}")
+            parts.append(f"{WORDS.in_language(lang)['incomplete']} {len(self.incomplete)}")
         return f"{self.scenario}: " + ", ".join(parts)
 
 
@@ -126,7 +123,8 @@ def _value(value: Decimal | str | None) -> str:
 
 
 def differences(
-    before: dict[str, Decimal] | dict[str, str], after: dict[str, Decimal] | dict[str, str]
+    before: Mapping[str, Decimal] | Mapping[str, str],
+    after: Mapping[str, Decimal] | Mapping[str, str],
 ) -> tuple[Difference, ...]:
     """Return the keys whose values differ (compared exactly), first result's order first."""
     keys = list(before) + [key for key in after if key not in before]
@@ -138,9 +136,9 @@ def differences(
 
 
 @attrs.frozen
-class GradeChange:
+class ScenarioGradeChange:
     """
-    One appraisal graded differently by two scenarios, and why.
+    One appraisal graded differently by two scenarios of a simulation, and why.
 
     Attributes:
         appraisal_id: The appraisal.
@@ -159,7 +157,7 @@ class GradeChange:
     ratings: tuple[Difference, ...] = attrs.field(converter=TUPLE)
 
     @classmethod
-    def between(cls, employee_id: str, first: Result, second: Result) -> GradeChange:
+    def between(cls, employee_id: str, first: Result, second: Result) -> ScenarioGradeChange:
         """Compare two results of one appraisal, figure by figure and rating by rating."""
         return cls(
             first.appraisal_id,
@@ -179,7 +177,7 @@ class GradeChange:
 
     def describe(self, lang: Language = "id") -> str:
         """Say the change and the figures and ratings behind it."""
-        missing = "incomplete" if lang == "en" else "tidak lengkap"
+        missing = WORDS.in_language(lang)["incomplete"]
         before = missing if self.before is None else self.before.label(lang)
         after = missing if self.after is None else self.after.label(lang)
         reasons = "; ".join(d.describe() for d in (*self.figures, *self.ratings))
@@ -215,8 +213,6 @@ class UnitCompliance:
         """Say the unit's check, rule by rule, or why it was not checked."""
         if self.check is not None:
             return self.check.describe(lang)
-        if lang == "en":
-            reason = f"not checked, {len(self.incomplete)} appraisals without a grade"
-        else:
-            reason = f"tidak diperiksa, {len(self.incomplete)} penilaian tanpa predikat"
+        words = WORDS.in_language(lang)
+        reason = f"{words['unchecked']}, {len(self.incomplete)} {words['without_grade']}"
         return f"Unit {self.unit_id} ({self.unit_grade.label(lang)}): {reason}"

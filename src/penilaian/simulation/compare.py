@@ -30,11 +30,12 @@ from penilaian._base.checks import non_empty
 from penilaian.analysis.curve.check import check_curve
 from penilaian.analysis.curve.rules import PERMEN6_2022_CURVE, DistributionCurve, QuotaConvention
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
+from penilaian.reporting.words import WORDS
 from penilaian.scoring.result import Result
 from penilaian.simulation._outcome import (
     Difference,
     Distribution,
-    GradeChange,
+    ScenarioGradeChange,
     UnitCompliance,
     grade_order,
 )
@@ -53,8 +54,8 @@ __all__ = [
     "Comparison",
     "Difference",
     "Distribution",
-    "GradeChange",
     "Scenario",
+    "ScenarioGradeChange",
     "Sweep",
     "SweepPoint",
     "TerminalProgress",
@@ -141,7 +142,7 @@ class Comparison:
         """
         return self.distributions[self._scenario(name, "name")]
 
-    def changes(self, before: str, after: str) -> tuple[GradeChange, ...]:
+    def changes(self, before: str, after: str) -> tuple[ScenarioGradeChange, ...]:
         """
         Return the appraisals whose grade differs between two scenarios, in order.
 
@@ -153,7 +154,7 @@ class Comparison:
         self._scenario(before, "before")
         self._scenario(after, "after")
         return tuple(
-            GradeChange.between(employee, first, second)
+            ScenarioGradeChange.between(employee, first, second)
             for employee, first, second in zip(
                 self.employee_ids, self.results[before], self.results[after], strict=True
             )
@@ -181,6 +182,7 @@ class Comparison:
 
     def describe(self, lang: Language = "id") -> str:
         """Say each scenario's distribution and how many units meet the curve."""
+        words = WORDS.in_language(lang)
         lines: list[str] = []
         for scenario, distribution in zip(self.scenarios, self.distributions, strict=True):
             lines.append(distribution.describe(lang))
@@ -188,12 +190,8 @@ class Comparison:
                 units = self.units(scenario.name)
                 met = self.compliant_units(scenario.name)
                 unchecked = sum(unit.check is None for unit in units)
-                if lang == "en":
-                    text = f"  curve: {met} of {len(units)} units compliant"
-                    text += f", {unchecked} not checked" if unchecked else ""
-                else:
-                    text = f"  kurva: {met} dari {len(units)} unit memenuhi"
-                    text += f", {unchecked} tidak diperiksa" if unchecked else ""
+                text = "  " + words["curve_units"].format(compliant=met, units=len(units))
+                text += f", {unchecked} {words['unchecked']}" if unchecked else ""
                 lines.append(text)
         return "\n".join(lines)
 

@@ -10,7 +10,8 @@ matplotlib is imported only when a plot is drawn, and a missing matplotlib raise
 The figures come from the exact values of `penilaian.simulation.compare`: bar
 heights are whole counts, labels are the exact shares written to one place.  Floats
 appear only where matplotlib draws (positions and percentages on an axis), never in
-a count.  Labels are in Indonesian by default, or English with ``lang="en"``.
+a count.  Labels are in Indonesian by default, or English with ``lang="en"``, in the
+words of `penilaian.reporting.words.WORDS`.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import numbers
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from penilaian._base.extras import require
 from penilaian._base.labels import checked_language
-from penilaian.exceptions import InvalidValueError, MissingExtraError
+from penilaian._base.numbers import format_number
+from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
-from penilaian.simulation._outcome import show_share
+from penilaian.reporting.words import WORDS
 from penilaian.simulation.compare import Comparison, Sweep
 
 if TYPE_CHECKING:
@@ -48,35 +51,9 @@ _GRADE_COLOURS = {
 _SCENARIO_COLOURS = ("#2f6db5", "#e08a2c", "#3d9a6a", "#8e5bb5", "#c0504d", "#6b7a8f")
 """Colours of scenarios side by side (distinct, readable in grey)."""
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "grade": ("Predikat", "Grade"),
-    "appraisals": ("Jumlah penilaian", "Appraisals"),
-    "distributions": ("Sebaran predikat per skenario", "Grade distribution by scenario"),
-    "incomplete": ("tidak lengkap", "incomplete"),
-    "changes": ("Perpindahan predikat", "Grade changes"),
-    "changed": ("berubah", "changed"),
-    "share": ("Bagian penilaian (%)", "Share of appraisals (%)"),
-    "sweep": ("Sebaran predikat menurut nilai parameter", "Grade shares by parameter value"),
-    "value": ("Nilai parameter", "Parameter value"),
-    "units": ("Jumlah unit", "Units"),
-    "compliance": ("Kepatuhan unit pada kurva distribusi", "Units meeting the distribution curve"),
-    "met": ("memenuhi", "compliant"),
-    "violated": ("tidak memenuhi", "not compliant"),
-    "unchecked": ("tidak diperiksa", "not checked"),
-}
-
-
-def _word(key: str, lang: Language) -> str:
-    indonesian, english = _WORDS[key]
-    return english if lang == "en" else indonesian
-
 
 def _pyplot() -> ModuleType:
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415 - an optional extra, imported on use
-    except ImportError as error:
-        raise MissingExtraError("plot", "matplotlib") from error
-    return plt
+    return require("plot", "matplotlib.pyplot")  # an optional extra, imported on use
 
 
 def _axes(ax: object, size: tuple[float, float]) -> Axes:
@@ -98,7 +75,7 @@ def _comparison(comparison: object) -> Comparison:
 
 
 def _grade_label(grade: Grade | None, lang: Language) -> str:
-    return _word("incomplete", lang) if grade is None else grade.label(lang)
+    return WORDS.in_language(lang)["incomplete"] if grade is None else grade.label(lang)
 
 
 def plot_distributions(
@@ -125,6 +102,7 @@ def plot_distributions(
     """
     chosen = _comparison(comparison)
     lang = checked_language(lang)
+    words = WORDS.in_language(lang)
     scenarios = len(chosen.distributions)
     axes = _axes(ax, (max(6.0, 1.6 * len(chosen.distributions[0].counts) * scenarios**0.5), 4.2))
     grades = list(chosen.distributions[0].counts)
@@ -133,7 +111,7 @@ def plot_distributions(
         offset = (index - (scenarios - 1) / 2) * width
         name = distribution.scenario
         if distribution.incomplete:
-            name += f" ({len(distribution.incomplete)} {_word('incomplete', lang)})"
+            name += f" ({len(distribution.incomplete)} {words['incomplete']})"
         bars = axes.bar(
             [position + offset for position in range(len(grades))],
             [distribution.counts[grade] for grade in grades],
@@ -142,12 +120,15 @@ def plot_distributions(
             color=_SCENARIO_COLOURS[index % len(_SCENARIO_COLOURS)],
         )
         shares = distribution.shares
-        labels = [show_share(shares[grade]) if shares else "" for grade in grades]
+        labels = [
+            format_number(shares[grade], places=1, percent=True) if shares else ""
+            for grade in grades
+        ]
         axes.bar_label(bars, labels, padding=2, fontsize="small")
     axes.set_xticks(range(len(grades)), [grade.label(lang) for grade in grades])
-    axes.set_xlabel(_word("grade", lang))
-    axes.set_ylabel(_word("appraisals", lang))
-    axes.set_title(_word("distributions", lang))
+    axes.set_xlabel(words["grade"])
+    axes.set_ylabel(words["appraisals"])
+    axes.set_title(words["distributions"])
     axes.margins(y=0.12)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(frameon=False)
@@ -187,6 +168,7 @@ def plot_changes(
     """
     chosen = _comparison(comparison)
     lang = checked_language(lang)
+    words = WORDS.in_language(lang)
     changes = chosen.changes(before, after)
     first, second = chosen.distribution(before), chosen.distribution(after)
     grades: list[Grade | None] = list(first.counts)
@@ -214,12 +196,11 @@ def plot_changes(
     labels = [_grade_label(grade, lang) for grade in grades]
     axes.set_xticks(range(len(grades)), labels, rotation=30, ha="right")
     axes.set_yticks(range(len(grades)), labels)
-    axes.set_ylabel(f"{_word('grade', lang)}: {before}")
-    axes.set_xlabel(f"{_word('grade', lang)}: {after}")
+    axes.set_ylabel(f"{words['grade']}: {before}")
+    axes.set_xlabel(f"{words['grade']}: {after}")
     total = first.total
     axes.set_title(
-        f"{_word('changes', lang)}: {before} \u2192 {after}\n"
-        f"{len(changes)} / {total} {_word('changed', lang)}",
+        f"{words['changes']}: {before} \u2192 {after}\n{len(changes)} / {total} {words['changed']}",
         fontsize="medium",
     )
     return axes
@@ -262,6 +243,7 @@ def plot_sweep(
     if not isinstance(sweep, Sweep):
         raise InvalidValueError("sweep", sweep, "must be a Sweep (from sweep)")
     lang = checked_language(lang)
+    words = WORDS.in_language(lang)
     if xlabel is not None and not isinstance(xlabel, str):
         raise InvalidValueError("xlabel", xlabel, "must be a string or None")
     values = [point.value for point in sweep.points]
@@ -286,11 +268,11 @@ def plot_sweep(
             clip_on=False,
         )
     axes.set_xticks(xs, [str(value) for value in values])
-    axes.set_xlabel(_word("value", lang) if xlabel is None else xlabel)
-    axes.set_ylabel(_word("share", lang))
+    axes.set_xlabel(words["parameter_value"] if xlabel is None else xlabel)
+    axes.set_ylabel(words["appraisal_share"])
     highest = max((max(line) for line in percents.values()), default=0.0)
     axes.set_ylim(0, min(100.0, highest + 10.0))
-    axes.set_title(_word("sweep", lang))
+    axes.set_title(words["sweep"])
     axes.grid(axis="y", alpha=0.3)
     axes.spines[["top", "right"]].set_visible(False)
     if percents:
@@ -324,6 +306,7 @@ def plot_compliance(
     """
     chosen = _comparison(comparison)
     lang = checked_language(lang)
+    words = WORDS.in_language(lang)
     names = [scenario.name for scenario in chosen.scenarios if scenario.curve is not None]
     if not names:
         reason = "has no scenario checked against a distribution curve"
@@ -339,17 +322,15 @@ def plot_compliance(
     rows = list(range(len(names)))
     left = [0] * len(names)
     for key, counts in parts.items():
-        bars = axes.barh(
-            rows, counts, left=left, label=_word(key, lang), color=colours[key], height=0.6
-        )
+        bars = axes.barh(rows, counts, left=left, label=words[key], color=colours[key], height=0.6)
         labels = [str(count) if count else "" for count in counts]
         axes.bar_label(bars, labels, label_type="center", color="white", weight="bold")
         left = [start + count for start, count in zip(left, counts, strict=True)]
     axes.set_yticks(rows, names)
     axes.invert_yaxis()
     axes.set_xlim(0, max(1, *left) * 1.02)
-    axes.set_xlabel(_word("units", lang))
-    axes.set_title(_word("compliance", lang))
+    axes.set_xlabel(words["units"])
+    axes.set_title(words["compliance"])
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
     return axes

@@ -33,9 +33,9 @@ from penilaian._base.checks import TUPLE, whole_number
 from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, RuleCheck, check_curve
 from penilaian.analysis.curve.flow import FlowNetwork
 from penilaian.analysis.curve.rules import CurveBound
-from penilaian.model.grades import Grade
+from penilaian.model.grades import GRADE_RANKING, Grade
 from penilaian.model.raters import ExpectationLevel
-from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_GRADE_ORDER, PERMEN6_2022_MATRIX
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -219,7 +219,7 @@ def _reachable(employee: GradedEmployee, steps: int) -> dict[Grade, _Cell]:
 
 
 def _rank_gap(one: Grade, other: Grade) -> int:
-    return abs(PERMEN6_2022_GRADE_ORDER[one] - PERMEN6_2022_GRADE_ORDER[other])
+    return abs(GRADE_RANKING[one] - GRADE_RANKING[other])
 
 
 def _groups(rules: Iterable[RuleCheck], headcount: int) -> dict[frozenset[Grade], tuple[int, int]]:
@@ -299,4 +299,4 @@ def _ordered(
     edges: Sequence[tuple[_Kind, int, Grade, _Cell | None]],
 ) -> list[tuple[_Kind, int, Grade, _Cell | None]]:
     """Moves first (best target grade first), staying last: the first ids move."""
-    return sorted(edges, key=lambda edge: (edge[3] is None, -PERMEN6_2022_GRADE_ORDER[edge[2]]))
+    return sorted(edges, key=lambda edge: (edge[3] is None, -GRADE_RANKING[edge[2]]))

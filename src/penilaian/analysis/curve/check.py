@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._base.checks import TUPLE, as_tuple, non_empty, optional_non_empty, repeated_indexes
+from penilaian._base.numbers import format_number
 from penilaian.analysis.curve.rules import (
     PERMEN6_2022_CURVE,
     CurveBound,
@@ -26,7 +27,6 @@ from penilaian.analysis.curve.rules import (
     DistributionCurve,
     QuotaConvention,
     RuleStatus,
-    percent,
 )
 from penilaian.exceptions import (
     DuplicateIdError,
@@ -39,7 +39,7 @@ from penilaian.exceptions import (
 )
 from penilaian.model.grades import Grade, OrganisationGrade
 from penilaian.model.raters import ExpectationLevel
-from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_MATRIX
+from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -172,24 +172,26 @@ class RuleCheck:
         """Whether the rule binds this unit (it is not too small)."""
         return self.status is not RuleStatus.TOO_SMALL
 
+    @property
+    def quota_found(self) -> str | None:
+        """
+        How the quota was found, such as ``"70% \u00d7 7 = 4.9"``; `None` for "must include".
+
+        The product is written exactly, with two places beside a decimal that does not end.
+        """
+        if self.exact is None or self.rule.share is None:
+            return None
+        share = format_number(self.rule.share, percent=True)
+        return f"{share} \u00d7 {self.headcount} = {format_number(self.exact, approximate=2)}"
+
     def describe(self, lang: Language = "id") -> str:
         """Say the check in words: the rule, how its quota was found, the count, the status."""
         quota, count = ("quota", "count") if lang == "en" else ("kuota", "jumlah")
-        found = ""
-        if self.exact is not None and self.rule.share is not None:
-            share, exact = percent(self.rule.share), _number(self.exact)
-            found = f"{share} \u00d7 {self.headcount} = {exact} \u2192 "
+        found = "" if self.quota_found is None else f"{self.quota_found} \u2192 "
         return (
             f"{self.rule.describe(lang)}: {found}{quota} {self.quota}, {count} {self.count}"
             f" \u2192 {self.status.label(lang)}"
         )
-
-
-def _number(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    decimal = value.numerator / value.denominator  # display only; the quota is exact
-    return f"{decimal:g}"
 
 
 @attrs.frozen

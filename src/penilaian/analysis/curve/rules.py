@@ -27,10 +27,9 @@ import attrs
 
 from penilaian._base.checks import TUPLE, as_tuple, at_least_one, non_empty
 from penilaian._base.labels import LabelledEnum
-from penilaian._base.numbers import to_fraction
+from penilaian._base.numbers import format_number, to_fraction
 from penilaian.exceptions import InvalidValueError, MissingValueError, UnknownReferenceError
-from penilaian.model.grades import Grade, OrganisationGrade
-from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_GRADE_ORDER
+from penilaian.model.grades import GRADE_RANKING, Grade, OrganisationGrade
 
 if TYPE_CHECKING:
     from penilaian._base.labels import Language
@@ -72,7 +71,9 @@ def _optional_share(value: object) -> Fraction | None:
 
 
 def _grade_list(grades: Iterable[Grade], lang: Language) -> str:
-    ordered = sorted(grades, key=lambda grade: -PERMEN6_2022_GRADE_ORDER.get(grade, 0))
+    """The grades best first (`penilaian.model.GRADE_RANKING`, then declaration order)."""
+    members = list(Grade)
+    ordered = sorted(grades, key=lambda grade: (-GRADE_RANKING[grade], members.index(grade)))
     joiner = " or " if lang == "en" else " atau "
     return joiner.join(grade.label(lang) for grade in ordered)
 
@@ -125,13 +126,7 @@ class CurveRule:
             return f"{self.bound.label(lang)} {grades}"
         if self.share == 0:
             return f"no {grades}" if lang == "en" else f"tidak ada {grades}"
-        return f"{grades} {self.bound.label(lang)} {percent(self.share)}"
-
-
-def percent(share: Fraction) -> str:
-    """Write a share as a percentage, such as ``"70%"``."""
-    value = share * 100
-    return f"{value.numerator}%" if value.denominator == 1 else f"{value}%"
+        return f"{grades} {self.bound.label(lang)} {format_number(self.share, percent=True)}"
 
 
 _Rounding = Literal["floor", "ceil", "half_up"]

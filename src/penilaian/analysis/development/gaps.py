@@ -32,7 +32,8 @@ from penilaian.analysis.development.gap_rules import (
     GapPolicy,
     GapSeverity,
 )
-from penilaian.analysis.raters.findings import FindingKind, RaterAnalytics
+from penilaian.analysis.raters.effects import RaterAnalytics
+from penilaian.analysis.raters.findings import FindingKind
 from penilaian.exceptions import InvalidValueError, UnknownReferenceError
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.grades import GRADE_RANKING, Grade

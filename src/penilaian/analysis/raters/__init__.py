@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from penilaian.analysis.raters.agreement import krippendorff_alpha
+from penilaian.analysis.raters.effects import RaterAnalytics
 from penilaian.analysis.raters.findings import (
     AgreementFinding,
     AnalyticsReport,
@@ -9,9 +11,7 @@ from penilaian.analysis.raters.findings import (
     FindingKind,
     HaloFinding,
     LeniencyFinding,
-    RaterAnalytics,
     SelfOtherFinding,
-    krippendorff_alpha,
 )
 
 __all__ = [
