@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from penilaian.model.grades import Grade
     from penilaian.policy.aggregation import Aggregate
     from penilaian.regimes.permen6_2022.annual import PeriodGrade
-    from penilaian.regimes.permen6_2022.strategy import RatingOutcome
+    from penilaian.regimes.permen6_2022.ratings import RatingOutcome
     from penilaian.scoring.result import Result
 
 __all__ = [

@@ -212,3 +212,7 @@ class TestPermen6Batch:
         with pytest.raises(ScoringInputError) as caught:
             Permen6Batch.from_appraisals([other])
         assert [problem.path for problem in caught.value.problems] == ["$[0].framework"]
+        (problem,) = caught.value.problems
+        expected = "PermenPANRB 6/2022 appraises behaviour on the BerAKHLAK core values"
+        assert expected == problem.message
+        assert (problem.error.field, problem.error.value) == ("framework", other.framework.id)

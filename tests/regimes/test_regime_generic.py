@@ -241,6 +241,59 @@ class TestGenericRegime:
         with pytest.raises(InvalidValueError):
             attrs.evolve(okr_regime(), components=[])
 
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("components", 3),
+            ("components", "work"),
+            ("components[0]", ["work"]),
+            ("components[1]", [Component("work", WorkAchievement()), WorkAchievement()]),
+            ("weights", {"objectives": "3/5", "competencies": "2/5"}),
+            ("weights", None),
+            ("bands", GENERIC_DEFAULT_BANDS.cuts),
+            ("bands", None),
+            ("aggregator", 3),
+            ("aggregator", "supervisor"),
+            ("rounding", 2),
+            ("rounding", "half_up"),
+            ("regime_id", ""),
+            ("regime_id", 3),
+        ],
+    )
+    def test_every_field_is_checked(self, field, value):
+        """A bad value of any field raises InvalidValueError naming the field, never TypeError."""
+        with pytest.raises(InvalidValueError) as caught:
+            attrs.evolve(okr_regime(), **{field.partition("[")[0]: value})
+        assert caught.value.field == field
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: Component("work", "achievement"), "source"),
+            (lambda: Component("work", None), "source"),
+            (lambda: Component("", WorkAchievement()), "id"),
+            (lambda: WorkAchievement(kinds=()), "kinds"),
+            (lambda: WorkAchievement(kinds=("main",)), "kinds"),
+            (lambda: WorkAchievement(cap=Decimal(120)), "cap"),
+            (lambda: WorkAchievement(cap=120.0), "cap"),
+            (lambda: WorkAchievement(cap=True), "cap"),
+            (lambda: RatedSubjects("delivery"), "subjects"),
+            (lambda: RatedSubjects(("delivery", "")), "subjects"),
+            (lambda: RatedSubjects((3,)), "subjects"),
+        ],
+    )
+    def test_component_fields_are_checked(self, build, field):
+        """The parts of a component are checked the same way, each error naming its field."""
+        with pytest.raises(InvalidValueError) as caught:
+            build()
+        assert caught.value.field == field
+
+    def test_component_values_kept(self):
+        """A whole-number cap and a list of subjects are taken (the list as a tuple)."""
+        assert WorkAchievement(cap=120).cap == Fraction(120)
+        assert RatedSubjects(["delivery", "teamwork"]) == RatedSubjects(("delivery", "teamwork"))
+        assert RatedSubjects().subjects is None
+
     def test_exact_without_rounding(self):
         """Without rounding the score keeps its exact value."""
         result = attrs.evolve(okr_regime(), rounding=None).score(okr_appraisal(ratings=(4, 4)))

@@ -33,6 +33,13 @@ from penilaian.regimes.permen6_2022 import (
     RatingOutcome,
     WorkRatingFromAchievement,
     WorkRatingFromUnit,
+    achievement_bands,
+    behaviour_from_values,
+    framework_error,
+    matrix_grade,
+    mean_achievement,
+    unit_work_rating,
+    work_rating_from_achievement,
 )
 from penilaian.regimes.permen6_2022.annual import (
     AnnualGrade,
@@ -170,6 +177,13 @@ class TestMatrix:
         ]
         assert sorted(ranks) == ranks
 
+    @pytest.mark.parametrize(
+        ("work", "behaviour"), list(itertools.product(p.ExpectationLevel, repeat=2))
+    )
+    def test_matrix_grade_is_the_table(self, work, behaviour):
+        """matrix_grade reads PERMEN6_2022_MATRIX, cell by cell."""
+        assert PERMEN6_2022_MATRIX[work, behaviour] == matrix_grade(work, behaviour)
+
     def test_flat_cells(self):
         """Not strictly monotone: with bad behaviour, results above or meeting both give Kurang."""
         assert PERMEN6_2022_MATRIX[ABOVE, BELOW] == PERMEN6_2022_MATRIX[MEETS, BELOW]
@@ -250,6 +264,36 @@ class TestPermen6Regime:
         with pytest.raises(ValueError, match="leader_rule"):
             Permen6Regime(leader_rule="sometimes")  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("work_rating", 3),
+            ("work_rating", "given"),
+            ("behaviour_rating", None),
+            ("behaviour_rating", "given"),
+            ("leader_rule", "sometimes"),
+            ("leader_rule", None),
+            ("unit_rating", 3),
+            ("unit_rating", GivenWorkRating()),
+            ("unit_rating", PERMEN6_2022_UNIT_RATINGS),
+        ],
+    )
+    def test_every_field_is_checked(self, field, value):
+        """A bad value of any field raises InvalidValueError naming the field, never TypeError."""
+        with pytest.raises(InvalidValueError) as caught:
+            Permen6Regime(**{field: value})
+        assert caught.value.field == field
+        assert caught.value.value is value
+
+    def test_any_callable_is_a_rule(self):
+        """A rating rule is any callable with the RatingRule signature, a plain function too."""
+
+        def meets(appraisal, *, trace=True):
+            return RatingOutcome(MEETS)
+
+        regime = Permen6Regime(work_rating=meets, behaviour_rating=meets)
+        assert score((), regime).grade == G.GOOD
+
     def test_problems_of_both_rules_are_listed(self):
         """Ratings on a numeric scale for both are both reported, at their paths."""
         ratings = [
@@ -260,6 +304,62 @@ class TestPermen6Regime:
             score(ratings)
         assert paths(error) == ["$.ratings[0].scale_id", "$.ratings[1].scale_id"]
         assert kinds(error) == [UnsupportedInputError, UnsupportedInputError]
+
+
+class TestRuleFunctions:
+    """The formulas of rules.py, each callable alone, as the regime and the batch apply them."""
+
+    @pytest.mark.parametrize(
+        ("levels", "above_at_least", "expected"),
+        [
+            ([ABOVE] * 6 + [BELOW], 4, BELOW),
+            ([ABOVE] * 4 + [MEETS] * 3, 4, ABOVE),
+            ([ABOVE] * 3 + [MEETS] * 4, 4, MEETS),
+            ([ABOVE] * 6 + [MEETS], 7, MEETS),
+            ([ABOVE] * 7, 7, ABOVE),
+            ([], 1, MEETS),
+        ],
+    )
+    def test_behaviour_from_values(self, levels, above_at_least, expected):
+        """Any below is below; at least above_at_least above is above; else meets."""
+        assert expected == behaviour_from_values(iter(levels), above_at_least)
+
+    @pytest.mark.parametrize(
+        ("mean", "expected"),
+        [
+            (Fraction(9999, 100), BELOW),
+            (Fraction(100), MEETS),
+            (Fraction(10099, 100), MEETS),
+            (Fraction(101), ABOVE),
+        ],
+    )
+    def test_work_rating_from_achievement(self, mean, expected):
+        """Under 100 below, 100 up to 101 meets, from 101 above; the bands say the same."""
+        assert expected == work_rating_from_achievement(mean)
+        assert expected == achievement_bands().classify(mean)
+        assert expected == WorkRatingFromAchievement().bands().classify(mean)
+
+    def test_custom_cuts(self):
+        """The cuts are arguments: above from 110, below under 90."""
+        assert work_rating_from_achievement(Fraction(105), Decimal(110), Decimal(90)) == MEETS
+        assert work_rating_from_achievement(Fraction(89), Decimal(110), Decimal(90)) == BELOW
+
+    def test_mean_achievement(self):
+        """The plain mean, exactly: 100 and 103 give 101.5."""
+        assert Fraction(203, 2) == mean_achievement([Fraction(100), Fraction(103)])
+
+    @pytest.mark.parametrize(("grade", "expected"), list(PERMEN6_2022_UNIT_RATINGS.items()))
+    def test_unit_work_rating(self, grade, expected):
+        """The default mapping gives each unit grade its level; another mapping is honoured."""
+        assert expected == unit_work_rating(grade)
+        assert unit_work_rating(grade, dict.fromkeys(p.OrganisationGrade, ABOVE)) == ABOVE
+
+    def test_framework_error(self):
+        """BerAKHLAK passes; another framework is an UnsupportedInputError naming it."""
+        assert framework_error(p.BERAKHLAK) is None
+        error = framework_error(p.PP46_2011_BEHAVIOUR)
+        assert isinstance(error, UnsupportedInputError)
+        assert (error.field, error.value) == ("framework", p.PP46_2011_BEHAVIOUR.id)
 
 
 class TestGivenRatings:
@@ -755,6 +855,25 @@ class TestAnnualGrade:
         with pytest.raises(InvalidPeriodError):
             annual_grade(quarters("good", "good", "good", "good"), year=10_000)
 
+    @pytest.mark.parametrize(
+        ("arguments", "field"),
+        [
+            ({"periods": 3}, "periods"),
+            ({"periods": "2024-Q1"}, "periods"),
+            ({"periods": [Q[0]]}, "periods"),
+            ({"rollup": 3}, "rollup"),
+            ({"rollup": "last"}, "rollup"),
+            ({"year": "2024"}, "year"),
+            ({"year": 2024.0}, "year"),
+        ],
+    )
+    def test_options_are_checked(self, arguments, field):
+        """A bad argument raises InvalidValueError naming it, never TypeError or AttributeError."""
+        given_ = {"periods": quarters("good", "good", "good", "good"), **arguments}
+        with pytest.raises(InvalidValueError) as caught:
+            annual_grade(**given_)
+        assert caught.value.field == field
+
     def test_annual_grade_value(self):
         """AnnualGrade keeps the ordered periods."""
         result = AnnualGrade(G.GOOD, quarters("good", "good", "good", "good"))
@@ -773,6 +892,13 @@ class TestPeriodGrade:
         """Cukup and Buruk are not grades of 6/2022."""
         with pytest.raises(UnsupportedInputError):
             PeriodGrade(Q[0], grade)
+
+    @pytest.mark.parametrize("grade", ["excellent", 3, None])
+    def test_unknown_grade_names_the_field(self, grade):
+        """Text or a value that names no grade is refused at the field grade."""
+        with pytest.raises(UnknownLabelError) as caught:
+            PeriodGrade(Q[0], grade)
+        assert caught.value.field == "grade"
 
     def test_needs_a_period(self):
         """The period is a Period."""
@@ -879,6 +1005,13 @@ class TestCreditPoints:
         """Months are an int or Fraction, more than 0 and at most 12."""
         with pytest.raises(InvalidNumberError):
             credit_points("Baik", "Ahli Pertama", months)
+
+    @pytest.mark.parametrize("rounding", [3, "half_up", None])
+    def test_rounding_is_checked(self, rounding):
+        """The rounding is a penilaian.Rounding; anything else is refused at the argument."""
+        with pytest.raises(InvalidValueError) as caught:
+            credit_points("Baik", "Terampil", 1, rounding=rounding)
+        assert caught.value.field == "rounding"
 
     def test_unknown_text(self):
         """Text that names no grade is refused with the accepted ids."""

@@ -16,12 +16,12 @@ the score, grade and figures the scalar regime gives, to the last digit.
 
 from __future__ import annotations
 
-from penilaian.exceptions import MissingExtraError
+# The engines' imports come after the check that numpy is there (E402 on purpose), so
+# that a missing numpy raises MissingExtraError naming the extra, not a bare ImportError.
+# ruff: noqa: E402
+from penilaian._base.extras import require
 
-try:
-    import numpy as np  # noqa: F401 - imported first only to name the extra when it is missing
-except ImportError as error:  # pragma: no cover - the test environment has numpy
-    raise MissingExtraError("batch", "numpy") from error
+require("batch", "numpy")
 
 from penilaian.batch._columns import GRADES, MISSING, NONE, grade_codes, grades
 from penilaian.batch.generic import KINDS, ROLES, GenericBatch, GenericScores, score_generic

@@ -1,14 +1,16 @@
 """
-Appraisals to a `penilaian.batch.GenericBatch`: every indicator, rater and numeric rating.
+Appraisals to the columns of a `penilaian.batch.GenericBatch`: every indicator, rater and rating.
 
 Every problem of every row is collected first and raised together, each path
-starting ``$[<row>]`` at the appraisal's own JSON path.
+starting ``$[<row>]`` at the appraisal's own JSON path.  The reader returns the
+columns by field name; `GenericBatch.from_appraisals` builds (and checks) the batch,
+so this module needs nothing of the batch itself.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
@@ -24,7 +26,6 @@ from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetK
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from penilaian.batch.generic import GenericBatch
     from penilaian.model.appraisal import Appraisal
 
 __all__ = ["read"]
@@ -37,8 +38,13 @@ def _problem(path: str, field: str, value: object, reason: str) -> Problem:
     return Problem(path, reason, UnsupportedInputError(field, value, reason))
 
 
-def read(cls: type[GenericBatch], appraisals: Sequence[Appraisal]) -> GenericBatch:
-    """Build a batch of *cls* from *appraisals* (see `GenericBatch.from_appraisals`)."""
+def read(appraisals: Sequence[Appraisal]) -> dict[str, Any]:
+    """
+    Return the columns of a batch of *appraisals*, by field name (see `GenericBatch`).
+
+    Raises:
+        ScoringInputError: as `GenericBatch.from_appraisals`.
+    """
     reader = _Reader(appraisals)
     for row, appraisal in enumerate(appraisals):
         reader.indicators(row, appraisal)
@@ -52,12 +58,15 @@ def read(cls: type[GenericBatch], appraisals: Sequence[Appraisal]) -> GenericBat
     shapes = {**dict.fromkeys(names, reader.cells), "score": reader.shape}
     columns = scaled_columns(reader.found, kept, shapes, FLOAT_EXACT - 1)
     flags = reader.flags
-    return cls(
-        kept, tuple(reader.order.keys()), bounds[0], bounds[1], flags["indicator"], reader.kind,
-        columns["target_low"], columns["target_high"], columns["realisation"],
-        flags["realised"], flags["lower"], reader.applies, reader.role, columns["score"],
-        reader.rated,
-    )  # fmt: skip
+    return {
+        "places": kept, "subjects": tuple(reader.order.keys()),
+        "scale_min": bounds[0], "scale_max": bounds[1],
+        "indicator": flags["indicator"], "kind": reader.kind,
+        "target_low": columns["target_low"], "target_high": columns["target_high"],
+        "realisation": columns["realisation"], "realised": flags["realised"],
+        "lower_is_better": flags["lower"], "applies": reader.applies, "role": reader.role,
+        "score": columns["score"], "rated": reader.rated,
+    }  # fmt: skip
 
 
 class _Reader:

@@ -5,14 +5,13 @@ The generic engine's arithmetic: component values in floats, decisions exact.
 changes: each work component's float mean with its magnitude, and each subject's
 ratings grouped by role (count, exact sum or median numerator, float value).
 `combine` applies one plan's weights, rounds through the float filter, and sends the
-flagged rows to `Exact`, which recomputes them in `fractions.Fraction` with the
-weighting policy's own code.  `penilaian.batch.policies` calls `combine` once per
-policy on the same `Inputs`.
+flagged rows to `penilaian.batch._generic_exact.Exact`, which recomputes them in
+`fractions.Fraction` with the weighting policy's own code.  `penilaian.batch.policies`
+calls `combine` once per policy on the same `Inputs`.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -20,7 +19,9 @@ import numpy as np
 from penilaian._base.rounding import FIGURE_ROUNDING
 from penilaian.batch._columns import MISSING, NONE
 from penilaian.batch._filtered import error_bound, round_filtered
+from penilaian.batch._generic_exact import Exact
 from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
+from penilaian.batch._generic_types import GenericBatch, GenericScores
 from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
 from penilaian.model.raters import RaterRole
 
@@ -30,11 +31,10 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from penilaian.batch._columns import Bools, Codes, Ints
-    from penilaian.batch.generic import GenericBatch, GenericScores
 
     Floats = npt.NDArray[np.float64]
 
-__all__ = ["Exact", "Inputs", "combine", "role_problems"]
+__all__ = ["Inputs", "check_subjects", "combine", "role_problems"]
 
 _ROLES: Final = tuple(RaterRole)
 _SELF: Final = _ROLES.index(RaterRole.SELF)
@@ -99,6 +99,13 @@ class Inputs:
 
 
 def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[Problem]:
+    """
+    Return what the scalar regime refuses in the ratings of *rows*, by role.
+
+    Under `penilaian.policy.SupervisorRating`: two supervisor ratings of one subject;
+    under a weighting policy: a rating from a role the policy does not weight (the
+    first five).
+    """
     rated, role = batch.rated[rows], batch.role[rows]
     start = rows.start or 0
     problems: list[Problem] = []
@@ -267,8 +274,6 @@ def combine(
     only the score decides which rows take the exact path.  With *checked* the caller
     has already run `check_subjects` for these components.
     """
-    from penilaian.batch.generic import GenericScores  # noqa: PLC0415 - avoids a cycle
-
     if not checked:
         check_subjects(inputs, plan)
     n = inputs.n
@@ -334,91 +339,3 @@ def plan_bands(plan: Plan, score: Ints) -> Codes:
         left, right = score * denominator, numerator * unit
         index += (left > right) if upper else (left >= right)
     return index.astype(np.int8)
-
-
-class Exact:
-    """One row's component values and rounded score, in `fractions.Fraction`."""
-
-    def __init__(self, batch: GenericBatch, plan: Plan) -> None:
-        self.batch = batch
-        self.plan = plan
-        self.unit = 10**batch.places
-
-    def row(self, row: int) -> tuple[list[Decimal | None], Decimal | None]:
-        """The figure-rounded components and the rounded score (`None`: no value)."""
-        values: list[Fraction | None] = []
-        for part in self.plan.components:
-            if isinstance(part, WorkPart):
-                values.append(self.work(row, part))
-            else:
-                values.append(self.rated(row, part))
-        figures = [None if v is None else FIGURE_ROUNDING.apply(v) for v in values]
-        if any(v is None for v in values):
-            return figures, None
-        total = sum(
-            (
-                p.weight * v
-                for p, v in zip(self.plan.components, values, strict=True)
-                if v is not None
-            ),
-            Fraction(0),
-        )
-        return figures, self.plan.rounding.apply(total)
-
-    def work(self, row: int, part: WorkPart) -> Fraction | None:
-        """The mean achievement, exactly as `penilaian.scoring.achievement.achievement` gives it."""
-        batch = self.batch
-        found = []
-        for i in np.flatnonzero(batch.indicator[row]).tolist():
-            if int(batch.kind[row, i]) not in part.kinds:
-                continue
-            real = Fraction(int(batch.realisation[row, i]), self.unit)
-            low = Fraction(int(batch.target_low[row, i]), self.unit)
-            high = Fraction(int(batch.target_high[row, i]), self.unit)
-            if low <= real <= high:
-                value = Fraction(100)
-            else:
-                ratio = real / (high if real > high else low)
-                value = (2 - ratio) * 100 if batch.lower_is_better[row, i] else ratio * 100
-            found.append(value if part.cap is None else min(value, part.cap))
-        return sum(found, Fraction(0)) / len(found) if found else None
-
-    def rated(self, row: int, part: RatedPart) -> Fraction | None:
-        """The mean rescaled subject value, with the weighting policy's own arithmetic."""
-        if part.unknown:
-            return None
-        batch = self.batch
-        chosen = (
-            np.flatnonzero(batch.applies[row]).tolist()
-            if part.subjects is None
-            else list(part.subjects)
-        )
-        low, high = Fraction(batch.scale_min), Fraction(batch.scale_max)
-        values = []
-        for subject in chosen:
-            value = self.subject(row, subject)
-            if value is None:
-                return None
-            values.append((value - low) / (high - low) * 100)
-        return sum(values, Fraction(0)) / len(values)
-
-    def subject(self, row: int, subject: int) -> Fraction | None:
-        """One subject's value: the supervisor's rating, or the policy's weighted value."""
-        batch = self.batch
-        grouped: dict[str, list[Fraction]] = {}
-        for rater in np.flatnonzero(batch.rated[row, subject]).tolist():
-            role = _ROLES[int(batch.role[row, rater])].value
-            grouped.setdefault(role, []).append(
-                Fraction(int(batch.score[row, subject, rater]), self.unit)
-            )
-        policy = self.plan.roles.policy
-        if policy is None:
-            found = grouped.get(RaterRole.SUPERVISOR.value, [])
-            return found[0] if found else None
-        present = {}
-        for role in policy.role_weights.shares:
-            values = grouped.get(role, [])
-            minimum = max(policy.min_raters.get(RaterRole(role), 1), 1)
-            if len(values) >= minimum:
-                present[role] = policy.combine(values)
-        return policy._combine(present, policy.role_weights)[0]  # noqa: SLF001 - one source of truth

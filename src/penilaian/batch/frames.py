@@ -60,12 +60,12 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
-from penilaian.exceptions import MissingExtraError
+from penilaian._base.extras import require
 
-try:
+if TYPE_CHECKING:
     import pandas as pd
-except ImportError as error:  # pragma: no cover - the test environment has pandas
-    raise MissingExtraError("batch", "pandas") from error
+else:
+    pd = require("batch", "pandas")  # a missing pandas names the extra
 
 from penilaian.batch import _pp30_frames
 from penilaian.batch._columns import GRADES, MISSING, NONE

@@ -3,8 +3,9 @@ PermenPANRB 6/2022 over columns: two expectation ratings per row, one matrix, on
 
 The columnar twin of `penilaian.regimes.permen6_2022.Permen6Regime` with its default
 rating rules (the supervisor's two given ratings; a unit leader's work-results
-rating is the unit's grade).  The matrix and the unit mapping are read from the
-scalar module, never re-typed, and applied by integer table look-ups.
+rating is the unit's grade).  The matrix (`penilaian.regimes.permen6_2022.matrix_grade`)
+and the unit mapping are read from the scalar rules, never re-typed, and applied by
+integer table look-ups.
 
 Layout (`Permen6Batch`, one row per appraisal, ``n`` rows):
 
@@ -37,15 +38,15 @@ from penilaian.exceptions import (
     ScoringInputError,
     UnsupportedInputError,
 )
-from penilaian.model.behaviour import BERAKHLAK
 from penilaian.model.grades import GRADE_RANKING, OrganisationGrade
 from penilaian.model.raters import ExpectationLevel
-from penilaian.regimes.permen6_2022.strategy import (
-    PERMEN6_2022_MATRIX,
+from penilaian.regimes.permen6_2022 import (
     GivenBehaviourRating,
     GivenWorkRating,
     Permen6Regime,
     RatingOutcome,
+    framework_error,
+    matrix_grade,
 )
 
 if TYPE_CHECKING:
@@ -68,10 +69,7 @@ UNIT_GRADES: Final[tuple[OrganisationGrade, ...]] = tuple(OrganisationGrade)
 """Unit-grade codes: ``UNIT_GRADES[code]``; -1 is no grade."""
 
 _MATRIX: Final = np.array(
-    [
-        [GRADES.index(PERMEN6_2022_MATRIX[work, behaviour]) for behaviour in LEVELS]
-        for work in LEVELS
-    ],
+    [[GRADES.index(matrix_grade(work, behaviour)) for behaviour in LEVELS] for work in LEVELS],
     dtype=np.int8,
 )
 """`PERMEN6_2022_MATRIX` as a table of grade codes, indexed [work code, behaviour code]."""
@@ -135,11 +133,9 @@ class Permen6Batch:
         problems: list[Problem] = []
         work, behaviour = [], []
         for row, appraisal in enumerate(appraisals):
-            framework = appraisal.framework
-            if framework is not BERAKHLAK and framework != BERAKHLAK:
-                reason = "PermenPANRB 6/2022 appraises behaviour on the BerAKHLAK core values"
-                error = UnsupportedInputError("framework", framework.id, reason)
-                problems.append(Problem(f"$[{row}].framework", reason, error))
+            error = framework_error(appraisal.framework)
+            if error is not None:
+                problems.append(Problem(f"$[{row}].framework", error.reason, error))
             work.append(_read(GivenWorkRating(), appraisal, row, problems))
             behaviour.append(_read(GivenBehaviourRating(), appraisal, row, problems))
         if problems:

@@ -40,7 +40,7 @@ from penilaian.exceptions import InvalidValueError, ScoringInputError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from penilaian.batch.generic import GenericBatch
+    from penilaian.batch._generic_types import GenericBatch
     from penilaian.regimes.generic import GenericRegime
 
 __all__ = ["PolicyScores", "score_policies"]

@@ -1,10 +1,11 @@
 """
-The built-in scoring regimes, one module per regulation, and the default registry.
+The built-in scoring regimes, one package per regulation, and the default registry.
 
-Each module holds its regulation's rule tables as data and one strategy class:
-`pp46_2011` (PP 46/2011 + Perka BKN 1/2013), `pp30_2019` (PP 30/2019 + PermenPANRB
-8/2021), `permen6_2022` (PermenPANRB 6/2022, with `permen6_annual` for the annual
-roll-up and `permen6_credit` for credit points) and `generic` (configurable).
+Each regulation's package holds its rules (tables as data, formulas as plain
+functions) and one strategy class: `pp46_2011` (PP 46/2011 + Perka BKN 1/2013),
+`pp30_2019` (PP 30/2019 + PermenPANRB 8/2021), `permen6_2022` (PermenPANRB 6/2022,
+with its rating rules, the annual roll-up and credit points); `generic` is the
+configurable regime.
 """
 
 from __future__ import annotations

@@ -19,28 +19,37 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._base.checks import TUPLE, non_empty, unique_ids
+from penilaian._base.checks import (
+    TUPLE,
+    as_tuple,
+    callable_value,
+    instance_of,
+    items_of,
+    non_empty,
+    unique_ids,
+)
 from penilaian._base.rounding import Rounding, figure
 from penilaian._base.trace import Gap, Rule, Step
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,
     Problem,
-    ScoringInputError,
     UnsupportedInputError,
 )
-from penilaian.model.appraisal import Appraisal
 from penilaian.model.grades import BandTable, Grade
 from penilaian.model.raters import NumericScale
 from penilaian.model.targets import TargetKind
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
 from penilaian.scoring.achievement import achievement_step, achievements
-from penilaian.scoring.result import Result
+from penilaian.scoring.run import Run
 from penilaian.typing import RatingAggregator
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.scoring.result import Result
 
 __all__ = [
     "GENERIC_DEFAULT_BANDS",
@@ -85,7 +94,26 @@ class WorkAchievement:
     """
 
     kinds: tuple[TargetKind, ...] = attrs.field(default=(TargetKind.MAIN,), converter=TUPLE)
-    cap: Fraction | None = Fraction(120)
+    cap: Fraction | None = attrs.field(
+        default=Fraction(120),
+        validator=instance_of(Fraction, int, type(None), expected="a Fraction, an int or None"),
+    )
+
+    @kinds.validator
+    def _check_kinds(
+        self, attribute: attrs.Attribute[tuple[TargetKind, ...]], value: tuple[TargetKind, ...]
+    ) -> None:
+        if not value or not all(isinstance(kind, TargetKind) for kind in value):
+            raise InvalidValueError(attribute.name, value, "must name at least one TargetKind")
+
+
+def _subjects(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    subjects = as_tuple(value, "subjects")
+    if not all(isinstance(subject, str) and subject.strip() for subject in subjects):
+        raise InvalidValueError("subjects", value, "must be non-empty subject ids, or None")
+    return subjects
 
 
 @attrs.frozen
@@ -98,7 +126,7 @@ class RatedSubjects:
             every aspect of the appraisal's framework that applies to the position.
     """
 
-    subjects: tuple[str, ...] | None = None
+    subjects: tuple[str, ...] | None = attrs.field(default=None, converter=_subjects)
 
 
 @attrs.frozen
@@ -112,7 +140,11 @@ class Component:
     """
 
     id: str = attrs.field(validator=non_empty)
-    source: WorkAchievement | RatedSubjects
+    source: WorkAchievement | RatedSubjects = attrs.field(
+        validator=instance_of(
+            WorkAchievement, RatedSubjects, expected="a WorkAchievement or RatedSubjects"
+        )
+    )
 
 
 GENERIC_DEFAULT_BANDS: Final[BandTable[Grade]] = BandTable(
@@ -137,13 +169,27 @@ class GenericRegime:
         aggregator: How several ratings of one subject become one value.
         rounding: The rounding of the score before banding (`None`: exact).
         regime_id: The id results carry (``"generic"`` unless renamed).
+
+    Raises:
+        InvalidValueError: naming the field, for a value of the wrong kind, no
+            component, repeated component ids, or weights of other components.
     """
 
-    components: tuple[Component, ...] = attrs.field(converter=TUPLE)
-    weights: Weights = attrs.field()
-    bands: BandTable[Any] = GENERIC_DEFAULT_BANDS
-    aggregator: RatingAggregator = attrs.field(factory=SupervisorRating)
-    rounding: Rounding | None = attrs.field(factory=Rounding)
+    components: tuple[Component, ...] = attrs.field(
+        converter=TUPLE, validator=items_of(Component, expected="a Component")
+    )
+    weights: Weights = attrs.field(validator=instance_of(Weights, expected="a penilaian.Weights"))
+    bands: BandTable[Any] = attrs.field(
+        default=GENERIC_DEFAULT_BANDS, validator=instance_of(BandTable, expected="a BandTable")
+    )
+    aggregator: RatingAggregator = attrs.field(
+        factory=SupervisorRating,
+        validator=callable_value("a rating aggregator (a penilaian.typing.RatingAggregator)"),
+    )
+    rounding: Rounding | None = attrs.field(
+        factory=Rounding,
+        validator=instance_of(Rounding, type(None), expected="a penilaian.Rounding or None"),
+    )
     regime_id: str = attrs.field(default="generic", validator=non_empty)
 
     @components.validator
@@ -189,12 +235,11 @@ class GenericRegime:
             ScoringInputError: for indicators without a realised value or with a
                 qualitative target, and subjects rated on ordinal scales.
         """
-        run = _Run(self, appraisal, trace)
+        run = _GenericRun(appraisal, trace, regime=self)
         values = {component.id: run.component(component) for component in self.components}
-        if run.problems:
-            raise ScoringInputError(run.problems)
+        run.raise_problems()
         if run.gaps:
-            return Result(self.id, appraisal.id, figures=run.figures, gaps=run.gaps)
+            return run.result(self.id)
         exact = {name: value for name, value in values.items() if value is not None}
         total = sum((self.weights[name] * exact[name] for name in exact), Fraction(0))
         score = total if self.rounding is None else Fraction(self.rounding.apply(total))
@@ -203,28 +248,16 @@ class GenericRegime:
             run.figures["score"] = self.rounding.apply(total)  # keep the declared places
         label = self.bands.classify(score)
         band = label.value if isinstance(label, Grade) else str(label)
-        return Result(
-            self.id,
-            appraisal.id,
-            grade=label if isinstance(label, Grade) else None,
-            score=run.figures["score"],
-            figures=run.figures,
-            ratings={"band": band},
-            trace=run.root(total, score, band) if trace else None,
-        )
+        run.ratings["band"] = band
+        grade = label if isinstance(label, Grade) else None
+        return run.result(self.id, grade, run.figures["score"], run.root(total, score, band))
 
 
-@attrs.define
-class _Run:
-    """The state of one scoring: figures, gaps and problems found, steps built."""
+@attrs.define(slots=True)
+class _GenericRun(Run):
+    """The shared run, with the regime being applied and its components' steps."""
 
-    regime: GenericRegime
-    appraisal: Appraisal
-    trace: bool
-    figures: dict[str, Decimal] = attrs.field(factory=dict)
-    gaps: list[Gap] = attrs.field(factory=list)
-    problems: list[Problem] = attrs.field(factory=list)
-    steps: list[Step] = attrs.field(factory=list)
+    regime: GenericRegime = attrs.field(kw_only=True)
 
     def figure(self, key: str, value: Fraction) -> None:
         self.figures[key] = figure(value)
@@ -302,7 +335,9 @@ class _Run:
         complete = len(values) == len(subjects) and values
         return (values if complete else None), steps
 
-    def root(self, total: Fraction, score: Fraction, band: str) -> Step:
+    def root(self, total: Fraction, score: Fraction, band: str) -> Step | None:
+        if not self.trace:
+            return None
         weights = {f"weight[{name}]": share for name, share in self.regime.weights.shares.items()}
         node = Step.from_mapping(_SUM_RULE, total, weights, children=self.steps)
         if self.regime.rounding is not None:

@@ -1,7 +1,13 @@
 """
 PermenPANRB 6/2022.
 
-The 3x3 matrix of work results and behaviour, annual grades, credit points.
+The 3x3 matrix of work results and behaviour, annual grades, credit points:
+
+- `rules`: the matrix, the tables, the formulas as plain functions, the trace rules;
+- `ratings`: how each of the two ratings is found (the rating rules);
+- `strategy`: the regime, `Permen6Regime`;
+- `annual`: the annual grade from the periodic ones;
+- `credit`: credit points of functional posts (PermenPANRB 1/2023).
 """
 
 from __future__ import annotations
@@ -23,22 +29,41 @@ from penilaian.regimes.permen6_2022.credit import (
     CreditPoints,
     credit_points,
 )
-from penilaian.regimes.permen6_2022.strategy import (
-    PERMEN6_2022_GRADE_ORDER,
-    PERMEN6_2022_MATRIX,
-    PERMEN6_2022_MATRIX_RULE,
-    PERMEN6_2022_UNIT_RATINGS,
+from penilaian.regimes.permen6_2022.ratings import (
     BehaviourRatingFromValues,
     GivenBehaviourRating,
     GivenWorkRating,
-    Permen6Regime,
     RatingOutcome,
     WorkRatingFromAchievement,
     WorkRatingFromUnit,
 )
+from penilaian.regimes.permen6_2022.rules import (
+    BEHAVIOUR_FROM_VALUES_RULE,
+    GIVEN_RATING_RULE,
+    LEADER_RULE,
+    MEAN_ACHIEVEMENT_RULE,
+    PERMEN6_2022_GRADE_ORDER,
+    PERMEN6_2022_MATRIX,
+    PERMEN6_2022_MATRIX_RULE,
+    PERMEN6_2022_UNIT_RATINGS,
+    UNIT_RATING_RULE,
+    WORK_RATING_FROM_ACHIEVEMENT_RULE,
+    achievement_bands,
+    behaviour_from_values,
+    framework_error,
+    matrix_grade,
+    mean_achievement,
+    unit_work_rating,
+    work_rating_from_achievement,
+)
+from penilaian.regimes.permen6_2022.strategy import Permen6Regime
 
 __all__ = [
+    "BEHAVIOUR_FROM_VALUES_RULE",
     "CREDIT_POINT_ROUNDING",
+    "GIVEN_RATING_RULE",
+    "LEADER_RULE",
+    "MEAN_ACHIEVEMENT_RULE",
     "PERMEN6_2022_GRADE_ORDER",
     "PERMEN6_2022_MATRIX",
     "PERMEN6_2022_MATRIX_RULE",
@@ -46,6 +71,8 @@ __all__ = [
     "PERMENPANRB_1_2023_COEFFICIENTS",
     "PERMENPANRB_1_2023_PERCENTAGES",
     "PERMENPANRB_1_2023_RULE",
+    "UNIT_RATING_RULE",
+    "WORK_RATING_FROM_ACHIEVEMENT_RULE",
     "AnnualGrade",
     "BehaviourRatingFromValues",
     "CreditPoints",
@@ -60,6 +87,13 @@ __all__ = [
     "WorkRatingFromAchievement",
     "WorkRatingFromUnit",
     "WorstPeriod",
+    "achievement_bands",
     "annual_grade",
+    "behaviour_from_values",
     "credit_points",
+    "framework_error",
+    "matrix_grade",
+    "mean_achievement",
+    "unit_work_rating",
+    "work_rating_from_achievement",
 ]

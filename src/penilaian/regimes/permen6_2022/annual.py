@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._base.checks import TUPLE
+from penilaian._base.checks import TUPLE, as_tuple
 from penilaian._base.trace import Rule, Step
 from penilaian.exceptions import (
+    InvalidValueError,
     MissingValueError,
     Problem,
     ScoringInputError,
@@ -29,7 +30,7 @@ from penilaian.exceptions import (
 )
 from penilaian.model.grades import Grade
 from penilaian.model.periods import Period
-from penilaian.regimes.permen6_2022.strategy import PERMEN6_2022_GRADE_ORDER
+from penilaian.regimes.permen6_2022.rules import PERMEN6_2022_GRADE_ORDER
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,6 +64,11 @@ def _is_period(_instance: object, attribute: attrs.Attribute[Period], value: obj
         raise UnsupportedInputError(attribute.name, value, "must be a penilaian.Period")
 
 
+def _grade(value: Grade | str) -> Grade:
+    """Return the grade *value* names (a member or its text); the error names ``grade``."""
+    return Grade.parse(value, "grade")
+
+
 @attrs.frozen
 class PeriodGrade:
     """
@@ -74,7 +80,7 @@ class PeriodGrade:
     """
 
     period: Period = attrs.field(validator=_is_period)
-    grade: Grade = attrs.field(converter=Grade, validator=_permen6_grade)
+    grade: Grade = attrs.field(converter=_grade, validator=_permen6_grade)
 
     @classmethod
     def from_result(cls, period: Period, result: Result) -> PeriodGrade:
@@ -237,9 +243,13 @@ def annual_grade(
         ScoringInputError: listing every problem: no periods (`MissingValueError`),
             periods outside *year* or overlapping another (`UnsupportedInputError`),
             each at its index in *periods* (``$[2].period``).
-        InvalidPeriodError: for a *year* outside 1900-9999.
+        InvalidValueError: naming the argument, for *periods* that are not
+            `PeriodGrade` values, or a *rollup* that cannot be called.
+        InvalidPeriodError: for a *year* that is not a whole number from 1900 to 9999.
     """
-    given = tuple(periods)
+    given = _periods(periods)
+    if rollup is not None and not callable(rollup):
+        raise InvalidValueError("rollup", rollup, "must be a roll-up (a Rollup) or None")
     within = None if year is None else Period.year(year)
     problems = list(_problems(given, within))
     if problems:
@@ -247,6 +257,14 @@ def annual_grade(
     ordered = tuple(sorted(given, key=lambda item: item.period.sort_key))
     grade, step = (rollup or LastPeriod())(ordered, trace=trace)
     return AnnualGrade(grade, ordered, within, step)
+
+
+def _periods(periods: object) -> tuple[PeriodGrade, ...]:
+    given = as_tuple(periods, "periods")
+    for item in given:
+        if not isinstance(item, PeriodGrade):
+            raise InvalidValueError("periods", item, "must hold PeriodGrade values")
+    return given
 
 
 def _problems(given: tuple[PeriodGrade, ...], year: Period | None) -> Iterable[Problem]:

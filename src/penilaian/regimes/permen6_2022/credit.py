@@ -19,7 +19,7 @@ import attrs
 from penilaian._base.numbers import exact_decimal
 from penilaian._base.rounding import Rounding
 from penilaian._base.trace import Rule, Step
-from penilaian.exceptions import InvalidNumberError, UnsupportedInputError
+from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnsupportedInputError
 from penilaian.model.grades import Grade
 from penilaian.model.organisation import PositionKind
 from penilaian.model.periods import Period
@@ -146,7 +146,10 @@ def credit_points(
             PermenPANRB 1/2023 does not convert (Buruk).
         InvalidNumberError: for months outside (0, 12] or not a number.
         UnknownLabelError: for text that names no grade or position kind.
+        InvalidValueError: for a *rounding* that is not a `penilaian.Rounding`.
     """
+    if not isinstance(rounding, Rounding):
+        raise InvalidValueError("rounding", rounding, "must be a penilaian.Rounding")
     grade = Grade.parse(grade, "grade")
     kind = PositionKind.parse(position_kind, "position_kind")
     counted = _months(months)

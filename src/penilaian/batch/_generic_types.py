@@ -1,0 +1,216 @@
+"""
+The generic engine's two values: the checked input columns and the scores, per row.
+
+`GenericBatch` and `GenericScores` live here, below the reader, the arithmetic and
+`penilaian.batch.generic` (which re-exports them), so that every module of the engine
+imports them from one place and no import runs in a circle.  The layout of the
+columns is described in `penilaian.batch.generic`.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import numpy as np
+
+from penilaian.batch._columns import (
+    FLOAT_EXACT,
+    NONE,
+    Bools,
+    Codes,
+    Ints,
+    check_bool,
+    check_codes,
+    check_int,
+    check_places,
+    fail,
+    listed,
+)
+from penilaian.batch._generic_reader import read
+from penilaian.exceptions import (
+    InvalidValueError,
+    MissingValueError,
+    OffScaleError,
+    Problem,
+)
+from penilaian.model.raters import RaterRole
+from penilaian.model.targets import TargetKind
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from penilaian.model.appraisal import Appraisal
+
+__all__ = ["KINDS", "ROLES", "GenericBatch", "GenericScores"]
+
+KINDS: Final = tuple(TargetKind)
+"""The target kinds of the ``kind`` codes, in order."""
+
+ROLES: Final = tuple(RaterRole)
+"""The rater roles of the ``role`` codes, in order."""
+
+_BOOL_COLUMNS: Final = ("indicator", "realised", "lower_is_better", "applies", "rated")
+_INT_COLUMNS: Final = ("target_low", "target_high", "realisation", "score")
+
+
+@attrs.frozen(eq=False)
+class GenericBatch:
+    """
+    The inputs of `penilaian.GenericRegime` for many appraisals, as checked numpy columns.
+
+    See `penilaian.batch.generic` for the layout.  Every column is checked when the batch
+    is built: dtype and shape (nothing is converted, so a float column with NaN is
+    refused), targets above 0 with ``high >= low``, a realisation for every
+    indicator (never taken as 0), ratings on the scale and by a rater, magnitudes
+    below 2^53.
+
+    Raises:
+        InvalidInputError: listing every bad column and cell, each path naming the
+            column and the row (``$.score[4, 0, 2]``).
+    """
+
+    places: int
+    subjects: tuple[str, ...]
+    scale_min: Decimal
+    scale_max: Decimal
+    indicator: Bools
+    kind: Codes
+    target_low: Ints
+    target_high: Ints
+    realisation: Ints
+    realised: Bools
+    lower_is_better: Bools
+    applies: Bools
+    role: Codes
+    score: Ints
+    rated: Bools
+
+    def __attrs_post_init__(self) -> None:
+        fail(_check(self))
+
+    def __len__(self) -> int:
+        return len(self.indicator)
+
+    @classmethod
+    def from_appraisals(cls, appraisals: Sequence[Appraisal]) -> GenericBatch:
+        """
+        Read the indicators, raters and numeric ratings of each appraisal.
+
+        Indicators of all work targets fill the indicator places in order (with
+        their target's kind), raters the rater places in order; the subjects are
+        every aspect of the frameworks and every subject rated, in order of first
+        appearance.
+
+        Raises:
+            ScoringInputError: listing what the scalar regime would refuse in any row
+                (a qualitative target, a rating on an ordinal scale, ratings on two
+                scales), paths starting ``$[<row>]``.
+            InvalidInputError: from the column checks.
+        """
+        return cls(**read(appraisals))
+
+
+def _check(batch: GenericBatch) -> list[Problem]:
+    problems = check_places(batch.places)
+    for name in ("scale_min", "scale_max"):
+        if not isinstance(getattr(batch, name), Decimal):
+            reason = "must be a decimal.Decimal"
+            error = InvalidValueError(name, getattr(batch, name), reason)
+            problems.append(Problem(f"$.{name}", reason, error))
+    if not problems and batch.scale_max <= batch.scale_min:
+        reason = f"must be greater than scale_min ({batch.scale_min})"
+        error = InvalidValueError("scale_max", batch.scale_max, reason)
+        problems.append(Problem("$.scale_max", reason, error))
+    subjects: object = batch.subjects
+    if (
+        not isinstance(subjects, tuple)
+        or len(set(subjects)) != len(subjects)
+        or not all(isinstance(subject, str) and subject for subject in subjects)
+    ):
+        reason = "must be a tuple of distinct, non-empty subject ids"
+        error = InvalidValueError("subjects", batch.subjects, reason)
+        return [*problems, Problem("$.subjects", reason, error)]
+    indicator: object = batch.indicator
+    role: object = batch.role
+    if not isinstance(indicator, np.ndarray) or indicator.ndim != 2:
+        return [*problems, _shape("indicator", indicator, "(appraisals, indicators)")]
+    if not isinstance(role, np.ndarray) or role.ndim != 2:
+        return [*problems, _shape("role", role, "(appraisals, raters)")]
+    n, places_i = indicator.shape
+    cells, ratings = (n, places_i), (n, len(batch.subjects), role.shape[1])
+    shapes = {"applies": ratings[:2], "rated": ratings, "score": ratings}
+    for name in _BOOL_COLUMNS:
+        problems += check_bool(name, getattr(batch, name), shapes.get(name, cells))
+    for name in _INT_COLUMNS:
+        problems += check_int(name, getattr(batch, name), shapes.get(name, cells))
+    problems += check_codes("kind", batch.kind, cells, len(KINDS))
+    problems += check_codes("role", batch.role, (n, role.shape[1]), len(ROLES))
+    if problems:
+        return problems
+    return _check_values(batch)
+
+
+def _shape(column: str, value: object, axes: str) -> Problem:
+    reason = f"must be a numpy array of shape {axes}"
+    shown = getattr(value, "shape", type(value).__name__)
+    return Problem(f"$.{column}", reason, InvalidValueError(column, shown, reason))
+
+
+def _check_values(batch: GenericBatch) -> list[Problem]:
+    at = batch.indicator
+    low, high, real = batch.target_low, batch.target_high, batch.realisation
+    limit = "must be less than 2^53 scaled (so it converts to a float exactly)"
+    positive = "must be greater than 0 (achievement divides by it)"
+    unrealised = "an indicator has no realisation; it is never taken as 0"
+    problems = [
+        *listed("target_low", at & (low <= 0), low, positive),
+        *listed("target_high", at & (high < low), high, "must be at least target_low"),
+        *listed("target_high", at & (high >= FLOAT_EXACT), high, limit),
+        *listed("realised", at & ~batch.realised, real, unrealised, MissingValueError),
+        *listed("realisation", at & batch.realised & (np.abs(real) >= FLOAT_EXACT), real, limit),
+        *listed("kind", at & (batch.kind == NONE), batch.kind, "an indicator needs its kind"),
+    ]
+    rated = batch.rated
+    no_rater = rated & (batch.role == NONE)[:, None, :]
+    problems += listed("rated", no_rater, batch.score, "a rating needs a rater (role -1)")
+    unit = 10**batch.places
+    # Scores are whole numbers: one below ceil(min) or above floor(max) is off the scale.
+    low_scaled, high_scaled = math.ceil(batch.scale_min * unit), math.floor(batch.scale_max * unit)
+    off = rated & ((batch.score < low_scaled) | (batch.score > high_scaled))
+    reason = f"must lie on the scale, {batch.scale_min} to {batch.scale_max} (x 10^{batch.places})"
+    problems += listed("score", off, batch.score, reason, OffScaleError)
+    return problems
+
+
+@attrs.frozen(eq=False)
+class GenericScores:
+    """
+    The scores of a `GenericBatch` under one `penilaian.GenericRegime`, per row.
+
+    Attributes:
+        places: The decimal places of `score` (the regime's rounding).
+        labels: The band labels of the regime's table, lowest first.
+        components: The component ids, in the regime's order.
+        complete: Rows with a score (every component has a value).
+        score: The rounded score x 10^places (``Result.score``); `MISSING` where none.
+        band: The band, a code into `labels`; -1 where none.
+        grade: The band as a code into `penilaian.batch.GRADES` when its label is a
+            `penilaian.Grade`; -1 otherwise.
+        component: ``int64 (n, c)``: each component's value x 10^6, rounded as
+            `penilaian.Result` figures are (``component[<id>]``: equal to the
+            figure whenever that has at most 6 decimal places); `MISSING` where none.
+        exact_rows: How many rows the float filter sent to the exact path.
+    """
+
+    places: int
+    labels: tuple[Any, ...]
+    components: tuple[str, ...]
+    complete: Bools
+    score: Ints
+    band: Codes
+    grade: Codes
+    component: Ints
+    exact_rows: int
