@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from fractions import Fraction
 
@@ -911,17 +910,6 @@ class TestCatalogue:
         with pytest.raises(InvalidInputError) as caught:
             DevelopmentCatalogue(["coaching"])
         assert [problem.path for problem in caught.value.problems] == ["$.actions[0]"]
-
-    def test_json_round_trip(self):
-        """The default catalogue as JSON reads back equal."""
-        text = json.dumps(DEFAULT_DEVELOPMENT_CATALOGUE.to_mapping())
-        assert DevelopmentCatalogue.from_json(text) == DEFAULT_DEVELOPMENT_CATALOGUE
-
-    def test_invalid_json(self):
-        """Text that is not JSON is reported at the root."""
-        with pytest.raises(InvalidInputError) as caught:
-            DevelopmentCatalogue.from_json("{actions: ")
-        assert [problem.path for problem in caught.value.problems] == ["$"]
 
     @given(development_catalogues())
     def test_mapping_round_trip(self, catalogue):

@@ -520,7 +520,7 @@ class TestSpreadsheetsAndPolicies:
         appraisal = tmp_path / "rina.json"
         appraisal.write_text(dumps(load_sample("generic")), encoding="utf-8")
         policy = tmp_path / "policy.json"
-        policy.write_text('{"weights": {"supervisor": 0.5}}', encoding="utf-8")
+        policy.write_text('{"weights": {"supervisor": "half"}}', encoding="utf-8")
         code, _, err = run("score", str(appraisal), "--regime", "generic", "--policy", str(policy))
         assert code == EXIT_INVALID_INPUT
         assert err.startswith(f"{policy}: 2 problems")

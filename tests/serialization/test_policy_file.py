@@ -368,18 +368,49 @@ class TestLoadPolicy:
         path.write_text(json.dumps(BRIEF_EXAMPLE), encoding="utf-8")
         assert policy_from_mapping(BRIEF_EXAMPLE) == load_policy(str(path))
 
-    def test_refuses_json_numbers_with_a_point(self, tmp_path: Path) -> None:
-        """0.25 in the file is a float: refused at its path, showing it as written."""
+    def test_reads_json_numbers_exactly(self, tmp_path: Path) -> None:
+        """0.75 and 3e0 in the file are read exactly as written, never as binary floats."""
         path = tmp_path / "policy.json"
         text = (
             '{"weights": {"supervisor": 0.75, "peer": "1/4"},'
             ' "missing": {"kind": "impute", "value": 3e0}}'
         )
         path.write_text(text, encoding="utf-8")
+        policy = load_policy(path)
+        expected = WeightingPolicy({"supervisor": "3/4", "peer": "1/4"}, missing=Impute(3))
+        assert expected == policy
+        assert (Fraction(3, 4), Fraction(3)) == (
+            policy.role_weights["supervisor"],
+            policy.missing.value,
+        )
+
+    def test_keeps_21_significant_digits(self, tmp_path: Path) -> None:
+        """Numbers a binary float would round are kept to the last digit."""
+        path = tmp_path / "policy.json"
+        text = (
+            '{"weights": {"supervisor": 0.499999999999999999999, "peer": 0.500000000000000000001},'
+            ' "missing": {"kind": "impute", "value": 3.49999999999999999999},'
+            ' "aggregation": {"kind": "trimmed_mean", "proportion": 0.249999999999999999999}}'
+        )
+        path.write_text(text, encoding="utf-8")
+        policy = load_policy(path)
+        assert policy.role_weights["supervisor"] == Fraction("0.499999999999999999999")
+        assert policy.role_weights["peer"] == Fraction("0.500000000000000000001")
+        assert policy.missing == Impute(Fraction("3.49999999999999999999"))
+        assert policy.aggregation == TrimmedMean(Fraction("0.249999999999999999999"))
+        written = policy_to_mapping(policy)
+        assert written["weights"]["supervisor"] == "499999999999999999999/1000000000000000000000"
+        assert policy == policy_from_mapping(json.loads(json.dumps(written)))
+
+    def test_refuses_floats_read_by_another_reader(self) -> None:
+        """A JSON number read as a binary float elsewhere is refused at its path, shown as given."""
+        data = json.loads(
+            '{"weights": {"supervisor": 0.75, "peer": "1/4"}, "missing": {"kind": "zero"}}'
+        )
         with pytest.raises(InvalidInputError) as caught:
-            load_policy(path)
+            policy_from_mapping(data)
         found = [(problem.path, repr(problem.error.value)) for problem in caught.value.problems]
-        assert found == [("$.weights['supervisor']", "0.75"), ("$.missing.value", "3e0")]
+        assert found == [("$.weights['supervisor']", "0.75")]
 
     def test_refuses_nan(self, tmp_path: Path) -> None:
         """NaN, which Python's JSON reader accepts, is no exact number."""

@@ -11,27 +11,28 @@ is piped.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING
 
 from penilaian.exceptions import InvalidInputError, Problem
 from penilaian.model.appraisal import Appraisal
+from penilaian.serialization import parse_json, read_document, structure
 from penilaian.simulation.progress import Progress
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-__all__ = ["MAX_JSON_BYTES", "each_with_progress", "load_appraisals", "write_output"]
-
-MAX_JSON_BYTES: Final = 200 * 1024 * 1024
-"""The largest JSON input read (200 MiB); a bigger file is refused before it is read."""
+__all__ = ["each_with_progress", "load_appraisals", "write_output"]
 
 
 def load_appraisals(name: str, stdin: IO[bytes] | None = None) -> tuple[Appraisal, ...]:
     """
     Read the appraisals of *name*: a JSON file, ``-`` (standard input), XLSX or CSV.
+
+    JSON goes through the one JSON reader (`penilaian.serialization.parse_json`):
+    numbers are read exactly, and a document larger than
+    `penilaian.serialization.MAX_DOCUMENT_BYTES` is refused before it is parsed.
 
     Raises:
         InvalidInputError: for anything that is not a readable file of appraisals,
@@ -42,52 +43,12 @@ def load_appraisals(name: str, stdin: IO[bytes] | None = None) -> tuple[Appraisa
         from penilaian.io.spreadsheet import read_appraisals  # noqa: PLC0415 - optional extra
 
         return tuple(read_appraisals(path))
-    if name == "-":
-        text = (stdin or sys.stdin.buffer).read(MAX_JSON_BYTES + 1)
-    else:
-        if not path.is_file():
-            raise InvalidInputError([Problem("$", f"{name}: no such file")])
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise InvalidInputError([Problem("$", f"{name}: larger than {MAX_JSON_BYTES} bytes")])
-        text = path.read_bytes()
-    if len(text) > MAX_JSON_BYTES:
-        raise InvalidInputError([Problem("$", f"{name}: larger than {MAX_JSON_BYTES} bytes")])
-    return _from_json(text)
-
-
-def _from_json(text: bytes) -> tuple[Appraisal, ...]:
-    from penilaian.serialization import structure  # noqa: PLC0415 - keeps cattrs at the boundary
-
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidInputError([Problem("$", f"not JSON: {error}")]) from error
+    if name != "-" and not path.is_file():
+        raise InvalidInputError([Problem("$", f"{name}: no such file")])
+    data = parse_json(read_document((stdin or sys.stdin.buffer) if name == "-" else path))
     if isinstance(data, list):
-        appraisals: list[Appraisal] = []
-        problems: list[Problem] = []
-        for index, item in enumerate(data):
-            found = _structure_at(index, item)
-            if isinstance(found, Appraisal):
-                appraisals.append(found)
-            else:
-                problems += found
-        if problems:
-            raise InvalidInputError(problems)
-        return tuple(appraisals)
+        return structure(data, tuple[Appraisal, ...])
     return (structure(data, Appraisal),)
-
-
-def _structure_at(index: int, item: object) -> Appraisal | list[Problem]:
-    """Structure the appraisal at *index* of an array, or return its problems with paths."""
-    from penilaian.serialization import structure  # noqa: PLC0415 - keeps cattrs at the boundary
-
-    try:
-        return structure(item, Appraisal)
-    except InvalidInputError as error:
-        return [
-            Problem(f"$[{index}]{problem.path[1:]}", problem.message, problem.error)
-            for problem in error.problems
-        ]
 
 
 def write_output(text: str | bytes, output: str | None, stdout: IO[str]) -> None:

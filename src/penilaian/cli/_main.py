@@ -28,14 +28,15 @@ from penilaian.analysis.curve.unit import UnitAppraisals
 from penilaian.analysis.development.plan import recommend
 from penilaian.cli._files import each_with_progress, load_appraisals, write_output
 from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
-from penilaian.cli._text import WORDS, render, render_result, results_table
+from penilaian.cli._text import render, render_result, results_table
 from penilaian.exceptions import PenilaianError
 from penilaian.io.samples import SAMPLES, load_sample, load_sample_unit
 from penilaian.model.appraisal import Appraisal
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes import default_registry
+from penilaian.reporting.words import WORDS
 from penilaian.scoring.timeline import suggest_regime
-from penilaian.serialization import dumps, json_schema, loads
+from penilaian.serialization import dumps, json_schema, loads, read_document, unstructure
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def _score(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         write_results(args.output, results, appraisals, format="xlsx", lang=args.lang)
         return EXIT_OK
     if fmt == "json":
-        items = [json.loads(dumps(result)) for _, result in pairs]
+        items = [unstructure(result) for _, result in pairs]
         data = items[0] if len(items) == 1 else items
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif fmt in {"csv", "markdown"}:
@@ -256,8 +257,7 @@ def _explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def _curve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    with open(args.file, "rb") as stream:  # noqa: PTH123 - the file named, nothing else
-        unit = loads(stream.read(), UnitAppraisals)
+    unit = loads(read_document(args.file), UnitAppraisals)
     check = unit.check_curve()
     calibration = propose_calibration(check, max_steps=args.max_steps) if args.propose else None
     if args.format == "text":
@@ -311,19 +311,19 @@ def _demo(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if args.json:
         print(dumps(sample, indent=2), file=out)
         return EXIT_OK
-    words = WORDS[lang]
+    words = WORDS.in_language(lang)
     registry = default_registry(entry_points=False)
     results = {name: registry.get(name).score(load_sample(name)) for name in sorted(SAMPLES)}
-    lines = [render(sample, lang), "", f"{words['scores']}:"]
+    lines = [render(sample, lang), "", f"{words['cli.scores']}:"]
     lines += [f"  {render_result(result, lang, detail=False)}" for result in results.values()]
     chosen = results[args.regime].trace
     if chosen is not None:
         lines += ["", f"{words['trace']} ({args.regime}):", render_trace(chosen, lang)]
     check = load_sample_unit().check_curve()
-    lines += ["", f"{words['curve']}:", check.describe(lang)]
+    lines += ["", f"{words['cli.curve']}:", check.describe(lang)]
     lines += ["", f"{words['calibration']}:", propose_calibration(check).describe(lang)]
     plan = recommend(results["permen6_2022"], appraisal=sample)
-    lines += ["", f"{words['plan']}:", plan.describe(lang)]
+    lines += ["", f"{words['cli.plan']}:", plan.describe(lang)]
     print("\n".join(lines), file=out)
     return EXIT_OK
 

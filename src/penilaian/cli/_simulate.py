@@ -6,38 +6,34 @@ scores it under a ``baseline`` scenario (the regime as shipped) and one scenario
 ``--policy FILE`` (the regime with that weighting policy), with
 `penilaian.simulation.compare.run`, and prints each scenario's grade distribution,
 its curve compliance, and how many appraisals change grade from the baseline, with
-the first few changes and the figures that differ.
-
-Text speaks Indonesian or English; JSON and CSV are for programs: exact counts,
-shares as fractions (``"159/250"``), figures as the Decimal text ``score --format
-json`` writes, grade ids, and the same keys every time.  `penilaian.cli._main` registers
-the parser (`add_parser`) and dispatches to `simulate`.
+the first few changes and the figures that differ (`penilaian.cli._simulate_output`:
+text in Indonesian or English, JSON and CSV for programs).  `penilaian.cli._main`
+registers the parser (`add_parser`) and dispatches to `simulate`.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from penilaian.cli._files import write_output
+from penilaian.cli._simulate_output import (
+    BASELINE,
+    simulation_csv,
+    simulation_data,
+    simulation_text,
+)
 from penilaian.exceptions import InvalidValueError, PenilaianError, ScoringInputError
 from penilaian.model.periods import Period
 from penilaian.regimes import default_registry
-from penilaian.serialization import unstructure
 from penilaian.simulation.progress import Progress
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
-    from penilaian._base.labels import Language
-    from penilaian.model.grades import Grade
     from penilaian.simulation import Workforce, WorkforceSpec
-    from penilaian.simulation.compare import Comparison, Difference, GradeChange, Scenario
+    from penilaian.simulation.compare import Comparison, Scenario
     from penilaian.typing import ScoringStrategy
 
 __all__ = [
@@ -51,9 +47,6 @@ __all__ = [
     "simulate",
 ]
 
-BASELINE: Final = "baseline"
-"""The name of the first scenario: the regime as shipped, without a policy file."""
-
 FORMATS: Final = ("text", "json", "csv")
 
 REGIMES: Final = ("permen6_2022", "pp30_2019")
@@ -61,36 +54,6 @@ REGIMES: Final = ("permen6_2022", "pp30_2019")
 
 PERIODS: Final = {"permen6_2022": Period.year(2024), "pp30_2019": Period.semester(2021, 2)}
 """The period each regime's workforce is appraised for: one the regime governs."""
-
-_WORDS: Final = {
-    "id": {
-        "head": "Simulasi: {n} pegawai sintetis (seed {seed}), rezim {regime}, periode {period}",
-        "scenarios": "Skenario",
-        "shipped": "rezim bawaan",
-        "distributions": "Distribusi predikat dan kurva",
-        "changes": "Perubahan predikat dibanding {baseline}",
-        "none": "{name}: tidak ada perubahan",
-        "count": "{name}: {count} penilaian berubah predikat",
-        "more": "  \u2026 dan {count} lainnya",
-        "incomplete": "{name}: tidak lengkap {count}",
-        "curve": "  kurva: {compliant} dari {units} unit memenuhi",
-        "unchecked": ", {not_checked} tidak diperiksa",
-    },
-    "en": {
-        "head": "Simulation: {n} synthetic employees (seed {seed}), "
-        "regime {regime}, period {period}",
-        "scenarios": "Scenarios",
-        "shipped": "the regime as shipped",
-        "distributions": "Grade distributions and the curve",
-        "changes": "Grade changes against {baseline}",
-        "none": "{name}: no change",
-        "count": "{name}: {count} appraisals change grade",
-        "more": "  \u2026 and {count} more",
-        "incomplete": "{name}: incomplete {count}",
-        "curve": "  curve: {compliant} of {units} units compliant",
-        "unchecked": ", {not_checked} not checked",
-    },
-}
 
 
 class SimulateInputError(Exception):
@@ -172,12 +135,12 @@ def simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     workforce = generate(spec, args.seed)
     comparison = _run(workforce, scenarios, sources, err)
     if args.format == "json":
-        text = json.dumps(_data(args, workforce, comparison, sources), indent=2, ensure_ascii=False)
-        text += "\n"
+        data = simulation_data(args, workforce, comparison, sources)
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif args.format == "csv":
-        text = _csv(comparison, sources)
+        text = simulation_csv(comparison, sources)
     else:
-        text = _text(args, workforce, comparison, sources)
+        text = simulation_text(args, workforce, comparison, sources)
     write_output(text, args.output, out)
     return 0
 
@@ -278,146 +241,3 @@ def _run(
         raise SimulateInputError(message) from error
     finally:
         count.line.close()
-
-
-def _grade(grade: Grade | None) -> str | None:
-    return None if grade is None else grade.value
-
-
-def _exact(value: Decimal | str | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _differences(found: tuple[Difference, ...]) -> list[dict[str, str | None]]:
-    return [{"key": d.key, "before": _exact(d.before), "after": _exact(d.after)} for d in found]
-
-
-def _change(change: GradeChange) -> dict[str, Any]:
-    return {
-        "appraisal_id": change.appraisal_id,
-        "employee_id": change.employee_id,
-        "before": _grade(change.before),
-        "after": _grade(change.after),
-        "step": change.step,
-        "figures": _differences(change.figures),
-        "ratings": _differences(change.ratings),
-    }
-
-
-def _curve(comparison: Comparison, name: str) -> dict[str, int]:
-    units = comparison.units(name)
-    return {
-        "units": len(units),
-        "compliant": sum(unit.compliant is True for unit in units),
-        "not_compliant": sum(unit.compliant is False for unit in units),
-        "not_checked": sum(unit.compliant is None for unit in units),
-    }
-
-
-def _data(
-    args: argparse.Namespace,
-    workforce: Workforce,
-    comparison: Comparison,
-    sources: list[str | None],
-) -> dict[str, Any]:
-    """The JSON document: stable keys, exact values as text."""
-    scenarios = []
-    for scenario, source, distribution in zip(
-        comparison.scenarios, sources, comparison.distributions, strict=True
-    ):
-        changes = comparison.changes(BASELINE, scenario.name)
-        counts, shares = distribution.counts, distribution.shares
-        scenarios.append(
-            {
-                "name": scenario.name,
-                "policy": source,
-                "distribution": {
-                    "total": distribution.total,
-                    "graded": distribution.graded,
-                    "counts": {g.value: n for g, n in counts.items()},
-                    "shares": {g.value: str(shares[g]) if shares else None for g in counts},
-                    "incomplete": list(distribution.incomplete),
-                },
-                "curve": _curve(comparison, scenario.name),
-                "changes": {
-                    "count": len(changes),
-                    "first": [_change(change) for change in changes[: args.changes]],
-                },
-            }
-        )
-    return {
-        "regime": workforce.spec.regime,
-        "period": unstructure(workforce.spec.period),
-        "employees": workforce.spec.employees,
-        "seed": workforce.seed,
-        "baseline": BASELINE,
-        "grades": [grade.value for grade in comparison.distributions[0].counts],
-        "scenarios": scenarios,
-    }
-
-
-def _csv(comparison: Comparison, sources: list[str | None]) -> str:
-    """One row per scenario: counts per grade, changes from the baseline, curve compliance."""
-    grades = [grade.value for grade in comparison.distributions[0].counts]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            *("scenario", "policy", "total", "graded", "incomplete", *grades, "changes"),
-            *("units", "compliant_units", "not_compliant_units", "not_checked_units"),
-        ]
-    )
-    for scenario, source, distribution in zip(
-        comparison.scenarios, sources, comparison.distributions, strict=True
-    ):
-        curve = _curve(comparison, scenario.name)
-        changes = comparison.changes(BASELINE, scenario.name)
-        writer.writerow(
-            [
-                *(scenario.name, source or "", distribution.total, distribution.graded),
-                *(len(distribution.incomplete), *distribution.counts.values()),
-                *(len(changes), *curve.values()),
-            ]
-        )
-    return buffer.getvalue()
-
-
-def _text(
-    args: argparse.Namespace,
-    workforce: Workforce,
-    comparison: Comparison,
-    sources: list[str | None],
-) -> str:
-    lang: Language = args.lang
-    words = _WORDS[lang]
-    spec = workforce.spec
-    head = words["head"].format(
-        n=spec.employees, seed=workforce.seed, regime=spec.regime, period=spec.period.label(lang)
-    )
-    named = ", ".join(
-        f"{scenario.name} ({source or words['shipped']})"
-        for scenario, source in zip(comparison.scenarios, sources, strict=True)
-    )
-    lines = [head, f"{words['scenarios']}: {named}", ""]
-    lines.append(f"{words['distributions']}:")
-    for scenario, distribution in zip(comparison.scenarios, comparison.distributions, strict=True):
-        if distribution.graded:
-            lines.append(distribution.describe(lang))
-        else:  # Distribution.describe needs a graded appraisal for its shares
-            count = len(distribution.incomplete)
-            lines.append(words["incomplete"].format(name=scenario.name, count=count))
-        curve = _curve(comparison, scenario.name)
-        line = words["curve"].format(**curve)
-        lines.append(line + words["unchecked"].format(**curve) if curve["not_checked"] else line)
-    if len(comparison.scenarios) > 1:
-        lines += ["", words["changes"].format(baseline=BASELINE) + ":"]
-    for scenario in comparison.scenarios[1:]:
-        changes = comparison.changes(BASELINE, scenario.name)
-        if not changes:
-            lines.append(words["none"].format(name=scenario.name))
-            continue
-        lines.append(words["count"].format(name=scenario.name, count=len(changes)))
-        lines += [f"  {change.describe(lang)}" for change in changes[: args.changes]]
-        if len(changes) > args.changes:
-            lines.append(words["more"].format(count=len(changes) - args.changes))
-    return "\n".join(lines) + "\n"

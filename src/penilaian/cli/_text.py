@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from penilaian._base.trace import render_trace
 from penilaian.exceptions import UnknownLabelError
@@ -20,70 +20,22 @@ if TYPE_CHECKING:
     from penilaian._base.labels import Language
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
+from penilaian.reporting.words import WORDS
 
-__all__ = ["WORDS", "render", "render_result", "results_table"]
-
-WORDS: Final = {
-    "id": {
-        "title": "Penilaian kinerja (contoh tervalidasi)",
-        "employee": "Pegawai",
-        "position": "Jabatan",
-        "period": "Periode",
-        "framework": "Perilaku kerja",
-        "targets": "Rencana hasil kerja",
-        "missing": "belum dilaporkan",
-        "raters": "Penilai",
-        "ratings": "Penilaian",
-        "expectations": "Ekspektasi khusus pimpinan",
-        "feedback": "Umpan balik berkelanjutan",
-        "managerial": "manajerial",
-        "non_managerial": "non-manajerial",
-        "no_nip": "tanpa NIP",
-        "scores": "Predikat menurut setiap rezim (contoh masing-masing rezim)",
-        "score": "nilai",
-        "gap": "belum lengkap",
-        "trace": "Jejak perhitungan",
-        "curve": "Kurva distribusi unit contoh (PermenPANRB 6/2022)",
-        "calibration": "Usulan kalibrasi",
-        "plan": "Rencana pengembangan pegawai contoh",
-    },
-    "en": {
-        "title": "Performance appraisal (validated sample)",
-        "employee": "Employee",
-        "position": "Position",
-        "period": "Period",
-        "framework": "Behaviour",
-        "targets": "Work targets",
-        "missing": "not reported",
-        "raters": "Raters",
-        "ratings": "Ratings",
-        "expectations": "Leader's special expectations",
-        "feedback": "Continuous feedback",
-        "managerial": "managerial",
-        "non_managerial": "non-managerial",
-        "no_nip": "no NIP",
-        "scores": "Grade under each regime (each regime's own sample)",
-        "score": "score",
-        "gap": "incomplete",
-        "trace": "How the grade came about",
-        "curve": "The sample unit against its distribution curve (PermenPANRB 6/2022)",
-        "calibration": "Calibration proposal",
-        "plan": "The sample employee's development plan",
-    },
-}
+__all__ = ["render", "render_result", "results_table"]
 
 
 def render_result(
     result: Result, lang: Language = "id", *, detail: bool = True, trace: bool = False
 ) -> str:
     """Render a result: regime, grade and score; with *detail* its ratings and gaps; the trace."""
-    words = WORDS[lang]
+    words = WORDS.in_language(lang)
     grade = result.grade.label(lang) if result.grade else result.ratings.get("band", "\u2014")
-    score = f", {words['score']} {result.score}" if result.score is not None else ""
+    score = f", {words['cli.score']} {result.score}" if result.score is not None else ""
     lines = [f"{result.regime}: {grade}{score}"]
     if detail:
         lines += [f"  {key} = {value}" for key, value in result.ratings.items()]
-        lines += [f"  {words['gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
+        lines += [f"  {words['cli.gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
     if trace and result.trace is not None:
         lines += ["", render_trace(result.trace, lang)]
     return "\n".join(lines)
@@ -98,20 +50,20 @@ def _level_label(level: str, lang: Language) -> str:
 
 def render(appraisal: Appraisal, lang: Language = "id") -> str:
     """Render *appraisal* as readable text in *lang* (Indonesian by default)."""
-    words = WORDS[lang]
+    words = WORDS.in_language(lang)
     employee, position = appraisal.employee, appraisal.position
     nip = employee.nip.spaced if employee.nip else words["no_nip"]
     status = f", {employee.status.label(lang)}" if employee.status else ""
     managerial = words["managerial" if position.is_managerial else "non_managerial"]
     lines = [
-        words["title"],
-        "=" * len(words["title"]),
+        words["cli.title"],
+        "=" * len(words["cli.title"]),
         f"{words['employee']}: {employee.name} ({nip}{status})",
         f"{words['position']}: {position.title} \u2014 {position.kind.label(lang)}, {managerial}",
         f"{words['period']}: {appraisal.period.label(lang)}",
-        f"{words['framework']}: {appraisal.framework.name}",
+        f"{words['behaviour']}: {appraisal.framework.name}",
         "",
-        f"{words['targets']}:",
+        f"{words['cli.targets']}:",
     ]
     for target in appraisal.targets:
         lines.append(f"  [{target.kind.label(lang)}] {target.id} {target.title}")
@@ -129,11 +81,11 @@ def render(appraisal: Appraisal, lang: Language = "id") -> str:
                 f"[{indicator.aspect.label(lang)}, {indicator.direction.label(lang)}]: "
                 f"{indicator.target.text}{unit} \u2192 {achieved}"
             )
-    lines += ["", f"{words['raters']}:"]
+    lines += ["", f"{words['cli.raters']}:"]
     for rater in appraisal.raters:
         count = sum(1 for rating in appraisal.ratings if rating.rater_id == rater.id)
         lines.append(f"  - {rater.role.label(lang)}: {rater.name or rater.id} ({count})")
-    lines += ["", f"{words['ratings']}:"]
+    lines += ["", f"{words['cli.ratings']}:"]
     for rating in appraisal.ratings:
         if rating.level is not None:
             comment = f" \u2014 {rating.comment}" if rating.comment else ""

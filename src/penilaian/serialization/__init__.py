@@ -1,7 +1,15 @@
-"""JSON in and out, strictly: the one place where `cattrs` is used."""
+"""
+JSON in and out, strictly: the one place where `cattrs` is used, and the one JSON door.
+
+Every JSON document the project reads (appraisals, units, policy files, development
+catalogues, the shipped samples, the command line's input) is parsed by `parse_json`:
+numbers are read once and exactly, and a document larger than `MAX_DOCUMENT_BYTES`
+is refused before it is parsed.
+"""
 
 from __future__ import annotations
 
+from penilaian.serialization._catalogue import load_catalogue
 from penilaian.serialization._converter import (
     dumps,
     json_schema,
@@ -10,12 +18,17 @@ from penilaian.serialization._converter import (
     structure,
     unstructure,
 )
+from penilaian.serialization._reading import MAX_DOCUMENT_BYTES, parse_json, read_document
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "dumps",
     "json_schema",
+    "load_catalogue",
     "loads",
     "make_converter",
+    "parse_json",
+    "read_document",
     "structure",
     "unstructure",
 ]

@@ -4,9 +4,11 @@ JSON in and out, strictly: the one place where `cattrs` is used.
 Every public value type structures from and unstructures to plain JSON data:
 decimals travel as strings (``"12.50"``), dates as ISO 8601, enumerations as their
 English ids (labels and aliases are accepted on the way in), a NIP as its 18
-digits, targets and scales as objects tagged with ``"kind"``, and a built-in
-behaviour framework as its id.  Unknown keys are rejected, and a document with
-several problems reports all of them, each with its JSON path.
+digits, targets and scales as objects tagged with ``"kind"``, a built-in
+behaviour framework as its id, a `penilaian.WeightingPolicy` in its policy-file form
+(`penilaian.serialization.policy`) and a development catalogue as ``{"actions": [...]}``.
+Unknown keys are rejected, and a document with several problems reports all of them,
+each with its JSON path.  JSON text is read by `parse_json`, numbers exactly.
 
 Example:
     >>> from penilaian import Period
@@ -42,6 +44,9 @@ from penilaian.exceptions import InvalidInputError, InvalidValueError, Penilaian
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
 from penilaian.model.nip import Nip
 from penilaian.model.periods import Period
+from penilaian.serialization._catalogue import register_catalogue_hooks
+from penilaian.serialization._policy import register_policy_hooks
+from penilaian.serialization._reading import parse_json
 from penilaian.serialization.schema import TAGS, json_schema
 
 if TYPE_CHECKING:
@@ -118,6 +123,8 @@ def make_converter() -> cattrs.Converter:
     _register_framework(converter)
     for union, tags in TAGS.items():
         _register_tagged_union(converter, union, tags)
+    register_policy_hooks(converter)
+    register_catalogue_hooks(converter)
     return converter
 
 
@@ -136,9 +143,8 @@ def _register_tagged_union(converter: cattrs.Converter, union: Any, tags: dict[t
     def structure_union(value: Any, _type: Any) -> Any:  # noqa: ANN401
         kind = value.get("kind") if isinstance(value, dict) else None
         if kind not in by_tag:
-            reason = f"must be one of {', '.join(by_tag)}"
-            error = InvalidValueError("kind", kind, reason)
-            raise InvalidInputError([Problem("$.kind", f"{reason} (got {kind!r})", error)])
+            error = InvalidValueError("kind", kind, f"must be one of {', '.join(by_tag)}")
+            raise InvalidInputError([Problem.from_error("$.kind", error)])
         return converter.structure(value, by_tag[kind])
 
     converter.register_structure_hook(union, structure_union)
@@ -228,7 +234,7 @@ def structure(data: object, cls: type[T]) -> T:
     Build a *cls* from plain JSON data, checking everything.
 
     Args:
-        data: Plain data, as from `json.loads`.
+        data: Plain data, as `parse_json` gives it (or any dicts, lists, strings and numbers).
         cls: The type to build, for example `penilaian.Appraisal`.
 
     Raises:
@@ -248,17 +254,13 @@ def dumps(value: object, *, indent: int | None = None) -> str:
 
 def loads(text: str | bytes, cls: type[T]) -> T:
     """
-    Parse JSON text into a *cls*, reading every JSON number as an exact `Decimal`.
+    Parse JSON text into a *cls*, reading every JSON number exactly (`parse_json`).
 
     Raises:
-        InvalidInputError: for text that is not JSON (path ``$``) and for every
-            problem in the document.
+        InvalidInputError: for a document larger than `MAX_DOCUMENT_BYTES` or text
+            that is not JSON (path ``$``), and for every problem in the document.
     """
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except ValueError as error:
-        raise InvalidInputError([Problem("$", f"not JSON: {error}", error)]) from error
-    return structure(data, cls)
+    return structure(parse_json(text), cls)
 
 
 def _problems(error: BaseException, path: str) -> Iterator[Problem]:
@@ -280,7 +282,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         for key in sorted(error.extra_fields):
             yield Problem(f"{path}.{key}", "unknown key", error)
     elif isinstance(error, InvalidValueError):
-        yield Problem(f"{path}.{error.field}", _reason(error), error)
+        yield Problem.from_error(f"{path}.{error.field}", error)
     else:
         yield Problem(path, _message(error, None), error)  # type: ignore[arg-type]
 
@@ -288,7 +290,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
 def _at(error: BaseException, path: str, type_: Any) -> Iterator[Problem]:  # noqa: ANN401
     """Problems of an error that cattrs already placed at *path* (an attribute or item)."""
     if isinstance(error, InvalidValueError):
-        yield Problem(path, _reason(error), error)
+        yield Problem.from_error(path, error)
     elif isinstance(error, Exception) and not _is_tree(error):
         yield Problem(path, _message(error, type_), error)
     else:
@@ -309,7 +311,3 @@ def _message(error: BaseException, type_: Any) -> str:  # noqa: ANN401
     if isinstance(error, AttributeError):
         return "expected a JSON object"  # cattrs' code for a class read keys of a non-mapping
     return format_exception(error, type_)
-
-
-def _reason(error: InvalidValueError) -> str:
-    return f"{error.reason} (got {error.value!r})"

@@ -12,13 +12,13 @@ an aspect of one of its behaviour frameworks, or one of `GENERAL_COMPETENCIES`
 `DEFAULT_DEVELOPMENT_CATALOGUE` covers the seven BerAKHLAK values, the PP 46/2011 and
 PP 30/2019 behaviour aspects and work results.  It is built from plain rows through
 `DevelopmentCatalogue.from_mapping`, the constructor users call with their own data
-(or `from_json` with a JSON text).  Its hours are typical, not regulated.
+(`penilaian.serialization.load_catalogue` reads it from a JSON text).  Its hours are
+typical, not regulated.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -293,26 +293,6 @@ class DevelopmentCatalogue:
         if problems:
             raise InvalidInputError(problems)
         return cls(actions, tuple(frameworks))
-
-    @classmethod
-    def from_json(
-        cls,
-        text: str | bytes,
-        *,
-        frameworks: Iterable[BehaviourFramework] = tuple(BUILTIN_FRAMEWORKS.values()),
-    ) -> DevelopmentCatalogue:
-        """
-        Build a catalogue from a JSON text in the shape of `from_mapping`.
-
-        Raises:
-            InvalidInputError: for text that is not JSON, and as `from_mapping`.
-        """
-        try:
-            data = json.loads(text)
-        except ValueError as failure:
-            error = InvalidValueError("catalogue", str(failure), "is not valid JSON")
-            raise InvalidInputError([Problem("$", f"{error.reason}: {failure}", error)]) from None
-        return cls.from_mapping(data, frameworks=frameworks)
 
     def to_mapping(self) -> dict[str, list[dict[str, object]]]:
         """Return the catalogue as plain data that `from_mapping` reads back to an equal one."""

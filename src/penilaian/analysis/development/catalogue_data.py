@@ -207,5 +207,5 @@ The default catalogue: 2-3 actions for every BerAKHLAK value, PP 46/2011 and PP 
 aspect, work-results aspect, overall work results, behaviour and performance.
 
 Typical hours in JP; replace it with `DevelopmentCatalogue.from_mapping` or
-`DevelopmentCatalogue.from_json` to use an agency's own offer.
+`penilaian.serialization.load_catalogue` to use an agency's own offer.
 """
