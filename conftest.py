@@ -16,7 +16,8 @@ markdown = Sybil(
 )
 docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
-    patterns=["src/*/*.py", "src/*/*/*.py"],  # Path.match reads ** as one part before 3.12
+    # Path.match reads ** as one part before 3.12, so each depth of the package is named.
+    patterns=["src/*/*.py", "src/*/*/*.py", "src/*/*/*/*.py", "src/*/*/*/*/*.py"],
 )
 
 pytest_collect_file = (markdown + docstrings).pytest()

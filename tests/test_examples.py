@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 BENCHMARKS = sorted((ROOT / "benchmarks").glob("bench_*.py"))
-SMALL = {"bench_national.py": ("--policies", "3", "--employees", "60", "--scalar", "20")}
+SMALL = {
+    "bench_national.py": ("--policies", "3", "--employees", "60", "--scalar", "20"),
+    "bench_import.py": ("--n", "2"),
+}
 """The other sizes of benchmarks that take more than ``--n``, made tiny."""
 
 
