@@ -117,9 +117,10 @@ class TestThresholds:
         ],
     )
     def test_thresholds_positive(self, field):
-        """Every threshold must be above 0."""
-        with pytest.raises(InvalidNumberError, match="greater than 0"):
+        """Every threshold must be above 0, and the error names the threshold."""
+        with pytest.raises(InvalidNumberError, match="greater than 0") as caught:
             RaterAnalytics(**{field: 0})
+        assert caught.value.field == field
 
     @pytest.mark.parametrize("field", ["min_ratings", "halo_aspects"])
     def test_counts_at_least_two(self, field):

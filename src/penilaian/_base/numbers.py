@@ -34,6 +34,7 @@ __all__ = [
     "scaled_round",
     "to_decimal",
     "to_fraction",
+    "to_positive_fraction",
 ]
 
 Number = Decimal | int | str | float | Fraction
@@ -171,6 +172,23 @@ def check_decimal(
     if maximum is not None and value > maximum:
         raise _refuse(field, value, f"must be at most {maximum}")
     return value
+
+
+def to_positive_fraction(value: object, field: str) -> Fraction:
+    """
+    Convert *value* to an exact `Fraction` greater than zero (a threshold, a strength).
+
+    >>> to_positive_fraction("1/4", "threshold")
+    Fraction(1, 4)
+
+    Raises:
+        InvalidNumberError: naming *field*, for anything `to_fraction` refuses and for
+            zero or less.
+    """
+    share = to_fraction(value, field)
+    if share <= 0:
+        raise _refuse(field, share, "must be greater than 0")
+    return share
 
 
 def check_positive(value: Decimal, field: str) -> Decimal:

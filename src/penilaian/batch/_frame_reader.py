@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar, cast
 
 import attrs
 import numpy as np
@@ -41,6 +41,7 @@ SHOWN: Final = 5
 """How many bad cells of one column an error lists before summing up the rest."""
 
 BatchT = TypeVar("BatchT", Permen6Batch, Pp30Batch)
+_T = TypeVar("_T")
 
 
 @attrs.frozen(eq=False)
@@ -177,20 +178,9 @@ class Reader:
         if kind == "b" or kind not in "iufOSUT":
             self._dtype(column, series, "a number type, Decimal objects or numeric text")
             return [None] * len(series)
-        values = series.tolist()
-        found: list[Decimal | None] = []
-        missing, bad = [], []
-        for row, (value, absent) in enumerate(zip(values, series.isna().tolist(), strict=True)):
-            if absent:
-                found.append(None)
-                if required:
-                    missing.append(row)
-                continue
-            try:
-                found.append(to_decimal(value, column))
-            except InvalidValueError:
-                found.append(None)
-                bad.append(row)
+        found, missing, bad, values = self._parsed(
+            column, lambda value: to_decimal(value, column), required=required
+        )
         reason = "a value is required, not NA; missing is never 0"
         self.cells(column, missing, reason, MissingValueError)
         self.cells(column, bad, "must be a finite number", values=values)
@@ -200,25 +190,44 @@ class Reader:
         self, column: str, enum: type[LabelledEnum], *, required: bool = True
     ) -> list[LabelledEnum | None]:
         """Each cell of *column* parsed as a member of *enum* (`None` where NA and allowed)."""
-        series = self.frame[column]
-        values = series.tolist()
-        found: list[LabelledEnum | None] = []
-        missing, bad = [], []
-        for row, (value, absent) in enumerate(zip(values, series.isna().tolist(), strict=True)):
+        found, missing, bad, values = self._parsed(
+            # A cell may hold anything; parse refuses what is not a label (caught as bad).
+            column,
+            lambda value: enum.parse(cast("str", value), column),
+            required=required,
+        )
+        accepted = ", ".join(member.value for member in enum)
+        self.cells(column, missing, "a value is required, not NA", MissingValueError)
+        self.cells(column, bad, f"must be one of {accepted}", values=values)
+        return found
+
+    def _parsed(
+        self, column: str, parse: Callable[[object], _T], *, required: bool
+    ) -> tuple[list[_T | None], list[int], list[int], list[object]]:
+        """
+        Parse each cell of *column* with *parse*.
+
+        Returns the values (`None` where NA or refused), the rows that are NA where a
+        value is required, the rows *parse* refused, and the raw cells.
+        """
+        values = self.frame[column].tolist()
+        found: list[_T | None] = []
+        missing: list[int] = []
+        bad: list[int] = []
+        for row, (value, absent) in enumerate(
+            zip(values, self.frame[column].isna().tolist(), strict=True)
+        ):
             if absent:
                 found.append(None)
                 if required:
                     missing.append(row)
                 continue
             try:
-                found.append(enum.parse(value, column))
+                found.append(parse(value))
             except (InvalidValueError, TypeError, AttributeError):
                 found.append(None)
                 bad.append(row)
-        accepted = ", ".join(member.value for member in enum)
-        self.cells(column, missing, "a value is required, not NA", MissingValueError)
-        self.cells(column, bad, f"must be one of {accepted}", values=values)
-        return found
+        return found, missing, bad, values
 
     def keys(self, column: str) -> list[Hashable]:
         """The ids in *column*; NA is refused."""

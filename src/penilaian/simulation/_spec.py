@@ -19,7 +19,7 @@ import attrs
 
 from penilaian._base.checks import TUPLE, as_tuple, whole_number
 from penilaian._base.labels import LabelledEnum
-from penilaian._base.numbers import DECIMAL, to_fraction
+from penilaian._base.numbers import DECIMAL, to_fraction, to_positive_fraction
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 from penilaian.model.grades import OrganisationGrade
 from penilaian.model.periods import Period
@@ -83,10 +83,7 @@ def _optional_share(value: object) -> Fraction | None:
 
 
 def _positive_strength(value: object) -> Fraction:
-    strength = to_fraction(value, "strength")
-    if strength <= 0:
-        raise InvalidNumberError("strength", strength, "must be greater than 0")
-    return strength
+    return to_positive_fraction(value, "strength")
 
 
 def _count(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._base.checks import whole_number
-from penilaian._base.numbers import Number, to_fraction
+from penilaian._base.numbers import Number, to_positive_fraction
 from penilaian.analysis.raters.agreement import krippendorff_alpha
 from penilaian.analysis.raters.findings import (
     AgreementFinding,
@@ -36,7 +36,6 @@ from penilaian.analysis.raters.findings import (
     LeniencyFinding,
     SelfOtherFinding,
 )
-from penilaian.exceptions import InvalidNumberError
 from penilaian.model.raters import NumericScale, RaterRole
 
 if TYPE_CHECKING:
@@ -48,11 +47,21 @@ if TYPE_CHECKING:
 __all__ = ["RaterAnalytics"]
 
 
-def _positive(value: Number) -> Fraction:
-    share = to_fraction(value, "threshold")
-    if share <= 0:
-        raise InvalidNumberError("threshold", share, "must be greater than 0")
-    return share
+# One converter per field, so that an error names the field it is about.
+def _leniency(value: Number) -> Fraction:
+    return to_positive_fraction(value, "leniency_threshold")
+
+
+def _central_tendency(value: Number) -> Fraction:
+    return to_positive_fraction(value, "central_tendency_threshold")
+
+
+def _self_other(value: Number) -> Fraction:
+    return to_positive_fraction(value, "self_other_threshold")
+
+
+def _agreement(value: Number) -> Fraction:
+    return to_positive_fraction(value, "agreement_threshold")
 
 
 def _at_least_2(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -79,12 +88,14 @@ class RaterAnalytics:
             Krippendorff's lowest bound for tentative conclusions).
     """
 
-    leniency_threshold: Fraction = attrs.field(default=Fraction(1, 2), converter=_positive)
+    leniency_threshold: Fraction = attrs.field(default=Fraction(1, 2), converter=_leniency)
     min_ratings: int = attrs.field(default=10, validator=_at_least_2)
-    central_tendency_threshold: Fraction = attrs.field(default=Fraction(1, 10), converter=_positive)
+    central_tendency_threshold: Fraction = attrs.field(
+        default=Fraction(1, 10), converter=_central_tendency
+    )
     halo_aspects: int = attrs.field(default=6, validator=_at_least_2)
-    self_other_threshold: Fraction = attrs.field(default=Fraction(1, 4), converter=_positive)
-    agreement_threshold: Fraction = attrs.field(default=Fraction(2, 3), converter=_positive)
+    self_other_threshold: Fraction = attrs.field(default=Fraction(1, 4), converter=_self_other)
+    agreement_threshold: Fraction = attrs.field(default=Fraction(2, 3), converter=_agreement)
 
     def report(self, appraisals: Iterable[Appraisal]) -> AnalyticsReport:
         """Return every finding over *appraisals*."""
