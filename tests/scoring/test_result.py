@@ -14,7 +14,11 @@ from hypothesis import given
 
 import penilaian as p
 from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
-from penilaian.scoring import Rule
+from penilaian.exceptions import InvalidValueError
+from penilaian.model import TargetKind
+from penilaian.regimes.generic import WorkAchievement
+from penilaian.regimes.permen6_2022 import WorkRatingFromAchievement
+from penilaian.scoring import Rule, check_kinds
 from penilaian.scoring.result import Result
 from penilaian.serialization import dumps, loads, structure, unstructure
 
@@ -147,3 +151,26 @@ class TestWrongTypes:
     def test_only_typed_errors(self, cls, field, value):
         """Any value is either refused with a PenilaianError or kept as the field's type."""
         only_typed_errors(cls, ARGUMENTS[cls], field, value)
+
+
+class TestCheckKinds:
+    """The one validator of a field naming the target kinds that count toward achievement."""
+
+    @pytest.mark.parametrize("kinds", [(), ("main",), (TargetKind.MAIN, 1)])
+    @pytest.mark.parametrize("owner", [WorkAchievement, WorkRatingFromAchievement])
+    def test_refused(self, owner, kinds):
+        """An empty tuple or an item that is not a kind is refused at the field."""
+        with pytest.raises(InvalidValueError, match="at least one TargetKind") as caught:
+            owner(kinds=kinds)
+        assert caught.value.field == "kinds"
+
+    def test_not_a_tuple(self):
+        """A value that is not a tuple is refused (the regimes' converter makes tuples)."""
+        with pytest.raises(InvalidValueError, match="at least one TargetKind"):
+            check_kinds(None, attrs.fields(WorkAchievement).kinds, [TargetKind.MAIN])
+
+    def test_accepted(self):
+        """Kinds as a tuple of TargetKind pass, in both regimes that take them."""
+        both = (TargetKind.MAIN, TargetKind.ADDITIONAL)
+        assert WorkAchievement(kinds=both).kinds == both
+        assert WorkRatingFromAchievement(kinds=both).kinds == both

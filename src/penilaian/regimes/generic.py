@@ -41,7 +41,7 @@ from penilaian.model.raters import NumericScale
 from penilaian.model.targets import TargetKind
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
-from penilaian.scoring.achievement import achievement_step, achievements
+from penilaian.scoring.achievement import achievement_step, achievements, check_kinds
 from penilaian.scoring.run import Run
 from penilaian.typing import RatingAggregator
 
@@ -93,18 +93,13 @@ class WorkAchievement:
         cap: The highest achievement an indicator counts with (`None`: no cap).
     """
 
-    kinds: tuple[TargetKind, ...] = attrs.field(default=(TargetKind.MAIN,), converter=TUPLE)
+    kinds: tuple[TargetKind, ...] = attrs.field(
+        default=(TargetKind.MAIN,), converter=TUPLE, validator=check_kinds
+    )
     cap: Fraction | None = attrs.field(
         default=Fraction(120),
         validator=instance_of(Fraction, int, type(None), expected="a Fraction, an int or None"),
     )
-
-    @kinds.validator
-    def _check_kinds(
-        self, attribute: attrs.Attribute[tuple[TargetKind, ...]], value: tuple[TargetKind, ...]
-    ) -> None:
-        if not value or not all(isinstance(kind, TargetKind) for kind in value):
-            raise InvalidValueError(attribute.name, value, "must name at least one TargetKind")
 
 
 def _subjects(value: object) -> tuple[str, ...] | None:

@@ -9,6 +9,7 @@ from penilaian.scoring.achievement import (
     achievement,
     achievement_step,
     achievements,
+    check_kinds,
     compared_target,
 )
 from penilaian.scoring.registry import (
@@ -41,6 +42,7 @@ __all__ = [
     "achievement",
     "achievement_step",
     "achievements",
+    "check_kinds",
     "compared_target",
     "figure",
     "render_trace",

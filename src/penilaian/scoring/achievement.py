@@ -11,10 +11,15 @@ and one below it with the lower bound.  Shared by every regime that needs it.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from penilaian._base.trace import Rule, Step
-from penilaian.exceptions import MissingValueError, Problem, UnsupportedInputError
+from penilaian.exceptions import (
+    InvalidValueError,
+    MissingValueError,
+    Problem,
+    UnsupportedInputError,
+)
 from penilaian.model.targets import (
     Direction,
     Indicator,
@@ -27,6 +32,8 @@ from penilaian.model.targets import (
 if TYPE_CHECKING:
     from collections.abc import Collection
 
+    import attrs
+
     from penilaian.model.appraisal import Appraisal
 
 __all__ = [
@@ -34,6 +41,7 @@ __all__ = [
     "achievement",
     "achievement_step",
     "achievements",
+    "check_kinds",
     "compared_target",
 ]
 
@@ -135,3 +143,22 @@ def achievement_step(indicator: Indicator, value: Fraction) -> Step:
         target=indicator.target.text,
         realisation=realised,
     )
+
+
+def check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Validate a field naming which kinds of work target count toward achievement.
+
+    The regimes that derive a value from achievement (`penilaian.GenericRegime`'s
+    `WorkAchievement`, PermenPANRB 6/2022's `WorkRatingFromAchievement`) take this
+    field; it must name at least one `penilaian.model.TargetKind`.
+
+    Raises:
+        InvalidValueError: at the field, for an empty tuple or an item that is not a kind.
+    """
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(kind, TargetKind) for kind in value)
+    ):
+        raise InvalidValueError(attribute.name, value, "must name at least one TargetKind")

@@ -53,7 +53,7 @@ from penilaian.regimes.permen6_2022.rules import (
     unit_work_rating,
     work_rating_from_achievement,
 )
-from penilaian.scoring.achievement import achievement_step, achievements
+from penilaian.scoring.achievement import achievement_step, achievements, check_kinds
 
 if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
@@ -151,20 +151,15 @@ class WorkRatingFromAchievement:
 
     above_from: Decimal = attrs.field(default=Decimal(101), converter=DECIMAL)
     below_under: Decimal = attrs.field(default=Decimal(100), converter=DECIMAL)
-    kinds: tuple[TargetKind, ...] = attrs.field(default=(TargetKind.MAIN,), converter=TUPLE)
+    kinds: tuple[TargetKind, ...] = attrs.field(
+        default=(TargetKind.MAIN,), converter=TUPLE, validator=check_kinds
+    )
 
     @below_under.validator
     def _check_below_under(self, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
         if value >= self.above_from:
             reason = f"must be less than above_from ({self.above_from})"
             raise InvalidValueError(attribute.name, value, reason)
-
-    @kinds.validator
-    def _check_kinds(
-        self, attribute: attrs.Attribute[tuple[TargetKind, ...]], value: tuple[TargetKind, ...]
-    ) -> None:
-        if not value or not all(isinstance(kind, TargetKind) for kind in value):
-            raise InvalidValueError(attribute.name, value, "must name at least one TargetKind")
 
     def bands(self) -> BandTable[ExpectationLevel]:
         """Return the band table this rule classifies the mean achievement by."""
