@@ -93,6 +93,7 @@ class TestEveryTable:
         """The walk finds the base's and the boundary's tables (it can fail)."""
         names = [name for name, _ in TABLES]
         assert "penilaian._base.rounding._WORDS" in names
+        assert "penilaian.analysis.words.WORDS" in names
         assert "penilaian.reporting.words.WORDS" in names
 
     @pytest.mark.parametrize(("name", "table"), TABLES, ids=[name for name, _ in TABLES])

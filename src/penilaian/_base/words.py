@@ -5,7 +5,8 @@ A `Words` table maps a key to its (Indonesian, English) text.  Both texts are
 required and neither may be empty, so a phrase never goes missing in one language;
 code reads a table through one lookup, `Words.in_language`, which takes a
 `penilaian.model.Language`.  Each layer keeps one table: the base its rounding words
-(`penilaian._base.rounding`), the boundary the words of its reports, plots and
+(`penilaian._base.rounding`), the analysis layer its curve, calibration and plan
+words (`penilaian.analysis.words`), the boundary the words of its reports, plots and
 command line (`penilaian.reporting.words`).
 """
 

@@ -33,6 +33,7 @@ from penilaian._base.checks import TUPLE, whole_number
 from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, RuleCheck, check_curve
 from penilaian.analysis.curve.flow import FlowNetwork
 from penilaian.analysis.curve.rules import CurveBound
+from penilaian.analysis.words import WORDS
 from penilaian.model.grades import GRADE_RANKING, Grade
 from penilaian.model.raters import ExpectationLevel
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
@@ -76,7 +77,7 @@ class GradeChange:
 
     def reason(self, lang: Language = "id") -> str:
         """Say why the change is proposed: each rule it helps, with its counts and quota."""
-        quota = "quota" if lang == "en" else "kuota"
+        quota = WORDS.in_language(lang)["quota"]
         parts = [
             f"{check.rule.describe(lang)}: {before} \u2192 {after} ({quota} {check.quota})"
             for check, (before, after) in zip(self.serves, self.counts, strict=True)
@@ -89,8 +90,8 @@ class GradeChange:
             f"{old.label(lang)} \u2192 {new.label(lang)}" if old is not new else old.label(lang)
             for old, new in zip(self.ratings_before, self.ratings_after, strict=True)
         )
-        ratings = "work results" if lang == "en" else "hasil kerja"
-        conduct = "behaviour" if lang == "en" else "perilaku"
+        words = WORDS.in_language(lang)
+        ratings, conduct = words["work_results"], words["behaviour"]
         return (
             f"{self.employee_id}: {self.before.label(lang)} \u2192 {self.after.label(lang)}"
             f" ({ratings} {work}; {conduct} {behaviour}) \u2014 {self.reason(lang)}"
@@ -125,15 +126,11 @@ class Calibration:
 
     def describe(self, lang: Language = "id") -> str:
         """Say the proposal in words: one line per change, then the outcome."""
+        words = WORDS.in_language(lang)
         if not self.changes:
-            nothing = "no change needed" if lang == "en" else "tidak perlu perubahan"
-            unreachable = "compliance unreachable" if lang == "en" else "kepatuhan tidak tercapai"
-            return nothing if self.before.compliant else unreachable
+            return words["no_change_needed" if self.before.compliant else "unreachable"]
         lines = [change.describe(lang) for change in self.changes]
-        if lang == "en":
-            outcome = "complies" if self.reaches_compliance else "still does not comply"
-        else:
-            outcome = "sesuai kurva" if self.reaches_compliance else "masih belum sesuai kurva"
+        outcome = words["complies" if self.reaches_compliance else "still_not"]
         return "\n".join([*lines, f"\u2192 {outcome}"])
 
 

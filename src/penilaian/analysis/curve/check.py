@@ -28,6 +28,7 @@ from penilaian.analysis.curve.rules import (
     QuotaConvention,
     RuleStatus,
 )
+from penilaian.analysis.words import WORDS
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -186,7 +187,8 @@ class RuleCheck:
 
     def describe(self, lang: Language = "id") -> str:
         """Say the check in words: the rule, how its quota was found, the count, the status."""
-        quota, count = ("quota", "count") if lang == "en" else ("kuota", "jumlah")
+        words = WORDS.in_language(lang)
+        quota, count = words["quota"], words["count"]
         found = "" if self.quota_found is None else f"{self.quota_found} \u2192 "
         return (
             f"{self.rule.describe(lang)}: {found}{quota} {self.quota}, {count} {self.count}"
@@ -234,9 +236,7 @@ class CurveCheck:
     def describe(self, lang: Language = "id") -> str:
         """Say the whole check in words, one line per rule."""
         grade = self.unit_grade.label(lang)
-        size = (
-            "pegawai" if lang == "id" else "employee" if len(self.employees) == 1 else "employees"
-        )
+        size = WORDS.in_language(lang)["employee" if len(self.employees) == 1 else "employees"]
         counts = ", ".join(f"{g.label(lang)} {n}" for g, n in self.counts.items())
         lines = [f"Unit {self.unit_id} ({grade}), {len(self.employees)} {size}: {counts}"]
         lines.extend(f"  - {check.describe(lang)}" for check in self.rules)

@@ -28,6 +28,7 @@ import attrs
 from penilaian._base.checks import TUPLE, as_tuple, at_least_one, non_empty
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import format_number, to_fraction
+from penilaian.analysis.words import WORDS
 from penilaian.exceptions import InvalidValueError, MissingValueError, UnknownReferenceError
 from penilaian.model.grades import GRADE_RANKING, Grade, OrganisationGrade
 
@@ -74,7 +75,7 @@ def _grade_list(grades: Iterable[Grade], lang: Language) -> str:
     """The grades best first (`penilaian.model.GRADE_RANKING`, then declaration order)."""
     members = list(Grade)
     ordered = sorted(grades, key=lambda grade: (-GRADE_RANKING[grade], members.index(grade)))
-    joiner = " or " if lang == "en" else " atau "
+    joiner = f" {WORDS.in_language(lang)['or']} "
     return joiner.join(grade.label(lang) for grade in ordered)
 
 
@@ -125,7 +126,7 @@ class CurveRule:
         if self.share is None:
             return f"{self.bound.label(lang)} {grades}"
         if self.share == 0:
-            return f"no {grades}" if lang == "en" else f"tidak ada {grades}"
+            return WORDS.in_language(lang)["none_of"].format(grades=grades)
         return f"{grades} {self.bound.label(lang)} {format_number(self.share, percent=True)}"
 
 

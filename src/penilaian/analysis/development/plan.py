@@ -35,6 +35,7 @@ from penilaian.analysis.development.gap_rules import (
     GapSeverity,
 )
 from penilaian.analysis.development.gaps import find_gaps
+from penilaian.analysis.words import WORDS
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 from penilaian.model.nip import NipKind
 
@@ -89,19 +90,18 @@ class EntitlementCheck:
 
     def describe(self, lang: Language = "id") -> str:
         """Say the check in words: the rule, the hours planned and the outcome."""
-        en = lang == "en"
+        words = WORDS.in_language(lang)
         bounds = []
         if self.entitlement.minimum is not None:
-            bounds.append(f"{'at least' if en else 'paling sedikit'} {self.entitlement.minimum} JP")
+            bounds.append(f"{words['at_least']} {self.entitlement.minimum} JP")
         if self.entitlement.maximum is not None:
-            bounds.append(f"{'at most' if en else 'paling banyak'} {self.entitlement.maximum} JP")
-        rule = ", ".join(bounds) or ("none" if en else "tidak ada")
-        planned = "planned" if en else "direncanakan"
-        text = f"{rule}; {planned} {self.planned} JP \u2192 {self.outcome.label(lang)}"
+            bounds.append(f"{words['at_most']} {self.entitlement.maximum} JP")
+        rule = ", ".join(bounds) or words["no_rule"]
+        text = f"{rule}; {words['planned']} {self.planned} JP \u2192 {self.outcome.label(lang)}"
         if self.shortfall:
-            text += f" ({'short by' if en else 'kurang'} {self.shortfall} JP)"
+            text += f" ({words['short_by']} {self.shortfall} JP)"
         if self.excess:
-            text += f" ({'over by' if en else 'lebih'} {self.excess} JP)"
+            text += f" ({words['over_by']} {self.excess} JP)"
         return text
 
 
@@ -282,18 +282,16 @@ class DevelopmentPlan:
 
     def describe(self, lang: Language = "id") -> str:
         """Say the plan in words: one line per item, then what is left and the entitlement."""
-        en = lang == "en"
-        head = "Development plan" if en else "Rencana pengembangan"
-        lines = [f"{head} {self.employee_id} ({self.appraisal_id}, {self.regime}):"]
+        words = WORDS.in_language(lang)
+        lines = [f"{words['plan']} {self.employee_id} ({self.appraisal_id}, {self.regime}):"]
         if not self.items:
-            lines.append(f"  {'no remedial action' if en else 'tidak ada kegiatan perbaikan'}")
+            lines.append(f"  {words['no_action']}")
         lines += [f"  {item.describe(lang)}" for item in self.items]
-        unaddressed = "not in the catalogue" if en else "tidak ada di katalog"
-        lines += [f"  ({unaddressed}) {gap.describe(lang)}" for gap in self.unaddressed]
-        deferred = "deferred" if en else "ditunda"
-        lines += [f"  ({deferred}) {item.describe(lang)}" for item in self.deferred]
-        entitlement = "Entitlement" if en else "Hak pengembangan"
-        lines.append(f"  {entitlement}: {self.entitlement.describe(lang)}")
+        lines += [
+            f"  ({words['not_in_catalogue']}) {gap.describe(lang)}" for gap in self.unaddressed
+        ]
+        lines += [f"  ({words['deferred']}) {item.describe(lang)}" for item in self.deferred]
+        lines.append(f"  {words['entitlement']}: {self.entitlement.describe(lang)}")
         return "\n".join(lines)
 
     def hours_by_share(self) -> dict[LearningShare, int]:
