@@ -3,8 +3,9 @@ The PP 46/2011 columns' layout and bounds, and the integer pieces of `score_pp46
 
 Private to `penilaian.batch.pp46`, which re-exports the layout and the bounds and whose
 module docstring documents them.  The factor, the efficiency limit, the aspects and
-the tables come from the public rules, `penilaian.regimes.pp46_2011.rules`, and are
-turned into integer numerators and denominators here, once.
+the tables come from the public rules, `penilaian.regimes.pp46_2011.rules` and
+`penilaian.regimes.pp46_2011.tables`, and are turned into integer numerators and
+denominators here, once.
 """
 
 from __future__ import annotations

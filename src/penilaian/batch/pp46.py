@@ -5,8 +5,8 @@ The columnar twin of `penilaian.regimes.pp46_2011.Pp46Regime` with the superviso
 rating per behaviour aspect (the regime's default aggregator); its ``weights``,
 ``rounding``, ``band_convention``, ``creativity`` and ``zero_output_zeroes_activity``
 are honoured.  The 1.76 factor, the 24 % efficiency limit, the category table, the
-tugas tambahan and kreativitas points are read from the public rules
-(`penilaian.regimes.pp46_2011.rules`) and turned into integer numerators and
+tugas tambahan and kreativitas points are read from the public tables
+(`penilaian.regimes.pp46_2011.tables`) and turned into integer numerators and
 denominators once; every row is then computed in
 ``int64``: each aspect value as an exact fraction in lowest terms, the 24 % branch
 by an integer comparison, every rounding by exact integer division, so no float

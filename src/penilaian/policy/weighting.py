@@ -31,17 +31,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of
-from penilaian._base.trace import Gap, show
-from penilaian.exceptions import (
-    InvalidNumberError,
-    InvalidValueError,
-    Problem,
-    ScoringInputError,
-    UnsupportedInputError,
-)
+from penilaian._base.trace import Gap
+from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnsupportedInputError
 from penilaian.model.appraisal import Appraisal
-from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.model.raters import RaterRole
 from penilaian.policy._roles import ROLES, by_role, listed, to_min_raters, to_role_weights
+from penilaian.policy._weighting_input import collect
 from penilaian.policy._weighting_trace import weighting_step
 from penilaian.policy.aggregation import (
     LACKING,
@@ -201,7 +196,7 @@ class WeightingPolicy:
             raise InvalidValueError("appraisal", appraisal, "must be an Appraisal")
         if public is not None and not isinstance(public, PublicIndex):
             raise InvalidValueError("public", public, "must be a PublicIndex or None")
-        grouped, scale = self._collect(appraisal, subject, public)
+        grouped, scale = collect(appraisal, subject, public, self.role_weights, self.missing)
         own = {role: self.combine(values) for role, values in grouped.items()}
         counts = {role: len(values) for role, values in grouped.items()}
         if public is not None:
@@ -262,72 +257,6 @@ class WeightingPolicy:
             reason = "an aggregation must return an exact Fraction"
             raise InvalidNumberError("aggregation", combined, reason)
         return combined
-
-    def _collect(
-        self, appraisal: Appraisal, subject: str, public: PublicIndex | None
-    ) -> tuple[dict[str, list[Fraction]], NumericScale | None]:
-        roles = appraisal.rater_roles
-        grouped: dict[str, list[Fraction]] = {}
-        problems: list[Problem] = []
-        scale_id = None if public is None else public.scale_id
-        if public is not None and _PUBLIC not in self.role_weights:
-            reason = "a public index is given, but the policy does not weight public"
-            problems.append(_unsupported("$.raters", "role", _PUBLIC, reason))
-        for index, rating in appraisal.ratings_by_subject.get(subject, ()):
-            role, path = roles[rating.rater_id].value, f"$.ratings[{index}]"
-            if role not in self.role_weights and role != _SELF:
-                reason = f"{rating.rater_id} rates {subject} as {role}, a role the policy does"
-                reason += f" not weight; give {role} a weight (0 to ignore it on purpose)"
-                problems.append(_unsupported(f"{path}.rater_id", "role", role, reason))
-            elif public is not None and role == _PUBLIC:
-                reason = f"public ratings of {subject} and a public index; give one of them"
-                problems.append(_unsupported(f"{path}.rater_id", "role", role, reason))
-            elif rating.score is None:
-                reason = (
-                    f"{subject} is rated on ordinal scale {rating.scale_id}; a number is needed"
-                )
-                problems.append(
-                    _unsupported(f"{path}.scale_id", "scale_id", rating.scale_id, reason)
-                )
-            elif scale_id is not None and rating.scale_id != scale_id:
-                reason = f"{subject} is rated on {scale_id} and on {rating.scale_id}; use one scale"
-                problems.append(
-                    _unsupported(f"{path}.scale_id", "scale_id", rating.scale_id, reason)
-                )
-            else:
-                scale_id = rating.scale_id
-                grouped.setdefault(role, []).append(Fraction(rating.score))
-        scale = None if scale_id is None else self._scale(appraisal, scale_id, public, problems)
-        if problems:
-            raise ScoringInputError(problems)
-        return grouped, scale
-
-    def _scale(
-        self,
-        appraisal: Appraisal,
-        scale_id: str,
-        public: PublicIndex | None,
-        problems: list[Problem],
-    ) -> NumericScale | None:
-        numeric = [
-            (index, scale)
-            for index, scale in enumerate(appraisal.scales)
-            if scale.id == scale_id and isinstance(scale, NumericScale)
-        ]
-        if not numeric:
-            reason = f"the public index is on {scale_id}, not a numeric scale of this appraisal"
-            problems.append(_unsupported("$.scales", "scale_id", scale_id, reason))
-            return None
-        index, scale = numeric[0]
-        checks = [("public", public.value)] if public is not None else []
-        if isinstance(self.missing, Impute):
-            checks.append(("imputed", self.missing.value))
-        for name, value in checks:
-            if not scale.minimum <= value <= scale.maximum:
-                reason = f"{name} value {show(value)} lies outside scale {scale.id}"
-                reason += f" ({scale.minimum} to {scale.maximum})"
-                problems.append(_unsupported(f"$.scales[{index}]", name, value, reason))
-        return scale
 
     def weigh_roles(self, present: Mapping[str, Fraction]) -> Fraction | None:
         """
@@ -390,10 +319,6 @@ class WeightingPolicy:
             reason = f"policy {self.missing} needs every weighted role; {subject} lacks "
             reason += ", ".join(lacking)
         return Gap("$.ratings", reason)
-
-
-def _unsupported(path: str, field: str, value: object, reason: str) -> Problem:
-    return Problem.from_error(path, UnsupportedInputError(field, value, reason))
 
 
 EXAMPLE_360_ROLE_WEIGHTS: Final = Weights(

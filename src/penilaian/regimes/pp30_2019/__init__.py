@@ -1,22 +1,15 @@
 """
 PP 30/2019 with PermenPANRB 8/2021: SKP and behaviour.
 
-`Pp30Regime` scores an appraisal; the tables and formulas it composes are public
+`Pp30Regime` scores an appraisal; the formulas it composes are public
 (`penilaian.regimes.pp30_2019.rules`), each a plain function on exact numbers that
-names its clause, so the batch engine and other packages read the same rules.
+names its clause, and so are the tables they read (`penilaian.regimes.pp30_2019.tables`),
+so the batch engine and other packages read the same rules.
 """
 
 from __future__ import annotations
 
 from penilaian.regimes.pp30_2019.rules import (
-    PERMEN8_2021_IKI_CONVERSION,
-    PERMEN8_2021_MAXIMUM_TARGET,
-    PERMEN8_2021_WHOLE_PERCENT,
-    PP30_2019_CAP,
-    PP30_2019_INNOVATION_SCOPES,
-    PP30_2019_PEER_ROLES,
-    PP30_2019_PREDIKAT,
-    IkiSegment,
     behaviour_value,
     capped,
     grade_of_band,
@@ -35,6 +28,16 @@ from penilaian.regimes.pp30_2019.rules import (
     work_target_value,
 )
 from penilaian.regimes.pp30_2019.strategy import Pp30Regime
+from penilaian.regimes.pp30_2019.tables import (
+    PERMEN8_2021_IKI_CONVERSION,
+    PERMEN8_2021_MAXIMUM_TARGET,
+    PERMEN8_2021_WHOLE_PERCENT,
+    PP30_2019_CAP,
+    PP30_2019_INNOVATION_SCOPES,
+    PP30_2019_PEER_ROLES,
+    PP30_2019_PREDIKAT,
+    IkiSegment,
+)
 
 __all__ = [
     "PERMEN8_2021_IKI_CONVERSION",

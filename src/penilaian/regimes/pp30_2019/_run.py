@@ -4,6 +4,7 @@ One scoring under PP 30/2019: the rule functions of `rules`, rounded and traced.
 Private to `penilaian.regimes.pp30_2019`: `Pp30Run` holds what one call of
 `Pp30Regime.score` collects, calls the public formulas of `rules` (the same ones the
 batch engine reads), rounds at the regime's declared points and builds the steps.
+The behaviour part is `_behaviour.score_behaviour`.
 """
 
 from __future__ import annotations
@@ -16,16 +17,14 @@ import attrs
 
 from penilaian._base.numbers import exact_decimal
 from penilaian._base.rounding import Rounding
-from penilaian._base.trace import Rule, Step, show
+from penilaian._base.trace import Rule, Step
 from penilaian.exceptions import MissingValueError, UnsupportedInputError
-from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.grades import BandTable, Grade
 from penilaian.model.targets import PointTarget, RangeTarget, Realisation, TargetKind
 from penilaian.regimes.pp30_2019 import rules
-from penilaian.regimes.pp30_2019.rules import (
+from penilaian.regimes.pp30_2019._behaviour import score_behaviour
+from penilaian.regimes.pp30_2019.tables import (
     _ADDITIONAL_POINTS_RULE,
-    _AGGREGATED_RULE,
-    _BEHAVIOUR_RULE,
     _CAP_RULE,
     _FAIR_LABEL_RULE,
     _FINAL_RULE,
@@ -40,6 +39,8 @@ from penilaian.regimes.pp30_2019.rules import (
     _WEIGHTED_RULE,
     _WEIGHTING_RULE,
     _WHOLE_PERCENT_RULE,
+    PERMEN8_2021_WHOLE_PERCENT,
+    PP30_2019_CAP,
     _rounding_rule,
 )
 from penilaian.scoring.achievement import ACHIEVEMENT_RULES, achievement
@@ -180,7 +181,7 @@ class Pp30Run(Run):
         step = _achievement_step(indicator, exact) if self.trace else None
         capaian: Fraction | int
         if self.regime.achievement_rounding == "integer_percent":
-            shown = rules.PERMEN8_2021_WHOLE_PERCENT.apply(exact)
+            shown = PERMEN8_2021_WHOLE_PERCENT.apply(exact)
             capaian = int(shown)
             if step is not None:
                 step = Step(_WHOLE_PERCENT_RULE, str(shown), (), name, (step,))
@@ -273,47 +274,7 @@ class Pp30Run(Run):
 
     def behaviour(self) -> tuple[Fraction | None, _Steps]:
         """Return the rounded perilaku value and its steps; `None` with gaps or problems."""
-        appraisal = self.appraisal
-        framework = appraisal.framework
-        if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
-            reason = f"pp30_2019 appraises the aspects of framework {PP30_2019_BEHAVIOUR.id}"
-            self.problem("$.framework", UnsupportedInputError("framework", framework.id, reason))
-            return None, ()
-        values: list[Decimal] = []
-        steps: list[Step] = []
-        for aspect in framework.aspects_for(appraisal.position.kind):
-            aggregate = self.regime.aggregator(appraisal, aspect.id, trace=self.trace)
-            value = aggregate.value
-            if value is None:
-                if aggregate.gap is None:
-                    self.gap("$.ratings", f"no value for {aspect.id}")
-                else:
-                    self.gaps.append(aggregate.gap)
-                continue
-            if not _ZERO <= value <= rules.PP30_2019_CAP:
-                self.off_range(aspect.id, value)
-                continue
-            result = self.rounded(f"behaviour[{aspect.id}]", value)
-            values.append(result)
-            if self.trace:
-                step = aggregate.step or Step.of(_AGGREGATED_RULE, value, subject=aspect.id)
-                steps.append(self.round_step(result, step, aspect.id))
-        if self.gaps or self.problems:
-            return None, tuple(steps)
-        mean = rules.behaviour_value(values)
-        result = self.rounded("behaviour", mean)
-        if not self.trace:
-            return Fraction(result), ()
-        step = Step.of(_BEHAVIOUR_RULE, mean, children=steps, aspects=len(values))
-        return Fraction(result), (self.round_step(result, step),)
-
-    def off_range(self, aspect: str, value: Fraction) -> None:
-        """Record a behaviour value outside 0-120, at its rating when there is one."""
-        ratings = self.appraisal.ratings
-        indexes = [index for index, rating in enumerate(ratings) if rating.subject == aspect]
-        path = f"$.ratings[{indexes[0]}].score" if len(indexes) == 1 else "$.ratings"
-        reason = f"the value of {aspect} must lie from 0 to 120 under pp30_2019"
-        self.problem(path, UnsupportedInputError("score", show(value), reason))
+        return score_behaviour(self)
 
     # -- combination and grade -------------------------------------------------------------
 
@@ -351,9 +312,7 @@ class Pp30Run(Run):
             behaviour_weight=figures["weight.behaviour"], behaviour=figures["behaviour"],
         )  # fmt: skip
         if limited != exact:
-            step = Step.of(
-                _CAP_RULE, limited, children=(step,), value=exact, cap=rules.PP30_2019_CAP
-            )
+            step = Step.of(_CAP_RULE, limited, children=(step,), value=exact, cap=PP30_2019_CAP)
         return result, (self.round_step(result, step),)
 
     def grade(self, final: Decimal, final_step: _Steps) -> tuple[Grade, Step | None]:

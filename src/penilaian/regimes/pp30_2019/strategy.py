@@ -9,8 +9,9 @@ additional work's points.  Behaviour (perilaku kerja) is the mean of the aspects
 apply to the position.  PP 30/2019 Pasal 41 weighs the two 70/30 or 60/40, caps the
 result at 120 and grades it by `PP30_2019_PREDIKAT`.  The conventions that the
 regulation does not fix are fields of `Pp30Regime`, marked [LOW] in their docs.
-The tables and formulas are public functions of `penilaian.regimes.pp30_2019.rules`;
-the regime composes them and rounds at its declared points.
+The formulas are public functions of `penilaian.regimes.pp30_2019.rules`, the tables
+public values of `penilaian.regimes.pp30_2019.tables`; the regime composes them and
+rounds at its declared points.
 
 Figures (``Result.figures``), every one a `Decimal`:
 
@@ -47,7 +48,8 @@ from penilaian.model.grades import BandTable, Grade
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
 from penilaian.regimes.pp30_2019._run import Pp30Run
-from penilaian.regimes.pp30_2019.rules import _INCOMPLETE_RULE, grade_of_band
+from penilaian.regimes.pp30_2019.rules import grade_of_band
+from penilaian.regimes.pp30_2019.tables import _INCOMPLETE_RULE
 from penilaian.typing import RatingAggregator
 
 if TYPE_CHECKING:

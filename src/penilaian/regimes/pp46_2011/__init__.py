@@ -2,8 +2,9 @@
 PP 46/2011 with Perka BKN 1/2013: SKP and work behaviour.
 
 - `Pp46Regime` (``strategy``): the regime, its conventions as fields;
-- ``rules``: the tables as data, the formulas as plain functions on exact numbers,
-  and the `penilaian.Rule` each trace step cites;
+- ``rules``: the formulas as plain functions on exact numbers, and the aspects of a
+  kegiatan (`PP46_2011_ACTIVITY_ASPECTS`) bound to them;
+- ``tables``: the tables as data, and the `penilaian.Rule` each trace step cites;
 - ``checks``: `check_appraisal`, what the regime refuses and what its rules read.
 """
 
@@ -16,32 +17,7 @@ from penilaian.regimes.pp46_2011.checks import (
     check_appraisal,
 )
 from penilaian.regimes.pp46_2011.rules import (
-    ACTIVITIES_RULE,
-    ACTIVITY_RULE,
-    ADDITIONAL_TASKS_RULE,
-    BEHAVIOUR_ASPECT_RULE,
-    BEHAVIOUR_RULE,
-    CATEGORY_RULE,
-    COST_ABOVE_24_RULE,
-    COST_RULE,
-    CREATIVITY_RULE,
-    FINAL_RULE,
     PP46_2011_ACTIVITY_ASPECTS,
-    PP46_2011_ADDITIONAL_TASK_POINTS,
-    PP46_2011_CATEGORIES,
-    PP46_2011_CREATIVITY_POINTS,
-    PP46_2011_EFFICIENCY_LIMIT,
-    PP46_2011_TIME_COST_FACTOR,
-    QUALITY_RULE,
-    QUANTITY_RULE,
-    RESULT_RULE,
-    ROUNDING_RULE,
-    SKP_RULE,
-    TIME_ABOVE_24_RULE,
-    TIME_RULE,
-    WHOLE_NUMBER_RULE,
-    ZERO_OUTPUT_RULE,
-    ActivityAspect,
     BandConvention,
     CreativityPolicy,
     activities_value,
@@ -63,6 +39,33 @@ from penilaian.regimes.pp46_2011.rules import (
 )
 from penilaian.regimes.pp46_2011.strategy import (
     Pp46Regime,
+)
+from penilaian.regimes.pp46_2011.tables import (
+    ACTIVITIES_RULE,
+    ACTIVITY_RULE,
+    ADDITIONAL_TASKS_RULE,
+    BEHAVIOUR_ASPECT_RULE,
+    BEHAVIOUR_RULE,
+    CATEGORY_RULE,
+    COST_ABOVE_24_RULE,
+    COST_RULE,
+    CREATIVITY_RULE,
+    FINAL_RULE,
+    PP46_2011_ADDITIONAL_TASK_POINTS,
+    PP46_2011_CATEGORIES,
+    PP46_2011_CREATIVITY_POINTS,
+    PP46_2011_EFFICIENCY_LIMIT,
+    PP46_2011_TIME_COST_FACTOR,
+    QUALITY_RULE,
+    QUANTITY_RULE,
+    RESULT_RULE,
+    ROUNDING_RULE,
+    SKP_RULE,
+    TIME_ABOVE_24_RULE,
+    TIME_RULE,
+    WHOLE_NUMBER_RULE,
+    ZERO_OUTPUT_RULE,
+    ActivityAspect,
 )
 
 __all__ = [

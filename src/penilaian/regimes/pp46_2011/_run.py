@@ -19,22 +19,7 @@ from penilaian._base.trace import Step
 from penilaian.model.targets import TargetKind
 from penilaian.policy.weights import Weights
 from penilaian.regimes.pp46_2011.rules import (
-    ACTIVITIES_RULE,
-    ACTIVITY_RULE,
-    ADDITIONAL_TASKS_RULE,
-    BEHAVIOUR_ASPECT_RULE,
-    BEHAVIOUR_RULE,
-    CATEGORY_RULE,
-    CREATIVITY_RULE,
-    FINAL_RULE,
     PP46_2011_ACTIVITY_ASPECTS,
-    PP46_2011_ADDITIONAL_TASK_POINTS,
-    PP46_2011_CATEGORIES,
-    RESULT_RULE,
-    ROUNDING_RULE,
-    SKP_RULE,
-    WHOLE_NUMBER_RULE,
-    ZERO_OUTPUT_RULE,
     BandConvention,
     CreativityPolicy,
     activities_value,
@@ -50,12 +35,29 @@ from penilaian.regimes.pp46_2011.rules import (
     time_cost_value,
     whole_value,
 )
+from penilaian.regimes.pp46_2011.tables import (
+    ACTIVITIES_RULE,
+    ACTIVITY_RULE,
+    ADDITIONAL_TASKS_RULE,
+    BEHAVIOUR_ASPECT_RULE,
+    BEHAVIOUR_RULE,
+    CATEGORY_RULE,
+    CREATIVITY_RULE,
+    FINAL_RULE,
+    PP46_2011_ADDITIONAL_TASK_POINTS,
+    PP46_2011_CATEGORIES,
+    RESULT_RULE,
+    ROUNDING_RULE,
+    SKP_RULE,
+    WHOLE_NUMBER_RULE,
+    ZERO_OUTPUT_RULE,
+)
 from penilaian.scoring.run import Run
 
 if TYPE_CHECKING:
     from penilaian.model.grades import Grade
     from penilaian.regimes.pp46_2011.checks import Activity, BehaviourValue, CheckedAppraisal
-    from penilaian.regimes.pp46_2011.rules import ActivityAspect
+    from penilaian.regimes.pp46_2011.tables import ActivityAspect
     from penilaian.scoring.result import Result
 
 __all__ = ["REGIME_ID", "Pp46Run"]

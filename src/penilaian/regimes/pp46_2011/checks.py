@@ -26,10 +26,10 @@ from penilaian.exceptions import (
 from penilaian.model.behaviour import PP46_2011_BEHAVIOUR, BehaviourAspect
 from penilaian.model.targets import PointTarget, TargetKind, WorkTarget
 from penilaian.policy.supervisor import SupervisorRating
-from penilaian.regimes.pp46_2011.rules import (
+from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS
+from penilaian.regimes.pp46_2011.tables import (
     BEHAVIOUR_ASPECT_RULE,
     BEHAVIOUR_RULE,
-    PP46_2011_ACTIVITY_ASPECTS,
 )
 
 if TYPE_CHECKING:

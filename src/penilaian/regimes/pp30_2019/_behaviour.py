@@ -1,0 +1,103 @@
+"""
+The behaviour part of one scoring under PP 30/2019: perilaku kerja, rounded and traced.
+
+Private to `penilaian.regimes.pp30_2019`: `score_behaviour` takes each aspect's value from
+the regime's aggregator, checks it lies from 0 to `PP30_2019_CAP`, rounds it and
+takes the mean by `rules.behaviour_value`, recording gaps and problems on the run.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Protocol, TypeAlias
+
+from penilaian._base.trace import Step, show
+from penilaian.exceptions import UnsupportedInputError
+from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.regimes.pp30_2019 import rules
+from penilaian.regimes.pp30_2019.tables import _AGGREGATED_RULE, _BEHAVIOUR_RULE, PP30_2019_CAP
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from penilaian._base.trace import Gap
+    from penilaian.exceptions import InvalidValueError, Problem
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.typing import RatingAggregator
+
+__all__ = ["BehaviourRun", "score_behaviour"]
+
+_ZERO = Fraction(0)
+
+_Steps: TypeAlias = "tuple[Step, ...]"
+"""The step of a value when tracing; empty otherwise."""
+
+
+class _Aggregating(Protocol):
+    @property
+    def aggregator(self) -> RatingAggregator: ...
+
+
+class BehaviourRun(Protocol):
+    """What the behaviour part reads and records of a run: the fields of `Pp30Run` (see there)."""
+
+    @property
+    def appraisal(self) -> Appraisal: ...
+    @property
+    def trace(self) -> bool: ...
+    @property
+    def gaps(self) -> list[Gap]: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    @property
+    def regime(self) -> _Aggregating: ...
+    def problem(self, path: str, error: InvalidValueError) -> None: ...
+    def gap(self, path: str, reason: str) -> None: ...
+    def rounded(self, key: str, value: Fraction) -> Decimal: ...
+    def round_step(self, result: Decimal, step: Step, subject: str | None = None) -> Step: ...
+
+
+def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:
+    """Return the rounded perilaku value and its steps; `None` with gaps or problems."""
+    appraisal = run.appraisal
+    framework = appraisal.framework
+    if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
+        reason = f"pp30_2019 appraises the aspects of framework {PP30_2019_BEHAVIOUR.id}"
+        run.problem("$.framework", UnsupportedInputError("framework", framework.id, reason))
+        return None, ()
+    values: list[Decimal] = []
+    steps: list[Step] = []
+    for aspect in framework.aspects_for(appraisal.position.kind):
+        aggregate = run.regime.aggregator(appraisal, aspect.id, trace=run.trace)
+        value = aggregate.value
+        if value is None:
+            if aggregate.gap is None:
+                run.gap("$.ratings", f"no value for {aspect.id}")
+            else:
+                run.gaps.append(aggregate.gap)
+            continue
+        if not _ZERO <= value <= PP30_2019_CAP:
+            _off_range(run, aspect.id, value)
+            continue
+        result = run.rounded(f"behaviour[{aspect.id}]", value)
+        values.append(result)
+        if run.trace:
+            step = aggregate.step or Step.of(_AGGREGATED_RULE, value, subject=aspect.id)
+            steps.append(run.round_step(result, step, aspect.id))
+    if run.gaps or run.problems:
+        return None, tuple(steps)
+    mean = rules.behaviour_value(values)
+    result = run.rounded("behaviour", mean)
+    if not run.trace:
+        return Fraction(result), ()
+    step = Step.of(_BEHAVIOUR_RULE, mean, children=steps, aspects=len(values))
+    return Fraction(result), (run.round_step(result, step),)
+
+
+def _off_range(run: BehaviourRun, aspect: str, value: Fraction) -> None:
+    """Record a behaviour value outside 0-120, at its rating when there is one."""
+    ratings = run.appraisal.ratings
+    indexes = [index for index, rating in enumerate(ratings) if rating.subject == aspect]
+    path = f"$.ratings[{indexes[0]}].score" if len(indexes) == 1 else "$.ratings"
+    reason = f"the value of {aspect} must lie from 0 to 120 under pp30_2019"
+    run.problem(path, UnsupportedInputError("score", show(value), reason))
