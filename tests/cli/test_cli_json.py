@@ -38,9 +38,11 @@ def run(*argv: object) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def long_number_document() -> str:
+def long_number_document(appraisal_id: str | None = None) -> str:
     """A PP 30/2019 appraisal whose first realisation is 99.499999999999999999 of 100."""
     document = unstructure(p.load_sample("pp30_2019"))
+    if appraisal_id is not None:
+        document["id"] = appraisal_id
     indicator = document["targets"][0]["indicators"][0]
     indicator["target"]["value"] = "100"
     indicator["realisation"]["value"] = "@"
@@ -66,7 +68,8 @@ class TestSameResultAsTheLibrary:
     def test_standard_input_and_arrays_read_the_same(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An array of the document on standard input scores each item as the library does."""
         text = long_number_document()
-        stdin = io.TextIOWrapper(io.BytesIO(f"[{text}, {text}]".encode()))
+        other = long_number_document("other")  # the ids in one file are unique
+        stdin = io.TextIOWrapper(io.BytesIO(f"[{text}, {other}]".encode()))
         monkeypatch.setattr(sys, "stdin", stdin)
         code, out, _ = run("score", "-", "--regime", "pp30_2019", "--json")
         assert code == EXIT_OK

@@ -276,7 +276,7 @@ class TestBadInput:
          (["rekan", "rekan"], [], EXIT_USAGE, "two scenarios are named 'rekan'"),
          (["rekan"], ["--name", " "], EXIT_USAGE, "--name ' ': must be a non-empty string"),
          (["broken"], [], EXIT_INVALID_INPUT, "broken.json: 2 problems"),
-         (["missing"], [], EXIT_INVALID_INPUT, "missing.json: [Errno 2]"),
+         (["missing"], [], EXIT_INVALID_INPUT, "missing.json: 1 problem"),
          (["rekan", "narrow"], [], EXIT_INVALID_INPUT,
           ("narrow.json: does not fit the pp30_2019 workforce (appraisal skp-20210701-000001): "
            "4 problems:\n  bawahan-1 rates service_orientation as subordinate, a role the policy "

@@ -16,6 +16,7 @@ from tests.strategies import siasn_appraisers, siasn_texts
 
 from penilaian import Period
 from penilaian.exceptions import InvalidValueError
+from penilaian.io.escaping import FORMULA_STARTS, restore_cell
 from penilaian.io.siasn import (
     SIASN_ANNUAL_FIELDS,
     SIASN_PERIODIC_FIELDS,
@@ -70,15 +71,19 @@ class TestWriters:
         records = [
             annual_record(SAMPLE, RESULT, pns_id=pns_id, appraiser=person) for person in appraisers
         ]
-        as_json, as_csv = io.StringIO(), io.StringIO(newline="")
+        as_json, as_csv, as_raw = io.StringIO(), io.StringIO(newline=""), io.StringIO(newline="")
         write_json(records, as_json)
         write_csv(records, as_csv)
+        write_csv(records, as_raw, raw=True)
         rows = list(csv.DictReader(io.StringIO(as_csv.getvalue(), newline="")))
+        raw_rows = list(csv.DictReader(io.StringIO(as_raw.getvalue(), newline="")))
         texts = [
             {key: "" if value is None else str(value) for key, value in r.items()} for r in records
         ]
         assert json.loads(as_json.getvalue()) == records
-        assert rows == texts
+        assert [{key: restore_cell(value) for key, value in row.items()} for row in rows] == texts
+        assert raw_rows == texts
+        assert not any(value.startswith(FORMULA_STARTS) for row in rows for value in row.values())
 
     def test_writing_is_deterministic(self, tmp_path: Path) -> None:
         """The same records give the same bytes, in both formats."""

@@ -453,10 +453,12 @@ class TestLoadPolicy:
             load_policy(path)
         assert "not UTF-8 JSON" in caught.value.problems[0].message
 
-    def test_a_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
-        """A file that does not exist raises FileNotFoundError, as open() does."""
-        with pytest.raises(FileNotFoundError):
-            load_policy(tmp_path / "absent.json")
+    def test_a_missing_file_is_a_typed_error(self, tmp_path: Path) -> None:
+        """A file that does not exist is an InvalidInputError naming the path as given."""
+        path = tmp_path / "absent.json"
+        with pytest.raises(InvalidInputError, match="no such file") as caught:
+            load_policy(path)
+        assert str(path) in str(caught.value)
 
     def test_the_sum_problem_lists_the_weights_by_role(self, tmp_path: Path) -> None:
         """Weights that do not sum to 1 are reported with each role's weight, by role id."""

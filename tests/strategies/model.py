@@ -39,7 +39,7 @@ from penilaian.analysis.development import (
     LearningShare,
 )
 from penilaian.analysis.survey import SatisfactionAnswer, ServiceElement, SurveyWeighting
-from penilaian.io.export import appraisal_rows, check_writable
+from penilaian.io.export import check_writable
 from penilaian.io.siasn import SiasnAppraiser, SiasnAppraiserStatus
 from penilaian.model.appraisal import Appraisal, SpecialExpectation
 from penilaian.model.behaviour import (
@@ -986,7 +986,7 @@ def hostile_texts(draw: st.DrawFn) -> str:
 
 
 def _writable(appraisal: Appraisal) -> bool:
-    return not check_writable([appraisal], appraisal_rows([appraisal]))
+    return not check_writable([appraisal])
 
 
 def writable_appraisals() -> st.SearchStrategy[Appraisal]:

@@ -10,8 +10,8 @@ or a directory of CSV files (`penilaian.io.spreadsheet`).
 
 Data goes to standard output (or ``--output FILE``, written whole or not at all),
 messages to standard error.  Exit codes: 0 success; 1 invalid input (every problem
-is listed with its location); 2 wrong usage; 3 an internal error (a bug: please
-report it with the message).
+is listed with its location, and the file named); 2 wrong usage; 3 an internal
+error (a bug: please report it with the message); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -26,7 +26,15 @@ from penilaian._base.trace import render_trace
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.unit import UnitAppraisals
 from penilaian.analysis.development.plan import recommend
-from penilaian.cli._files import each_with_progress, load_appraisals, write_output
+from penilaian.cli._files import (
+    STDOUT_NAMES,
+    OtherFileError,
+    each_with_progress,
+    load_appraisals,
+    naming,
+    read_input,
+    write_output,
+)
 from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
 from penilaian.cli._text import render, render_result, results_table
 from penilaian.exceptions import PenilaianError
@@ -36,7 +44,7 @@ from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes import default_registry
 from penilaian.reporting.words import WORDS
 from penilaian.scoring.timeline import suggest_regime
-from penilaian.serialization import dumps, json_schema, loads, read_document, unstructure
+from penilaian.serialization import dumps, json_schema, loads, unstructure
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
@@ -48,6 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_INTERNAL_ERROR",
+    "EXIT_INTERRUPTED",
     "EXIT_INVALID_INPUT",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -61,6 +70,7 @@ EXIT_OK: Final = 0
 EXIT_INVALID_INPUT: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERNAL_ERROR: Final = 3
+EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 _SCORE_FORMATS: Final = ("text", "json", "csv", "markdown", "xlsx")
 _REPORT_FORMATS: Final = ("text", "markdown", "html")
@@ -70,15 +80,12 @@ class _UsageError(Exception):
     """Wrong usage found after parsing (exit 2)."""
 
 
-class _OtherFileError(Exception):
-    """A file other than FILE (such as --policy) is invalid (exit 1); the message names it."""
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="penilaian",
         description="Exact, explainable performance appraisal for ASN.",
-        epilog="Exit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 internal error.",
+        epilog="Exit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 internal error, "
+        "130 interrupted.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     lang = argparse.ArgumentParser(add_help=False)
@@ -136,21 +143,30 @@ def _parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    """Run the command line with *argv* and return its exit code."""
+    """Run the command line with *argv* and return its exit code; Ctrl-C ends it with 130."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    try:
+        return _run(argv, out, err)
+    except KeyboardInterrupt:
+        # One line, no traceback; a file being written is removed on the way out.
+        print("penilaian: interrupted", file=err)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
     try:
         return _COMMANDS[args.command](args, out, err)
+    except (OtherFileError, SimulateInputError) as error:
+        print(error, file=err)
+        return EXIT_INVALID_INPUT
     except (PenilaianError, OSError) as error:
         where = getattr(args, "file", None)
         print(f"{where}: {error}" if where else str(error), file=err)
-        return EXIT_INVALID_INPUT
-    except (_OtherFileError, SimulateInputError) as error:
-        print(error, file=err)
         return EXIT_INVALID_INPUT
     except (_UsageError, SimulateUsageError) as error:
         print(f"penilaian {args.command}: {error}", file=err)
@@ -180,10 +196,8 @@ def _build_strategy(args: argparse.Namespace, regime_id: str) -> ScoringStrategy
         raise _UsageError(message)
     from penilaian.serialization.policy import load_policy  # noqa: PLC0415 - boundary module
 
-    try:
+    with naming(args.policy):
         policy = load_policy(args.policy)
-    except (PenilaianError, OSError) as error:
-        raise _OtherFileError(f"{args.policy}: {error}") from error
     return strategy.with_aggregator(policy)
 
 
@@ -204,7 +218,8 @@ def _score(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         from penilaian.io.spreadsheet import write_results  # noqa: PLC0415 - optional extra
 
         results, appraisals = [r for _, r in pairs], [a for a, _ in pairs]
-        write_results(args.output, results, appraisals, format="xlsx", lang=args.lang)
+        with naming(args.output):
+            write_results(_binary(args.output, out), results, appraisals, "xlsx", lang=args.lang)
         return EXIT_OK
     if fmt == "json":
         items = [unstructure(result) for _, result in pairs]
@@ -257,7 +272,7 @@ def _explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def _curve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    unit = loads(read_document(args.file), UnitAppraisals)
+    unit = loads(read_input(args.file), UnitAppraisals)
     check = unit.check_curve()
     calibration = propose_calibration(check, max_steps=args.max_steps) if args.propose else None
     if args.format == "text":
@@ -277,11 +292,22 @@ def _curve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
-def _template(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+def _binary(output: str, out: TextIO) -> str:
+    """Return where a workbook goes: *output*, or ``-`` for standard output, never a terminal."""
+    if output not in STDOUT_NAMES:
+        return output
+    if out.isatty():
+        raise _UsageError("a workbook is binary: redirect standard output, or name a file")
+    return "-"
+
+
+def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from penilaian.io.spreadsheet import write_template  # noqa: PLC0415 - boundary module
 
     example = load_sample_unit().appraisals if args.example else None
-    write_template(args.output, args.format, example=example)
+    target = _binary(args.output, out) if args.format == "xlsx" else args.output
+    with naming(args.output):
+        write_template(target, args.format, example=example)
     print(f"{args.output}: {args.format} template written", file=err)
     return EXIT_OK
 

@@ -7,10 +7,10 @@ Decimal text ``score --format json`` writes, grade ids, and the same keys every 
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import TYPE_CHECKING, Any, Final
 
+from penilaian.io.escaping import CsvWriter
 from penilaian.serialization import unstructure
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def simulation_csv(comparison: Comparison, sources: list[str | None]) -> str:
     """One row per scenario: counts per grade, changes from the baseline, curve compliance."""
     grades = [grade.value for grade in comparison.distributions[0].counts]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = CsvWriter(buffer, lineterminator="\n")  # names come from the user: no formulas
     writer.writerow(
         [
             *("scenario", "policy", "total", "graded", "incomplete", *grades, "changes"),

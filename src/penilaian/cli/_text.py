@@ -6,12 +6,12 @@ Indonesian by default, English on request; used by `penilaian.cli._main`.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import TYPE_CHECKING
 
 from penilaian._base.trace import render_trace
-from penilaian.exceptions import UnknownLabelError
+from penilaian.exceptions import InvalidInputError, UnknownLabelError
+from penilaian.io.escaping import CsvWriter, escape_markdown
 from penilaian.model.raters import ExpectationLevel
 
 if TYPE_CHECKING:
@@ -104,25 +104,42 @@ def render(appraisal: Appraisal, lang: Language = "id") -> str:
 
 
 def results_table(
-    pairs: Sequence[tuple[Appraisal, Result]], lang: Language = "id", *, markdown: bool = False
+    pairs: Sequence[tuple[Appraisal, Result]],
+    lang: Language = "id",
+    *,
+    markdown: bool = False,
+    raw: bool = False,
 ) -> str:
     """
     Return one row per result, as CSV (default) or a Markdown table.
 
-    The rows and columns are the ``results`` table of `penilaian.io.spreadsheet.write_results`.
+    The rows and columns are the ``results`` table of `penilaian.io.spreadsheet.write_results`,
+    each result beside the appraisal it is paired with.  CSV text cells that would
+    start a formula get a single quote in front unless *raw*
+    (`penilaian.io.escaping.CsvWriter`); Markdown cells are escaped by
+    `penilaian.io.escaping.escape_markdown`, as the reports' are.
+
+    Raises:
+        InvalidInputError: for a result paired with another appraisal, or two
+            pairs of one appraisal id, or text no cell can hold.
     """
     from penilaian.io.export import result_rows  # noqa: PLC0415 - the export's own rows
     from penilaian.io.tables import RESULTS  # noqa: PLC0415
 
-    rows, _ = result_rows([r for _, r in pairs], [a for a, _ in pairs], lang)
+    rows, problems = result_rows(pairs, lang)
+    if problems:
+        raise InvalidInputError(problems)
     headers = [column.header for column in RESULTS.columns]
     cells = [[_cell(row[header]) for header in headers] for row in rows[RESULTS]]
     if markdown:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(_markdown(value) for value in row) + " |" for row in cells]
+        lines += [
+            "| " + " | ".join(escape_markdown(value).strip() for value in row) + " |"
+            for row in cells
+        ]
         return "\n".join(lines) + "\n"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = CsvWriter(buffer, raw=raw, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows(cells)
     return buffer.getvalue()
@@ -134,7 +151,3 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
-
-
-def _markdown(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

@@ -3,7 +3,11 @@ A CSV workbook: a directory with one UTF-8 file per table (``employees.csv``, ..
 
 Reading accepts a comma or a semicolon between cells (Excel in an Indonesian
 locale saves with semicolons), found from the header line, and a byte-order mark.
-Dates are ISO text (``2024-03-15``), numbers use a decimal point.  Files whose
+Dates are ISO text (``2024-03-15``), numbers use a decimal point.  Text cells are
+written through `penilaian.io.escaping.CsvWriter`, so a text that a spreadsheet
+program would run as a formula gets a single quote in front (``'=1+2``); the
+reader undoes it with `penilaian.io.escaping.restore_cell`, here and nowhere else,
+so what is written reads back equal.  Files whose
 names start with ``.`` or ``~$`` (editors' lock files) are skipped; any other
 entry that is not one of the tables' CSV files (or ``petunjuk.csv``) is refused,
 and so is a link, so that nothing outside the directory is read.
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 from penilaian.exceptions import InvalidValueError
 from penilaian.io._places import Finding, Where
 from penilaian.io._source import SheetRows, collect
+from penilaian.io.escaping import CsvWriter, restore_cell
 from penilaian.io.files import staged
 from penilaian.io.tables import LIST_SEPARATOR
 
@@ -95,7 +100,7 @@ def _rows(text: str, stem: str, findings: list[Finding]) -> Iterator[list[RawVal
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):  # noqa: B007 - reported below
-            yield [cell or None for cell in cells]
+            yield [restore_cell(cell) or None for cell in cells]
     except csv.Error as error:
         reason = f"the file is not valid CSV here ({error}); check the quotes"
         findings.append(
@@ -119,19 +124,23 @@ def format_cell(value: object) -> str:
 
 
 def write_csv(
-    directory: Path, files: Sequence[tuple[str, Sequence[str], Iterable[Sequence[object]]]]
+    directory: Path,
+    files: Sequence[tuple[str, Sequence[str], Iterable[Sequence[object]]]],
+    *,
+    raw: bool = False,
 ) -> None:
     """
     Write each ``(name, headers, rows)`` to ``<directory>/<name>.csv``, UTF-8 with a BOM.
 
     Every file is written to a temporary file first; they are renamed into place
     together once all are complete.  The mark lets Excel open the file as UTF-8.
+    Text cells that would start a formula are neutralised unless *raw*.
     """
     directory.mkdir(exist_ok=True)
     targets = [directory / f"{name}.csv" for name, _, _ in files]
     with staged(targets) as temporary:
         for path, (_, headers, rows) in zip(temporary, files, strict=True):
             with path.open("w", encoding=_ENCODING, newline="") as stream:
-                writer = csv.writer(stream, lineterminator="\r\n")
+                writer = CsvWriter(stream, raw=raw)
                 writer.writerow(headers)
                 writer.writerows([format_cell(value) for value in row] for row in rows)

@@ -7,7 +7,6 @@ and every problem is reported at once, at ``$[index]``.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -15,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from penilaian.exceptions import InvalidInputError, InvalidValueError, Problem
+from penilaian.io.escaping import CsvWriter
 
 if TYPE_CHECKING:
     from penilaian.io._siasn_data import SiasnRecord
@@ -79,13 +79,16 @@ def write_csv(
     target: str | os.PathLike[str] | TextIO,
     *,
     fields: Iterable[str] | None = None,
+    raw: bool = False,
 ) -> None:
     """
     Write *records* as CSV: a header row of SIASN's field names, then one row per record.
 
     Text is UTF-8 (without a byte-order mark), rows end in CRLF, and `None` is an
     empty cell.  All records must have the same keys: annual and periodic records
-    go to separate files.
+    go to separate files.  A text cell that would start a formula in a spreadsheet
+    (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+    ``'`` (`penilaian.io.escaping.neutralise_cell`), unless *raw*.
 
     Args:
         records: Records with the same keys, in the same order.
@@ -94,6 +97,7 @@ def write_csv(
         fields: The header; by default the keys of the first record.  Give it
             (`SIASN_ANNUAL_FIELDS`, `SIASN_PERIODIC_FIELDS`) to write a header
             with no records.
+        raw: Write every cell as it is, for a program that reads the file as data.
 
     Raises:
         InvalidInputError: for a record whose keys differ from the header, and as
@@ -118,7 +122,7 @@ def write_csv(
     if problems:
         raise InvalidInputError(problems)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = CsvWriter(buffer, raw=raw)  # names and ids: no cell starts a formula
     writer.writerow(header)
     for row in rows:
         writer.writerow(["" if row[key] is None else row[key] for key in header])

@@ -1,26 +1,29 @@
 """
-From the rows of sheets (XLSX) or files (CSV) to checked raw tables.
+From the files and the rows of sheets (XLSX) or files (CSV) to checked raw tables.
 
-Both readers hand over each sheet as its title and its rows of raw cell values;
-this module checks what is common to both: which sheets there are, the header
-row (unknown, repeated and missing columns), values in columns without a header,
-empty rows in the middle of a table, and the row limit.
+Both readers read a file through `read_checked`, the project's one input check
+(`penilaian.serialization.read_file`), and hand over each sheet as its title and
+its rows of raw cell values; this module checks what is common to both: which
+sheets there are, the header row (unknown, repeated and missing columns), values
+in columns without a header, empty rows in the middle of a table, and the row limit.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 import attrs
 
-from penilaian.exceptions import DuplicateIdError, InvalidValueError
+from penilaian.exceptions import DuplicateIdError, InvalidInputError, InvalidValueError
 from penilaian.io._places import Finding, Where, column_letter, show
 from penilaian.io.tables import INSTRUCTIONS_SHEET, TABLES, Table, find_table
+from penilaian.serialization import read_file
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
 __all__ = [
     "EXCEL_MAX_ROWS",
@@ -32,6 +35,7 @@ __all__ = [
     "SheetRows",
     "collect",
     "is_blank",
+    "read_checked",
 ]
 
 EXCEL_MAX_ROWS: Final = 1_048_576
@@ -102,6 +106,22 @@ class RawTable:
     title: str
     columns: dict[str, int]
     rows: tuple[tuple[int, Sequence[RawValue]], ...]
+
+
+def read_checked(path: Path, max_bytes: int) -> bytes | Finding:
+    """
+    Return the bytes of the regular file *path*, or the finding that refuses it.
+
+    The check is the project's one (`penilaian.serialization.read_file`): a missing
+    file, a directory, a device, a named pipe or a file over *max_bytes* is one
+    problem with the whole file, never a wait on a pipe nor a read past the limit.
+    """
+    try:
+        return read_file(path, limit=max_bytes, limit_name="max_bytes")
+    except InvalidInputError as refused:
+        (problem,) = refused.problems
+        error = cast("InvalidValueError", problem.error)  # the check's errors all are
+        return Finding(Where(path.name, whole_file=True), error.reason, error)
 
 
 def is_blank(value: RawValue) -> bool:

@@ -4,18 +4,20 @@ Reading an XLSX workbook safely: check the zip first, then stream its sheets wit
 Before openpyxl sees the file, the zip's declared sizes are added up (a zip bomb
 is refused before anything is unpacked; `zipfile` never unpacks more than a
 member declares), every XML part is checked for a DTD (no entity tricks), and
-each worksheet is scanned for merged cells and for cells far to the right.  The
-workbook is then opened read-only, with formulas kept as formulas (never
-evaluated) and external links dropped, and read row by row.
+every part is measured against the limits of `penilaian.io._xlsx_limits` (its
+size, its cells or strings, its XML elements); each worksheet is scanned for
+merged cells and for cells far to the right on the way.  The workbook is then
+opened read-only, with formulas kept as formulas (never evaluated) and external
+links dropped, and read row by row.
 """
 
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import warnings
 import zipfile
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Final
 from xml.etree import ElementTree as ET
 
@@ -25,6 +27,7 @@ from penilaian.exceptions import InvalidValueError
 from penilaian.io._extra import openpyxl_module
 from penilaian.io._places import Finding, Where
 from penilaian.io._source import CellError, Formula, Percent, SheetRows, collect
+from penilaian.io._xlsx_limits import XML_SUFFIXES, measure_parts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,19 +37,13 @@ if TYPE_CHECKING:
 __all__ = ["Limits", "read_xlsx"]
 
 _MAX_MEMBERS: Final = 10_000
-_CHUNK: Final = 1 << 20
-_OVERLAP: Final = 4096
 _PROLOG_LIMIT: Final = 1 << 16
-_XML_SUFFIXES: Final = (".xml", ".rels", ".vml")
 # The XML declaration, comments and spaces a part may start with before its root element.
 _PROLOG: Final = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _ELEMENT_START: Final = re.compile(rb"<[A-Za-z_]")
 _MERGE: Final = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref=\"([^\"]*)\"")
 # A cell reference with three letters or more: column AAA (703) or further right.
 _FAR_RIGHT: Final = re.compile(rb"\sr=\"[A-Za-z]{3}")
-_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PACKAGE_REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 @attrs.frozen
@@ -146,21 +143,23 @@ def _open_zip(
 
 
 def _check_parts(name: str, archive: zipfile.ZipFile) -> dict[str, tuple[Finding, ...]] | Finding:
-    """Refuse DTDs in any XML part; scan each worksheet for merged cells and far-right cells."""
+    """Refuse DTDs and parts too large; scan each worksheet for merged and far-right cells."""
+    scans: defaultdict[str, _SheetScan] = defaultdict(_SheetScan)
     try:
         for info in archive.infolist():
-            if info.filename.lower().endswith(_XML_SUFFIXES) and not _plain_xml(archive, info):
+            if info.filename.lower().endswith(XML_SUFFIXES) and not _plain_xml(archive, info):
                 return _not_a_workbook(
                     name, f"its part {info.filename} declares a DTD or is not UTF-8 XML"
                 )
-        titles = _sheet_parts(archive)
-        scans: dict[str, tuple[Finding, ...]] = {}
-        for part, title in titles.items():
-            if part in archive.namelist():
-                scans[title] = _scan_sheet(archive, part, title)
+        titles = measure_parts(archive, lambda part, body: scans[part].see(body))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, ET.ParseError) as error:
         return _not_a_workbook(name, f"it cannot be unpacked ({error})")
-    return scans
+    if isinstance(titles, str):
+        return Finding(
+            Where(name, whole_file=True), titles, InvalidValueError("file", name, titles)
+        )
+    names = set(archive.namelist())
+    return {title: scans[part].findings(title) for part, title in titles.items() if part in names}
 
 
 def _plain_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -174,71 +173,35 @@ def _plain_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return _ELEMENT_START.match(rest) is not None
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Map each worksheet part (``xl/worksheets/sheet1.xml``) to its sheet's title."""
-    workbook = next(
-        (
-            target
-            for kind, target in _relations(archive, "", "_rels/.rels")
-            if kind.endswith("/officeDocument")
-        ),
-        "xl/workbook.xml",
-    )
-    if workbook not in archive.namelist():
-        return {}  # openpyxl will say the workbook cannot be opened
-    folder, base = posixpath.split(workbook)
-    targets = dict(
-        _relations(archive, folder, posixpath.join(folder, "_rels", base + ".rels"), by_id=True)
-    )
-    root = ET.fromstring(archive.read(workbook))  # noqa: S314 - checked for DTDs above
-    sheets = [
-        (sheet.get(f"{_REL}id", ""), sheet.get("name", "")) for sheet in root.iter(f"{_MAIN}sheet")
-    ]
-    return {targets[key]: title for key, title in sheets if key in targets}
+@attrs.define
+class _SheetScan:
+    """What the pieces of one worksheet show: its merged ranges, a cell beyond column ZZ."""
 
+    merged: dict[str, None] = attrs.Factory(dict)
+    far_right: bool = False
 
-def _relations(
-    archive: zipfile.ZipFile, folder: str, path: str, *, by_id: bool = False
-) -> list[tuple[str, str]]:
-    if path not in archive.namelist():
-        return []
-    root = ET.fromstring(archive.read(path))  # noqa: S314 - checked for DTDs above
-    found = []
-    for relation in root.iter(f"{_PACKAGE_REL}Relationship"):
-        target = relation.get("Target", "")
-        target = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        found.append((relation.get("Id" if by_id else "Type", ""), target))
-    return found
+    def see(self, body: bytes) -> None:
+        """Look at one piece of the sheet (pieces are cut between tags)."""
+        if b"mergeCell" in body:
+            self.merged.update(
+                dict.fromkeys(ref.decode("ascii", "replace") for ref in _MERGE.findall(body))
+            )
+        self.far_right = self.far_right or _FAR_RIGHT.search(body) is not None
 
-
-def _scan_sheet(archive: zipfile.ZipFile, part: str, title: str) -> tuple[Finding, ...]:
-    merged: dict[str, None] = {}
-    far_right = False
-    with archive.open(part) as stream:
-        tail = b""
-        while chunk := stream.read(_CHUNK):
-            window = tail + chunk
-            if b"mergeCell" in window:
-                merged.update(
-                    dict.fromkeys(ref.decode("ascii", "replace") for ref in _MERGE.findall(window))
-                )
-            far_right = far_right or _FAR_RIGHT.search(window) is not None
-            tail = window[-_OVERLAP:]
-    findings = []
-    for ref in merged:
-        reason = "merged cells; unmerge them, so that every value has a cell of its own"
-        error = InvalidValueError("cells", ref, reason)
-        findings.append(Finding(Where(title, cells=ref), reason, error, blocks=False))
-    if far_right:
-        reason = (
-            "the sheet has cells beyond column ZZ; delete the columns to the right of the table"
-        )
-        findings.append(Finding(Where(title), reason, InvalidValueError("columns", title, reason)))
-    return tuple(findings)
+    def findings(self, title: str) -> tuple[Finding, ...]:
+        """Return the problems of the sheet called *title*."""
+        findings = []
+        for ref in self.merged:
+            reason = "merged cells; unmerge them, so that every value has a cell of its own"
+            error = InvalidValueError("cells", ref, reason)
+            findings.append(Finding(Where(title, cells=ref), reason, error, blocks=False))
+        if self.far_right:
+            reason = (
+                "the sheet has cells beyond column ZZ; delete the columns to the right of the table"
+            )
+            error = InvalidValueError("columns", title, reason)
+            findings.append(Finding(Where(title), reason, error))
+        return tuple(findings)
 
 
 def _sheet(

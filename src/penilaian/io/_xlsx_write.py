@@ -4,8 +4,10 @@ Writing an XLSX workbook: one sheet per table, styled headers, typed columns.
 Id, NIP and text columns are formatted as Text (so Excel keeps leading zeros and
 never turns ``1-2`` into a date), date columns as ``yyyy-mm-dd``; numbers are
 written as numbers when Excel keeps them exactly (15 significant digits), else as
-text.  Text that starts with ``=`` is written as text, never as a formula.  The
-workbook is saved to a temporary file and renamed into place.
+text.  Every text cell is a string cell, never a formula, whatever it starts with
+(``=``, ``+``, ``-``, ``@``), so XLSX needs none of the quoting CSV cells get
+(`penilaian.io.escaping.neutralise_cell`).  The workbook is saved to a temporary
+file and renamed into place.
 """
 
 from __future__ import annotations
@@ -117,28 +119,30 @@ def write_xlsx(
         instructions: Whether to add the ``petunjuk`` sheet first and describe
             each column in a comment on its header (for templates).
     """
-    workbook = openpyxl_module().Workbook(write_only=True)
-    if instructions:
-        _instructions(workbook)
-    for table, rows in tables:
-        sheet = workbook.create_sheet(table.name)
-        sheet.freeze_panes = "A2"
-        cells = _Cells(sheet)
-        formats = [_FORMATS.get(column.kind) for column in table.columns]
-        for index, column in enumerate(table.columns):
-            dimension = sheet.column_dimensions[column_letter(index)]
-            dimension.width = _WIDTHS.get(column.kind, max(14, len(column.header) + 4))
-            if formats[index] is not None:
-                dimension.number_format = formats[index]
-        sheet.append([cells.header(column, comment=instructions) for column in table.columns])
-        for row in rows:
-            sheet.append(
-                [
-                    cells.value(row.get(column.header), number_format)
-                    for column, number_format in zip(table.columns, formats, strict=True)
-                ]
-            )
+    # The output is checked (and staged) first: a workbook built for an output that
+    # cannot be written would be left half-made, and openpyxl complains when it goes.
     with staged([path]) as (temporary,):
+        workbook = openpyxl_module().Workbook(write_only=True)
+        if instructions:
+            _instructions(workbook)
+        for table, rows in tables:
+            sheet = workbook.create_sheet(table.name)
+            sheet.freeze_panes = "A2"
+            cells = _Cells(sheet)
+            formats = [_FORMATS.get(column.kind) for column in table.columns]
+            for index, column in enumerate(table.columns):
+                dimension = sheet.column_dimensions[column_letter(index)]
+                dimension.width = _WIDTHS.get(column.kind, max(14, len(column.header) + 4))
+                if formats[index] is not None:
+                    dimension.number_format = formats[index]
+            sheet.append([cells.header(column, comment=instructions) for column in table.columns])
+            for row in rows:
+                sheet.append(
+                    [
+                        cells.value(row.get(column.header), number_format)
+                        for column, number_format in zip(table.columns, formats, strict=True)
+                    ]
+                )
         workbook.save(temporary)
 
 

@@ -13,6 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, Problem
+from penilaian.io._instructions import INSTRUCTION_HEADERS, RULES, instruction_rows
+from penilaian.io.escaping import restore_cell
 from penilaian.io.tables import (
     ALIAS_SEPARATOR,
     CATEGORIES,
@@ -35,7 +37,7 @@ from penilaian.model.raters import EXPECTATION_SCALE, NumericScale
 from penilaian.model.targets import PointTarget, RangeTarget
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
     from penilaian._base.labels import Language
     from penilaian.model.appraisal import Appraisal
@@ -228,33 +230,41 @@ def _scale_cells(scale: Scale) -> dict[str, Any]:
 # -- what a spreadsheet cannot carry ------------------------------------------------------
 
 
-def check_writable(appraisals: Sequence[Appraisal], rows: Rows) -> list[Problem]:
-    """Return a problem for each value that would not read back equal."""
+def check_writable(appraisals: Sequence[Appraisal], *, raw: bool = False) -> list[Problem]:
+    """
+    Return a problem for each value that would not read back equal, at its appraisal's position.
+
+    Each appraisal's rows are built here, so a problem is placed at its own appraisal
+    even when two share an id.  With *raw* (CSV not neutralised), a text starting with
+    quotes before a formula character is refused too: the reader would drop a quote.
+    """
     problems: list[Problem] = []
-    index = {appraisal.id: position for position, appraisal in enumerate(appraisals)}
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for position, appraisal in enumerate(appraisals):
         if appraisal.id in seen:
-            reason = "repeats the id of an earlier appraisal"
+            reason = f"repeats the id of the appraisal at $[{seen[appraisal.id]}]"
             duplicate = DuplicateIdError("id", appraisal.id, reason)
             problems.append(Problem.from_error(f"$[{position}].id", duplicate))
-        seen.add(appraisal.id)
+        seen.setdefault(appraisal.id, position)
         if BUILTIN_FRAMEWORKS.get(appraisal.framework.id) != appraisal.framework:
             reason = f"a spreadsheet names a built-in framework ({', '.join(BUILTIN_FRAMEWORKS)})"
             error = InvalidValueError("framework", appraisal.framework.id, reason)
             problems.append(
                 Problem(f"$[{position}].framework", f"{reason}; this one is custom", error)
             )
-    for table, table_rows in rows.items():
-        for row in table_rows:
-            for header, value in row.items():
-                unwritable = cell_problem(value) or _unwritable(header, value)
-                if unwritable is not None:
-                    where = f"$[{index[row['appraisal_id']]}]"
-                    error = InvalidValueError(header, value, unwritable)
-                    place = f"appraisal {row['appraisal_id']}, {table.name}.{header}"
-                    message = f"{place}: {unwritable} (got {value!r})"
-                    problems.append(Problem(where, message, error))
+        for table, table_rows in appraisal_rows([appraisal]).items():
+            for row in table_rows:
+                for header, value in row.items():
+                    unwritable = (
+                        cell_problem(value)
+                        or _unwritable(header, value)
+                        or (_quote_lost(value) if raw else None)
+                    )
+                    if unwritable is not None:
+                        error = InvalidValueError(header, value, unwritable)
+                        place = f"appraisal {appraisal.id}, {table.name}.{header}"
+                        message = f"{place}: {unwritable} (got {value!r})"
+                        problems.append(Problem(f"$[{position}]", message, error))
     return problems
 
 
@@ -273,109 +283,77 @@ def _unwritable(header: str, value: object) -> str | None:
     return None
 
 
+def _quote_lost(value: object) -> str | None:
+    """Say why a raw CSV cell would not read back equal (the reader drops a quote), or `None`."""
+    text = f"{LIST_SEPARATOR} ".join(value) if isinstance(value, tuple) else value
+    if isinstance(text, str) and restore_cell(text) != text:
+        return "text starting with a quote before =, +, -, @ loses the quote unless raw=False"
+    return None
+
+
 # -- results ---------------------------------------------------------------------------
 
 
 def result_rows(
-    results: Sequence[Result], appraisals: Sequence[Appraisal], lang: Language
+    pairs: Sequence[tuple[Appraisal, Result]], lang: Language
 ) -> tuple[Rows, list[Problem]]:
-    """Return the rows of the results tables, or the problems that stop them."""
-    by_id = {appraisal.id: appraisal for appraisal in appraisals}
+    """
+    Return the rows of the results tables, one per pair, or the problems that stop them.
+
+    Each row joins a result to the appraisal it is paired with, never to another
+    appraisal of the same id.  A result paired with another appraisal than its
+    own, and a second pair of an appraisal id already exported (the ``figures``
+    and ``categories`` rows are joined to their result by that id), are refused
+    at ``$[i].appraisal_id``, the second naming the first one's position.
+    """
     rows: Rows = {RESULTS: [], FIGURES: [], CATEGORIES: []}
     problems: list[Problem] = []
-    for position, result in enumerate(results):
-        appraisal = by_id.get(result.appraisal_id)
-        if appraisal is None:
-            reason = "no appraisal with this id was given"
+    first: dict[str, int] = {}
+    for position, (appraisal, result) in enumerate(pairs):
+        where = f"$[{position}]"
+        if result.appraisal_id != appraisal.id:
+            reason = f"is not the result of the appraisal it is paired with ({appraisal.id!r})"
             error = InvalidValueError("appraisal_id", result.appraisal_id, reason)
-            problems.append(Problem.from_error(f"$[{position}].appraisal_id", error))
+            problems.append(Problem.from_error(f"{where}.appraisal_id", error))
             continue
+        if appraisal.id in first:
+            reason = f"repeats the appraisal id of the result at $[{first[appraisal.id]}]"
+            duplicate = DuplicateIdError("appraisal_id", appraisal.id, reason)
+            problems.append(Problem.from_error(f"{where}.appraisal_id", duplicate))
+            continue
+        first[appraisal.id] = position
         employee = appraisal.employee
         for value in (employee.id, employee.name, *(gap.reason for gap in result.gaps)):
             unstorable = cell_problem(value)
             if unstorable is not None:
-                bad = InvalidValueError("text", value, unstorable)
-                problems.append(Problem.from_error(f"$[{position}]", bad))
-        rows[RESULTS].append(
-            {
-                "appraisal_id": result.appraisal_id,
-                "employee_id": employee.id,
-                "name": employee.name,
-                "nip": None if employee.nip is None else str(employee.nip),
-                "regime": result.regime,
-                "grade": None if result.grade is None else result.grade.value,
-                "grade_label": None if result.grade is None else result.grade.label(lang),
-                "score": result.score,
-                "complete": result.is_complete,
-                "gaps": f"{LIST_SEPARATOR} ".join(
-                    f"{gap.path}: {gap.reason}" for gap in result.gaps
+                problems.append(
+                    Problem.from_error(where, InvalidValueError("text", value, unstorable))
                 )
-                or None,
-            }
-        )
-        key = {"appraisal_id": result.appraisal_id}
-        rows[FIGURES].extend(
-            {**key, "key": name, "value": value} for name, value in result.figures.items()
-        )
-        rows[CATEGORIES].extend(
-            {**key, "key": name, "value": value} for name, value in result.ratings.items()
-        )
+        _add_result(rows, appraisal, result, lang)
     return rows, problems
 
 
-# -- the instructions -------------------------------------------------------------------
-
-RULES: Final = (
-    (
-        "Satu lembar per tabel; baris 1 berisi nama kolom (jangan diubah). Urutan kolom bebas.",
-        "One sheet per table; row 1 holds the column headers (keep them). Column order is free.",
-    ),
-    (
-        "Sel kosong berarti tidak ada (bukan 0). Kolom wajib harus diisi di setiap baris.",
-        "An empty cell is missing (never 0). Required columns are filled on every row.",
-    ),
-    (
-        "Tanggal: sel tanggal, atau teks YYYY-MM-DD. Angka memakai titik desimal (2.5).",
-        "Dates: a date cell, or text YYYY-MM-DD. Numbers use a decimal point (2.5).",
-    ),
-    (
-        "Kode dan NIP ditulis sebagai teks (kolomnya sudah berformat Text).",
-        "Ids and NIPs are text (their columns are formatted as Text).",
-    ),
-    (
-        "Daftar (bukti dukung, levels) dipisah titik koma. Jangan menggabung sel, jangan rumus.",
-        "Lists (evidence, levels) are separated by semicolons. Do not merge cells or use formulas.",
-    ),
-    (
-        "Jangan menyisakan baris kosong di tengah tabel. Lembar opsional boleh dihapus.",
-        "Leave no empty row inside a table. Optional sheets may be deleted.",
-    ),
-)
-"""The general rules printed at the top of the instructions sheet: (Indonesian, English)."""
-
-
-def instruction_rows() -> Iterator[tuple[str, ...]]:
-    """Yield one row per column of every table: what it is, in both languages."""
-    for table in TABLES:
-        for column in table.columns:
-            yield (
-                table.name,
-                column.header,
-                "wajib / required" if column.required else "opsional / optional",
-                f"{column.kind.label_id} / {column.kind.label_en}",
-                column.description_id,
-                column.description_en,
-                ", ".join(column.choices),
-            )
-
-
-INSTRUCTION_HEADERS: Final = (
-    "sheet",
-    "column",
-    "required",
-    "type",
-    "keterangan",
-    "description",
-    "choices",
-)
-"""The header of the instructions table."""
+def _add_result(rows: Rows, appraisal: Appraisal, result: Result, lang: Language) -> None:
+    employee = appraisal.employee
+    rows[RESULTS].append(
+        {
+            "appraisal_id": appraisal.id,
+            "employee_id": employee.id,
+            "name": employee.name,
+            "nip": None if employee.nip is None else str(employee.nip),
+            "regime": result.regime,
+            "grade": None if result.grade is None else result.grade.value,
+            "grade_label": None if result.grade is None else result.grade.label(lang),
+            "score": result.score,
+            "complete": result.is_complete,
+            "gaps": f"{LIST_SEPARATOR} ".join(f"{gap.path}: {gap.reason}" for gap in result.gaps)
+            or None,
+        }
+    )
+    key = {"appraisal_id": appraisal.id}
+    rows[FIGURES].extend(
+        {**key, "key": name, "value": value} for name, value in result.figures.items()
+    )
+    rows[CATEGORIES].extend(
+        {**key, "key": name, "value": value} for name, value in result.ratings.items()
+    )

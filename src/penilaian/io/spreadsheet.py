@@ -15,16 +15,21 @@ XLSX needs the ``xlsx`` extra (``pip install "penilaian[xlsx]"``); CSV needs not
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from penilaian.exceptions import InvalidInputError, InvalidValueError, MissingExtraError
+from penilaian.exceptions import (
+    DuplicateIdError,
+    InvalidInputError,
+    InvalidValueError,
+    MissingExtraError,
+    Problem,
+)
 from penilaian.io._assemble import assemble
 from penilaian.io._csv import read_csv, write_csv
 from penilaian.io._places import Finding, Where, to_problems
 from penilaian.io._rows import Builder, typed_rows
+from penilaian.io._source import read_checked
 from penilaian.io._xlsx import Limits, read_xlsx
 from penilaian.io._xlsx_write import write_xlsx
 from penilaian.io.export import (
@@ -38,6 +43,7 @@ from penilaian.io.export import (
 from penilaian.io.tables import INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Sequence
 
     from penilaian._base.labels import Language
@@ -103,7 +109,8 @@ def read_appraisals(
             (``targets!E7``) and a message such as
             ``targets, row 7, column E (target_value): must be greater than 0 ...``.
         MissingExtraError: for an XLSX file without openpyxl installed.
-        OSError: if *path* cannot be opened (it does not exist, for instance).
+        InvalidInputError: also when *path* is missing, not a regular file or directory,
+            or over *max_bytes* (one problem naming the file).
     """
     source = Path(path)
     limits = Limits(max_bytes, max_rows, max_unpacked_bytes)
@@ -121,9 +128,9 @@ def read_appraisals(
 
 
 def _read_file(path: Path, limits: Limits) -> tuple[dict[str, RawTable], list[Finding]]:
-    data = _bounded_read(path, limits.max_bytes)
-    if isinstance(data, str):
-        return {}, [_file_problem(path, data)]
+    data = read_checked(path, limits.max_bytes)
+    if isinstance(data, Finding):
+        return {}, [data]
     if data.startswith(_ZIP_MAGIC):
         return read_xlsx(path.name, data, limits)
     if data.startswith(_OLE_MAGIC):
@@ -146,21 +153,6 @@ def _file_problem(path: Path, reason: str) -> Finding:
     )
 
 
-def _bounded_read(path: Path, max_bytes: int) -> bytes | str:
-    """Return the file's bytes, or why they are not read: not a plain file, or too large."""
-    # Non-blocking, so that a named pipe given as the path cannot make the open hang.
-    descriptor = os.open(
-        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    )
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return "not a regular file"
-        data = stream.read(max_bytes + 1)  # never more than one byte past the limit
-    if len(data) > max_bytes:
-        return f"the file has more than {max_bytes:,} bytes, the limit (max_bytes)"
-    return data
-
-
 def _format(path: Path, format: Format | None) -> Format:  # noqa: A002 - the public argument's name
     if format is None:
         return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
@@ -174,6 +166,7 @@ def write_template(
     format: Format | None = None,  # noqa: A002 - reads as the format it is
     *,
     example: Iterable[Appraisal] | None = None,
+    raw: bool = False,
 ) -> None:
     """
     Write a template to fill in: empty, or filled with *example* appraisals.
@@ -189,6 +182,12 @@ def write_template(
         format: ``"xlsx"`` or ``"csv"``; by default ``"xlsx"`` for a path ending
             in ``.xlsx``, else ``"csv"``.
         example: Appraisals to fill it with; `read_appraisals` reads them back equal.
+        raw: For CSV, write text cells as they are.  By default a text that a
+            spreadsheet program would run as a formula (starting with ``=``,
+            ``+``, ``-``, ``@``, a tab or a carriage return, and not a number)
+            gets a single quote in front, which `read_appraisals` removes
+            (`penilaian.io.escaping.neutralise_cell`).  XLSX text cells are
+            always text, never formulas.
 
     Raises:
         InvalidInputError: if an example cannot be written faithfully (a custom
@@ -196,30 +195,34 @@ def write_template(
             a semicolon); nothing is written then.
         MissingExtraError: for XLSX without openpyxl installed.
     """
-    write_appraisals(path, () if example is None else example, format=format)
+    write_appraisals(path, () if example is None else example, format=format, raw=raw)
 
 
 def write_appraisals(
     path: str | os.PathLike[str],
     appraisals: Iterable[Appraisal],
     format: Format | None = None,  # noqa: A002 - reads as the format it is
+    *,
+    raw: bool = False,
 ) -> None:
     """
     Write *appraisals* as a filled template, which `read_appraisals` reads back equal.
 
-    The same as ``write_template(path, format, example=appraisals)``; see there.
+    The same as ``write_template(path, format, example=appraisals, raw=raw)``; see there.
 
     Raises:
-        InvalidInputError: for what a spreadsheet cannot carry; nothing is written.
+        InvalidInputError: for what a spreadsheet cannot carry (with *raw*, a
+            CSV text starting with a quote before a formula character too);
+            nothing is written.
         MissingExtraError: for XLSX without openpyxl installed.
     """
     target = Path(path)
     kind = _format(target, format)
     chosen = tuple(appraisals)
-    rows = appraisal_rows(chosen)
-    problems = check_writable(chosen, rows)
+    problems = check_writable(chosen, raw=raw and kind == "csv")
     if problems:
         raise InvalidInputError(problems)
+    rows = appraisal_rows(chosen)
     if kind == "xlsx":
         write_xlsx(target, [(table, rows[table]) for table in TABLES], instructions=True)
         return
@@ -237,6 +240,7 @@ def write_appraisals(
                 for table in TABLES
             ),
         ],
+        raw=raw,
     )
 
 
@@ -248,6 +252,7 @@ def write_results(
     *,
     figures: bool = True,
     lang: Language = "id",
+    raw: bool = False,
 ) -> None:
     """
     Export scoring results: one row per appraisal, and optionally every figure.
@@ -263,18 +268,27 @@ def write_results(
         path: The ``.xlsx`` file, or the directory for ``results.csv``,
             ``figures.csv`` and ``categories.csv``.
         results: The results, in the order of the rows.
-        appraisals: The appraisals scored (matched by id), for the employees' names.
+        appraisals: The appraisals scored, for the employees' names: each result
+            is joined to the one appraisal of its id.
         format: ``"xlsx"`` or ``"csv"``; by default from *path* as for `write_template`.
         figures: Whether to add the figures and categories tables.
         lang: The language of the grade labels: ``"id"`` or ``"en"``.
+        raw: For CSV, write text cells as they are, for programs that read the
+            files as data; by default a text that would start a formula gets a
+            single quote in front, as for `write_template`.
 
     Raises:
-        InvalidInputError: for a result whose appraisal is not given; nothing is written.
+        InvalidInputError: for a result whose appraisal is not given, two
+            appraisals with one id (at ``$[i].id``, naming the other's position)
+            or two results of one appraisal; nothing is written.
         MissingExtraError: for XLSX without openpyxl installed.
     """
     target = Path(path)
     kind = _format(target, format)
-    rows, problems = result_rows(results, appraisals, lang)
+    pairs, problems = _paired(results, appraisals)
+    if problems:
+        raise InvalidInputError(problems)
+    rows, problems = result_rows(pairs, lang)  # a pair per result, in their order
     if problems:
         raise InvalidInputError(problems)
     tables = RESULT_TABLES if figures else RESULT_TABLES[:1]
@@ -291,4 +305,32 @@ def write_results(
                 )
                 for table in tables
             ],
+            raw=raw,
         )
+
+
+def _paired(
+    results: Sequence[Result], appraisals: Sequence[Appraisal]
+) -> tuple[list[tuple[Appraisal, Result]], list[Problem]]:
+    """Pair each result with the one appraisal of its id; refuse an id two appraisals share."""
+    positions: dict[str, list[int]] = {}  # every position of an id: none is lost
+    for position, appraisal in enumerate(appraisals):
+        positions.setdefault(appraisal.id, []).append(position)
+    problems = [
+        Problem.from_error(
+            f"$[{later}].id",
+            DuplicateIdError("id", key, f"repeats the id of the appraisal at $[{found[0]}]"),
+        )
+        for key, found in positions.items()
+        for later in found[1:]
+    ]
+    pairs: list[tuple[Appraisal, Result]] = []
+    for position, result in enumerate(results):
+        found = positions.get(result.appraisal_id, [])
+        if not found:
+            reason = "no appraisal with this id was given"
+            error = InvalidValueError("appraisal_id", result.appraisal_id, reason)
+            problems.append(Problem.from_error(f"$[{position}].appraisal_id", error))
+        elif len(found) == 1:
+            pairs.append((appraisals[found[0]], result))
+    return pairs, problems

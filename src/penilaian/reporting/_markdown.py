@@ -1,12 +1,14 @@
 """
 Writing report blocks as Markdown (CommonMark with GitHub's tables).
 
-Text from the data can hold anything, so every piece is cleaned and escaped here:
-whitespace (line breaks included) becomes one space, so no text can start a new
-block; the characters that make emphasis, links, code, raw HTML, entities or table
-cells (the backslash and `` ` * _ [ ] < > | & # ~``) are escaped with a backslash; and a text that
-would start a list or a heading is escaped at its start.  Raw HTML such as
-``<script>`` therefore reads as text in any CommonMark renderer.
+Text from the data can hold anything, so every piece is cleaned and escaped by
+`penilaian.io.escaping.escape_markdown`, the one Markdown escaping of the library
+(the command line's Markdown tables use it too): whitespace (line breaks
+included) becomes one space, so no text can start a new block; the characters
+that make emphasis, links, code, raw HTML, entities or table cells (the
+backslash and `` ` * _ [ ] < > | & # ~``) are escaped with a backslash; and here
+a text that would start a list or a heading is escaped at its start.  Raw HTML
+such as ``<script>`` therefore reads as text in any CommonMark renderer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from penilaian.io.escaping import clean_text as clean
+from penilaian.io.escaping import escape_markdown as escape
 from penilaian.reporting._blocks import Bullets, Chart, Facts, Heading, Item, Paragraph, Run
 
 if TYPE_CHECKING:
@@ -23,24 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["clean", "escape", "render"]
 
-_UNSAFE: Final = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
-_SPECIAL: Final = re.compile(r"[\\`*\[\]<>|&#~]")
-_UNDERSCORE: Final = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _SPACE: Final = re.compile(r"\s+")
 _LEADING: Final = re.compile(r"^([-+=]|\d+(?=[.)]))")
-
-
-def clean(text: str) -> str:
-    """Replace characters a document must not hold (controls, surrogates, U+FFFE...) by U+FFFD."""
-    return _UNSAFE.sub("\ufffd", text)
-
-
-def escape(text: str) -> str:
-    """Return *text* on one line (each run of whitespace one space), Markdown characters escaped."""
-    flat = _SPACE.sub(" ", clean(text))
-    return _UNDERSCORE.sub(r"\\_", _SPECIAL.sub(r"\\\g<0>", flat))
 
 
 def _line(text: str) -> str:

@@ -18,10 +18,17 @@ from penilaian.serialization._converter import (
     structure,
     unstructure,
 )
-from penilaian.serialization._reading import MAX_DOCUMENT_BYTES, parse_json, read_document
+from penilaian.serialization._reading import (
+    MAX_DOCUMENT_BYTES,
+    check_file,
+    parse_json,
+    read_document,
+    read_file,
+)
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "check_file",
     "dumps",
     "json_schema",
     "load_catalogue",
@@ -29,6 +36,7 @@ __all__ = [
     "make_converter",
     "parse_json",
     "read_document",
+    "read_file",
     "structure",
     "unstructure",
 ]

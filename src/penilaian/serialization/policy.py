@@ -101,6 +101,7 @@ def load_policy(path: str | os.PathLike[str]) -> WeightingPolicy:
             `penilaian.serialization.MAX_DOCUMENT_BYTES` or that is not UTF-8 JSON
             (at ``$``), and every problem `policy_from_mapping` finds, a key
             given twice included.
-        OSError: if the file cannot be read.
+        InvalidInputError: also when the file is missing, not a regular file, or over
+            `MAX_DOCUMENT_BYTES` (one problem naming the path as given).
     """
     return policy_from_mapping(parse_json(read_document(path)))
