@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import pickle
+from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -13,6 +16,7 @@ from penilaian.exceptions import (
     InvalidValueError,
     PenilaianError,
     Problem,
+    ScoringInputError,
     UnknownLabelError,
 )
 
@@ -79,3 +83,106 @@ class TestMessages:
         assert error.problems == tuple(problems)
         assert str(error).splitlines()[0] == head
         assert "repeats an earlier id @ $.targets[0].id" in str(error)
+
+
+class TestBoundedMessages:
+    """A message never grows with the value it shows, and never fails to be written."""
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (10**50, "100000000000...000000000000 (51 digits)"),
+            (-(10**5000), "-...000000000000 (about 5001 digits)"),
+            ("x" * 1_000_000, "(1000000 characters)"),
+            (Fraction(10**60, 7), "Fraction(100000000000...000000000000 (61 digits), 7)"),
+            (Decimal("1" * 10_000), "(10000 digits)"),
+            (list(range(1000)), "19, ...]"),
+        ],
+        ids=["int", "huge-int", "text", "fraction", "decimal", "list"],
+    )
+    def test_long_values_are_cut(self, value, shown):
+        """Long texts, many-digit numbers and long lists are cut, saying how long they are."""
+        message = str(InvalidValueError("target", value, "is wrong"))
+        assert shown in message
+        assert len(message) < 400
+        assert len(repr(InvalidValueError("target", value, "is wrong"))) < 400
+        problem = Problem.from_error("$.target", InvalidValueError("target", value, "is wrong"))
+        assert shown in str(problem)
+
+    def test_deep_values_are_cut(self):
+        """A list nested 100,000 deep is written a few levels deep, without recursion errors."""
+        deep: list[object] = []
+        for _ in range(100_000):
+            deep = [deep]
+        error = InvalidValueError("value", deep, "is wrong")
+        assert str(error).endswith("(got [[[[[...]]]]])")
+        assert repr(error) == "InvalidValueError('value', [[[[[...]]]]], 'is wrong')"
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            0,
+            -3,
+            "boss",
+            Decimal("99.499999999999999999"),
+            Fraction(1, 3),
+            ("a", "b"),
+            {"b": 1, "a": 2},
+            None,
+            True,
+        ],
+    )
+    def test_short_values_read_as_repr(self, value):
+        """Short values are written as repr writes them (a dict in its own order)."""
+        assert str(InvalidValueError("x", value, "is wrong")) == f"x: is wrong (got {value!r})"
+
+    def test_labels_and_nips_are_cut_too(self):
+        """The other messages that show a value cut it the same way."""
+        assert len(str(UnknownLabelError("role", "x" * 10**6, "RaterRole", ["self"]))) < 400
+        assert len(str(InvalidNipError("9" * 10**6, "length", "too long"))) < 400
+
+
+class TestProblemCount:
+    """An input error lists its first MAX_PROBLEMS problems and counts them all."""
+
+    def problems(self, count):
+        """*count* problems, one per target."""
+        return [Problem(f"$.targets[{i}].id", "repeats an earlier id") for i in range(count)]
+
+    @pytest.mark.parametrize(
+        ("count", "last"), [(101, "1 more problem"), (250, "150 more problems")]
+    )
+    def test_over_the_limit(self, count, last):
+        """Past the limit, the first problems are kept and a last line counts the rest."""
+        error = InvalidInputError(self.problems(count))
+        assert error.problems == tuple(self.problems(InvalidInputError.MAX_PROBLEMS))
+        assert (error.count, error.omitted) == (count, count - InvalidInputError.MAX_PROBLEMS)
+        lines = str(error).splitlines()
+        assert lines[0] == f"{count} problems:"
+        assert lines[-1] == f"  \u2026 and {last}"
+        assert len(lines) == InvalidInputError.MAX_PROBLEMS + 2
+
+    def test_at_the_limit(self):
+        """Up to the limit every problem is listed and no count line is added."""
+        error = InvalidInputError(self.problems(InvalidInputError.MAX_PROBLEMS))
+        assert (error.count, error.omitted) == (100, 0)
+        assert "more problem" not in str(error)
+
+    def test_omitted_adds_to_the_count(self):
+        """Problems counted elsewhere and not listed add to the count: a wrapper keeps them."""
+        inner = InvalidInputError(self.problems(300))
+        outer = ScoringInputError(inner.problems, omitted=inner.omitted)
+        assert (outer.count, outer.omitted) == (300, 200)
+        assert str(outer).splitlines()[-1] == "  \u2026 and 200 more problems"
+
+    def test_a_generator_is_read_once(self):
+        """The problems may come from a generator, which is read to its end once."""
+        error = InvalidInputError(problem for problem in self.problems(1000))
+        assert (error.count, len(error.problems)) == (1000, 100)
+
+    def test_pickles_with_its_count(self):
+        """A pickled error (sent to another process, say) keeps its problems and its count."""
+        error = ScoringInputError(self.problems(250))
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+        assert type(copy) is ScoringInputError
+        assert (copy.problems, copy.count, str(copy)) == (error.problems, 250, str(error))

@@ -9,12 +9,18 @@ builtin keeps working.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import decimal
+import fractions
+import itertools
+import math
+import reprlib
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
+    from typing import Any
 
 __all__ = [
     "DuplicateIdError",
@@ -37,12 +43,103 @@ __all__ = [
 ]
 
 
+class _Shown(reprlib.Repr):
+    """
+    The repr of an offending value, bounded: an error message never grows with the input.
+
+    Short values read as `repr` gives them; a long text, a number of many digits or a
+    large or deep collection is shortened, and says how long it is.  Nothing here costs
+    more than reading the value once: a huge `int` is never turned into text whole
+    (Python refuses that beyond 4,300 digits).
+    """
+
+    _WHOLE_TEXT: ClassVar = 4_000  # digits below Python's int-to-text limit (4,300)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 4
+        self.maxtuple = self.maxlist = self.maxset = self.maxfrozenset = 20
+        self.maxdeque = self.maxarray = 20
+        self.maxdict = 20
+        self.maxstring = 200
+        self.maxlong = 40
+        self.maxother = 300
+
+    def repr1(self, x: object, level: int) -> str:
+        # Dispatch on the type, subclasses that keep the builtin repr included (a JSON
+        # object with repeated keys is a dict); enumerations, booleans and the rest keep
+        # reprlib's way: their own repr, cut to `maxother`.
+        for kind in (int, str, fractions.Fraction, decimal.Decimal, dict, list, tuple):
+            if isinstance(x, kind) and _repr_of(type(x)) is _repr_of(kind):
+                shown: Callable[[Any, int], str] = getattr(self, f"repr_{kind.__name__}")
+                return shown(x, level)
+        return super().repr1(x, level)
+
+    def repr_int(self, x: int, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        sign = "-" if x < 0 else ""
+        if x.bit_length() > self._WHOLE_TEXT * math.log2(10):
+            about = math.floor(x.bit_length() * math.log10(2)) + 1
+            return f"{sign}...{abs(x) % 10**12:012d} (about {about} digits)"
+        digits = str(abs(x))
+        if len(digits) <= self.maxlong:
+            return sign + digits
+        return f"{sign}{digits[:12]}...{digits[-12:]} ({len(digits)} digits)"
+
+    def repr_str(self, x: str, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        if len(x) <= self.maxstring:
+            return repr(x)
+        return f"{x[:60] + '...' + x[-20:]!r} ({len(x)} characters)"
+
+    def repr_Fraction(self, x: fractions.Fraction, level: int) -> str:  # noqa: N802 - reprlib's naming
+        numerator, denominator = (
+            self.repr_int(x.numerator, level),
+            self.repr_int(x.denominator, level),
+        )
+        return f"Fraction({numerator}, {denominator})"
+
+    def repr_dict(self, x: dict[Any, Any], level: int) -> str:
+        # As reprlib's, but in the dict's own order (reprlib sorts the keys).
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in itertools.islice(x.items(), self.maxdict)
+        ]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+    def repr_Decimal(self, x: decimal.Decimal, level: int) -> str:  # noqa: ARG002, N802 - reprlib's
+        text = repr(x)  # linear in the digits, and never refused
+        if len(text) <= self.maxother:
+            return text
+        return f"{text[:40]}...{text[-20:]} ({len(x.as_tuple().digits)} digits)"
+
+
+def _repr_of(kind: type[Any]) -> object:
+    return kind.__repr__
+
+
+_SHOWN: Final = _Shown()
+
+
+def _shown(value: object) -> str:
+    """Return the repr of *value* for a message, bounded in length and in the work it takes."""
+    return _SHOWN.repr(value)
+
+
 class PenilaianError(Exception):
     """
     Root of every error that `penilaian` raises on purpose.
 
     Catch this to handle any rejection by the library in one place.
     """
+
+    def __repr__(self) -> str:
+        # Bounded like the messages: the repr of a huge int would even raise.
+        return f"{type(self).__name__}({', '.join(_shown(arg) for arg in self.args)})"
 
 
 class InvalidValueError(PenilaianError, ValueError):
@@ -64,7 +161,7 @@ class InvalidValueError(PenilaianError, ValueError):
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.reason} (got {self.value!r})"
+        return f"{self.field}: {self.reason} (got {_shown(self.value)})"
 
 
 class InvalidNumberError(InvalidValueError):
@@ -72,8 +169,9 @@ class InvalidNumberError(InvalidValueError):
     A number could not be taken exactly, or lies outside its allowed range.
 
     Raised for floats that are not finite, for NaN, for booleans passed as
-    numbers, for text that is not a number, and for bounds such as "must be
-    greater than 0" on targets that a rule divides by.
+    numbers, for text that is not a number, for numbers outside the bounds that
+    every number keeps (at most 40 digits before the point and 40 after it), and
+    for bounds such as "must be greater than 0" on targets that a rule divides by.
     """
 
 
@@ -91,7 +189,7 @@ class InvalidNipError(InvalidValueError):
         self.group = group
 
     def __str__(self) -> str:
-        return f"nip {self.value!r}: {self.group}: {self.reason}"
+        return f"nip {_shown(self.value)}: {self.group}: {self.reason}"
 
 
 class UnknownLabelError(InvalidValueError):
@@ -111,7 +209,7 @@ class UnknownLabelError(InvalidValueError):
 
     def __str__(self) -> str:
         return (
-            f"{self.field}: {self.value!r} is not a known {self.enum}; "
+            f"{self.field}: {_shown(self.value)} is not a known {self.enum}; "
             f"accepted: {', '.join(self.accepted)}"
         )
 
@@ -172,28 +270,61 @@ class Problem:
         reason = error.reason
         if isinstance(error, UnknownLabelError):
             reason = f"{reason}; accepted: {', '.join(error.accepted)}"
-        return cls(path, f"{reason} (got {error.value!r})", error)
+        return cls(path, f"{reason} (got {_shown(error.value)})", error)
 
 
 class InvalidInputError(PenilaianError, ValueError):
     """
-    A document or aggregate has one or more problems; all of them are listed.
+    A document or aggregate has one or more problems; the first hundred are listed.
 
     Raised by `penilaian.Appraisal` for cross-field rules and by
-    `penilaian.serialization` for documents that do not structure.
+    `penilaian.serialization` for documents that do not structure.  The message lists
+    the first `MAX_PROBLEMS` problems and ends with ``… and K more problems`` when
+    there are more, so it stays short whatever the document holds.
 
     Attributes:
-        problems: Every problem found, each with its path.
+        problems: The first `MAX_PROBLEMS` problems found, each with its path.
+        count: How many problems were found, those not listed included.
+        MAX_PROBLEMS: How many problems an error lists: 100.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+    MAX_PROBLEMS: ClassVar[int] = 100
+
+    def __init__(self, problems: Iterable[Problem], *, omitted: int = 0) -> None:
+        """
+        Keep the first `MAX_PROBLEMS` of *problems*, and count them all.
+
+        Args:
+            problems: The problems found, first ones first.
+            omitted: How many more problems were found and left out already (by an
+                error whose problems these are), counted but not listed.
+        """
+        listed: list[Problem] = []
+        count = omitted
+        for problem in problems:
+            if len(listed) < self.MAX_PROBLEMS:
+                listed.append(problem)
+            count += 1
+        self.problems = tuple(listed)
+        self.count = count
         super().__init__(self.problems)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (to another process, say) with its count, which the problems alone lose.
+        return (type(self), (self.problems,), {"count": self.count})
+
+    @property
+    def omitted(self) -> int:
+        """How many of the problems found are not listed in `problems`."""
+        return self.count - len(self.problems)
+
     def __str__(self) -> str:
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        return head + ":\n" + "\n".join(f"  {problem}" for problem in self.problems)
+        head = "1 problem" if self.count == 1 else f"{self.count} problems"
+        lines = [f"  {problem}" for problem in self.problems]
+        if self.omitted:
+            more = "problem" if self.omitted == 1 else "problems"
+            lines.append(f"  \u2026 and {self.omitted} more {more}")
+        return head + ":\n" + "\n".join(lines)
 
 
 class ScoringInputError(InvalidInputError):

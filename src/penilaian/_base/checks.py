@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
+from penilaian._base.bounds import check_bounds
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidNumberError,
@@ -157,6 +158,7 @@ def whole_number(value: object, field: str, minimum: int = 1) -> int:
     """
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidNumberError(field, value, f"must be a whole number of at least {minimum}")
+    check_bounds(value, field)
     return value
 
 

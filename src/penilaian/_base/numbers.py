@@ -7,6 +7,14 @@ the boundary and are converted through their shortest decimal text
 (``0.1`` becomes ``Decimal("0.1")``), so a float never decides a band.  Numbers are
 rounded in integers (`scaled_round`) and written as text by one formatter
 (`format_number`), never through a float.
+
+Every number entering the model is bounded by one check (`penilaian._base.bounds`): at most 40
+digits before the point (``|x| < 10**40``) and 40 after it, a fraction's denominator at
+most ``10**40``, number text at most 200 characters.  That is far beyond any count,
+measure or rupiah amount of an appraisal (a state budget is below ``10**16`` rupiah),
+yet keeps every exact product a rule forms a few hundred digits long.  The check reads
+exponents and lengths before any slow arithmetic, and a number outside the bounds is an
+`InvalidNumberError` at its field: scoring time never depends on what a document says.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from penilaian._base.bounds import MAX_NUMBER_TEXT, check_bounds
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
 __all__ = [
@@ -50,6 +59,14 @@ def _refuse(field: str, value: object, reason: str) -> InvalidNumberError:
     return InvalidNumberError(field, value, reason)
 
 
+def _text(value: str, field: str) -> str:
+    text = value.strip()
+    if len(text) > MAX_NUMBER_TEXT:
+        reason = f"is {len(text)} characters long; a number is at most {MAX_NUMBER_TEXT}"
+        raise _refuse(field, value, reason)
+    return text
+
+
 def to_decimal(value: object, field: str = "value") -> Decimal:
     """
     Convert *value* to an exact, finite `Decimal`.
@@ -65,14 +82,16 @@ def to_decimal(value: object, field: str = "value") -> Decimal:
 
     Raises:
         InvalidNumberError: For booleans, NaN, infinities, non-numeric text,
-            fractions such as 1/3 that have no exact decimal form, or other types.
+            fractions such as 1/3 that have no exact decimal form, numbers outside
+            the bounds of `check_bounds`, or other types.
     """
     if type(value) is Decimal and value.is_finite():
-        return value  # the common case: already exact (structured, or a converter re-run)
+        # The common case: already exact (structured, or a converter re-run).
+        return check_bounds(value, field)
     result = _decimal_of(value, field)
     if not result.is_finite():
         raise _refuse(field, value, "must be a finite number")
-    return result
+    return check_bounds(result, field)
 
 
 def _decimal_of(value: object, field: str) -> Decimal:
@@ -81,18 +100,21 @@ def _decimal_of(value: object, field: str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
-        return Decimal(value)
+        return Decimal(check_bounds(value, field))  # before Decimal(), which is slow on a huge int
     if isinstance(value, float):
         if not math.isfinite(value):
             raise _refuse(field, value, "must be a finite number")
         return Decimal(repr(value))
     if isinstance(value, str):
         try:
-            return Decimal(value.strip())
+            return Decimal(_text(value, field))
         except InvalidOperation:
             raise _refuse(field, value, "is not a number") from None
     if isinstance(value, Fraction):
-        return _fraction_to_decimal(value, field)
+        exact = exact_decimal(check_bounds(value, field))
+        if exact is None:
+            raise _refuse(field, value, "has no exact decimal form; pass a Decimal")
+        return exact
     raise _refuse(field, value, f"expected a number, got {type(value).__name__}")
 
 
@@ -112,13 +134,6 @@ def exact_decimal(value: Fraction) -> Decimal | None:
     return Decimal(f"{value.numerator * (10**places // value.denominator)}E-{places}")
 
 
-def _fraction_to_decimal(value: Fraction, field: str) -> Decimal:
-    exact = exact_decimal(value)
-    if exact is None:
-        raise _refuse(field, value, "has no exact decimal form; pass a Decimal")
-    return exact
-
-
 def to_fraction(value: object, field: str = "value") -> Fraction:
     """
     Convert *value* to an exact `Fraction`.
@@ -133,15 +148,18 @@ def to_fraction(value: object, field: str = "value") -> Fraction:
 
     Raises:
         InvalidNumberError: For booleans, NaN, infinities, text that is not a
-            number or a ratio, a zero denominator, or other types.
+            number or a ratio, a zero denominator, numbers outside the bounds of
+            `check_bounds`, or other types.
     """
     if isinstance(value, Fraction):
-        return value
+        return check_bounds(value, field)
     if isinstance(value, str) and "/" in value:
+        text = _text(value, field)
         try:
-            return Fraction(value.strip())
+            ratio = Fraction(text)
         except (ValueError, ZeroDivisionError):
             raise _refuse(field, value, "is not a number or a ratio") from None
+        return check_bounds(ratio, field)
     return Fraction(to_decimal(value, field))
 
 

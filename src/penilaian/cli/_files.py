@@ -105,7 +105,7 @@ def load_appraisals(name: str, stdin: IO[bytes] | None = None) -> tuple[Appraisa
     try:
         appraisals = structure(data, tuple[Appraisal, ...])
     except InvalidInputError as error:
-        raise InvalidInputError([*error.problems, *repeated]) from error
+        raise InvalidInputError([*error.problems, *repeated], omitted=error.omitted) from error
     if repeated:
         raise InvalidInputError(repeated)
     return appraisals

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final, Generic, Literal, TypeVar
 
 import attrs
 
+from penilaian._base.bounds import check_bounds
 from penilaian._base.checks import TUPLE, non_empty, one_of
 from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
@@ -139,6 +140,7 @@ class BandTable(Generic[L]):
             if not isinstance(cut, Decimal) or not cut.is_finite():
                 reason = "must be a finite Decimal"
                 raise InvalidValueError(f"{attribute.name}[{index}]", cut, reason)
+            check_bounds(cut, f"{attribute.name}[{index}]")
         if any(low >= high for low, high in itertools.pairwise(self.cuts)):
             raise InvalidValueError(attribute.name, value, "cuts must strictly increase")
 

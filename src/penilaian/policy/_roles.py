@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
+from penilaian._base.bounds import check_bounds
 from penilaian._base.trace import show
 from penilaian.exceptions import DuplicateIdError, InvalidNumberError, InvalidValueError
 from penilaian.model.raters import RaterRole
@@ -85,7 +86,7 @@ def to_min_raters(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
             raise InvalidNumberError(field, count, "must be a whole number of raters")
         if count < 0:
             raise InvalidNumberError(field, count, "must not be negative")
-        counts[RaterRole(role)] = count
+        counts[RaterRole(role)] = check_bounds(count, field)
     return counts
 
 

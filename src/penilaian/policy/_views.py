@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from penilaian._base.bounds import check_bounds
 from penilaian._base.checks import TUPLE, instance_of, items_of, optional_date
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 from penilaian.model.raters import RaterRole
@@ -49,7 +50,7 @@ def _thresholds(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
             reason = "must be a whole number of at least 1 (1 shows single ratings)"
             raise InvalidNumberError(f"k[{role.value!r}]", k, reason)
-        merged[role] = k
+        merged[role] = check_bounds(k, f"k[{role.value!r}]")
     return merged
 
 

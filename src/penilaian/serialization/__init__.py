@@ -4,13 +4,15 @@ JSON in and out, strictly: the one place where `cattrs` is used, and the one JSO
 Every JSON document the project reads (appraisals, units, policy files, development
 catalogues, the shipped samples, the command line's input) is parsed by `parse_json`:
 numbers are read once and exactly, and a document larger than `MAX_DOCUMENT_BYTES`
-is refused before it is parsed.
+is refused before it is parsed; data nested deeper than `MAX_DEPTH` is refused before it
+is structured.
 """
 
 from __future__ import annotations
 
 from penilaian.serialization._catalogue import load_catalogue
 from penilaian.serialization._converter import (
+    MAX_DEPTH,
     dumps,
     json_schema,
     loads,
@@ -27,6 +29,7 @@ from penilaian.serialization._reading import (
 )
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "check_file",
     "dumps",

@@ -7,8 +7,12 @@ English ids (labels and aliases are accepted on the way in), a NIP as its 18
 digits, targets and scales as objects tagged with ``"kind"``, a built-in
 behaviour framework as its id, a `penilaian.WeightingPolicy` in its policy-file form
 (`penilaian.serialization.policy`) and a development catalogue as ``{"actions": [...]}``.
-Unknown keys are rejected, and a document with several problems reports all of them,
-each with its JSON path.  JSON text is read by `parse_json`, numbers exactly.
+Unknown keys are rejected, and a document with several problems reports all of them
+(the first `penilaian.exceptions.InvalidInputError.MAX_PROBLEMS` listed, the rest
+counted), each with its JSON path.  JSON text is read by `parse_json`, numbers exactly.
+Every number keeps the bounds of `penilaian._base.numbers.check_bounds`, an array is
+never taken from a string, and data nested deeper than `MAX_DEPTH` levels is refused
+before it is structured.
 
 Example:
     >>> from penilaian import Period
@@ -21,11 +25,13 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 from cattrs.errors import (
@@ -38,12 +44,19 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter as make_json_converter
 from cattrs.v import format_exception
 
+from penilaian._base.bounds import check_bounds
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import to_decimal, to_fraction
-from penilaian.exceptions import InvalidInputError, InvalidValueError, PenilaianError, Problem
+from penilaian.exceptions import (
+    InvalidInputError,
+    InvalidValueError,
+    PenilaianError,
+    Problem,
+)
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
 from penilaian.model.nip import Nip
 from penilaian.model.periods import Period
+from penilaian.serialization._bounds import MAX_DEPTH, check_depth, register_arrays
 from penilaian.serialization._catalogue import register_catalogue_hooks
 from penilaian.serialization._policy import register_policy_hooks
 from penilaian.serialization._reading import parse_json
@@ -55,6 +68,7 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = [
+    "MAX_DEPTH",
     "dumps",
     "json_schema",
     "loads",
@@ -64,6 +78,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_Made: TypeAlias = "Callable[[], Problem]"  # a problem, written out only if it is listed
 
 
 def _strict(kind: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
@@ -71,7 +86,7 @@ def _strict(kind: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
     def structure_strictly(value: Any, _type: type[Any]) -> Any:  # noqa: ANN401
         if type(value) is not kind:
             raise InvalidValueError("value", value, f"expected {name}")
-        return value
+        return check_bounds(value) if kind is int else value  # an integer keeps the bounds
 
     return structure_strictly
 
@@ -119,6 +134,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(is_labelled, lambda member: member.value)
     converter.register_structure_hook_func(is_labelled, lambda value, cls: cls.parse(value))
 
+    register_arrays(converter)
     _register_period(converter)
     _register_framework(converter)
     for union, tags in TAGS.items():
@@ -238,13 +254,21 @@ def structure(data: object, cls: type[T]) -> T:
         cls: The type to build, for example `penilaian.Appraisal`.
 
     Raises:
-        InvalidInputError: listing every problem found, each with its JSON path
-            (``$`` is *data* itself).
+        InvalidInputError: listing the problems found, each with its JSON path
+            (``$`` is *data* itself): the first `InvalidInputError.MAX_PROBLEMS`, and
+            how many more; for data nested deeper than `MAX_DEPTH`, the one problem
+            is at an object or array too deep.
     """
+    check_depth(data)
     try:
         return _CONVERTER.structure(data, cls)
     except _STRUCTURING_ERRORS as error:
-        raise InvalidInputError(_problems(error, "$")) from error
+        # Only the problems listed are written out; the others are only counted.
+        omitted: list[int] = []  # problems that nested errors counted but did not list
+        found = _problems(error, "$", omitted)
+        listed = [make() for make in itertools.islice(found, InvalidInputError.MAX_PROBLEMS)]
+        rest = sum(1 for _ in found)
+        raise InvalidInputError(listed, omitted=rest + sum(omitted)) from error
 
 
 def dumps(value: object, *, indent: int | None = None) -> str:
@@ -263,51 +287,49 @@ def loads(text: str | bytes, cls: type[T]) -> T:
     return structure(parse_json(text), cls)
 
 
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:
-    """Flatten an error tree from structuring into problems with JSON paths."""
+def _problems(error: BaseException, path: str, omitted: list[int]) -> Iterator[_Made]:
+    """Flatten an error tree from structuring into (makers of) problems with JSON paths."""
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
             place = (
                 f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
             )
-            yield from _at(inner, path + place, note.type)
+            yield from _at(inner, path + place, note.type, omitted)
         for inner in without:
             # Raised by the class itself (its validators): the error names its field.
-            yield from _problems(inner, path)
+            yield from _problems(inner, path, omitted)
     elif isinstance(error, InvalidInputError):
+        omitted.append(error.omitted)
         for problem in error.problems:
-            yield attrs.evolve(problem, path=path + problem.path[1:])
+            yield functools.partial(attrs.evolve, problem, path=path + problem.path[1:])
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
-            yield Problem(f"{path}.{key}", "unknown key", error)
+            yield functools.partial(Problem, f"{path}.{key}", "unknown key", error)
     elif isinstance(error, InvalidValueError):
-        yield Problem.from_error(f"{path}.{error.field}", error)
+        yield functools.partial(Problem.from_error, f"{path}.{error.field}", error)
     else:
-        yield Problem(path, _message(error, None), error)  # type: ignore[arg-type]
+        yield functools.partial(_described, path, error, None)
 
 
-def _at(error: BaseException, path: str, type_: Any) -> Iterator[Problem]:  # noqa: ANN401
+def _at(error: BaseException, path: str, type_: Any, omitted: list[int]) -> Iterator[_Made]:  # noqa: ANN401
     """Problems of an error that cattrs already placed at *path* (an attribute or item)."""
     if isinstance(error, InvalidValueError):
-        yield Problem.from_error(path, error)
+        yield functools.partial(Problem.from_error, path, error)
     elif isinstance(error, Exception) and not _is_tree(error):
-        yield Problem(path, _message(error, type_), error)
+        yield functools.partial(_described, path, error, type_)
     else:
-        yield from _problems(error, path)
+        yield from _problems(error, path, omitted)
 
 
 def _is_tree(error: Exception) -> bool:
-    return isinstance(
-        error,
-        ClassValidationError
-        | IterableValidationError
-        | InvalidInputError
-        | ForbiddenExtraKeysError,
-    )
+    trees = (ClassValidationError, IterableValidationError, InvalidInputError)
+    return isinstance(error, (*trees, ForbiddenExtraKeysError))
 
 
-def _message(error: BaseException, type_: Any) -> str:  # noqa: ANN401
+def _described(path: str, error: BaseException, type_: Any) -> Problem:  # noqa: ANN401
     if isinstance(error, AttributeError):
-        return "expected a JSON object"  # cattrs' code for a class read keys of a non-mapping
-    return format_exception(error, type_)
+        message = "expected a JSON object"  # cattrs' code for a class read keys of a non-mapping
+    else:
+        message = format_exception(error, type_)
+    return Problem(path, message, error)  # type: ignore[arg-type]

@@ -257,5 +257,8 @@ def parse_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON data is untyped
         return json.loads(
             text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_object
         )
+    except RecursionError as error:  # the C reader recurses once per level
+        problem = Problem("$", "not JSON: nested too deeply to read", error)
+        raise InvalidInputError([problem]) from None
     except ValueError as error:
         raise InvalidInputError([Problem("$", f"not JSON: {error}", error)]) from error
