@@ -186,3 +186,50 @@ class TestProblemCount:
         copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
         assert type(copy) is ScoringInputError
         assert (copy.problems, copy.count, str(copy)) == (error.problems, 250, str(error))
+
+
+def _example(error: type[PenilaianError]) -> PenilaianError:
+    """An instance of *error* built from its own parameters, holding a nested label error."""
+    label = UnknownLabelError("aspect", "x", "Aspect", ["quantity", "quality"])
+    values = {
+        "problems": [Problem("$.targets[0].aspect", "not a known Aspect", label)],
+        "accepted": ["quantity", "quality"],
+        "known": ["pp46_2011", "pp30_2019"],
+        "enum": "Aspect",
+        "group": "length",
+        "extra": "xlsx",
+        "package": "openpyxl",
+        "strategy_id": "nope",
+    }
+    parameters = [
+        name
+        for name, parameter in inspect.signature(error.__init__).parameters.items()
+        if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and name != "self"
+    ]
+    if not parameters:
+        return error("something went wrong")
+    return error(*(values.get(name, f"{name}-value") for name in parameters))
+
+
+class TestAcrossProcesses:
+    """Every error pickles and unpickles to an equal one: a process pool can send it back."""
+
+    @pytest.mark.parametrize("error", ERRORS, ids=lambda cls: cls.__name__)
+    def test_round_trip(self, error):
+        """The copy has the same class, message, arguments and attributes (problems included)."""
+        original = _example(error)
+        original.add_note("while scoring skp-1")
+        copy = pickle.loads(pickle.dumps(original))  # noqa: S301 - our own bytes
+        assert type(copy) is type(original)
+        assert str(copy) == str(original)
+        assert copy.args == original.args
+        assert copy.__notes__ == ["while scoring skp-1"]
+        assert vars(copy).keys() == vars(original).keys()
+        for problem, copied in zip(
+            getattr(original, "problems", ()), getattr(copy, "problems", ()), strict=True
+        ):
+            assert (copied.path, copied.message, str(copied.error)) == (
+                problem.path,
+                problem.message,
+                str(problem.error),
+            )

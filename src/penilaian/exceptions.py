@@ -130,6 +130,16 @@ def _shown(value: object) -> str:
     return _SHOWN.repr(value)
 
 
+def _rebuild(
+    cls: type[PenilaianError], args: tuple[object, ...], state: dict[str, object]
+) -> PenilaianError:
+    """Rebuild an unpickled error: its class, its arguments and its attributes."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class PenilaianError(Exception):
     """
     Root of every error that `penilaian` raises on purpose.
@@ -140,6 +150,12 @@ class PenilaianError(Exception):
     def __repr__(self) -> str:
         # Bounded like the messages: the repr of a huge int would even raise.
         return f"{type(self).__name__}({', '.join(_shown(arg) for arg in self.args)})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # One way for every error to cross a process: rebuilt from its arguments and
+        # attributes without calling __init__, whose parameters differ from class to
+        # class (an UnknownLabelError's four could not be rebuilt from its args).
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class InvalidValueError(PenilaianError, ValueError):
@@ -308,10 +324,6 @@ class InvalidInputError(PenilaianError, ValueError):
         self.problems = tuple(listed)
         self.count = count
         super().__init__(self.problems)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # Pickled (to another process, say) with its count, which the problems alone lose.
-        return (type(self), (self.problems,), {"count": self.count})
 
     @property
     def omitted(self) -> int:
