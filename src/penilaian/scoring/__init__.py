@@ -19,7 +19,7 @@ from penilaian.scoring.registry import (
 from penilaian.scoring.result import (
     Result,
 )
-from penilaian.scoring.run import Run
+from penilaian.scoring.run import INCOMPLETE_RULE, Run
 from penilaian.scoring.timeline import (
     REGIME_TIMELINE,
     suggest_regime,
@@ -29,6 +29,7 @@ __all__ = [
     "ACHIEVEMENT_RULES",
     "ENTRY_POINT_GROUP",
     "FIGURE_ROUNDING",
+    "INCOMPLETE_RULE",
     "MISSING",
     "REGIME_TIMELINE",
     "Gap",

@@ -9,11 +9,11 @@ loose trace steps, and builds the `Result` or raises the problems at the end.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._base.trace import Gap, Step
+from penilaian._base.trace import Gap, Rule, Step
 from penilaian.exceptions import InvalidValueError, Problem, ScoringInputError
 from penilaian.model.appraisal import Appraisal
 from penilaian.scoring.result import Result
@@ -21,7 +21,15 @@ from penilaian.scoring.result import Result
 if TYPE_CHECKING:
     from penilaian.model.grades import Grade
 
-__all__ = ["Run"]
+__all__ = ["INCOMPLETE_RULE", "Run"]
+
+INCOMPLETE_RULE: Final = Rule(
+    id="result.incomplete",
+    clause="missing is not zero: no grade is given without what the rules need",
+    text_id="Belum lengkap: tidak ada predikat; yang belum ada tercantum",
+    text_en="Incomplete: no grade; what is missing is listed",
+)
+"""The root of an incomplete result's trace, when the regime built none of its own."""
 
 
 @attrs.define(slots=True)
@@ -72,8 +80,18 @@ class Run:
         score: Decimal | None = None,
         root: Step | None = None,
     ) -> Result:
-        """Return the result: graded when no gap was found, with the trace's root step."""
+        """
+        Return the result: graded when no gap was found, with the trace's root step.
+
+        When a trace was asked for and the result is incomplete without a root of the
+        regime's own, the root is an `INCOMPLETE_RULE` step over the steps built so far,
+        naming where something is missing: a trace is there whenever one is asked for.
+        """
         complete = not self.gaps
+        if self.trace and root is None and not complete:
+            # A trace was asked for: an incomplete result still shows what was found.
+            missing = ", ".join(gap.path for gap in self.gaps)
+            root = Step.of(INCOMPLETE_RULE, None, children=self.steps, missing=missing)
         return Result(
             regime=regime,
             appraisal_id=self.appraisal.id,
