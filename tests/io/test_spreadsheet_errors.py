@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+import pytest
 from sheet_edits import NEW_YEAR, by_path, cell, edit, problems, put, put_csv, write_rows
 
 from penilaian.exceptions import (
     DuplicateIdError,
+    InvalidInputError,
     InvalidNumberError,
     MissingValueError,
     UnknownLabelError,
@@ -268,3 +270,25 @@ class TestCells:
         """A yes/no cell must say Ya or Tidak (or yes/no, TRUE/FALSE)."""
         put_csv(folder, "employees", {(2, "leads_unit"): "mungkin"})
         assert "write Ya or Tidak" in by_path(folder)[cell("employees", "leads_unit", 2)].message
+
+
+class TestManyProblems:
+    """Past the hundred problems an error lists, the rest are counted, never lost."""
+
+    def test_an_appraisals_unlisted_problems_are_counted(self, folder):
+        """150 ratings of unknown subjects: 100 listed, 150 counted, through the sheet reader."""
+        path = folder / "ratings.csv"
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            rows = list(csv.reader(stream))
+        subject = rows[0].index("subject")
+        template = rows[1]
+        extra = [
+            [*template[:subject], f"unknown-{index}", *template[subject + 1 :]]
+            for index in range(150)
+        ]
+        write_rows(path, [*rows, *extra])
+        with pytest.raises(InvalidInputError) as raised:
+            read_appraisals(folder)
+        assert len(raised.value.problems) == InvalidInputError.MAX_PROBLEMS
+        assert raised.value.count == 150
+        assert "and 50 more problems" in str(raised.value)

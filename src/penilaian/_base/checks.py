@@ -1,4 +1,4 @@
-"""Validators shared by the domain types: non-empty text, unique ids, whole numbers."""
+"""Validators shared by the domain types: ids and texts within bounds, unique ids, whole numbers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from penilaian._base.bounds import check_bounds
+from penilaian._base.bounds import MAX_ID_LENGTH, check_bounds, check_length
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidNumberError,
@@ -23,6 +23,7 @@ __all__ = [
     "at_least_one",
     "callable_value",
     "find_by_id",
+    "identifier",
     "instance_of",
     "is_date",
     "is_text",
@@ -31,9 +32,12 @@ __all__ = [
     "one_of",
     "optional_at_least_one",
     "optional_date",
+    "optional_identifier",
     "optional_non_empty",
+    "optional_text",
     "optional_whole_number",
     "repeated_indexes",
+    "texts",
     "unique_ids",
     "whole_number",
 ]
@@ -54,17 +58,51 @@ def is_text(value: object) -> bool:
 
 
 def non_empty(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    """Validate a string with something other than spaces."""
+    """Validate a string with something other than spaces, at most `MAX_TEXT_LENGTH` long."""
     if not is_text(value):
         raise InvalidValueError(attribute.name, value, "must be a non-empty string")
+    check_length(value, attribute.name)  # type: ignore[arg-type]  # is_text: a str
 
 
 def optional_non_empty(
     _instance: object, attribute: attrs.Attribute[str | None], value: object
 ) -> None:
-    """Validate `None`, or a string with something other than spaces."""
+    """Validate `None`, or a string with something other than spaces (see `non_empty`)."""
     if value is not None:
         non_empty(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def identifier(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """Validate an id, or a reference to one: non-empty text of at most `MAX_ID_LENGTH`."""
+    if not is_text(value):
+        raise InvalidValueError(attribute.name, value, "must be a non-empty string")
+    check_length(value, attribute.name, MAX_ID_LENGTH)  # type: ignore[arg-type]  # is_text
+
+
+def optional_identifier(
+    _instance: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    """Validate `None`, or an id (see `identifier`)."""
+    if value is not None:
+        identifier(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def optional_text(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    """Validate `None`, or any string (empty allowed) of at most `MAX_TEXT_LENGTH`."""
+    if value is not None:
+        if not isinstance(value, str):
+            raise InvalidValueError(attribute.name, value, "must be text or None")
+        check_length(value, attribute.name)
+
+
+def texts(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: Iterable[object]
+) -> None:
+    """Validate every item of a tuple as a string of at most `MAX_TEXT_LENGTH`, at its place."""
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise InvalidValueError(f"{attribute.name}[{index}]", item, "must be text")
+        check_length(item, f"{attribute.name}[{index}]")
 
 
 def is_date(_instance: object, attribute: attrs.Attribute[date], value: object) -> None:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
+from penilaian._base.problems import ProblemList
 from penilaian.batch._columns import MAX_PLACES, decimal_score, decimals, scaled_columns
-from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
+from penilaian.exceptions import ScoringInputError, UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetKind
 from penilaian.policy.supervisor import SupervisorRating
@@ -51,14 +52,14 @@ class _Reader:
 
     def __init__(self, appraisals: Sequence[Appraisal]) -> None:
         self.appraisals = appraisals
-        self.problems: list[Problem] = []
+        self.problems = ProblemList()
         self.targets = max((len(a.targets) for a in appraisals), default=0)
         self.width = max(
             (len(target.indicators) for a in appraisals for target in a.targets), default=0
         )
 
     def problem(self, path: str, error: InvalidValueError) -> None:
-        self.problems.append(Problem.from_error(path, error))
+        self.problems.add(path, error)
 
     def columns(self) -> dict[str, Any]:
         n, t, i = len(self.appraisals), self.targets, self.width
@@ -89,10 +90,7 @@ class _Reader:
                 try:
                     value = aggregator(appraisal, aspect_id, trace=False).value
                 except ScoringInputError as error:
-                    self.problems.extend(
-                        Problem(f"$[{row}]{item.path[1:]}", item.message, item.error)
-                        for item in error.problems
-                    )
+                    self.problems.within(error, f"$[{row}]")
                     continue
                 if value is not None:
                     rated[row, a_index] = True
@@ -100,8 +98,7 @@ class _Reader:
             roles = appraisal.rater_roles
             peer_input[row] = peer_input_count(roles[r.rater_id] for r in appraisal.ratings) > 0
             innovation[row] = innovation_count(item.scope for item in appraisal.innovations) > 0
-        if self.problems:
-            raise ScoringInputError(self.problems)
+        self.problems.raise_if_any(ScoringInputError)
         places = min(decimals(found.values()), MAX_PLACES)
         names = ("target_low", "target_high", "realisation")
         shapes = {**dict.fromkeys(names, cells), "behaviour": aspects}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import numpy as np
 
+from penilaian._base.problems import ProblemList
 from penilaian.batch._columns import (
     GRADES,
     NONE,
@@ -130,7 +131,7 @@ class Permen6Batch:
                 than BerAKHLAK, two supervisor ratings of one subject, a rating on a
                 numeric scale), each path starting ``$[<row>]``.
         """
-        problems: list[Problem] = []
+        problems = ProblemList()
         work, behaviour = [], []
         for row, appraisal in enumerate(appraisals):
             error = framework_error(appraisal.framework)
@@ -138,8 +139,7 @@ class Permen6Batch:
                 problems.append(Problem(f"$[{row}].framework", error.reason, error))
             work.append(_read(GivenWorkRating(), appraisal, row, problems))
             behaviour.append(_read(GivenBehaviourRating(), appraisal, row, problems))
-        if problems:
-            raise ScoringInputError(problems)
+        problems.raise_if_any(ScoringInputError)
         return cls(
             np.array(work, np.int8),
             np.array(behaviour, np.int8),
@@ -155,15 +155,12 @@ class Permen6Batch:
 
 
 def _read(
-    rule: Callable[..., RatingOutcome], appraisal: Appraisal, row: int, problems: list[Problem]
+    rule: Callable[..., RatingOutcome], appraisal: Appraisal, row: int, problems: ProblemList
 ) -> int:
     try:
         level = rule(appraisal, trace=False).level
     except ScoringInputError as error:
-        problems.extend(
-            Problem(f"$[{row}]{found.path[1:]}", found.message, found.error)
-            for found in error.problems
-        )
+        problems.within(error, f"$[{row}]")
         return NONE
     return NONE if level is None else LEVELS.index(level)
 

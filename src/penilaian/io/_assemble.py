@@ -244,6 +244,7 @@ def _appraisal(builder: Builder, draft: Draft) -> Appraisal | None:
             row["unit_grade"],
         )
     except InvalidInputError as error:
+        builder.omitted += error.omitted
         for problem in error.problems:
             where = locate(draft.places, problem.path)
             if isinstance(problem.error, InvalidValueError):

@@ -126,9 +126,12 @@ class Builder:
 
     Attributes:
         findings: Every problem found so far.
+        omitted: How many more problems the library's errors counted without listing them
+            (an `InvalidInputError` lists its first hundred).
     """
 
     findings: list[Finding] = attrs.field(factory=list)
+    omitted: int = 0
 
     def add(self, where: Where, reason: str, error: Exception | None = None) -> None:
         """Record a problem at *where*."""

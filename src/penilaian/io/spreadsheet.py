@@ -122,8 +122,8 @@ def read_appraisals(
     rows = {name: typed_rows(raw, builder.findings) for name, raw in tables.items()}
     # Rows are joined into appraisals only once the layout itself is right.
     appraisals = () if any(finding.blocks for finding in findings) else assemble(rows, builder)
-    if builder.findings:
-        raise InvalidInputError(to_problems(builder.findings))
+    if builder.findings or builder.omitted:
+        raise InvalidInputError(to_problems(builder.findings), omitted=builder.omitted)
     return appraisals
 
 

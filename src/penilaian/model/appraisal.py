@@ -20,9 +20,9 @@ import attrs
 from penilaian._base.checks import (
     TUPLE,
     find_by_id,
+    identifier,
     instance_of,
     items_of,
-    non_empty,
     repeated_indexes,
 )
 from penilaian.exceptions import (
@@ -90,7 +90,7 @@ class Appraisal:
             belongs to (capaian kinerja organisasi), when known.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     employee: Employee = attrs.field(validator=instance_of(Employee, expected="an Employee"))
     position: Position = attrs.field(validator=instance_of(Position, expected="a Position"))
     period: Period = attrs.field(validator=instance_of(Period, expected="a Period"))

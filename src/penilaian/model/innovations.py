@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from penilaian._base.checks import TUPLE, items_of, non_empty, optional_non_empty
+from penilaian._base.checks import TUPLE, non_empty, optional_non_empty, texts
 from penilaian._base.labels import LabelledEnum
 
 __all__ = ["Innovation", "InnovationScope"]
@@ -45,7 +45,5 @@ class Innovation:
 
     description: str = attrs.field(validator=non_empty)
     scope: InnovationScope = attrs.field(converter=_scope)
-    evidence: tuple[str, ...] = attrs.field(
-        default=(), converter=TUPLE, validator=items_of(str, expected="text")
-    )
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=texts)
     certified_by: str | None = attrs.field(default=None, validator=optional_non_empty)

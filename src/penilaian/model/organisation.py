@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from penilaian._base.bounds import MAX_ID_LENGTH, MAX_TEXT_LENGTH, check_length
 from penilaian._base.checks import TUPLE, instance_of
 from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
@@ -164,22 +165,25 @@ _KINDS: Final[Mapping[PositionKind, tuple[PositionGroup, bool]]] = {
 _FUNCTIONAL_GROUPS: Final = frozenset({_G.FUNCTIONAL_EXPERTISE, _G.FUNCTIONAL_SKILL})
 
 
-def _check_text(field: str, value: object) -> None:
+def _check_text(field: str, value: object, limit: int = MAX_TEXT_LENGTH) -> None:
     if not isinstance(value, str):
         raise InvalidValueError(field, value, "must be text")
     if not value.strip():
         raise InvalidValueError(field, value, "must not be empty")
+    check_length(value, field, limit)
 
 
 def _text(_instance: object, field: attrs.Attribute[str], value: str) -> None:
     _check_text(field.name, value)
 
 
-def _optional_text(
-    _instance: object, field: attrs.Attribute[str | None], value: str | None
-) -> None:
+def _id(_instance: object, field: attrs.Attribute[str], value: str) -> None:
+    _check_text(field.name, value, MAX_ID_LENGTH)
+
+
+def _optional_id(_instance: object, field: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None:
-        _check_text(field.name, value)
+        _check_text(field.name, value, MAX_ID_LENGTH)
 
 
 def _parse_kind(value: str | PositionKind) -> PositionKind:
@@ -201,7 +205,7 @@ class Position:
 
     title: str = attrs.field(validator=_text)
     kind: PositionKind = attrs.field(converter=_parse_kind)
-    unit_id: str | None = attrs.field(default=None, validator=_optional_text)
+    unit_id: str | None = attrs.field(default=None, validator=_optional_id)
     leads_unit: bool = attrs.field(
         default=False, validator=instance_of(bool, expected="True or False")
     )
@@ -243,9 +247,9 @@ class OrgUnit:
         DuplicateIdError: If an id occurs twice anywhere in the tree.
     """
 
-    id: str = attrs.field(validator=_text)
+    id: str = attrs.field(validator=_id)
     name: str = attrs.field(validator=_text)
-    leader_id: str | None = attrs.field(default=None, validator=_optional_text)
+    leader_id: str | None = attrs.field(default=None, validator=_optional_id)
     children: tuple[OrgUnit, ...] = attrs.field(default=(), converter=TUPLE)
 
     @children.validator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from penilaian._base.checks import non_empty
+from penilaian._base.checks import identifier, non_empty
 from penilaian.model.nip import Nip, NipKind
 
 __all__ = ["Employee"]
@@ -29,7 +29,7 @@ class Employee:
             outside the civil service.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
     nip: Nip | None = attrs.field(default=None, converter=_to_nip)
 

@@ -16,16 +16,18 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
+from penilaian._base.bounds import MAX_ID_LENGTH, check_length
 from penilaian._base.checks import (
     TUPLE,
     as_tuple,
-    instance_of,
+    identifier,
     is_date,
-    items_of,
     non_empty,
     optional_date,
-    optional_non_empty,
+    optional_identifier,
+    optional_text,
     repeated_indexes,
+    texts,
 )
 from penilaian._base.labels import LabelledEnum, normalise_label
 from penilaian._base.numbers import DECIMAL, OPTIONAL_DECIMAL
@@ -119,10 +121,6 @@ class ExpectationLevel(LabelledEnum):
     )
 
 
-_OPTIONAL_TEXT: Final = instance_of(str, type(None), expected="text or None")
-_TEXTS: Final = items_of(str, expected="text")
-
-
 def _role(value: RaterRole | str) -> RaterRole:
     return RaterRole.parse(value, "role")
 
@@ -139,10 +137,10 @@ class Rater:
         name: A display name, if wanted.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     role: RaterRole = attrs.field(converter=_role)
-    employee_id: str | None = attrs.field(default=None, validator=optional_non_empty)
-    name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    employee_id: str | None = attrs.field(default=None, validator=optional_identifier)
+    name: str | None = attrs.field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.employee_id is None and self.role is not RaterRole.PUBLIC:
@@ -177,7 +175,7 @@ class NumericScale:
         step: If given, every value must be *minimum* plus a whole number of steps.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     minimum: Decimal = attrs.field(converter=DECIMAL)
     maximum: Decimal = attrs.field(converter=DECIMAL)
     step: Decimal | None = attrs.field(default=None, converter=OPTIONAL_DECIMAL)
@@ -243,7 +241,7 @@ class OrdinalScale:
         aliases: Other spellings of levels, as ``(alias, level)`` pairs.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     levels: tuple[str, ...] = attrs.field(converter=TUPLE)
     aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_alias_pairs)
 
@@ -256,6 +254,7 @@ class OrdinalScale:
         for index, level in enumerate(value):
             if not _is_name(level):
                 raise InvalidValueError(f"levels[{index}]", level, "must be a non-empty name")
+            check_length(level, f"levels[{index}]", MAX_ID_LENGTH)
         for index in repeated_indexes([normalise_label(level) for level in value]):
             raise DuplicateIdError(f"levels[{index}]", value[index], "repeats an earlier level")
 
@@ -274,6 +273,7 @@ class OrdinalScale:
                 or not normalise_label(pair[0])
             ):
                 raise InvalidValueError(field, pair, "must pair an alias with a level")
+            check_length(pair[0], field, MAX_ID_LENGTH)
             earlier = targets.setdefault(normalise_label(pair[0]), pair[1])
             if earlier != pair[1]:
                 raise DuplicateIdError(field, pair[0], f"already names level {earlier}")
@@ -338,12 +338,12 @@ class Rating:
         rated_on: When, if known.
     """
 
-    rater_id: str = attrs.field(validator=non_empty)
-    subject: str = attrs.field(validator=non_empty)
-    scale_id: str = attrs.field(validator=non_empty)
+    rater_id: str = attrs.field(validator=identifier)
+    subject: str = attrs.field(validator=identifier)
+    scale_id: str = attrs.field(validator=identifier)
     score: Decimal | None = attrs.field(default=None, converter=OPTIONAL_DECIMAL)
-    level: str | None = attrs.field(default=None, validator=optional_non_empty)
-    comment: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    level: str | None = attrs.field(default=None, validator=optional_identifier)
+    comment: str | None = attrs.field(default=None, validator=optional_text)
     rated_on: date | None = attrs.field(default=None, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
@@ -385,7 +385,7 @@ class FeedbackNote:
     """
 
     given_on: date = attrs.field(validator=is_date)
-    author_id: str = attrs.field(validator=non_empty)
+    author_id: str = attrs.field(validator=identifier)
     text: str = attrs.field(validator=non_empty)
-    subject: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=_TEXTS)
+    subject: str | None = attrs.field(default=None, validator=optional_text)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=texts)

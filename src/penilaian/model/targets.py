@@ -11,17 +11,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
 from penilaian._base.checks import (
     TUPLE,
     find_by_id,
+    identifier,
     instance_of,
     items_of,
     non_empty,
     optional_date,
+    optional_identifier,
+    optional_text,
+    texts,
     unique_ids,
 )
 from penilaian._base.labels import LabelledEnum
@@ -100,9 +104,6 @@ class Perspective(LabelledEnum):
         "penguatan internal",
     )
     BUDGET = ("budget", "Perspektif Anggaran", "Budget", "anggaran")
-
-
-_OPTIONAL_TEXT: Final = instance_of(str, type(None), expected="text or None")
 
 
 def _aspect(value: Aspect | str) -> Aspect:
@@ -212,10 +213,8 @@ class Realisation:
     value: Decimal | None = attrs.field(
         default=None, converter=OPTIONAL_DECIMAL, validator=_non_negative_or_none
     )
-    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    evidence: tuple[str, ...] = attrs.field(
-        default=(), converter=TUPLE, validator=items_of(str, expected="text")
-    )
+    description: str | None = attrs.field(default=None, validator=optional_text)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=texts)
     recorded_on: date | None = attrs.field(default=None, validator=optional_date)
 
     def __attrs_post_init__(self) -> None:
@@ -241,7 +240,7 @@ class Indicator:
             achievement the top band.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     description: str = attrs.field(validator=non_empty)
     aspect: Aspect = attrs.field(converter=_aspect)
     target: Target = attrs.field(
@@ -253,7 +252,7 @@ class Indicator:
         )
     )
     direction: Direction = attrs.field(default=Direction.HIGHER_IS_BETTER, converter=_direction)
-    unit: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    unit: str | None = attrs.field(default=None, validator=optional_text)
     realisation: Realisation | None = attrs.field(
         default=None,
         validator=instance_of(Realisation, type(None), expected="a Realisation or None"),
@@ -293,13 +292,13 @@ class WorkTarget:
         perspective: For JPT, the perspective it belongs to.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
     indicators: tuple[Indicator, ...] = attrs.field(
         converter=TUPLE, validator=items_of(Indicator, expected="an Indicator")
     )
     kind: TargetKind = attrs.field(default=TargetKind.MAIN, converter=_kind)
-    cascades_from: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    cascades_from: str | None = attrs.field(default=None, validator=optional_identifier)
     perspective: Perspective | None = attrs.field(default=None, converter=_perspective)
 
     @indicators.validator

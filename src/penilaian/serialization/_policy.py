@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from penilaian._base.numbers import to_fraction
+from penilaian._base.problems import ProblemList
 from penilaian._base.trace import show
 from penilaian.exceptions import (
     DuplicateIdError,
@@ -82,19 +83,6 @@ _MISSING: Final = _Kinds(
 _KEYS: Final = ("weights", "aggregation", "min_raters", "missing", "count_self")
 
 
-class _Problems(list[Problem]):
-    """The problems found so far in one value."""
-
-    def add(self, path: str, error: InvalidValueError) -> None:
-        self.append(Problem.from_error(path, error))
-
-    def within(self, path: str, error: InvalidInputError) -> None:
-        """Add the problems of a part, placed at *path*."""
-        self.extend(
-            attrs.evolve(problem, path=path + problem.path[1:]) for problem in error.problems
-        )
-
-
 def _item(path: str, key: object) -> str:
     return f"{path}[{key!r}]"
 
@@ -104,7 +92,7 @@ def _field(path: str, key: object) -> str:
 
 
 def _mapping(
-    value: object, path: str, field: str, meaning: str, problems: _Problems, *, entries: bool
+    value: object, path: str, field: str, meaning: str, problems: ProblemList, *, entries: bool
 ) -> Mapping[str, object] | None:
     """Return *value* if it is an object, reporting keys the file gave twice; else report it."""
     if not isinstance(value, Mapping):
@@ -117,7 +105,7 @@ def _mapping(
 
 
 def _check_keys(
-    data: Mapping[str, object], allowed: tuple[str, ...], path: str, problems: _Problems
+    data: Mapping[str, object], allowed: tuple[str, ...], path: str, problems: ProblemList
 ) -> None:
     for key in data:
         if key not in allowed:
@@ -125,7 +113,7 @@ def _check_keys(
             problems.add(_field(path, key), InvalidValueError(str(key), key, reason))
 
 
-def _exact(value: object, path: str, field: str, problems: _Problems) -> Fraction | None:
+def _exact(value: object, path: str, field: str, problems: ProblemList) -> Fraction | None:
     """Read an exact number: text such as "1/4" or "0.25", or a JSON number, read exactly."""
     if isinstance(value, float):
         reason = 'a float is binary, not exact; write it as text ("0.25" or "1/4")'
@@ -144,18 +132,18 @@ def _exact(value: object, path: str, field: str, problems: _Problems) -> Fractio
 
 def _structure_kind(value: object, kinds: _Kinds) -> Any:  # noqa: ANN401 - one of the kinds
     """Build the member of *kinds* that *value* names by its ``"kind"``."""
-    problems = _Problems()
+    problems = ProblemList()
     raw = _mapping(value, "$", kinds.field, 'with a "kind"', problems, entries=False)
     if raw is None:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     kind = raw.get("kind")
     if kind is None:
         reason = f"names the {kinds.meaning}; accepted: {', '.join(kinds.members)}"
         problems.add("$.kind", MissingValueError("kind", None, reason))
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     if not isinstance(kind, str) or kind not in kinds.members:
         problems.add("$.kind", UnknownLabelError("kind", kind, kinds.meaning, list(kinds.members)))
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     cls, parameters = kinds.members[kind]
     _check_keys(raw, ("kind", *parameters), "$", problems)
     arguments: list[Fraction | None] = []
@@ -172,7 +160,7 @@ def _structure_kind(value: object, kinds: _Kinds) -> Any:  # noqa: ANN401 - one 
         except InvalidNumberError as error:
             problems.add(f"$.{parameters[0]}", error)
     if problems:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     return built
 
 
@@ -189,7 +177,7 @@ def _unstructure_kind(value: Any, kinds: _Kinds) -> dict[str, str]:  # noqa: ANN
 
 
 def _by_role(
-    value: object, section: str, meaning: str, problems: _Problems
+    value: object, section: str, meaning: str, problems: ProblemList
 ) -> tuple[list[_Entry], dict[RaterRole, str]]:
     """Read an object keyed by rater roles (any spelling, once): its entries, the roles named."""
     raw = _mapping(value, f"$.{section}", section, meaning, problems, entries=True)
@@ -212,7 +200,7 @@ def _by_role(
 
 
 def _weights(
-    value: object, problems: _Problems
+    value: object, problems: ProblemList
 ) -> tuple[dict[RaterRole, str] | None, dict[str, Fraction] | None]:
     """The roles weighted (keys as written), and the shares by role id if all are valid."""
     entries, roles = _by_role(value, "weights", "of rater roles to weights", problems)
@@ -240,7 +228,7 @@ def _weights(
 
 
 def _min_raters(
-    value: object, weighted: dict[RaterRole, str] | None, problems: _Problems
+    value: object, weighted: dict[RaterRole, str] | None, problems: ProblemList
 ) -> dict[RaterRole | str, int]:
     counts: dict[RaterRole | str, int] = {}
     meaning = "of rater roles to counts"
@@ -257,7 +245,9 @@ def _min_raters(
     return counts
 
 
-def _count_self(value: object, weighted: dict[RaterRole, str] | None, problems: _Problems) -> bool:
+def _count_self(
+    value: object, weighted: dict[RaterRole, str] | None, problems: ProblemList
+) -> bool:
     if not isinstance(value, bool):
         problems.add(
             "$.count_self", InvalidValueError("count_self", value, "must be true or false")
@@ -274,11 +264,11 @@ def _count_self(value: object, weighted: dict[RaterRole, str] | None, problems: 
     return value
 
 
-def _part(value: object, kinds: _Kinds, problems: _Problems) -> Any:  # noqa: ANN401
+def _part(value: object, kinds: _Kinds, problems: ProblemList) -> Any:  # noqa: ANN401
     try:
         return _structure_kind(value, kinds)
     except InvalidInputError as error:
-        problems.within(f"$.{kinds.field}", error)
+        problems.within(error, f"$.{kinds.field}")
         return None
 
 
@@ -288,10 +278,10 @@ def _given(body: Mapping[str, object], key: str, *, default: object) -> object:
 
 
 def _structure_policy(data: object, _type: object) -> WeightingPolicy:
-    problems = _Problems()
+    problems = ProblemList()
     body = _mapping(data, "$", "policy", "(a weighting policy)", problems, entries=False)
     if body is None:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     _check_keys(body, _KEYS, "$", problems)
     weighted, shares = None, None
     if "weights" in body:
@@ -312,7 +302,7 @@ def _structure_policy(data: object, _type: object) -> WeightingPolicy:
         missing = _part(missing, _MISSING, problems)
     count_self = _count_self(_given(body, "count_self", default=False), weighted, problems)
     if problems or shares is None or missing is None:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(problems, omitted=problems.omitted)
     return WeightingPolicy(
         Weights(shares),
         missing=missing,
