@@ -960,21 +960,21 @@ class TestCreditPoints:
         assert expected == credit_points(G.FAIR, "Ahli Pertama").value
 
     def test_rounded_only_without_exact_decimal(self):
-        """Terampil, Baik, one month: 5/12 has no exact decimal, so 0.417, with a rounding step."""
+        """Terampil, Baik, one month: 5/12 is written to 2 places, 0.42, with a rounding step."""
         result = credit_points("Baik", "Terampil", 1)
         assert result.exact == Fraction(5, 12)
-        assert result.value == Decimal("0.417")
+        assert result.value == Decimal("0.42")
         assert result.step is not None
         assert result.step.rule.id == "permenpanrb1_2023.rounding"
         assert result.step.children[0].output == "5/12"
-        assert credit_points("Baik", "Ahli Pertama", 1).value == Decimal("1.042")
+        assert credit_points("Baik", "Ahli Pertama", 1).value == Decimal("1.04")
         assert credit_points("Baik", "Ahli Pertama", 1, rounding=p.Rounding(1)).value == 1
 
     def test_period_months(self):
         """A period counts its months: a quarter is 3."""
         result = credit_points("Baik", "Ahli Madya", p.Period.quarter(2024, 2))
         assert result.months == 3
-        assert result.value == Decimal("9.375")
+        assert result.value == Decimal("9.38")
 
     def test_trace(self):
         """The step shows months, grade, percentage and coefficient; off, no step."""

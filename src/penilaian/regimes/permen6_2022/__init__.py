@@ -7,7 +7,10 @@ The 3x3 matrix of work results and behaviour, annual grades, credit points:
 - `ratings`: how each of the two ratings is found (the rating rules);
 - `strategy`: the regime, `Permen6Regime`;
 - `annual`: the annual grade from the periodic ones;
-- `credit`: credit points of functional posts (PermenPANRB 1/2023).
+- `credit`: credit points of functional posts (PermenPANRB 1/2023) and the carry-over;
+- `credit_thresholds`: ranks and the credit points a promotion needs (Perban BKN 3/2023);
+- `credit_eligibility`: whether a promotion may happen, with its reasons;
+- `ledger`: the angka-kredit ledger of a pejabat fungsional.
 """
 
 from __future__ import annotations
@@ -26,8 +29,33 @@ from penilaian.regimes.permen6_2022.credit import (
     PERMENPANRB_1_2023_COEFFICIENTS,
     PERMENPANRB_1_2023_PERCENTAGES,
     PERMENPANRB_1_2023_RULE,
+    CarryOver,
     CreditPoints,
+    carry_over,
     credit_points,
+)
+from penilaian.regimes.permen6_2022.credit_eligibility import (
+    Condition,
+    ConditionCheck,
+    Eligibility,
+    promotion_eligibility,
+)
+from penilaian.regimes.permen6_2022.credit_thresholds import (
+    PERBAN_BKN_3_2023_THRESHOLDS,
+    CreditRequirement,
+    CreditThreshold,
+    CreditThresholds,
+    Rank,
+    credit_requirement,
+)
+from penilaian.regimes.permen6_2022.ledger import (
+    CreditLedger,
+    CreditPeriod,
+    LedgerLine,
+    Opening,
+    OpeningKind,
+    Promotion,
+    credit_ledger,
 )
 from penilaian.regimes.permen6_2022.ratings import (
     BehaviourRatingFromValues,
@@ -64,6 +92,7 @@ __all__ = [
     "GIVEN_RATING_RULE",
     "LEADER_RULE",
     "MEAN_ACHIEVEMENT_RULE",
+    "PERBAN_BKN_3_2023_THRESHOLDS",
     "PERMEN6_2022_GRADE_ORDER",
     "PERMEN6_2022_MATRIX",
     "PERMEN6_2022_MATRIX_RULE",
@@ -75,14 +104,28 @@ __all__ = [
     "WORK_RATING_FROM_ACHIEVEMENT_RULE",
     "AnnualGrade",
     "BehaviourRatingFromValues",
+    "CarryOver",
+    "Condition",
+    "ConditionCheck",
+    "CreditLedger",
+    "CreditPeriod",
     "CreditPoints",
+    "CreditRequirement",
+    "CreditThreshold",
+    "CreditThresholds",
+    "Eligibility",
     "GivenBehaviourRating",
     "GivenWorkRating",
     "LastPeriod",
+    "LedgerLine",
     "MonthWeighted",
     "MostFrequent",
+    "Opening",
+    "OpeningKind",
     "PeriodGrade",
     "Permen6Regime",
+    "Promotion",
+    "Rank",
     "RatingOutcome",
     "WorkRatingFromAchievement",
     "WorkRatingFromUnit",
@@ -90,10 +133,14 @@ __all__ = [
     "achievement_bands",
     "annual_grade",
     "behaviour_from_values",
+    "carry_over",
+    "credit_ledger",
     "credit_points",
+    "credit_requirement",
     "framework_error",
     "matrix_grade",
     "mean_achievement",
+    "promotion_eligibility",
     "unit_work_rating",
     "work_rating_from_achievement",
 ]
