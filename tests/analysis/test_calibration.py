@@ -14,7 +14,7 @@ from tests.strategies import organisation_grades, units
 from penilaian import ExpectationLevel, Grade, OrganisationGrade
 from penilaian.analysis.curve.calibration import GradeChange, propose_calibration
 from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, check_curve
-from penilaian.analysis.curve.rules import CurveBound
+from penilaian.analysis.curve.rules import CurveBound, QuotaConvention
 from penilaian.exceptions import InvalidValueError
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 
@@ -113,14 +113,39 @@ class TestExamples:
     def test_the_leader_keeps_the_work_rating(self) -> None:
         """A unit leader's work rating is the unit's; calibration changes the behaviour rating."""
         leader = attrs.evolve(employee(0, _A, _A), work_fixed=True)
-        check = check_curve("unit", "Butuh Perbaikan", [leader, *cells(*[(_B, _M)] * 9)[1:]])
-        # 10 % of 9 rounds to 0: Sangat Baik's cap is too small, so the unit complies.
-        assert propose_calibration(check).changes == ()
+        nine = [leader, *cells(*[(_B, _M)] * 9)[1:]]
+        check = check_curve("unit", "Butuh Perbaikan", nine)
+        # 10 % of 9 rounds to 0: no Sangat Baik allowed, so the leader's behaviour comes down.
+        strict = propose_calibration(check)
+        assert [(c.employee_id, c.ratings_after) for c in strict.changes] == [("emp-000", (_A, _M))]
+        assert strict.reaches_compliance
+        lenient = QuotaConvention(small_unit_leniency=True)
+        waived = check_curve("unit", "Butuh Perbaikan", nine, convention=lenient)
+        assert propose_calibration(waived).changes == ()
         staff = [leader, *[employee(index, _B, _M) for index in range(1, 10)]]
         staff[1] = GradedEmployee("emp-001", Grade.VERY_GOOD, "unit")  # unrated: cannot move
         calibration = propose_calibration(check_curve("unit", "Butuh Perbaikan", staff))
         assert [change.employee_id for change in calibration.changes] == ["emp-000"]
         assert calibration.changes[0].ratings_after == (_A, _M)
+
+    def test_two_very_good_of_seven_both_move(self) -> None:
+        """Butuh Perbaikan, 7 people, 2 Sangat Baik (issue 15): none is allowed, so both move."""
+        check = check_curve("unit", "Butuh Perbaikan", cells(*[(_A, _A)] * 2, *[(_B, _M)] * 5))
+        calibration = propose_calibration(check)
+        assert [change.employee_id for change in calibration.changes] == ["emp-000", "emp-001"]
+        assert {change.after for change in calibration.changes} == {Grade.GOOD}
+        assert calibration.reaches_compliance
+        assert calibration.changes[0].reason("en") == "Very good at most 10%: 2 \u2192 0 (quota 0)"
+
+    @given(organisation_grades(), units(max_size=10))
+    def test_a_strict_proposal_that_complies_holds_every_quota(
+        self, grade: OrganisationGrade, staff: list[GradedEmployee]
+    ) -> None:
+        """With the leniency off, a proposal reaching compliance meets every quota of the unit."""
+        after = propose_calibration(check_curve("unit", grade, staff)).after
+        if after.compliant:
+            assert complies(after, [person.grade for person in after.employees])
+            assert all(rule.enforced for rule in after.rules)
 
     def test_unrated_employees_are_never_moved(self) -> None:
         """Without both ratings an employee cannot be moved; the proposal says it falls short."""

@@ -19,6 +19,7 @@ from penilaian import (
     load_sample_unit,
 )
 from penilaian.analysis.curve.check import GradedEmployee, check_curve
+from penilaian.analysis.curve.quotas import SMALL_UNIT_LENIENCY_RULE, curve_quotas
 from penilaian.analysis.curve.rules import (
     PERMEN6_2022_CURVE,
     CurveBound,
@@ -29,6 +30,7 @@ from penilaian.analysis.curve.rules import (
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
+    InvalidNumberError,
     InvalidValueError,
     MissingValueError,
     UnknownLabelError,
@@ -194,39 +196,149 @@ class TestQuotaConvention:
             QuotaConvention(**kwargs)  # type: ignore[arg-type]
 
 
-class TestTooSmall:
-    """A unit too small for a quota is reported as such, not as a violation."""
+_LENIENT = QuotaConvention(small_unit_leniency=True)
 
-    def test_a_share_rounded_to_nobody_is_not_enforced(self) -> None:
-        """Butuh Perbaikan, 5 staff, one Sangat Baik: 10 % of 5 rounds to 0, too small a cap."""
+
+class TestSmallUnits:
+    """A maximum rounding to 0 allows none; waiving it is a named leniency, off by default."""
+
+    def test_two_very_good_of_seven_violate_a_needs_improvement_unit(self) -> None:
+        """Issue 15 item 2: 10 % of 7 rounds to 0, so 2 Sangat Baik of 7 break the curve."""
+        staff = unit_of(*[Grade.VERY_GOOD] * 2, *[Grade.NEEDS_IMPROVEMENT] * 5)
+        check = check_curve("unit", "Butuh Perbaikan", staff)
+        assert (check.rules[1].quota, check.rules[1].count) == (0, 2)
+        assert (check.rules[1].status, check.compliant) == (RuleStatus.VIOLATED, False)
+        assert check.violations == (check.rules[1],)
+
+    def test_a_share_rounded_to_nobody_is_enforced(self) -> None:
+        """Butuh Perbaikan, 5 staff, one Sangat Baik: 10 % of 5 rounds to 0, none allowed."""
         staff = unit_of(Grade.VERY_GOOD, *[Grade.NEEDS_IMPROVEMENT] * 4)
         check = check_curve("unit", "Butuh Perbaikan", staff)
+        assert (check.rules[1].status, check.compliant) == (RuleStatus.VIOLATED, False)
+        assert check.rules[1].enforced
+
+    def test_the_leniency_waives_it_and_says_so(self) -> None:
+        """With the small-unit leniency on, the rule is waived, in its status and the trace."""
+        staff = unit_of(Grade.VERY_GOOD, *[Grade.NEEDS_IMPROVEMENT] * 4)
+        check = check_curve("unit", "Butuh Perbaikan", staff, convention=_LENIENT)
         assert (check.rules[1].status, check.compliant) == (RuleStatus.TOO_SMALL, True)
+        assert check.rules[1].status.label("en") == "waived: small-unit leniency"
+        waived = check.trace.find(SMALL_UNIT_LENIENCY_RULE.id)
+        assert [step.subject for step in waived] == ["at_most:very_good"]
+        assert "small-unit leniency on" in dict(check.trace.inputs)["convention"]
+        strict = check_curve("unit", "Butuh Perbaikan", staff)
+        assert strict.trace.find(SMALL_UNIT_LENIENCY_RULE.id) == ()
+        assert dict(strict.trace.inputs)["convention"].endswith("small-unit leniency off")
 
     def test_minima_asking_more_people_than_the_unit_has(self) -> None:
-        """Kurang, 1 person: 60 % Kurang asks 1, so 10 % Butuh Perbaikan (1 more) is too small."""
+        """Kurang, 1 person: 60 % Kurang and 10 % Butuh Perbaikan ask 2; strict, that fails."""
         check = check_curve("unit", "Kurang", unit_of(Grade.POOR))
         assert [rule.status for rule in check.rules] == [
+            RuleStatus.MET,
+            RuleStatus.VIOLATED,
+            RuleStatus.MET,
+        ]
+        assert not check.compliant
+        lenient = check_curve("unit", "Kurang", unit_of(Grade.POOR), convention=_LENIENT)
+        assert [rule.status for rule in lenient.rules] == [
             RuleStatus.MET,
             RuleStatus.TOO_SMALL,
             RuleStatus.TOO_SMALL,
         ]
-        assert check.compliant
+        assert lenient.compliant
 
-    def test_too_small_rules_are_not_enforced(self) -> None:
-        """A rule reported too small never counts as a violation."""
-        check = check_curve("unit", "Baik", unit_of(Grade.GOOD, Grade.POOR, Grade.VERY_GOOD))
-        # 70 % of 3 is 2.1 -> 2 Baik allowed; one Kurang present.
-        assert check.compliant
-        lone = check_curve("unit", "Baik", unit_of(Grade.GOOD))
-        # 70 % of 1 rounds to 0: the cap is too small, and the lone Baik is no violation of it.
+    def test_waived_rules_are_not_enforced(self) -> None:
+        """A rule waived by the leniency never counts as a violation; without it, it does."""
+        lone = check_curve("unit", "Baik", unit_of(Grade.GOOD), convention=_LENIENT)
+        # 70 % of 1 rounds to 0: waived, and the lone Baik is no violation of it.
         assert (lone.rules[0].status, lone.rules[0].enforced) == (RuleStatus.TOO_SMALL, False)
         assert lone.violations == (lone.rules[1],)
+        strict = check_curve("unit", "Baik", unit_of(Grade.GOOD))
+        assert strict.violations == strict.rules
 
     def test_a_zero_share_is_enforced_in_any_unit(self) -> None:
-        """The rule of no Sangat Baik is a quota of 0 that binds a unit of one."""
-        check = check_curve("unit", "Sangat Kurang", unit_of(Grade.VERY_POOR))
-        assert (check.rules[2].quota, check.rules[2].status) == (0, RuleStatus.MET)
+        """The rule of no Sangat Baik is a quota of 0 that binds a unit of one, leniency or not."""
+        for convention in (None, _LENIENT):
+            check = check_curve("unit", "Sangat Kurang", unit_of(Grade.VERY_POOR),
+                                convention=convention)  # fmt: skip
+            assert (check.rules[2].quota, check.rules[2].status) == (0, RuleStatus.MET)
+        worse = check_curve("unit", "Sangat Kurang", unit_of(Grade.VERY_GOOD), convention=_LENIENT)
+        assert worse.rules[2].status is RuleStatus.VIOLATED
+
+    @given(organisation_grades(), units(), st.booleans())
+    def test_a_small_unit_never_passes_beyond_a_maximum(
+        self, grade: OrganisationGrade, staff: list[GradedEmployee], lenient: bool
+    ) -> None:
+        """No maximum that binds is ever exceeded by a unit reported as complying."""
+        convention = QuotaConvention(small_unit_leniency=lenient)
+        check = check_curve("unit", grade, staff, convention=convention)
+        if check.compliant:
+            for rule in check.rules:
+                if rule.rule.bound is CurveBound.AT_MOST and rule.enforced:
+                    assert rule.count <= rule.quota
+
+    @given(organisation_grades(), units())
+    def test_strict_passes_iff_every_quota_holds(
+        self, grade: OrganisationGrade, staff: list[GradedEmployee]
+    ) -> None:
+        """With the leniency off, a unit complies exactly when every quota holds."""
+        check = check_curve("unit", grade, staff)
+        held = [
+            rule.count <= rule.quota
+            if rule.rule.bound is CurveBound.AT_MOST
+            else rule.count >= rule.quota
+            for rule in check.rules
+        ]
+        assert check.compliant == all(held)
+        assert RuleStatus.TOO_SMALL not in {rule.status for rule in check.rules}
+
+
+class TestCurveQuotas:
+    """`curve_quotas` on plain numbers: the very quotas the check counts against."""
+
+    def test_the_issue_example(self) -> None:
+        """Butuh Perbaikan, 7 people: at least 60 % -> 5; at most 10 % Sangat Baik -> 0."""
+        quotas = curve_quotas(7, "Butuh Perbaikan")
+        assert [(q.rule.id, q.exact, q.quota, q.waived) for q in quotas] == [
+            ("at_least:needs_improvement", Fraction(21, 5), 5, False),
+            ("at_most:very_good", Fraction(7, 10), 0, False),
+        ]
+        lenient = curve_quotas(7, "Butuh Perbaikan", convention=_LENIENT)
+        assert [q.waived for q in lenient] == [False, True]
+
+    def test_a_unit_of_ten(self) -> None:
+        """Istimewa, 10 people: at most 7 Sangat Baik."""
+        (only,) = curve_quotas(10, OrganisationGrade.OUTSTANDING)
+        assert (only.exact, only.quota) == (Fraction(7), 7)
+
+    @pytest.mark.parametrize("headcount", [0, -1, 2.0, True, "7"])
+    def test_a_headcount_must_be_a_whole_number(self, headcount: object) -> None:
+        """A headcount of 0, a float, a boolean or text is refused, naming the field."""
+        with pytest.raises(InvalidNumberError, match="headcount"):
+            curve_quotas(headcount, "Baik")  # type: ignore[arg-type]
+
+    def test_other_input_is_refused(self) -> None:
+        """An unknown unit grade, curve or convention is refused by type."""
+        with pytest.raises(UnknownLabelError):
+            curve_quotas(3, "Luar Biasa")
+        with pytest.raises(InvalidValueError, match="curve"):
+            curve_quotas(3, "Baik", curve="permen6_2022")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="convention"):
+            curve_quotas(3, "Baik", convention="floor")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="small_unit_leniency"):
+            QuotaConvention(small_unit_leniency="yes")  # type: ignore[arg-type]
+
+    @given(organisation_grades(), units(), st.booleans())
+    def test_the_check_composes_the_quotas(
+        self, grade: OrganisationGrade, staff: list[GradedEmployee], lenient: bool
+    ) -> None:
+        """Each rule of a check has curve_quotas' quota and waiver for the unit's size."""
+        convention = QuotaConvention(small_unit_leniency=lenient)
+        check = check_curve("unit", grade, staff, convention=convention)
+        quotas = curve_quotas(len(staff), grade, convention=convention)
+        assert [(r.rule, r.exact, r.quota, not r.enforced) for r in check.rules] == [
+            (q.rule, q.exact, q.quota, q.waived) for q in quotas
+        ]
 
 
 class TestCheckInput:
@@ -353,9 +465,13 @@ class TestCurveData:
         staff = unit_of(Grade.POOR, Grade.VERY_POOR, Grade.GOOD, Grade.GOOD)
         check = check_curve("unit", "Kurang", staff, curve=curve)
         assert [rule.status for rule in check.rules] == [RuleStatus.MET] * 3
-        three = check_curve("unit", "Kurang", staff[:3], curve=curve)
+        three = check_curve("unit", "Kurang", staff[:3], curve=curve, convention=_LENIENT)
         # 1/2 of 3 -> 2 and 1/4 of 3 -> 1 nest into 2 people; 1/2 of 3 Baik -> 2 more is too many.
         assert three.rules[2].status == RuleStatus.TOO_SMALL
+        strict = check_curve("unit", "Kurang", staff[:3], curve=curve)
+        assert [rule.status for rule in strict.rules] == [RuleStatus.MET] * 2 + [
+            RuleStatus.VIOLATED
+        ]
 
 
 class TestCheckReport:

@@ -35,6 +35,9 @@ from penilaian.analysis.survey import (
     ServiceElement,
     ServiceQuality,
     SurveyWeighting,
+    element_nrr,
+    ikm_from_nrr,
+    ikm_from_totals,
     public_index_from_survey,
 )
 from penilaian.exceptions import (
@@ -823,3 +826,102 @@ class TestLaws:
         """An exact index always maps onto the appraisal scale, preserving order of the ends."""
         result = satisfaction_index(survey, weighting="exact")
         assert 1 <= result.public_value(LIKERT) <= 5
+
+
+class TestFormulas:
+    """The IKM on plain numbers: element_nrr, ikm_from_nrr, ikm_from_totals, as the index uses."""
+
+    def test_the_official_example_from_nrr(self):
+        """REGULATIONS.md 4.3: Σ NRR 32.931 gives 90.56 with 0.11 and 91.48 with 1/9."""
+        nrr = [Fraction(value) for value in NRR_32_931.values()]
+        official = ikm_from_nrr(nrr)
+        exact = ikm_from_nrr([str(value) for value in NRR_32_931.values()], weighting="exact")
+        assert (official.nrr_total, official.unit_value) == (
+            Fraction("32.931"),
+            Fraction("90.56025"),
+        )
+        assert (official.unit_value_rounded, official.quality) == (
+            Decimal("90.56"),
+            ServiceQuality.A,
+        )
+        assert (exact.unit_value, exact.unit_value_rounded) == (
+            Fraction("91.475"),
+            Decimal("91.48"),
+        )
+        assert official.weight == PERMEN14_2017_WEIGHT
+
+    def test_the_quarterly_table_from_totals(self):
+        """The 29-respondent table: each element's total over 29 gives 90.56 and 91.48."""
+        totals = [(total, 29) for total in (105, 101, 100, 116, 102, 105, 106, 115, 105)]
+        assert ikm_from_totals(totals).unit_value_rounded == Decimal("90.56")
+        assert ikm_from_totals(totals, weighting="exact").unit_value_rounded == Decimal("91.48")
+        assert element_nrr(100, 29) == Fraction(100, 29)
+
+    def test_fewer_elements_weigh_one_over_k(self):
+        """Eight elements: the official weight is 1/8 rounded to 0.13, the exact one 1/8."""
+        assert ikm_from_nrr([3] * 8).weight == Fraction(13, 100)
+        assert ikm_from_nrr([3] * 8, weighting="exact").weight == Fraction(1, 8)
+
+    @pytest.mark.parametrize(
+        ("total", "respondents", "error"),
+        [
+            (3, 0, InvalidNumberError),
+            (2, 3, OffScaleError),
+            (13, 3, OffScaleError),
+            (3.0, 1, InvalidNumberError),
+            (True, 1, InvalidNumberError),
+        ],
+    )
+    def test_element_nrr_refuses_bad_totals(self, total, respondents, error):
+        """A total outside respondents..4 x respondents, or not whole, is a typed error."""
+        with pytest.raises(error):
+            element_nrr(total, respondents)
+
+    @pytest.mark.parametrize(
+        ("nrr", "error", "field"),
+        [
+            ([], MissingValueError, "nrr"),
+            ([3] * 10, InvalidValueError, "nrr"),
+            ([3, "0.5"], OffScaleError, r"nrr\[1\]"),
+            ([3, "4.01"], OffScaleError, r"nrr\[1\]"),
+            ([3, "three"], InvalidNumberError, r"nrr\[1\]"),
+            ([3, float("nan")], InvalidNumberError, r"nrr\[1\]"),
+        ],
+    )
+    def test_ikm_from_nrr_refuses_bad_input(self, nrr, error, field):
+        """No NRR, too many, one off the 1-4 scale or not a number: a typed error naming it."""
+        with pytest.raises(error, match=field):
+            ikm_from_nrr(nrr)
+
+    def test_bad_pairs_and_weightings_are_refused(self):
+        """A total without respondents, or an unknown weighting, is refused."""
+        with pytest.raises(InvalidValueError, match=r"totals\[0\]"):
+            ikm_from_totals([(3,)])  # type: ignore[list-item]
+        with pytest.raises(UnknownLabelError):
+            ikm_from_nrr([3], weighting="rounded")
+
+    @given(survey_responses(), survey_weightings())
+    def test_the_index_composes_the_formulas(self, responses, weighting):
+        """satisfaction_index gives the very figures of ikm_from_totals on its own totals."""
+        index = satisfaction_index(responses, weighting=weighting, trace=False)
+        value = ikm_from_totals(
+            [(part.total, part.respondents) for part in index.elements], weighting=weighting
+        )
+        assert (
+            value.weight,
+            value.nrr_total,
+            value.index,
+            value.unit_value,
+            value.unit_value_rounded,
+            value.quality,
+        ) == (
+            index.weight,
+            index.nrr_total,
+            index.index,
+            index.unit_value,
+            index.unit_value_rounded,
+            index.quality,
+        )
+        assert [element_nrr(part.total, part.respondents) for part in index.elements] == [
+            part.nrr for part in index.elements
+        ]

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 import penilaian as p
 from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
-from penilaian.exceptions import InvalidNumberError, InvalidValueError
-from penilaian.model import BandTable
+from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnknownLabelError
+from penilaian.model import EXPECTATION_SCALE, BandTable, ExpectationLevel, Grade, OrganisationGrade
+from penilaian.model.grades import REGIME_GRADE_LABELS
 
 PP30_LIKE = BandTable(
     "t",
@@ -126,3 +127,81 @@ class TestWrongTypes:
         with pytest.raises(InvalidNumberError) as caught:
             BandTable(**ARGUMENTS[BandTable]).classify(score)
         assert (caught.value.field, caught.value.value) == ("score", score)
+
+
+class TestRegimeLabels:
+    """Grade.POOR reads Kurang/Misconduct where PermenPANRB 6/2022 prints it so, only there."""
+
+    def test_permen6_prints_kurang_misconduct(self):
+        """Under permen6_2022 the poor grade is Kurang/Misconduct, in both languages."""
+        assert Grade.POOR.label(regime="permen6_2022") == "Kurang/Misconduct"
+        assert Grade.POOR.label("en", regime="permen6_2022") == "Poor/Misconduct"
+
+    @pytest.mark.parametrize("regime", [None, "pp46_2011", "pp30_2019", "generic", "unknown"])
+    def test_elsewhere_it_is_kurang(self, regime):
+        """Every other regime, or none, keeps the grade's own label."""
+        assert (Grade.POOR.label(regime=regime), Grade.POOR.label("en", regime=regime)) == (
+            "Kurang",
+            "Poor",
+        )
+
+    def test_only_the_poor_grade_differs(self):
+        """Every other grade keeps its label under permen6_2022."""
+        for grade in Grade:
+            if grade is not Grade.POOR:
+                assert grade.label(regime="permen6_2022") == grade.label()
+        assert set(REGIME_GRADE_LABELS["permen6_2022"]) == {Grade.POOR}
+
+    def test_the_printed_names_parse_back(self):
+        """Each printed name reads back as its grade."""
+        for names in REGIME_GRADE_LABELS.values():
+            for grade, (label_id, label_en) in names.items():
+                assert Grade.parse(label_id) is grade
+                assert Grade.parse(label_en) is grade
+
+
+class TestAgencySpellings:
+    """The level and grade names agencies write are accepted."""
+
+    @pytest.mark.parametrize(
+        ("text", "level"),
+        [
+            ("memenuhi ekspektasi", ExpectationLevel.MEETS),
+            ("Sesuai Ekspektasi", ExpectationLevel.MEETS),
+            ("sesuai", ExpectationLevel.MEETS),
+            ("MELEBIHI_EKSPEKTASI", ExpectationLevel.ABOVE),
+            ("melampaui ekspektasi", ExpectationLevel.ABOVE),
+            ("di_atas", ExpectationLevel.ABOVE),
+            ("tidak memenuhi ekspektasi", ExpectationLevel.BELOW),
+            ("kurang dari ekspektasi", ExpectationLevel.BELOW),
+            ("di_bawah", ExpectationLevel.BELOW),
+        ],
+    )
+    def test_expectation_levels(self, text, level):
+        """Each spelling parses, and the expectation scale resolves it."""
+        assert ExpectationLevel.parse(text) is level
+        assert EXPECTATION_SCALE.resolve(text) == level.value
+
+    @pytest.mark.parametrize(
+        ("text", "grade"),
+        [
+            ("Kurang/Misconduct", Grade.POOR),
+            ("kurang (misconduct)", Grade.POOR),
+            ("Cukup/Butuh Perbaikan", Grade.NEEDS_IMPROVEMENT),
+            ("butuh perbaikan/cukup", Grade.NEEDS_IMPROVEMENT),
+        ],
+    )
+    def test_grades(self, text, grade):
+        """The grade names of the AK tables and the 6/2022 matrix parse."""
+        assert Grade.parse(text) is grade
+
+    def test_organisation_grade(self):
+        """Capaian kinerja organisasi written Cukup/Butuh Perbaikan parses."""
+        assert (
+            OrganisationGrade.parse("Cukup/Butuh Perbaikan") is OrganisationGrade.NEEDS_IMPROVEMENT
+        )
+
+    def test_an_unknown_level_still_fails(self):
+        """A spelling nobody writes is still refused, listing the ids."""
+        with pytest.raises(UnknownLabelError):
+            ExpectationLevel.parse("luar biasa")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
 from penilaian.exceptions import InvalidNipError, InvalidValueError, PenilaianError
@@ -457,3 +458,28 @@ class TestWrongTypes:
         with pytest.raises(InvalidNipError) as caught:
             build()
         assert caught.value.group == group
+
+
+class TestKindDigits:
+    """Digits 13-14 and the PPPK code (REGULATIONS.md 5) [MED]."""
+
+    def test_pppk(self):
+        """200012312024211001: PPPK code 2, first contract."""
+        nip = Nip("200012312024211001")
+        assert (nip.kind_digits, nip.pppk_code, nip.contract_number) == ("21", "2", 1)
+
+    def test_pns(self):
+        """A PNS's digits 13-14 are the TMT month; no PPPK code."""
+        nip = Nip.parse("19860926 201505 1 001")
+        assert (nip.kind_digits, nip.pppk_code) == ("05", None)
+
+    def test_part_time_example(self):
+        """The 2025 paruh waktu example carries 24: code 2, read as a 4th contract [LOW]."""
+        nip = Nip("199009132025242014")
+        assert (nip.kind_digits, nip.pppk_code, nip.contract_number) == ("24", "2", 4)
+
+    @given(st.dates(date(1950, 1, 1), date(2005, 12, 31)), st.integers(1, 9), st.integers(1, 999))
+    def test_built_pppk_numbers_read_back(self, birth, contract, sequence):
+        """A PPPK number built from its parts gives back code 2 and its contract digit."""
+        nip = Nip.for_pppk(birth, birth.year + 19, contract, Gender.FEMALE, sequence)
+        assert (nip.pppk_code, nip.kind_digits) == ("2", f"2{contract}")

@@ -196,9 +196,33 @@ class TestEmployeeReportContent:
     def test_grade_alone(self):
         """A result with a grade and nothing else shows the grade alone."""
         appraisal, result = scored("permen6_2022")
-        markdown = employee_report(appraisal, attrs.evolve(result, ratings={})).markdown()
+        bare = attrs.evolve(result, ratings={}, notes=())
+        markdown = employee_report(appraisal, bare).markdown()
         section = markdown.split("## Predikat kinerja")[1].split("##")[0]
         assert section.strip() == "Predikat: **Baik**"
+
+    def test_notes_beside_the_grade(self):
+        """The sample's iki-3.2 has no realisation: a note under the grade, not a gap."""
+        appraisal, result = scored("permen6_2022")
+        markdown = employee_report(appraisal, result, lang="en").markdown()
+        section = markdown.split("## Grade")[1].split("\n## ")[0]
+        assert "Grade: **Good**" in section
+        assert "Notes (they do not block the grade):" in section
+        assert (
+            "- indicator iki-3.2 has no realisation; the supervisor's rating decides the grade"
+            in section
+        )
+        assert "incomplete" not in section
+        html = employee_report(appraisal, result, lang="en").html()
+        assert "iki-3.2 has no realisation" in html
+
+    def test_poor_is_kurang_misconduct_under_permen6(self):
+        """Grade.POOR reads Kurang/Misconduct in a PermenPANRB 6/2022 report, Kurang elsewhere."""
+        appraisal, result = scored("permen6_2022")
+        poor = attrs.evolve(result, grade=p.Grade.POOR, notes=())
+        assert "Predikat: **Kurang/Misconduct**" in employee_report(appraisal, poor).markdown()
+        other = attrs.evolve(poor, regime="generic")
+        assert "Predikat: **Kurang**" in employee_report(appraisal, other).markdown()
 
     def test_incomplete_result_lists_its_gaps(self):
         """With one peer of two required, no grade: the gap is listed, with its path."""
@@ -350,7 +374,11 @@ class TestEmployeeReportTrace:
     def test_trace_in_markdown_is_nested(self):
         """Children are indented two spaces under their parent step."""
         markdown = employee_report(*scored("permen6_2022"), lang="en").markdown()
-        lines = [line for line in markdown.splitlines() if "PermenPANRB 6/2022 Pasal 5" in line]
+        lines = [
+            line
+            for line in markdown.splitlines()
+            if "PermenPANRB 6/2022 Pasal 5" in line and "realisation" not in line
+        ]
         assert len(lines) == 2
         assert all(
             line.startswith("  - The rating set by the appraising supervisor") for line in lines

@@ -10,7 +10,7 @@ from reporting_checks import check_page, markdown_cells, text_of
 from tests.strategies import hostile_texts
 
 import penilaian as p
-from penilaian.analysis.curve import CurveCheck, GradedEmployee, check_curve
+from penilaian.analysis.curve import CurveCheck, GradedEmployee, QuotaConvention, check_curve
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting.unit import UnitReport, unit_report
 
@@ -29,7 +29,7 @@ def rows(markdown: str, first_cell: str) -> list[list[str]]:
     ]
 
 
-def too_small_check() -> CurveCheck:
+def too_small_check(*, lenient: bool = True) -> CurveCheck:
     """The explanation page's unit of 5 graded Butuh Perbaikan: 10 % of 5 is half a person."""
     staff = [
         GradedEmployee("e0", "Sangat Baik", "unit", "above", "above"),
@@ -38,7 +38,8 @@ def too_small_check() -> CurveCheck:
             for i in range(1, 5)
         ],
     ]
-    return check_curve("unit", "Butuh Perbaikan", staff)
+    convention = QuotaConvention(small_unit_leniency=lenient)
+    return check_curve("unit", "Butuh Perbaikan", staff, convention=convention)
 
 
 def charts(page: str) -> list:
@@ -97,15 +98,27 @@ class TestUnitReportContent:
             ["Good at most 70%", "70% \u00d7 10 = 7", "7", "8", "violated"]
         ]
         assert (rows(markdown, "must include")) == [
-            ["must include Needs improvement or Poor", "\u2014", "1", "0", "violated"]
+            ["must include Needs improvement or Poor/Misconduct", "\u2014", "1", "0", "violated"]
         ]
 
+    def test_strict_quota_of_zero_is_violated(self):
+        """Without the leniency, at most 10 % Sangat Baik of 5 is 0: one Sangat Baik violates it."""
+        markdown = unit_report(too_small_check(lenient=False), lang="en").markdown()
+        (row,) = rows(markdown, "Very good at most 10%")
+        assert row[1:] == ["10% \u00d7 5 = 0.5", "0", "1", "violated"]
+        assert "- **Complies with the curve:** no" in markdown
+
     def test_too_small_rule_is_marked_not_violated(self):
-        """At most 10 % Sangat Baik of 5 people rounds to 0: not enforced, drawn grey."""
+        """Under the small-unit leniency, 10 % of 5 rounding to 0 is waived, drawn grey."""
         report = unit_report(too_small_check(), lang="en")
         markdown = report.markdown()
         (row,) = rows(markdown, "Very good at most 10%")
-        assert row[1:] == ["10% \u00d7 5 = 0.5", "0", "1", "unit too small (not enforced)"]
+        assert row[1:] == [
+            "10% \u00d7 5 = 0.5",
+            "0",
+            "1",
+            "waived: small-unit leniency (not enforced)",
+        ]
         (chart,) = charts(report.html())
         grey = [line for line in chart.iter(f"{SVG}line") if line.get("stroke") == "#8a93a3"]
         assert len(grey) == 3  # the mark, the line to its label, and the legend
@@ -134,7 +147,7 @@ class TestUnitReportContent:
         block = markdown.split("```text\n")[1].split("```")[0].splitlines()
         assert block[1] == "Good" + " " * 15 + "\u2588" * 8 + " 8"
         assert "\u2264 7: Good" in block
-        assert "\u2265 1 (count 0): Needs improvement + Poor" in block
+        assert "\u2265 1 (count 0): Needs improvement + Poor/Misconduct" in block
 
     def test_calibration_proposal(self):
         """The sample's proposal moves Fajar from Baik to Butuh Perbaikan and complies."""

@@ -36,7 +36,7 @@ from penilaian.cli._files import (
     write_output,
 )
 from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
-from penilaian.cli._text import render, render_result, results_table
+from penilaian.cli._text import render, render_notes, render_result, results_table
 from penilaian.exceptions import PenilaianError
 from penilaian.io.samples import SAMPLES, load_sample, load_sample_unit
 from penilaian.model.appraisal import Appraisal
@@ -109,7 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=_SCORE_FORMATS, default="text", help="output format")
     score.add_argument("--json", action="store_true", help="the same as --format json")
     score.add_argument("--trace", action="store_true", help="with --format text: the traces")
-    commands.add_parser("validate", parents=[source], help="check a file of appraisals")
+    commands.add_parser(
+        "validate",
+        parents=[source, scoring, lang],
+        help="check a file of appraisals, and say each result's notes",
+    )
     commands.add_parser("schema", parents=[output], help="the JSON Schema of an appraisal")
     explain = commands.add_parser(
         "explain", parents=[source, scoring, lang, output], help="one employee's trace"
@@ -240,6 +244,15 @@ def _validate(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
     more = f" and {len(appraisals) - 5} more" if len(appraisals) > 5 else ""
     noun = "appraisal" if len(appraisals) == 1 else f"{len(appraisals)} appraisals"
     print(f"{args.file}: valid {noun} {ids}{more}", file=err)
+    for appraisal in appraisals:
+        # The notes are the regime's: score under the regime asked for or governing.
+        try:
+            result = _strategy(args, appraisal).score(appraisal, trace=False)
+        except PenilaianError as error:
+            print(f"{appraisal.id}: {error}", file=err)
+            continue
+        for line in render_notes(result, args.lang):
+            print(f"{appraisal.id} ({result.regime}):{line[1:]}", file=err)
     return EXIT_OK
 
 

@@ -22,23 +22,34 @@ if TYPE_CHECKING:
     from penilaian.scoring.result import Result
 from penilaian.reporting.words import WORDS
 
-__all__ = ["render", "render_result", "results_table"]
+__all__ = ["render", "render_notes", "render_result", "results_table"]
 
 
 def render_result(
     result: Result, lang: Language = "id", *, detail: bool = True, trace: bool = False
 ) -> str:
-    """Render a result: regime, grade and score; with *detail* its ratings and gaps; the trace."""
+    """Render a result: regime, grade, score; with *detail* its ratings, gaps, notes; the trace."""
     words = WORDS.in_language(lang)
-    grade = result.grade.label(lang) if result.grade else result.ratings.get("band", "\u2014")
+    grade = (
+        result.grade.label(lang, regime=result.regime)
+        if result.grade
+        else result.ratings.get("band", "\u2014")
+    )
     score = f", {words['cli.score']} {result.score}" if result.score is not None else ""
     lines = [f"{result.regime}: {grade}{score}"]
     if detail:
         lines += [f"  {key} = {value}" for key, value in result.ratings.items()]
         lines += [f"  {words['cli.gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
+        lines += render_notes(result, lang)
     if trace and result.trace is not None:
         lines += ["", render_trace(result.trace, lang)]
     return "\n".join(lines)
+
+
+def render_notes(result: Result, lang: Language = "id") -> list[str]:
+    """Return one line per note of *result*: ``note: text @ path``, indented."""
+    word = WORDS.in_language(lang)["cli.note"]
+    return [f"  {word}: {note.text(lang)} @ {note.path}" for note in result.notes]
 
 
 def _level_label(level: str, lang: Language) -> str:

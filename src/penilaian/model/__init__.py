@@ -19,6 +19,7 @@ from penilaian.model.behaviour import (
 )
 from penilaian.model.grades import (
     GRADE_RANKING,
+    REGIME_GRADE_LABELS,
     BandTable,
     Grade,
     OrganisationGrade,
@@ -80,6 +81,7 @@ __all__ = [
     "OVERALL_WORK_RESULTS",
     "PP30_2019_BEHAVIOUR",
     "PP46_2011_BEHAVIOUR",
+    "REGIME_GRADE_LABELS",
     "Appraisal",
     "Aspect",
     "BandTable",

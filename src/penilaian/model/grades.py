@@ -19,14 +19,14 @@ import attrs
 
 from penilaian._base.bounds import check_bounds
 from penilaian._base.checks import TUPLE, non_empty, one_of
-from penilaian._base.labels import LabelledEnum
+from penilaian._base.labels import LabelledEnum, Language
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from fractions import Fraction
 
-__all__ = ["GRADE_RANKING", "BandTable", "Grade", "OrganisationGrade"]
+__all__ = ["GRADE_RANKING", "REGIME_GRADE_LABELS", "BandTable", "Grade", "OrganisationGrade"]
 
 L = TypeVar("L")
 
@@ -38,7 +38,8 @@ class Grade(LabelledEnum):
     PP 46/2011 uses very good, good, fair, poor and bad; PP 30/2019 very good, good,
     fair (renamed "Butuh Perbaikan" by PermenPANRB 8/2021 and 6/2022), poor and very
     poor; PermenPANRB 6/2022 very good, good, needs improvement, poor (printed
-    "Kurang/Misconduct") and very poor.
+    "Kurang/Misconduct") and very poor.  `label` with a *regime* gives the name that
+    regime prints where it differs (`REGIME_GRADE_LABELS`).
     """
 
     VERY_GOOD = ("very_good", "Sangat Baik", "Very good", "sangatbaik", "istimewa")
@@ -49,10 +50,31 @@ class Grade(LabelledEnum):
         "Butuh Perbaikan",
         "Needs improvement",
         "perlu perbaikan",
+        "Cukup/Butuh Perbaikan",
+        "Butuh Perbaikan/Cukup",
     )
-    POOR = ("poor", "Kurang", "Poor", "Kurang/Misconduct", "misconduct")
+    POOR = ("poor", "Kurang", "Poor", "Kurang/Misconduct", "misconduct", "Poor/Misconduct")
     VERY_POOR = ("very_poor", "Sangat Kurang", "Very poor")
     BAD = ("bad", "Buruk", "Bad")
+
+    def label(self, lang: Language = "id", *, regime: str | None = None) -> str:
+        """
+        Return the label in *lang*; with *regime*, the name that regime prints.
+
+        Args:
+            lang: ``"id"`` (default) or ``"en"``.
+            regime: A regime id, such as a `penilaian.Result`'s ``regime``; where
+                `REGIME_GRADE_LABELS` names the grade otherwise for it (Kurang/Misconduct
+                under PermenPANRB 6/2022), that name is returned.
+
+        >>> Grade.POOR.label(), Grade.POOR.label(regime="permen6_2022")
+        ('Kurang', 'Kurang/Misconduct')
+        """
+        names = REGIME_GRADE_LABELS.get(regime) if regime is not None else None
+        own = None if names is None else names.get(self)
+        if own is None:
+            return super().label(lang)
+        return own[1] if lang == "en" else own[0]
 
 
 class OrganisationGrade(LabelledEnum):
@@ -71,10 +93,26 @@ class OrganisationGrade(LabelledEnum):
         "Needs improvement",
         "cukup",
         "Butuh Perbaikan (Cukup)",
+        "Cukup/Butuh Perbaikan",
     )
     POOR = ("poor", "Kurang", "Poor")
     VERY_POOR = ("very_poor", "Sangat Kurang", "Very poor")
 
+
+REGIME_GRADE_LABELS: Final[Mapping[str, Mapping[Grade, tuple[str, str]]]] = types.MappingProxyType(
+    {
+        "permen6_2022": types.MappingProxyType(
+            {Grade.POOR: ("Kurang/Misconduct", "Poor/Misconduct")}
+        ),
+    }
+)
+"""
+The grade names a regime prints where they differ from the grade's own labels, by regime id.
+
+PermenPANRB 6/2022 Lampiran prints the poor cell of its matrix "Kurang/Misconduct"
+(REGULATIONS.md 3.4) [HIGH]; PP 46/2011 and PP 30/2019 print "Kurang".  Each entry
+maps a grade to its (Indonesian, English) name; `Grade.label` reads it.
+"""
 
 GRADE_RANKING: Final[Mapping[Grade, int]] = types.MappingProxyType(
     {

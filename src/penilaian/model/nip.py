@@ -258,6 +258,25 @@ class Nip:
         return date(self.appointment_year, month, 1) if self.kind is NipKind.PNS else None
 
     @property
+    def kind_digits(self) -> str:
+        """
+        Digits 13-14, which tell the kinds apart (REGULATIONS.md 5).
+
+        A PNS's TMT month (``"01"``-``"12"``); a PPPK's PPPK code and contract number
+        (``"21"``: code 2, first contract) [MED].  The 2025 "PPPK paruh waktu" example
+        ``199009132025242014`` carries ``"24"``, read as a 4th contract [LOW, unresolved].
+
+        >>> Nip("200012312024211001").kind_digits
+        '21'
+        """
+        return self.digits[12:14]
+
+    @property
+    def pppk_code(self) -> str | None:
+        """The PPPK code, digit 13 (``"2"``), for a PPPK; None for a PNS [MED]."""
+        return self.digits[12] if self.kind is NipKind.PPPK else None
+
+    @property
     def contract_number(self) -> int | None:
         """Contract frequency (digit 14) for a PPPK; None for a PNS."""
         return int(self.digits[13]) if self.kind is NipKind.PPPK else None

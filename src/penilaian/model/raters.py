@@ -94,7 +94,16 @@ class RaterRole(LabelledEnum):
 
 
 class ExpectationLevel(LabelledEnum):
-    """A rating against expectations (PermenPANRB 6/2022 Lampiran), lowest first."""
+    """
+    A rating against expectations (PermenPANRB 6/2022 Lampiran), lowest first.
+
+    Besides the official "Di Bawah / Sesuai / Di Atas Ekspektasi", the names agencies
+    write are accepted [MED, public e-Kinerja code and forms]: "tidak memenuhi" or "kurang
+    dari ekspektasi" for below, "memenuhi ekspektasi" for meets, "melebihi" or "melampaui
+    ekspektasi" for above, and the bare "di bawah", "sesuai", "di atas" of their
+    ``di_bawah``/``sesuai``/``di_atas`` keys.  "Perlu perbaikan" is not taken for below:
+    it is also the name of a grade.
+    """
 
     BELOW = (
         "below_expectations",
@@ -103,6 +112,9 @@ class ExpectationLevel(LabelledEnum):
         "dibawah ekspektasi",
         "di bawah ekspetasi",
         "below",
+        "tidak memenuhi ekspektasi",
+        "kurang dari ekspektasi",
+        "di bawah",
     )
     MEETS = (
         "meets_expectations",
@@ -110,6 +122,9 @@ class ExpectationLevel(LabelledEnum):
         "Meets expectations",
         "sesuai ekspetasi",
         "meets",
+        "memenuhi ekspektasi",
+        "memenuhi",
+        "sesuai",
     )
     ABOVE = (
         "above_expectations",
@@ -118,6 +133,11 @@ class ExpectationLevel(LabelledEnum):
         "diatas ekspektasi",
         "di atas ekspetasi",
         "above",
+        "melebihi ekspektasi",
+        "melampaui ekspektasi",
+        "melebihi",
+        "melampaui",
+        "di atas",
     )
 
 

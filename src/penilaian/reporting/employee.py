@@ -162,7 +162,7 @@ class EmployeeReport(Page):
         words, lang, result = self._words, self.lang, self.result
         blocks: list[Block] = [Heading(2, words["result"])]
         if result.grade is not None:
-            grade = Run(result.grade.label(lang), "strong")
+            grade = Run(result.grade.label(lang, regime=result.regime), "strong")
             blocks.append(Paragraph(runs(f"{words['grade']}: ", grade), "good"))
         rows = [(words["score"], str(result.score))] if result.score is not None else []
         rows += [
@@ -180,6 +180,13 @@ class EmployeeReport(Page):
                 for gap in result.gaps
             ]
             blocks.append(Bullets(tuple(items)))
+        if result.notes:
+            blocks.append(Paragraph(runs(words["result_notes"]), "note"))
+            notes = [
+                Item(runs(note.text(lang), Run(f" ({note.path})", "muted")))
+                for note in result.notes
+            ]
+            blocks.append(Bullets(tuple(notes)))
         return blocks
 
     def _targets(self) -> list[Block]:
@@ -187,7 +194,7 @@ class EmployeeReport(Page):
         pairs = list(self.appraisal.indicators())
         shown = [
             kind
-            for kind in ("achievement", "iki_value", "aspect_value")
+            for kind in ("achievement", "iki_value", "iki_points", "aspect_value")
             if any(_figure_key(kind, target, indicator) in figures for target, indicator in pairs)
         ]
         header = (words["indicator"], words["aspect"], words["target"], words["realisation"])
@@ -311,11 +318,13 @@ class EmployeeReport(Page):
 
 
 def _figure_key(kind: str, target: WorkTarget, indicator: Indicator) -> str:
-    """The key of an indicator's figure: its achievement, its value, or PP 46's aspect value."""
+    """The key of an indicator's figure: achievement, value, category points or aspect value."""
     if kind == "achievement":
         return f"indicator[{indicator.id}].achievement"
     if kind == "iki_value":
         return f"indicator[{indicator.id}].value"
+    if kind == "iki_points":
+        return f"indicator[{indicator.id}].points"
     return f"activity[{target.id}].{indicator.aspect.value}"
 
 

@@ -21,7 +21,7 @@ from penilaian._base.labels import Language, checked_language
 from penilaian._base.version import __version__
 from penilaian.analysis.curve.calibration import Calibration
 from penilaian.analysis.curve.check import CurveCheck
-from penilaian.analysis.curve.rules import CurveBound, RuleStatus
+from penilaian.analysis.curve.rules import CurveBound, RuleStatus, grade_name
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting._blocks import (
     Block,
@@ -144,7 +144,7 @@ class UnitReport(Page):
         distribution = Table(
             (words["grade"], words["count"], words["percentage"]),
             tuple(
-                (grade.label(lang), str(count), percent_of(count, headcount))
+                (grade_name(grade, lang), str(count), percent_of(count, headcount))
                 for grade, count in counts.items()
             ),
             frozenset({1, 2}),
@@ -186,7 +186,8 @@ class UnitReport(Page):
             for grade in rule.rule.grades
         }  # fmt: skip
         bars = [
-            Bar(grade.label(lang), count, grade in failing) for grade, count in check.counts.items()
+            Bar(grade_name(grade, lang), count, grade in failing)
+            for grade, count in check.counts.items()
         ]
         marks = []
         for rule in check.rules:
@@ -236,7 +237,7 @@ class UnitReport(Page):
             f"{old.label(lang)} \u2192 {new.label(lang)}" if old is not new else old.label(lang)
             for old, new in zip(change.ratings_before, change.ratings_after, strict=True)
         )
-        grade = f"{change.before.label(lang)} \u2192 {change.after.label(lang)}"
+        grade = f"{grade_name(change.before, lang)} \u2192 {grade_name(change.after, lang)}"
         return (who, grade, work, behaviour, change.reason(lang))
 
 

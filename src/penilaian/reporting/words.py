@@ -40,6 +40,10 @@ WORDS: Final = Words(
             "Penilaian belum lengkap: belum ada predikat. Yang masih kurang:",
             "The appraisal is incomplete: no grade yet. What is missing:",
         ),
+        "result_notes": (
+            "Catatan (tidak menghalangi predikat):",
+            "Notes (they do not block the grade):",
+        ),
         "work_results": ("Hasil kerja", "Work results"),
         "behaviour": ("Perilaku kerja", "Behaviour"),
         "unit_grade": ("Capaian kinerja organisasi", "Unit's grade"),
@@ -62,6 +66,7 @@ WORDS: Final = Words(
         "achievement": ("Capaian (%)", "Achievement (%)"),
         "aspect_value": ("Nilai aspek", "Aspect value"),
         "iki_value": ("Nilai IKI", "Indicator value"),
+        "iki_points": ("Poin kategori IKI", "Category points"),
         "missing": ("belum dilaporkan", "not reported"),
         "not_computed": ("tidak dihitung", "not computed"),
         "innovations": ("Inovasi", "Innovations"),
@@ -275,6 +280,7 @@ WORDS: Final = Words(
         ),
         "cli.score": ("nilai", "score"),
         "cli.gap": ("belum lengkap", "incomplete"),
+        "cli.note": ("catatan", "note"),
         "cli.curve": (
             "Kurva distribusi unit contoh (PermenPANRB 6/2022)",
             "The sample unit against its distribution curve (PermenPANRB 6/2022)",

@@ -17,6 +17,7 @@ from penilaian.scoring.registry import (
     StrategyRegistry,
 )
 from penilaian.scoring.result import (
+    Note,
     Result,
 )
 from penilaian.scoring.run import INCOMPLETE_RULE, Run
@@ -33,6 +34,7 @@ __all__ = [
     "MISSING",
     "REGIME_TIMELINE",
     "Gap",
+    "Note",
     "Result",
     "Rounding",
     "RoundingMode",

@@ -1,4 +1,4 @@
-"""What scoring returns: `Result`, with its figures, grade, gaps and trace."""
+"""What scoring returns: `Result`, with its figures, grade, gaps, notes and trace."""
 
 from __future__ import annotations
 
@@ -16,9 +16,37 @@ from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
 
 if TYPE_CHECKING:
+    from penilaian._base.labels import Language
     from penilaian._base.numbers import Number
 
-__all__ = ["Result"]
+__all__ = ["Note", "Result"]
+
+
+@attrs.frozen
+class Note:
+    """
+    Something worth saying about a result that does not block its grade.
+
+    A gap says why there is no grade; a note rides beside a grade (or beside the
+    gaps): under PermenPANRB 6/2022 the supervisor's rating decides the grade, so an
+    indicator without a realisation is a note, not a gap.
+
+    Attributes:
+        path: Where, as a JSON path into the appraisal
+            (``$.targets[1].indicators[0].realisation``).
+        code: What, as a stable id, such as ``"no_realisation"``.
+        text_id: The note in Indonesian.
+        text_en: The note in English.
+    """
+
+    path: str = attrs.field(validator=non_empty)
+    code: str = attrs.field(validator=non_empty)
+    text_id: str = attrs.field(validator=non_empty)
+    text_en: str = attrs.field(validator=non_empty)
+
+    def text(self, lang: Language = "id") -> str:
+        """Return the note in *lang*: Indonesian by default, ``"en"`` for English."""
+        return self.text_en if lang == "en" else self.text_id
 
 
 def _mapping(value: object, field: str, expected: str) -> dict[str, object]:
@@ -70,6 +98,10 @@ class Result:
         gaps: Why the result is incomplete; empty when complete.
         trace: The tree of steps behind every figure; `None` when scoring was asked
             to skip it.
+        notes: What is worth saying that does not block the grade (`Note`), such as
+            an indicator without a realisation under PermenPANRB 6/2022, where the
+            supervisor's rating decides; a complete result may carry notes.  Part
+            of the result's equality and JSON form.
     """
 
     regime: str = attrs.field(validator=non_empty)
@@ -87,6 +119,9 @@ class Result:
     )
     trace: Step | None = attrs.field(
         default=None, validator=instance_of(Step, type(None), expected="a Step or None")
+    )
+    notes: tuple[Note, ...] = attrs.field(
+        default=(), converter=TUPLE, validator=items_of(Note, expected="a Note")
     )
 
     @property
@@ -109,4 +144,5 @@ class Result:
             dict(self.ratings),
             self.gaps,
             self.trace,
+            self.notes,
         )

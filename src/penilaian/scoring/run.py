@@ -2,8 +2,8 @@
 The shared scaffold of one scoring run: what every regime collects while it scores.
 
 A regime's own run (``penilaian.regimes.<regime>._run``) subclasses `Run` and adds
-its steps; the scaffold holds the figures, categorical ratings, gaps, problems and
-loose trace steps, and builds the `Result` or raises the problems at the end.
+its steps; the scaffold holds the figures, categorical ratings, gaps, notes, problems
+and loose trace steps, and builds the `Result` or raises the problems at the end.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import attrs
 from penilaian._base.trace import Gap, Rule, Step
 from penilaian.exceptions import InvalidValueError, Problem, ScoringInputError
 from penilaian.model.appraisal import Appraisal
-from penilaian.scoring.result import Result
+from penilaian.scoring.result import Note, Result
 
 if TYPE_CHECKING:
     from penilaian.model.grades import Grade
@@ -43,6 +43,7 @@ class Run:
         figures: Every intermediate number, by its documented key.
         ratings: Every intermediate categorical value, by key, as enum ids.
         gaps: What is missing, so that no grade can be given.
+        notes: What is worth saying without blocking the grade.
         problems: What is wrong with the input (raised together at the end).
         steps: Steps built along the way, to hang under the root step.
     """
@@ -52,6 +53,7 @@ class Run:
     figures: dict[str, Decimal] = attrs.field(factory=dict)
     ratings: dict[str, str] = attrs.field(factory=dict)
     gaps: list[Gap] = attrs.field(factory=list)
+    notes: list[Note] = attrs.field(factory=list)
     problems: list[Problem] = attrs.field(factory=list)
     steps: list[Step] = attrs.field(factory=list)
 
@@ -62,6 +64,10 @@ class Run:
     def gap(self, path: str, reason: str) -> None:
         """Record that something the rules need is missing at *path*."""
         self.gaps.append(Gap(path, reason))
+
+    def note(self, path: str, code: str, text_id: str, text_en: str) -> None:
+        """Record a `penilaian.scoring.result.Note` at *path*: said, but no block on the grade."""
+        self.notes.append(Note(path, code, text_id, text_en))
 
     def raise_problems(self) -> None:
         """
@@ -101,4 +107,5 @@ class Run:
             ratings=self.ratings,
             gaps=tuple(self.gaps),
             trace=root if self.trace else None,
+            notes=tuple(self.notes),
         )

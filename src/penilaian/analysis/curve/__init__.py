@@ -8,13 +8,22 @@ from penilaian.analysis.curve.calibration import (
     propose_calibration,
 )
 from penilaian.analysis.curve.check import (
+    CURVE_CHECK_RULE,
     CurveCheck,
-    GradedEmployee,
     RuleCheck,
     check_curve,
 )
+from penilaian.analysis.curve.employee import (
+    GradedEmployee,
+)
 from penilaian.analysis.curve.flow import (
     FlowNetwork,
+)
+from penilaian.analysis.curve.quotas import (
+    CURVE_QUOTA_RULE,
+    SMALL_UNIT_LENIENCY_RULE,
+    RuleQuota,
+    curve_quotas,
 )
 from penilaian.analysis.curve.rules import (
     PERMEN6_2022_CURVE,
@@ -23,13 +32,17 @@ from penilaian.analysis.curve.rules import (
     DistributionCurve,
     QuotaConvention,
     RuleStatus,
+    grade_name,
 )
 from penilaian.analysis.curve.unit import (
     UnitAppraisals,
 )
 
 __all__ = [
+    "CURVE_CHECK_RULE",
+    "CURVE_QUOTA_RULE",
     "PERMEN6_2022_CURVE",
+    "SMALL_UNIT_LENIENCY_RULE",
     "Calibration",
     "CurveBound",
     "CurveCheck",
@@ -40,8 +53,11 @@ __all__ = [
     "GradedEmployee",
     "QuotaConvention",
     "RuleCheck",
+    "RuleQuota",
     "RuleStatus",
     "UnitAppraisals",
     "check_curve",
+    "curve_quotas",
+    "grade_name",
     "propose_calibration",
 ]

@@ -6,7 +6,9 @@ applies them.  A change moves one employee to a neighbouring cell of the 3 x 3 m
 (PermenPANRB 6/2022): one of the two ratings goes one level up or down (more with
 ``max_steps``), and the new grade is the matrix's.  A unit leader's work-results
 rating is the unit's grade, so only the behaviour rating may change; an employee
-without both ratings is not moved.  Rules the unit is too small for are not enforced.
+without both ratings is not moved.  Rules waived by the small-unit leniency
+(`QuotaConvention.small_unit_leniency`, off by default) are not enforced; a
+change repeats the employee's result notes in its reason.
 
 The proposal is exact and minimal: it solves a minimum-cost flow in integers where,
 in order of precedence, (1) each person short of a minimum or over a maximum costs
@@ -32,11 +34,12 @@ import attrs
 from penilaian._base.checks import TUPLE, whole_number
 from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, RuleCheck, check_curve
 from penilaian.analysis.curve.flow import FlowNetwork
-from penilaian.analysis.curve.rules import CurveBound
+from penilaian.analysis.curve.rules import CurveBound, grade_name
 from penilaian.analysis.words import WORDS
 from penilaian.model.grades import GRADE_RANKING, Grade
 from penilaian.model.raters import ExpectationLevel
 from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
+from penilaian.scoring.result import Note
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -48,6 +51,7 @@ __all__ = ["Calibration", "GradeChange", "propose_calibration"]
 _LEVELS: Final = (ExpectationLevel.BELOW, ExpectationLevel.MEETS, ExpectationLevel.ABOVE)
 _Cell = tuple[ExpectationLevel, ExpectationLevel]
 _Kind = tuple[Grade, ExpectationLevel | None, ExpectationLevel | None, bool]
+_NOTE: Final = ("catatan", "note")
 
 
 @attrs.frozen
@@ -64,6 +68,9 @@ class GradeChange:
         ratings_after: The ratings proposed; their matrix cell is *after*.
         serves: The enforced rules the change helps, as checked before calibration.
         counts: Each served rule's count before and after the whole proposal.
+        notes: The employee's result notes (`penilaian.scoring.result.Note`), such as
+            an indicator without a realisation: they did not block the grade, and
+            the reason repeats them so the calibration panel sees them.
     """
 
     employee_id: str
@@ -74,14 +81,17 @@ class GradeChange:
     ratings_after: _Cell
     serves: tuple[RuleCheck, ...] = attrs.field(converter=TUPLE)
     counts: tuple[tuple[int, int], ...] = attrs.field(converter=TUPLE)
+    notes: tuple[Note, ...] = attrs.field(default=(), converter=TUPLE)
 
     def reason(self, lang: Language = "id") -> str:
-        """Say why the change is proposed: each rule it helps, with its counts and quota."""
+        """Say why the change is proposed: each rule it helps, with its counts and quota; notes."""
         quota = WORDS.in_language(lang)["quota"]
         parts = [
             f"{check.rule.describe(lang)}: {before} \u2192 {after} ({quota} {check.quota})"
             for check, (before, after) in zip(self.serves, self.counts, strict=True)
         ]
+        word = _NOTE[1] if lang == "en" else _NOTE[0]
+        parts.extend(f"{word}: {note.text(lang)}" for note in self.notes)
         return "; ".join(parts)
 
     def describe(self, lang: Language = "id") -> str:
@@ -92,8 +102,9 @@ class GradeChange:
         )
         words = WORDS.in_language(lang)
         ratings, conduct = words["work_results"], words["behaviour"]
+        before, after = grade_name(self.before, lang), grade_name(self.after, lang)
         return (
-            f"{self.employee_id}: {self.before.label(lang)} \u2192 {self.after.label(lang)}"
+            f"{self.employee_id}: {before} \u2192 {after}"
             f" ({ratings} {work}; {conduct} {behaviour}) \u2014 {self.reason(lang)}"
         )
 
@@ -192,6 +203,7 @@ def _change(
         (new.work_results, new.behaviour),  # type: ignore[arg-type]
         served,
         counts,
+        old.notes,
     )
 
 

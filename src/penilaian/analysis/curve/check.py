@@ -4,9 +4,12 @@ Checking a unit against its distribution curve: `check_curve` and what it report
 Each employee enters as a `GradedEmployee` (grade, unit, and the two PermenPANRB
 6/2022 ratings behind the grade when known).  `check_curve` counts them against the
 rules of the unit's grade and reports, per rule, the quota and how it was found, the
-count, the status and the employees involved.  It never changes a grade.  A rule the
-unit is too small for (a share that rounds to 0 people, or minima that together ask
-for more people than the unit has) is reported as ``too_small``, not as a violation.
+count, the status and the employees involved.  It never changes a grade.  The quotas
+are `penilaian.analysis.curve.curve_quotas`'s, so a maximum that rounds to 0 means
+none allowed; a rule is waived (``too_small``) only under the named small-unit
+leniency (`QuotaConvention.small_unit_leniency`, off by default).  The check's
+`CurveCheck.trace` shows every quota, count and status, and the leniency when it
+waived a rule.
 """
 
 from __future__ import annotations
@@ -14,12 +17,24 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from penilaian._base.checks import TUPLE, as_tuple, non_empty, optional_non_empty, repeated_indexes
+from penilaian._base.checks import (
+    TUPLE,
+    as_tuple,
+    repeated_indexes,
+)
 from penilaian._base.numbers import format_number
+from penilaian._base.trace import Rule, Step
+from penilaian.analysis.curve.employee import GradedEmployee
+from penilaian.analysis.curve.quotas import (
+    CURVE_QUOTA_RULE,
+    SMALL_UNIT_LENIENCY_RULE,
+    RuleQuota,
+    curve_quotas,
+)
 from penilaian.analysis.curve.rules import (
     PERMEN6_2022_CURVE,
     CurveBound,
@@ -27,118 +42,43 @@ from penilaian.analysis.curve.rules import (
     DistributionCurve,
     QuotaConvention,
     RuleStatus,
+    grade_name,
 )
 from penilaian.analysis.words import WORDS
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
     InvalidValueError,
-    MissingValueError,
     Problem,
     UnknownReferenceError,
     UnsupportedInputError,
 )
 from penilaian.model.grades import Grade, OrganisationGrade
-from penilaian.model.raters import ExpectationLevel
-from penilaian.regimes.permen6_2022 import PERMEN6_2022_MATRIX
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from penilaian._base.labels import Language
-    from penilaian.model.appraisal import Appraisal
-    from penilaian.scoring.result import Result
 
-__all__ = ["CurveCheck", "GradedEmployee", "RuleCheck", "check_curve"]
+__all__ = ["CURVE_CHECK_RULE", "CurveCheck", "GradedEmployee", "RuleCheck", "check_curve"]
 
 _DEFAULT_CONVENTION = QuotaConvention()
 
+CURVE_CHECK_RULE: Final = Rule(
+    id="curve.check",
+    clause="PermenPANRB 6/2022 Anak Lampiran, kurva distribusi predikat kinerja pegawai [MED]",
+    text_id="Unit sesuai kurva bila setiap kuota yang berlaku terpenuhi",
+    text_en="The unit complies when every quota that binds holds",
+)
+"""The root step of a `CurveCheck`'s trace: compliance, over one step per rule."""
 
-def _optional_level(value: ExpectationLevel | str | None) -> ExpectationLevel | None:
-    """Attrs converter: an expectation level (member, id or label) or `None`."""
-    return None if value is None else ExpectationLevel.parse(value)
 
-
-@attrs.frozen
-class GradedEmployee:
-    """
-    One employee's grade in a unit, as the curve counts it and calibration may move it.
-
-    Attributes:
-        employee_id: The employee.
-        grade: The employee's grade (predikat kinerja pegawai).
-        unit_id: The unit the employee's position sits in.
-        work_results: The work-results rating behind the grade, if known.
-        behaviour: The behaviour rating behind the grade, if known.  With both
-            ratings, the grade must be their cell of
-            `penilaian.regimes.permen6_2022.PERMEN6_2022_MATRIX`;
-            without both, calibration cannot move the employee.
-        work_fixed: Whether the work-results rating is fixed (a unit leader's is the
-            unit's grade), so calibration may change only the behaviour rating.
-        appraisal_id: The appraisal the grade comes from, if any.
-    """
-
-    employee_id: str = attrs.field(validator=non_empty)
-    grade: Grade = attrs.field(converter=Grade)
-    unit_id: str | None = attrs.field(default=None, validator=optional_non_empty)
-    work_results: ExpectationLevel | None = attrs.field(default=None, converter=_optional_level)
-    behaviour: ExpectationLevel | None = attrs.field(default=None, converter=_optional_level)
-    work_fixed: bool = False
-    appraisal_id: str | None = attrs.field(default=None, validator=optional_non_empty)
-
-    @behaviour.validator
-    def _check_matrix(
-        self, attribute: attrs.Attribute[ExpectationLevel | None], value: ExpectationLevel | None
-    ) -> None:
-        if value is None or self.work_results is None:
-            return
-        cell = PERMEN6_2022_MATRIX[self.work_results, value]
-        if cell is not self.grade:
-            reason = (
-                f"with work results {self.work_results} the matrix gives {cell}, not {self.grade}"
-            )
-            raise InvalidValueError(attribute.name, value, reason)
-
-    @property
-    def movable(self) -> bool:
-        """Whether both ratings are known, so calibration may move the employee."""
-        return self.work_results is not None and self.behaviour is not None
-
-    @classmethod
-    def from_result(
-        cls, appraisal: Appraisal, result: Result, *, unit_id: str | None = None
-    ) -> GradedEmployee:
-        """
-        Take the grade and ratings of a scored appraisal.
-
-        Args:
-            appraisal: The appraisal scored.
-            result: Its complete result (any regime; only PermenPANRB 6/2022 results
-                carry the two ratings calibration needs).
-            unit_id: The unit, when the appraisal's position does not name it.
-
-        Raises:
-            UnknownReferenceError: the result is of another appraisal.
-            MissingValueError: the result has no grade, or no unit is known.
-        """
-        if result.appraisal_id != appraisal.id:
-            reason = f"is the result of appraisal {result.appraisal_id!r}, not {appraisal.id!r}"
-            raise UnknownReferenceError("result.appraisal_id", result.appraisal_id, reason)
-        if result.grade is None:
-            gaps = "; ".join(gap.reason for gap in result.gaps)
-            raise MissingValueError("result.grade", None, f"the result is incomplete: {gaps}")
-        unit = unit_id or appraisal.position.unit_id
-        if unit is None:
-            raise MissingValueError("unit_id", None, "the position names no unit; pass unit_id")
-        return cls(
-            employee_id=appraisal.employee.id,
-            grade=result.grade,
-            unit_id=unit,
-            work_results=result.ratings.get("work_results"),
-            behaviour=result.ratings.get("behaviour"),
-            work_fixed="unit_grade" in result.ratings,
-            appraisal_id=appraisal.id,
-        )
+_STATUS_RULE: Final = Rule(
+    id="curve.rule_status",
+    clause="PermenPANRB 6/2022 Anak Lampiran, kurva distribusi [MED]",
+    text_id="Paling banyak: jumlah \u2264 kuota; paling sedikit dan harus ada: jumlah \u2265 kuota",
+    text_en="At most: count \u2264 quota; at least and must include: count \u2265 quota",
+)
 
 
 @attrs.frozen
@@ -154,9 +94,10 @@ class RuleCheck:
         quota: The whole number of people the rule allows (at most) or asks (at
             least, must include), after the convention's rounding.
         count: How many employees hold the rule's grades.
-        status: Met, violated, or too small: a share whose quota rounds to 0, or a
-            minimum that, with the minima before it, asks for more people than the
-            unit has, is not enforced and is reported as ``too_small``.
+        status: Met or violated; ``too_small`` (waived, not enforced) only when
+            `QuotaConvention.small_unit_leniency` is on and the unit is too small for
+            the rule (see `penilaian.analysis.curve.curve_quotas`).  A quota of 0
+            is a quota: with it, any holder of the rule's grades violates a maximum.
         employee_ids: The employees holding the rule's grades, in the unit's order.
     """
 
@@ -172,6 +113,19 @@ class RuleCheck:
     def enforced(self) -> bool:
         """Whether the rule binds this unit (it is not too small)."""
         return self.status is not RuleStatus.TOO_SMALL
+
+    @property
+    def step(self) -> Step:
+        """The trace of the check of this rule: quota, count, status (and leniency, if waived)."""
+        quota = Step.of(CURVE_QUOTA_RULE, self.quota, subject=self.rule.id,
+                        bound=self.rule.bound, share=self.rule.share,
+                        headcount=self.headcount, exact=self.exact, count=self.count)  # fmt: skip
+        if self.status is not RuleStatus.TOO_SMALL:
+            return Step.of(_STATUS_RULE, self.status, subject=self.rule.id, children=(quota,),
+                           quota=self.quota, count=self.count)  # fmt: skip
+        return Step.of(SMALL_UNIT_LENIENCY_RULE, self.status, subject=self.rule.id,
+                       children=(quota,), quota=self.quota, count=self.count,
+                       headcount=self.headcount)  # fmt: skip
 
     @property
     def quota_found(self) -> str | None:
@@ -228,6 +182,20 @@ class CurveCheck:
         return tuple(check for check in self.rules if check.status is RuleStatus.VIOLATED)
 
     @property
+    def trace(self) -> Step:
+        """
+        The check as a trace: compliance at the root, one step per rule below it.
+
+        Each rule's step gives its quota (share, headcount, exact share, rounding) and
+        count; a rule waived by the small-unit leniency shows the
+        `SMALL_UNIT_LENIENCY_RULE` step, so the trace says the convention was used.
+        """
+        return Step.of(CURVE_CHECK_RULE, self.compliant, subject=self.unit_id,
+                       children=[check.step for check in self.rules],
+                       unit_grade=self.unit_grade, headcount=len(self.employees),
+                       convention=self.convention.describe("en"))  # fmt: skip
+
+    @property
     def counts(self) -> dict[Grade, int]:
         """How many employees hold each grade of the curve, best first (zeros included)."""
         tally = Counter(employee.grade for employee in self.employees)
@@ -237,7 +205,7 @@ class CurveCheck:
         """Say the whole check in words, one line per rule."""
         grade = self.unit_grade.label(lang)
         size = WORDS.in_language(lang)["employee" if len(self.employees) == 1 else "employees"]
-        counts = ", ".join(f"{g.label(lang)} {n}" for g, n in self.counts.items())
+        counts = ", ".join(f"{grade_name(g, lang)} {n}" for g, n in self.counts.items())
         lines = [f"Unit {self.unit_id} ({grade}), {len(self.employees)} {size}: {counts}"]
         lines.extend(f"  - {check.describe(lang)}" for check in self.rules)
         return "\n".join(lines)
@@ -261,7 +229,8 @@ def check_curve(
         unit_grade: The unit's grade (capaian kinerja organisasi).
         employees: The unit's employees and their grades.
         curve: The curve (default `PERMEN6_2022_CURVE`).
-        convention: Quota rounding (default `QuotaConvention()`).
+        convention: Quota rounding and the small-unit leniency (default
+            `QuotaConvention()`: leniency off, every quota binds).
 
     Raises:
         InvalidValueError: the unit has no employees.
@@ -272,7 +241,8 @@ def check_curve(
     staff = as_employees(employees)
     by_grade = _check_members(unit_id, staff, curve)
     convention = convention or _DEFAULT_CONVENTION
-    rules = _rule_checks(curve.rules[grade], staff, by_grade, convention)
+    quotas = curve_quotas(len(staff), grade, curve=curve, convention=convention)
+    rules = _rule_checks(quotas, staff, by_grade)
     return CurveCheck(unit_id, grade, curve, convention, staff, rules)
 
 
@@ -316,47 +286,20 @@ def _check_members(
 
 
 def _rule_checks(
-    rules: tuple[CurveRule, ...],
+    quotas: tuple[RuleQuota, ...],
     staff: tuple[GradedEmployee, ...],
     by_grade: dict[Grade, list[int]],
-    convention: QuotaConvention,
 ) -> tuple[RuleCheck, ...]:
-    headcount = len(staff)
-    minima: list[tuple[frozenset[Grade], int]] = []  # the enforced minima so far
     checks: list[RuleCheck] = []
-    for rule in rules:
-        exact, quota = convention.quota(rule, headcount)
+    for found in quotas:
+        rule, quota = found.rule, found.quota
         buckets = [by_grade[grade] for grade in rule.grades]
         positions = buckets[0] if len(buckets) == 1 else sorted(itertools.chain(*buckets))
         ids = tuple(staff[index].employee_id for index in positions)
         count = len(ids)
-        degenerate = quota == 0 and rule.share != 0  # a share the unit rounds away
-        if rule.bound is CurveBound.AT_MOST:
-            too_small, met = degenerate, count <= quota
-        else:
-            too_small = degenerate or _people_needed([*minima, (rule.grades, quota)]) > headcount
-            if not too_small:
-                minima.append((rule.grades, quota))
-            met = count >= quota
+        met = count <= quota if rule.bound is CurveBound.AT_MOST else count >= quota
         status = (
-            RuleStatus.TOO_SMALL if too_small else RuleStatus.MET if met else RuleStatus.VIOLATED
+            RuleStatus.TOO_SMALL if found.waived else RuleStatus.MET if met else RuleStatus.VIOLATED
         )
-        checks.append(RuleCheck(rule, headcount, exact, quota, count, status, ids))
+        checks.append(RuleCheck(rule, found.headcount, found.exact, quota, count, status, ids))
     return tuple(checks)
-
-
-def _people_needed(minima: list[tuple[frozenset[Grade], int]]) -> int:
-    """How many people a set of minima on nested-or-disjoint grade sets ask for together."""
-    sets = [grades for grades, _ in minima]
-    if sum(map(len, sets)) == len(frozenset().union(*sets)):
-        return sum(quota for _, quota in minima)  # disjoint (as in the 6/2022 curve): they add up
-
-    def need(grades: frozenset[Grade]) -> int:
-        inner = [other for other, _ in minima if other < grades]
-        top = [other for other in set(inner) if not any(other < o for o in inner)]
-        own = max((quota for other, quota in minima if other == grades), default=0)
-        return max(own, sum(need(other) for other in top))
-
-    distinct = set(sets)
-    roots = [grades for grades in distinct if not any(grades < other for other in distinct)]
-    return sum(need(grades) for grades in roots)

@@ -8,11 +8,14 @@ rules (`CurveRule`: at most, at least, must include).  A percentage of a small u
 rarely a whole number of people, so a `QuotaConvention` names how quotas round
 (default: maxima down, minima up, "must include" means at least one) [LOW].
 
-`penilaian.analysis.curve.check_curve` counts a unit's employees against the rules and reports
-each rule's quota, count, status and the employees involved; it never changes a
-grade.  A rule whose quota the unit is too small to give a meaning to is reported
-as ``too_small``, not as a violation.  `penilaian.propose_calibration` finds the
-fewest changes that reach compliance.
+`penilaian.analysis.curve.curve_quotas` gives the quota of every rule for a headcount
+and an organisation grade, on plain numbers; `penilaian.analysis.curve.check_curve` counts a unit's
+employees against those very quotas and reports each rule's quota, count, status and
+the employees involved; it never changes a grade.  A maximum that rounds to 0 means
+none allowed.  Waiving a rule for a small unit is a separate, named convention
+(`QuotaConvention.small_unit_leniency`, off by default), and a waived rule says so in
+its status and its trace.  `penilaian.propose_calibration` finds the fewest changes
+that reach compliance.
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from penilaian._base.checks import TUPLE, as_tuple, at_least_one, non_empty
+from penilaian._base.checks import (
+    TUPLE,
+    as_tuple,
+    at_least_one,
+    instance_of,
+    non_empty,
+)
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import format_number, to_fraction
 from penilaian.analysis.words import WORDS
@@ -42,6 +51,7 @@ __all__ = [
     "DistributionCurve",
     "QuotaConvention",
     "RuleStatus",
+    "grade_name",
 ]
 
 
@@ -58,7 +68,15 @@ class RuleStatus(LabelledEnum):
 
     MET = ("met", "terpenuhi", "met")
     VIOLATED = ("violated", "tidak terpenuhi", "violated")
-    TOO_SMALL = ("too_small", "unit terlalu kecil", "unit too small")
+    TOO_SMALL = (
+        "too_small",
+        "dikecualikan: kelonggaran unit kecil",
+        "waived: small-unit leniency",
+        "unit terlalu kecil",
+        "unit too small",
+        "waived",
+    )
+    """Waived by `QuotaConvention.small_unit_leniency` (never without it)."""
 
 
 def _grade_set(value: Iterable[Grade | str]) -> frozenset[Grade]:
@@ -71,12 +89,22 @@ def _optional_share(value: object) -> Fraction | None:
     return None if value is None else to_fraction(value, "share")
 
 
+def grade_name(grade: Grade, lang: Language = "id") -> str:
+    """
+    Return *grade* as PermenPANRB 6/2022, the curve's regulation, prints it.
+
+    >>> grade_name(Grade.POOR), grade_name(Grade.POOR, "en"), grade_name(Grade.GOOD)
+    ('Kurang/Misconduct', 'Poor/Misconduct', 'Baik')
+    """
+    return grade.label(lang, regime="permen6_2022")
+
+
 def _grade_list(grades: Iterable[Grade], lang: Language) -> str:
     """The grades best first (`penilaian.model.GRADE_RANKING`, then declaration order)."""
     members = list(Grade)
     ordered = sorted(grades, key=lambda grade: (-GRADE_RANKING[grade], members.index(grade)))
     joiner = f" {WORDS.in_language(lang)['or']} "
-    return joiner.join(grade.label(lang) for grade in ordered)
+    return joiner.join(grade_name(grade, lang) for grade in ordered)
 
 
 @attrs.frozen
@@ -150,7 +178,8 @@ class QuotaConvention:
     The regulation gives percentages; the rounding for small units was not found
     (REGULATIONS.md 3.5).  The default follows the recommended convention: a
     maximum rounds down and a minimum up, so the quota never allows more, nor asks
-    fewer, than the percentage; "must include" means at least one person.
+    fewer, than the percentage; "must include" means at least one person.  A maximum
+    that rounds to 0 means none allowed (10 % of 7 people: no Sangat Baik).
 
     Attributes:
         maximum: Rounding of at-most quotas: ``"floor"`` (default), ``"ceil"``
@@ -158,11 +187,22 @@ class QuotaConvention:
         minimum: Rounding of at-least quotas: ``"ceil"`` (default), ``"floor"``
             or ``"half_up"``.
         must_include: How many people "there must be some" asks for (default 1).
+        small_unit_leniency: The small-unit leniency, a convention of this library
+            found in no regulation [LOW], off by default.  When on, a rule whose
+            non-zero share rounds to 0 people, or a minimum that with the minima
+            before it asks for more people than the unit has, is waived: reported
+            as `RuleStatus.TOO_SMALL` (with the
+            `penilaian.analysis.curve.SMALL_UNIT_LENIENCY_RULE` step in its
+            trace) and not enforced.  When off, every quota binds, so a unit
+            complies exactly when every quota holds.
     """
 
     maximum: _Rounding = attrs.field(default="floor", validator=attrs.validators.in_(_ROUNDINGS))
     minimum: _Rounding = attrs.field(default="ceil", validator=attrs.validators.in_(_ROUNDINGS))
     must_include: int = attrs.field(default=1, validator=at_least_one)
+    small_unit_leniency: bool = attrs.field(
+        default=False, validator=instance_of(bool, expected="True or False")
+    )
 
     def quota(self, rule: CurveRule, headcount: int) -> tuple[Fraction | None, int]:
         """Return the exact share of *headcount* (`None` for must-include) and the quota."""
@@ -171,6 +211,21 @@ class QuotaConvention:
         exact = rule.share * headcount
         how = self.maximum if rule.bound is CurveBound.AT_MOST else self.minimum
         return exact, _round(exact, how)
+
+    def describe(self, lang: Language = "id") -> str:
+        """Say the convention in words, as the trace shows it."""
+        on = self.small_unit_leniency
+        if lang == "en":
+            leniency = "on" if on else "off"
+            return (
+                f"maximum {self.maximum}, minimum {self.minimum}, must include "
+                f"{self.must_include}; small-unit leniency {leniency}"
+            )
+        leniency = "aktif" if on else "tidak aktif"
+        return (
+            f"maksimum {self.maximum}, minimum {self.minimum}, harus ada "
+            f"{self.must_include}; kelonggaran unit kecil {leniency}"
+        )
 
 
 def _rule_table(

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from penilaian.analysis.survey.formulas import (
+    IkmValue,
+    element_nrr,
+    ikm_from_nrr,
+    ikm_from_totals,
+)
 from penilaian.analysis.survey.index import (
     ElementScore,
     SatisfactionIndex,
@@ -24,12 +30,16 @@ __all__ = [
     "PERMEN14_2017_FACTOR",
     "PERMEN14_2017_WEIGHT",
     "ElementScore",
+    "IkmValue",
     "SatisfactionAnswer",
     "SatisfactionIndex",
     "ServiceElement",
     "ServiceQuality",
     "SurveyResponse",
     "SurveyWeighting",
+    "element_nrr",
+    "ikm_from_nrr",
+    "ikm_from_totals",
     "public_index_from_survey",
     "satisfaction_index",
 ]

@@ -29,6 +29,7 @@ import attrs
 
 from penilaian._base.checks import as_tuple, non_empty, repeated_indexes
 from penilaian._base.trace import Step
+from penilaian.analysis.survey.formulas import element_nrr, ikm_from_nrr
 from penilaian.analysis.survey.rules import (
     INDEX_RULE,
     NRR_RULE,
@@ -332,17 +333,14 @@ def satisfaction_index(
     for element, found in counts.items():
         answered = sum(found)
         total = sum(score * count for score, count in enumerate(found, start=1))
-        nrr = Fraction(total, answered)
+        nrr = element_nrr(total, answered)
         counted = (found[0], found[1], found[2], found[3])
         parts.append(ElementScore(element, answered, counted, total, nrr, weight, nrr * weight))
-    nrr_total = sum((part.nrr for part in parts), Fraction(0))
-    index = nrr_total * weight
-    unit_value = index * PERMEN14_2017_FACTOR
-    rounded = ROUNDING.apply(unit_value)
-    quality = PERMEN14_2017_BANDS.classify(rounded)
+    value = ikm_from_nrr([part.nrr for part in parts], weighting=method)
     result = SatisfactionIndex(
-        tuple(parts), method, weight, len(held), nrr_total, index, unit_value, rounded, quality
-    )
+        tuple(parts), method, value.weight, len(held), value.nrr_total, value.index,
+        value.unit_value, value.unit_value_rounded, value.quality,
+    )  # fmt: skip
     return attrs.evolve(result, step=_step(result)) if trace else result
 
 

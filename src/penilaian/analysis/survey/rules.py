@@ -4,6 +4,8 @@ The rules of the public satisfaction index (PermenPANRB 14/2017) as data.
 The nine service elements (unsur), the 1-4 answers, the A-D service quality, the two
 weightings (the printed 0.11, or exactly 1/9), the x25 conversion and the band table,
 each with the clause it comes from; `penilaian.satisfaction_index` applies them.
+
+The formulas on plain numbers are in `penilaian.analysis.survey.formulas`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,14 @@
-"""One scoring under PermenPANRB 6/2022: the two ratings found, checked and put together."""
+"""
+One scoring under PermenPANRB 6/2022: the two ratings found, checked and put together.
+
+The supervisor's ratings decide the grade (PermenPANRB 6/2022 Pasal 5), so an
+indicator (IKI) without a realisation blocks nothing; the run says so in a note
+(`penilaian.scoring.result.Note`, code ``"no_realisation"``) beside the grade.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -22,7 +28,10 @@ if TYPE_CHECKING:
     from penilaian.model.grades import Grade
     from penilaian.typing import RatingRule
 
-__all__ = ["Permen6Run"]
+__all__ = ["NO_REALISATION", "Permen6Run"]
+
+NO_REALISATION: Final = "no_realisation"
+"""The code of the note on an indicator without a realisation."""
 
 
 @attrs.define(slots=True)
@@ -40,6 +49,22 @@ class Permen6Run(Run):
         if error is not None:
             self.problem("$.framework", error)
             self.raise_problems()
+
+    def note_unrealised(self) -> None:
+        """Note every indicator without a realisation: said beside the grade, never a gap."""
+        for target_index, target in enumerate(self.appraisal.targets):
+            for index, indicator in enumerate(target.indicators):
+                if indicator.realisation is not None:
+                    continue
+                path = f"$.targets[{target_index}].indicators[{index}].realisation"
+                self.note(
+                    path,
+                    NO_REALISATION,
+                    f"IKI {indicator.id} belum ada realisasinya; predikat ditentukan oleh "
+                    "rating pejabat penilai (PermenPANRB 6/2022 Pasal 5)",
+                    f"indicator {indicator.id} has no realisation; the supervisor's rating "
+                    "decides the grade (PermenPANRB 6/2022 Pasal 5)",
+                )
 
     def rating(self, rule: RatingRule) -> RatingOutcome:
         """Return what *rule* finds; what it cannot use is recorded as problems."""

@@ -18,6 +18,9 @@ Result keys:
 - figures ``indicator[<id>].achievement`` and ``achievement`` (their mean), in
   percent, when the work-results rating is derived from achievement.  Figures are
   exact when their decimal ends, else rounded to 6 places; the trace keeps them exact.
+- notes ``no_realisation``, one per indicator without a realisation, at
+  ``$.targets[i].indicators[j].realisation``: the grade stands, the note says what
+  was not reported.
 """
 
 from __future__ import annotations
@@ -87,7 +90,8 @@ class Permen6Regime:
 
         Returns:
             A result with the grade and no score; incomplete, with its gaps, when a
-            rating is missing.
+            rating is missing.  Each indicator without a realisation is a note
+            (code ``"no_realisation"``), never a gap: the ratings decide the grade.
 
         Raises:
             ScoringInputError: for a framework other than BerAKHLAK, or what a
@@ -99,6 +103,7 @@ class Permen6Regime:
         work = run.rating(self.unit_rating if leads else self.work_rating)
         behaviour = run.rating(self.behaviour_rating)
         run.raise_problems()
+        run.note_unrealised()
         if leads:
             work = run.led(work, self.leader_rule)
         grade = run.grade(work, behaviour)
