@@ -511,7 +511,7 @@ class TestScorePp46:
         assert scores.final.shape == scores.grade.shape == (0,)
 
     def test_refuses_unsupported_regime(self):
-        """Another aggregator, finer rounding and finer weights are refused, not approximated."""
+        """Another aggregator, finer rounding, outputs-only rounding, finer weights: refused."""
         batch = Pp46Batch.from_appraisals([one({})])
 
         def other(appraisal, subject, *, trace=True):
@@ -523,6 +523,7 @@ class TestScorePp46:
             "aggregator": Pp46Regime(aggregator=other),
             "rounding": Pp46Regime(rounding=p.Rounding(ROUNDING_PLACES_LIMIT + 1)),
             "weights": Pp46Regime(weights=weights),
+            "rounding_points": Pp46Regime(rounding_points="outputs_only"),
         }
         for name, regime in cases.items():
             with pytest.raises(ScoringInputError) as caught:
@@ -531,11 +532,14 @@ class TestScorePp46:
             assert problem.path == f"$.regime.{name}"
             assert isinstance(problem.error, UnsupportedInputError)
         everything = Pp46Regime(
-            aggregator=other, rounding=p.Rounding(ROUNDING_PLACES_LIMIT + 1), weights=weights
+            aggregator=other,
+            rounding=p.Rounding(ROUNDING_PLACES_LIMIT + 1),
+            weights=weights,
+            rounding_points="outputs_only",
         )
         with pytest.raises(ScoringInputError) as caught:
             score_pp46(batch, everything)
-        assert len(caught.value.problems) == 3
+        assert len(caught.value.problems) == 4
 
     def test_finest_supported_policy_is_scored(self):
         """The bounds themselves are accepted: 4 places and weights over 10^4."""

@@ -709,6 +709,9 @@ BAD_OPTIONS = [
     ("zero_output_zeroes_activity", "yes"),
     ("zero_output_zeroes_activity", 1),
     ("zero_output_zeroes_activity", None),
+    ("rounding_points", "outputs"),
+    ("rounding_points", True),
+    ("rounding_points", None),
 ]
 
 
@@ -748,13 +751,15 @@ class TestOptions:
             band_convention="round_to_integer",
             creativity="sum",
             zero_output_zeroes_activity=False,
+            rounding_points="outputs_only",
         )
-        expected = ("round_to_integer", "sum", False, POLICY)
+        expected = ("round_to_integer", "sum", False, POLICY, "outputs_only")
         actual = (
             regime.band_convention,
             regime.creativity,
             regime.zero_output_zeroes_activity,
             regime.aggregator,
+            regime.rounding_points,
         )
         assert expected == actual
 

@@ -332,13 +332,14 @@ def _check_regime(regime: Pp46Regime) -> None:
         "aggregator": not isinstance(regime.aggregator, SupervisorRating),
         "rounding": regime.rounding.places > ROUNDING_PLACES_LIMIT,
         "weights": integer_weights(regime)[2] > WEIGHT_DENOMINATOR_LIMIT,
+        "rounding_points": regime.rounding_points != "as_bkn_forms",
     }
     for name, refused in unsupported.items():
         if refused:
             reason = (
                 "the batch engine computes the supervisor's rating, a rounding of at most "
-                f"{ROUNDING_PLACES_LIMIT} places and weights over at most "
-                f"{WEIGHT_DENOMINATOR_LIMIT}"
+                f"{ROUNDING_PLACES_LIMIT} places where the BKN forms round (as_bkn_forms) "
+                f"and weights over at most {WEIGHT_DENOMINATOR_LIMIT}"
             )
             error = UnsupportedInputError(name, getattr(regime, name), reason)
             problems.append(Problem(f"$.regime.{name}", reason, error))

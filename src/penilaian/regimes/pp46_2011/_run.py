@@ -22,6 +22,7 @@ from penilaian.regimes.pp46_2011.rules import (
     PP46_2011_ACTIVITY_ASPECTS,
     BandConvention,
     CreativityPolicy,
+    RoundingPoints,
     activities_value,
     activity_value,
     additional_task_points,
@@ -44,6 +45,7 @@ from penilaian.regimes.pp46_2011.tables import (
     CATEGORY_RULE,
     CREATIVITY_RULE,
     FINAL_RULE,
+    OUTPUT_ROUNDING_RULE,
     PP46_2011_ADDITIONAL_TASK_POINTS,
     PP46_2011_CATEGORIES,
     RESULT_RULE,
@@ -79,6 +81,8 @@ class Pp46Run(Run):
         band_convention: How the category table is read.
         creativity: Which innovations' points count.
         zero_output_zeroes_activity: Whether a kegiatan with output 0 scores 0.
+        rounding_points: Whether later steps use the rounded values (``"as_bkn_forms"``)
+            or the unrounded ones (``"outputs_only"``).
     """
 
     weights: Weights = attrs.field(kw_only=True)
@@ -86,6 +90,7 @@ class Pp46Run(Run):
     band_convention: BandConvention = attrs.field(kw_only=True)
     creativity: CreativityPolicy = attrs.field(kw_only=True)
     zero_output_zeroes_activity: bool = attrs.field(kw_only=True)
+    rounding_points: RoundingPoints = attrs.field(kw_only=True)
 
     def score(self, checked: CheckedAppraisal) -> Result:
         """
@@ -141,6 +146,30 @@ class Pp46Run(Run):
             )  # fmt: skip
         return rounded, step
 
+    def carried(
+        self, key: str, exact: Fraction, step: Step | None
+    ) -> tuple[Decimal | Fraction, Decimal, Step | None]:
+        """
+        Write figure *key* rounded; return the value later steps use, the figure, and the step.
+
+        As the BKN forms do, later steps use the rounded figure (its rounding step wraps
+        *step*); with ``rounding_points="outputs_only"`` they use *exact* and *step*,
+        and the rounding for display hangs under the root.
+        """
+        if self.rounding_points == "as_bkn_forms":
+            rounded, step = self.rounded(key, exact, step)
+            return rounded, rounded, step
+        rounding = self.rounding
+        rounded = self.figures[key] = rounding.apply(exact)
+        if self.trace:
+            shown = step.output if step else exact
+            display = Step.of(
+                OUTPUT_ROUNDING_RULE, rounded, subject=key,
+                value=shown, places=rounding.places, mode=rounding.mode,
+            )  # fmt: skip
+            self.steps.append(display)
+        return exact, rounded, step
+
     def classify(self, key: str, value: Decimal | Fraction) -> tuple[Grade, Step | None]:
         """Return the sebutan of figure *key* and its step, writing ``<key>.whole`` if read."""
         children: tuple[Step, ...] = ()
@@ -168,8 +197,8 @@ class Pp46Run(Run):
 
     # -- nilai capaian SKP -------------------------------------------------------------
 
-    def activity(self, activity: Activity) -> tuple[Decimal, Step | None]:
-        """Return the rounded nilai capaian kegiatan of *activity*, writing its aspect values."""
+    def activity(self, activity: Activity) -> tuple[Decimal | Fraction, Step | None]:
+        """Return the nilai capaian kegiatan later steps use, writing its aspect values."""
         prefix = f"activity[{activity.target.id}]"
         pairs = activity.pairs
         output = pairs[0][1] if pairs[0] is not None else None  # always there once checked
@@ -204,10 +233,11 @@ class Pp46Run(Run):
                 ACTIVITY_RULE, exact, subject=f"{prefix}.value", children=steps,
                 total=exact * len(values), aspects=len(values),
             )  # fmt: skip
-        return self.rounded(f"{prefix}.value", exact, step)
+        carried, _, step = self.carried(f"{prefix}.value", exact, step)
+        return carried, step
 
-    def skp(self, activities: tuple[Activity, ...]) -> tuple[Decimal, Step | None]:
-        """Return the rounded nilai capaian SKP, writing the figures it comes from."""
+    def skp(self, activities: tuple[Activity, ...]) -> tuple[Decimal | Fraction, Step | None]:
+        """Return the nilai capaian SKP later steps use, writing the figures it comes from."""
         scored = [self.activity(activity) for activity in activities]
         mean = activities_value([value for value, _ in scored])
         self.figures["activities"] = figure(mean)
@@ -240,14 +270,16 @@ class Pp46Run(Run):
                 children=(mean_step, additional_step, creativity_step),
                 activities=mean_step.output, additional_tasks=additional, creativity=creativity,
             )  # fmt: skip
-        skp, step = self.rounded("skp", exact, step)
-        self.rate("skp", skp)
+        skp, rounded, step = self.carried("skp", exact, step)
+        self.rate("skp", rounded)
         return skp, step
 
     # -- nilai perilaku kerja ----------------------------------------------------------
 
-    def behaviour(self, values: tuple[BehaviourValue, ...]) -> tuple[Decimal, Step | None] | None:
-        """Return the rounded nilai perilaku kerja, or `None` when an aspect has no value."""
+    def behaviour(
+        self, values: tuple[BehaviourValue, ...]
+    ) -> tuple[Decimal | Fraction, Step | None] | None:
+        """Return the nilai perilaku kerja later steps use, or `None` when an aspect has none."""
         found: list[Fraction] = []
         steps: list[Step] = []
         for item in values:
@@ -271,8 +303,8 @@ class Pp46Run(Run):
                 BEHAVIOUR_RULE, exact, subject="behaviour", children=steps,
                 total=exact * len(found), aspects=len(found),
             )  # fmt: skip
-        beh, step = self.rounded("behaviour", exact, step)
-        self.rate("behaviour", beh)
+        beh, rounded, step = self.carried("behaviour", exact, step)
+        self.rate("behaviour", rounded)
         return beh, step
 
 

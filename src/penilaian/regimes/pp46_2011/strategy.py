@@ -31,7 +31,9 @@ Figures (`penilaian.Result.figures`):
 
 "Rounded" figures are rounded at the declared points (see ``rounding`` below) by
 `Pp46Regime.rounding` (2 places, halves up, by default), and later steps use the
-rounded value, as the BKN forms do.  "Exact" figures are used exactly; a figure
+rounded value, as the BKN forms do; with ``rounding_points="outputs_only"`` they are
+shown rounded and later steps use the unrounded value.  A sebutan is read from the
+rounded figure either way.  "Exact" figures are used exactly; a figure
 is a `Decimal`, so one with no finite decimal form (such as 200/3) is written to
 6 places, and its step in the trace shows the exact fraction.
 
@@ -50,6 +52,9 @@ Conventions, each a field of `Pp46Regime` with its default:
   to a whole number, halves up, and reads the integer table);
 - ``rounding=Rounding(2)``: the kegiatan values, the SKP, the behaviour and the
   final value are rounded; aspect values and means are not;
+- ``rounding_points="as_bkn_forms"`` [MED]: later steps use the rounded values, as
+  the BKN forms do (``"outputs_only"`` [LOW] combines the unrounded values and
+  rounds only what is shown);
 - every additional work target is one tugas tambahan carried out; its indicators
   are not scored;
 - a kepemimpinan rating for a post that is not structural is refused, not dropped.
@@ -68,7 +73,12 @@ from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import PP46_2011_COMPONENTS, Weights
 from penilaian.regimes.pp46_2011._run import REGIME_ID, Pp46Run
 from penilaian.regimes.pp46_2011.checks import check_appraisal
-from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, category
+from penilaian.regimes.pp46_2011.rules import (
+    BandConvention,
+    CreativityPolicy,
+    RoundingPoints,
+    category,
+)
 from penilaian.typing import RatingAggregator
 
 if TYPE_CHECKING:
@@ -108,6 +118,9 @@ class Pp46Regime:
             (default) or their ``"sum"``.
         zero_output_zeroes_activity: A kegiatan with realised output 0 scores 0 on
             every aspect (default) rather than by each aspect's formula.
+        rounding_points: ``"as_bkn_forms"`` (default): later steps use the rounded
+            kegiatan, SKP and behaviour values, as the BKN forms do;
+            ``"outputs_only"``: they are shown rounded and combined unrounded.
     """
 
     weights: Weights = attrs.field(default=PP46_2011_COMPONENTS, validator=_check_weights)
@@ -125,6 +138,9 @@ class Pp46Regime:
     )
     zero_output_zeroes_activity: bool = attrs.field(
         default=True, validator=instance_of(bool, expected="True or False")
+    )
+    rounding_points: RoundingPoints = attrs.field(
+        default="as_bkn_forms", validator=one_of(("as_bkn_forms", "outputs_only"))
     )
 
     @property
@@ -169,5 +185,6 @@ class Pp46Regime:
             appraisal, trace, weights=self.weights, rounding=self.rounding,
             band_convention=self.band_convention, creativity=self.creativity,
             zero_output_zeroes_activity=self.zero_output_zeroes_activity,
+            rounding_points=self.rounding_points,
         )  # fmt: skip
         return run.score(check_appraisal(appraisal, self.aggregator, trace=trace))

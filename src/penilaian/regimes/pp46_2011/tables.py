@@ -42,6 +42,7 @@ __all__ = [
     "COST_RULE",
     "CREATIVITY_RULE",
     "FINAL_RULE",
+    "OUTPUT_ROUNDING_RULE",
     "PP46_2011_ADDITIONAL_TASK_POINTS",
     "PP46_2011_CATEGORIES",
     "PP46_2011_CREATIVITY_POINTS",
@@ -165,6 +166,12 @@ ROUNDING_RULE: Final = Rule(
     "convention [MED]: the BKN forms show two decimal places",
     "Dibulatkan; langkah berikutnya memakai nilai yang dibulatkan",
     "Rounded; later steps use the rounded value",
+)
+OUTPUT_ROUNDING_RULE: Final = Rule(
+    "pp46.output_rounding",
+    "convention [LOW]: rounding only the outputs, an option beside the BKN forms",
+    "Dibulatkan untuk ditampilkan; langkah berikutnya memakai nilai yang tidak dibulatkan",
+    "Rounded for display; later steps use the unrounded value",
 )
 WHOLE_NUMBER_RULE: Final = Rule(
     "pp46.whole_number",
