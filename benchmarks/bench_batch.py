@@ -5,17 +5,22 @@ Measured paths, in the same process, on the same columns:
 
 - **pp30 batch**: ``Pp30Batch(...)`` (every column check) then ``score_pp30(batch)``:
   exact scaled ``int64`` arithmetic, every figure of the scalar result;
-- **pp30 floor**: the same PP 30/2019 + PermenPANRB 8/2021 formula written by hand in
-  numpy ``float64`` (capaian, whole-percent rounding, the conversion as ``np.select``,
-  means, 70/30 or 60/40, cap, predikat): no validation, no masks, no exactness;
+- **pp30 floor**: the same PP 30/2019 + PermenPANRB 8/2021 formulas written by hand in
+  numpy ``float64``, both routes on every row and the row's route picked (capaian,
+  whole-percent rounding; JPT rows the conversion as ``np.select`` and means; the
+  others the category points 16/13/8/3/1 summed per rencana, its cut-offs and nilai
+  120/100/80/60/25, and kinerja tambahan's 2.4/1.6/1.0/0.5/0.1; 70/30 or 60/40, cap,
+  predikat): no validation, no masks, no exactness;
 - **permen6 batch** / **permen6 floor**: ``Permen6Batch`` + ``score_permen6`` against a bare
   matrix look-up on the code columns.
 
 Shape per appraisal: 8 indicators over 3 work-target places (3, 3, 2; 2 main, 1
 additional), point and range targets, 2 lower-is-better, 1 in 10 at its maximum,
-realisations at 50-130 % of target with 2 places; the supervisor's scores of the 4 or 5
-aspects that apply; 6 raters, of whom peers or subordinates gave input in 1 of 4 rows
-(the ``peer_input`` column); an innovation in 1 of 3.  Before timing, 200 appraisals of
+realisations at 50-130 % of target with 2 places; a JPT post (the interpolation table)
+in 1 of 5 rows, pejabat administrasi or fungsional (the category route) in the others;
+the supervisor's scores of the 4 or 5 aspects that apply; 6 raters, of whom peers or
+subordinates gave input in 1 of 4 rows (the ``peer_input`` column); an innovation in 1
+of 3.  Before timing, 200 appraisals of
 `bench_score_pp30`'s shape are scored by the batch engine and the scalar regime and must
 agree; and the float floor's disagreements with the exact engine are counted and shown.
 Timing is reported, never asserted.
@@ -59,7 +64,8 @@ def pp30_columns(n: int, seed: int) -> dict[str, object]:
     realisation = low * rng.integers(50, 131, cells, dtype=np.int64) // 100
     lower = np.zeros(cells, np.bool_)
     lower[:, 0, 2] = lower[:, 1, 2] = True
-    managerial = rng.random(n) < 1 / 3
+    jpt = rng.random(n) < 1 / 5
+    managerial = jpt | (rng.random(n) < 1 / 3)
     applies = np.ones((n, len(ASPECTS)), np.bool_)
     applies[:, ASPECTS.index("leadership")] = managerial
     return {
@@ -77,6 +83,7 @@ def pp30_columns(n: int, seed: int) -> dict[str, object]:
         "applies": applies,
         "peer_input": rng.random(n) < 0.25,
         "innovation": rng.random(n) < 1 / 3,
+        "interpolation": jpt,
     }
 
 
@@ -86,7 +93,7 @@ def pp30_batch(columns: dict[str, object]) -> object:
 
 
 def pp30_floor(c: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The same formula in float64, no validation: (final, predikat band index)."""
+    """The same formulas in float64, no validation: (final, predikat band index)."""
     scale = 10.0**PLACES
     real, low, high = c["realisation"] / scale, c["target_low"] / scale, c["target_high"] / scale
     compared = np.where(real > high, high, low)
@@ -99,22 +106,37 @@ def pp30_floor(c: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         [0.0, capaian * 49 / 59, capaian - 10, capaian - 10, 109.0, 110 + (capaian - 101) * 10 / 9],
         120.0,
     )
-    value = np.where(c["at_maximum"] & (capaian == 100), 120.0, value)
+    at_maximum = c["at_maximum"] & (capaian == 100)
+    value = np.where(at_maximum, 120.0, value)
     value = np.floor(value * 100 + 0.5) / 100
-    indicator = c["indicator"]
-    target = np.floor(
-        np.where(indicator, value, 0).sum(axis=2) / indicator.sum(axis=2) * 100 + 0.5
-    ) / 100  # fmt: skip
-    main = c["main"]
-    skp = np.floor(np.where(main, target, 0).sum(axis=1) / main.sum(axis=1) * 100 + 0.5) / 100
+    indicator, main = c["indicator"], c["main"]
+    counts = indicator.sum(axis=2)
+    table = np.floor(np.where(indicator, value, 0).sum(axis=2) / counts * 100 + 0.5) / 100
+    # The category route: Sangat Baik from 101 % (or 100 % of a maximum target) ... 16/13/8/3/1.
+    category = np.select(
+        [(capaian >= 101) | at_maximum, capaian >= 100, capaian >= 80, capaian >= 60],
+        [0, 1, 2, 3],
+        4,
+    )
+    points = np.where(indicator, np.array([16.0, 13.0, 8.0, 3.0, 1.0])[category], 0).sum(axis=2)
+    band = np.select(
+        [points > 14 * counts, 3 * points >= 34 * counts, 3 * points >= 19 * counts,
+         3 * points >= 7 * counts], [0, 1, 2, 3], 4,
+    )  # fmt: skip
+    by_category = np.array([120.0, 100.0, 80.0, 60.0, 25.0])[band]
+    extra = np.where(main, 0, np.array([2.4, 1.6, 1.0, 0.5, 0.1])[band]).sum(axis=1)
+    jpt = c["interpolation"]
+    target = np.where(jpt[:, None], table, by_category)
+    mean = np.floor(np.where(main, target, 0).sum(axis=1) / main.sum(axis=1) * 100 + 0.5) / 100
+    skp = mean + np.where(jpt, 0.0, extra)
     applies = c["applies"]
     aspects = np.where(applies, c["behaviour"] / scale, 0)
     behaviour = np.floor(aspects.sum(axis=1) / applies.sum(axis=1) * 100 + 0.5) / 100
     work = np.where(c["peer_input"], 0.6, 0.7)
     final = np.minimum(work * skp + (1 - work) * behaviour, 120.0)
     final = np.floor(final * 100 + 0.5) / 100
-    band = np.searchsorted(np.array([50.0, 70.0, 90.0, 110.0]), final, side="right")
-    return final, band
+    predikat = np.searchsorted(np.array([50.0, 70.0, 90.0, 110.0]), final, side="right")
+    return final, predikat
 
 
 def permen6_columns(n: int, seed: int) -> dict[str, np.ndarray]:

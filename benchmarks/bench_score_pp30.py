@@ -6,9 +6,12 @@ per in-memory appraisal, as a caller scoring a batch does.
 
 Floor, in the same process: the same formulas written by hand over plain tuples
 extracted beforehand (not timed) that hold the model's `Decimal` inputs: each turned
-into a `Fraction`, capaian IKI rounded half up to a whole percent, the conversion
-table as an if-chain, half-up rounding to 2 places in integer arithmetic, the means,
-the 70/30 or 60/40 weights, the cap and the predikat.  No validation, no figures
+into a `Fraction`, capaian IKI rounded half up to a whole percent; for a JPT post the
+conversion table as an if-chain and the means (PermenPANRB 8/2021 Bab VI.A.1), for
+every other post the category points 16/13/8/3/1 summed per rencana, its cut-offs
+and nilai 120/100/80/60/25, and kinerja tambahan's 2.4/1.6/1.0/0.5/0.1 (Bab VI.A.2);
+half-up rounding to 2 places in integer arithmetic, the 70/30 or 60/40 weights, the
+cap and the predikat.  No validation, no figures
 dictionary, no trace, no Decimal output.  Before timing, every
 appraisal's floor grade and final value are checked against the regime's.  The ratio
 penilaian/floor is what the regime's structure (figures, rules as data, declared
@@ -70,7 +73,8 @@ INDICATOR_PLAN = (  # (aspect, target kind, direction) of the 8 indicators in or
     ("quantity", "point", Direction.HIGHER_IS_BETTER),
     ("quality", "range", Direction.HIGHER_IS_BETTER),
 )
-KINDS = (  # managerial kinds are rated on 5 aspects, the others on 4
+KINDS = (  # managerial kinds are rated on 5 aspects, the others on 4; JPT take the table
+    PositionKind.JPT_PRATAMA,
     PositionKind.SUPERVISOR,
     PositionKind.ADMINISTRATOR,
     PositionKind.EXECUTOR,
@@ -81,8 +85,12 @@ KINDS = (  # managerial kinds are rated on 5 aspects, the others on 4
 SCALE = NumericScale("nilai_0_120", 0, 120, step=1)
 ZERO = Fraction(0)
 
+JPT_KINDS = (PositionKind.JPT_UTAMA, PositionKind.JPT_MADYA, PositionKind.JPT_PRATAMA)
+"""The posts the interpolation table scores (PermenPANRB 8/2021 Bab VI.A.1); others: categories."""
+
 SHAPE = f"""\
-one appraisal = employee, position (supervisor/administrator/executor/functional kinds),
+one appraisal = employee, position (JPT pratama, taking the interpolation table, or
+  supervisor/administrator/executor/functional kinds, taking the category route),
   period (second semester of 2021), framework penilaian.PP30_2019_BEHAVIOUR,
   {len(INDICATORS_PER_TARGET)} work targets (2 main, 1 additional) with \
 {sum(INDICATORS_PER_TARGET)} indicators (5 point, 3 range targets; 2 lower-is-better;
@@ -155,8 +163,15 @@ def make_appraisal(rng: random.Random, number: int) -> Appraisal:
 
 # One indicator: (low, high, realised, higher_is_better, at_maximum), as the model holds them.
 PlainIndicator = tuple[Decimal, Decimal, Decimal, bool, bool]
-# One appraisal: ((is_main, indicators) per target, supervisor's scores, peer input, innovation).
-Plain = tuple[tuple[tuple[bool, tuple[PlainIndicator, ...]], ...], tuple[Decimal, ...], bool, bool]
+# One appraisal: ((is_main, indicators) per target, supervisor's scores, peer input,
+# innovation, the post's kind).
+Plain = tuple[
+    tuple[tuple[bool, tuple[PlainIndicator, ...]], ...],
+    tuple[Decimal, ...],
+    bool,
+    bool,
+    PositionKind,
+]
 
 
 def extract(appraisal: Appraisal) -> Plain:
@@ -188,7 +203,7 @@ def extract(appraisal: Appraisal) -> Plain:
         item.scope in {InnovationScope.ORGANISATION, InnovationScope.STATE}
         for item in appraisal.innovations
     )
-    return tuple(targets), scores, peer, innovation
+    return tuple(targets), scores, peer, innovation, appraisal.position.kind
 
 
 def round_half_up(value: Fraction, places: int = 2) -> Fraction:
@@ -214,23 +229,56 @@ def iki_value(capaian: Fraction, at_maximum: bool) -> Fraction:
     return value
 
 
+def category_of(capaian: Fraction, at_maximum: bool) -> int:
+    """The IKI category (0 Sangat Baik ... 4 Sangat Kurang) of a whole-percent capaian."""
+    if capaian >= 101 or (at_maximum and capaian == 100):
+        return 0
+    if capaian == 100:
+        return 1
+    return 2 if capaian >= 80 else 3 if capaian >= 60 else 4
+
+
+POINTS = (16, 13, 8, 3, 1)
+RENCANA = (120, 100, 80, 60, 25)
+ADDITIONAL = (Fraction(12, 5), Fraction(8, 5), Fraction(1), Fraction(1, 2), Fraction(1, 10))
+
+
+def rencana(categories: Sequence[int]) -> int:
+    """A rencana's band (0 Sangat Baik ... 4) from its IKIs' categories: > 14n, 34n/3, ..."""
+    total, count = sum(POINTS[category] for category in categories), len(categories)
+    if total > 14 * count:
+        return 0
+    if 3 * total >= 34 * count:
+        return 1
+    return 2 if 3 * total >= 19 * count else 3 if 3 * total >= 7 * count else 4
+
+
 def floor(plain: Plain) -> tuple[Grade, Fraction]:
     """Score one pre-extracted appraisal by hand: (grade, final value)."""
-    targets, scores, peer, innovation = plain
-    main_values = []  # the default policy: additional work is valued but adds nothing
+    targets, scores, peer, innovation, kind = plain
+    table = kind in JPT_KINDS
+    main_values = []  # the table: additional work is valued but adds nothing by default
+    additional = ZERO
     for is_main, indicators in targets:
-        values = []
+        values, categories = [], []
         for low, high, realised, higher, at_maximum in indicators:
             if low <= realised <= high:
                 capaian = Fraction(100)
             else:
                 ratio = Fraction(realised) / Fraction(high if realised > high else low)
                 capaian = (ratio if higher else 2 - ratio) * 100
-            values.append(round_half_up(iki_value(round_half_up(capaian, 0), at_maximum)))
-        value = round_half_up(sum(values, ZERO) / len(values))
+            whole = round_half_up(capaian, 0)
+            values.append(round_half_up(iki_value(whole, at_maximum)))
+            categories.append(category_of(whole, at_maximum))
+        if table:
+            value = round_half_up(sum(values, ZERO) / len(values))
+        else:
+            band = rencana(categories)
+            value = Fraction(RENCANA[band])
+            additional += 0 if is_main else ADDITIONAL[band]
         if is_main:
             main_values.append(value)
-    skp = round_half_up(sum(main_values, ZERO) / len(main_values))
+    skp = round_half_up(sum(main_values, ZERO) / len(main_values)) + additional
     behaviour = round_half_up(sum(map(Fraction, scores), ZERO) / len(scores))
     work_weight = Fraction(3, 5) if peer else Fraction(7, 10)
     final = round_half_up(min(work_weight * skp + (1 - work_weight) * behaviour, Fraction(120)))
@@ -296,8 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("measured: Pp30Regime().score(appraisal, trace=False) and trace=True, one per appraisal")
     print(
         "floor:    the same formulas by hand over pre-extracted tuples of the Decimal inputs\n"
-        "          (Fraction arithmetic, if-chain table, integer half-up rounding, no figures,\n"
-        "          no trace); checked equal to the regime on every appraisal first"
+        "          (Fraction arithmetic, if-chain table for JPT, category points and cut-offs for\n"
+        "          the others, integer half-up rounding, no figures, no trace); checked equal\n"
+        "          to the regime on every appraisal first"
     )
     print(f"each result is dropped as it comes; best of {args.repeat} run(s), time.perf_counter")
     print()

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import penilaian as p
 from penilaian.batch.frames import (
@@ -120,7 +121,12 @@ def assert_pp30_equal(population, results, regime):
         row = results.loc[appraisal.id]
         grade = None if result.grade is None else result.grade.value
         assert (result.score, grade) == (row["score"], row["grade"])
-        assert result.figures["skp"] == row["main"]
+        assert result.figures["main"] == row["main"]
+        assert (result.figures["additional"], result.figures["skp"]) == (
+            row["additional"],
+            row["skp"],
+        )
+        assert row["route"] == regime.route_of(appraisal)
         assert result.figures.get("behaviour") == row["behaviour"]
         if result.score is None:
             assert pd.isna(row["score_scaled"])
@@ -167,10 +173,13 @@ class TestPp30Frames:
         results = score_pp30_long(*pp30_long(population))
         assert_pp30_equal(population, results, Pp30Regime())
 
-    @given(population=pp30_populations(max_size=4))
-    def test_wide_round_trip_equals_scalar(self, population):
-        """Appraisals laid out wide, scored by the batch, equal the scalar results."""
-        regime = Pp30Regime(rounding=p.Rounding(1, "half_even"))
+    @given(
+        population=pp30_populations(max_size=4),
+        route=st.sampled_from(("auto", "interpolation", "category")),
+    )
+    def test_wide_round_trip_equals_scalar(self, population, route):
+        """Appraisals laid out wide, scored by the batch, equal the scalar results (any route)."""
+        regime = Pp30Regime(rounding=p.Rounding(1, "half_even"), route=route)
         results = score_pp30_wide(pp30_wide(population), regime)
         assert_pp30_equal(population, results, regime)
 
@@ -182,6 +191,15 @@ class TestPp30Frames:
         ratings = ratings.astype({"score": float})
         results = score_pp30_long(indicators, ratings, people)
         assert_pp30_equal(population, results, Pp30Regime())
+
+    def test_position_kind_chooses_the_route(self):
+        """A JPT row takes the interpolation table, a pelaksana the category route (8/2021)."""
+        population = [_one_pp30("skp-1", p.PositionKind.JPT_PRATAMA), _one_pp30("skp-2")]
+        results = score_pp30_long(*pp30_long(population))
+        assert_pp30_equal(population, results, Pp30Regime())
+        assert list(results["route"]) == ["interpolation", "category"]
+        # 97.5 % is read as 98 %: 88 on the table; Cukup, 8 points, 80 on the category route
+        assert list(results["main"]) == [Decimal(88), Decimal(80)]
 
     def test_misspelt_column_suggests_the_known_name(self):
         """A misspelt column is named with the closest known one, before any work."""
@@ -299,11 +317,10 @@ def _problems(function, *frames):
     return caught.value.problems
 
 
-def _one_pp30(identifier="skp-1"):
-    """A complete PP 30/2019 appraisal with one indicator and the supervisor's four scores."""
+def _one_pp30(identifier="skp-1", kind=p.PositionKind.EXECUTOR):
+    """A complete PP 30/2019 appraisal with one indicator and the supervisor's scores."""
     item = p.Indicator("iki-1", "Indikator", "quantity", p.PointTarget(100),
                        realisation=p.Realisation("97.5"))  # fmt: skip
-    kind = p.PositionKind.EXECUTOR
     return p.Appraisal(
         identifier, p.Employee("e-1", "Budi"), p.Position("Pelaksana", kind),
         p.Period.semester(2021, 2), p.PP30_2019_BEHAVIOUR,

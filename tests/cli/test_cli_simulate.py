@@ -24,9 +24,9 @@ from penilaian.simulation.compare import Scenario, silent
 EMPLOYEES = 120
 SEED = "4"
 POLICIES = {
-    # peers weigh most: two appraisals change grade with seed 4
+    # peers weigh most: four appraisals change grade with seed 4
     "rekan": {"supervisor": "1/4", "peer": "1/2", "subordinate": "1/4", "public": "0"},
-    # the self-assessment counts: three change
+    # the self-assessment counts: two change
     "self": {"supervisor": "1/2", "self": "1/4", "peer": "1/4", "subordinate": "0", "public": "0"},
     # the supervisor alone, as the regime as shipped: nobody changes
     "same": {"supervisor": "1", "peer": "0", "subordinate": "0", "public": "0"},
@@ -144,11 +144,11 @@ class TestOutput:
 
     @pytest.mark.parametrize(
         ("lang", "words"),
-        [("id", ["Simulasi: 120 pegawai sintetis (seed 4)", "rekan: 2 penilaian berubah",
-                 "self: 3 penilaian berubah", "\u2026 dan 1 lainnya", "same: tidak ada perubahan",
+        [("id", ["Simulasi: 120 pegawai sintetis (seed 4)", "rekan: 4 penilaian berubah",
+                 "self: 2 penilaian berubah", "\u2026 dan 2 lainnya", "same: tidak ada perubahan",
                  "baseline (rezim bawaan)", "kurva: "]),
-         ("en", ["Simulation: 120 synthetic employees (seed 4)", "rekan: 2 appraisals change",
-                 "self: 3 appraisals change", "\u2026 and 1 more", "same: no change",
+         ("en", ["Simulation: 120 synthetic employees (seed 4)", "rekan: 4 appraisals change",
+                 "self: 2 appraisals change", "\u2026 and 2 more", "same: no change",
                  "baseline (the regime as shipped)", "curve: "])],
     )  # fmt: skip
     def test_text_in_both_languages(self, folder, comparison, lang, words):
@@ -161,7 +161,7 @@ class TestOutput:
             assert distribution.describe(lang) in out
         first = comparison.changes("baseline", "self")[0]
         assert first.describe(lang) in out
-        assert "\u2026" not in out.split("rekan: 2")[1].split("self: 3")[0]
+        assert "\u2026" not in out.split("self: 2")[1].split("same: ")[0]
 
     def test_csv(self, folder, document):
         """CSV has one row per scenario, the same counts as JSON."""

@@ -30,10 +30,24 @@ from penilaian.scoring import MISSING
 from penilaian.serialization import dumps, loads
 from penilaian.typing import ScoringStrategy
 
+
+def interpolation(**options):
+    """
+    A regime on the interpolation route (PermenPANRB 8/2021 Bab VI.A.1, the JPT route).
+
+    The tests of this file are about the interpolation table and what follows it (the
+    worked examples are a direktorat jenderal's); the post is a Kepala Seksi only because
+    the behaviour tests need a managerial one, and a pengawas takes the category route
+    (Bab VI.A.2) by default, so every regime here names its route.  The category route is
+    tested in test_pp30_category_route.py.
+    """
+    return Pp30Regime(route="interpolation", **options)
+
+
 SCALE = p.NumericScale("nilai", 0, 120)
 WIDE_SCALE = p.NumericScale("lebar", 0, 150)
 ASPECTS = [aspect.id for aspect in p.PP30_2019_BEHAVIOUR.aspects]
-CONTINUOUS = Pp30Regime(achievement_rounding="continuous")
+CONTINUOUS = interpolation(achievement_rounding="continuous")
 
 
 def indicator(
@@ -112,7 +126,7 @@ def iki(result, indicator_id="iki-1"):
 
 def score_one(target, realised, regime=None, **options):
     """Score an appraisal with one indicator and return the result."""
-    return (regime or Pp30Regime()).score(
+    return (regime or interpolation()).score(
         appraisal([indicator("iki-1", target, realised, **options)])
     )
 
@@ -322,7 +336,7 @@ class TestSkp:
             work_target("b", 105),
             work_target("c", 50, kind="additional"),
         ]
-        result = Pp30Regime().score(appraisal(targets))
+        result = interpolation().score(appraisal(targets))
         figures = result.figures
         assert figures["target[a].value"] == Decimal("98.50")
         assert figures["target[b].value"] == Decimal("114.44")
@@ -333,7 +347,7 @@ class TestSkp:
     def test_additional_work_adds_nothing_by_default(self):
         """The default policy adds 0 for kinerja tambahan, and the trace says so."""
         targets = [work_target("a", 100), work_target("x", 110, kind="additional")]
-        result = Pp30Regime().score(appraisal(targets))
+        result = interpolation().score(appraisal(targets))
         step = result.trace.find("pp30.additional.none")[0]
         expected = ("0", ("targets", "1"))
         assert expected == (step.output, step.inputs[0])
@@ -349,7 +363,7 @@ class TestSkp:
         """
         weights = p.Weights({"pk": Fraction(3, 5), "ra": Fraction(2, 5)})
         targets = [work_target("pk", 100, 100, 88), work_target("ra", 100)]
-        regime = Pp30Regime(utama_weights=weights, rounding=p.Rounding(1))
+        regime = interpolation(utama_weights=weights, rounding=p.Rounding(1))
         result = regime.score(appraisal(targets))
         assert result.without_trace() == regime.score(appraisal(targets), trace=False)
         figures = result.figures
@@ -366,7 +380,7 @@ class TestSkp:
         """The same example with the default 2 places: 59.20 + 43.60 = 102.80."""
         weights = p.Weights({"pk": Fraction(3, 5), "ra": Fraction(2, 5)})
         targets = [work_target("pk", 100, 100, 88), work_target("ra", 100)]
-        result = Pp30Regime(utama_weights=weights).score(appraisal(targets))
+        result = interpolation(utama_weights=weights).score(appraisal(targets))
         figures = result.figures
         expected = (Decimal("98.67"), Decimal("59.20"), Decimal("43.60"), Decimal("102.80"))
         actual = (figures["target[pk].value"], figures["target[pk].weighted"],
@@ -379,7 +393,7 @@ class TestSkp:
         weights = p.Weights({"pk": Fraction(1, 2), "lain": Fraction(1, 2)})
         targets = [work_target("pk", 100), work_target("ra", 100)]
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime(utama_weights=weights).score(appraisal(targets))
+            interpolation(utama_weights=weights).score(appraisal(targets))
         expected = ["$.targets[1].id", "$.targets"]
         assert expected == [problem.path for problem in caught.value.problems]
         assert all(
@@ -389,7 +403,7 @@ class TestSkp:
     def test_needs_a_main_target(self):
         """Kinerja utama cannot be formed from additional work alone."""
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(appraisal([work_target("x", 100, kind="additional")]))
+            interpolation().score(appraisal([work_target("x", 100, kind="additional")]))
         problem = caught.value.problems[0]
         assert problem.path == "$.targets"
         assert isinstance(problem.error, MissingValueError)
@@ -405,7 +419,7 @@ class TestSkp:
             work_target("x", 100, kind="additional"),
             work_target("y", 111, kind="additional"),
         ]
-        regime = Pp30Regime(additional_points=table)
+        regime = interpolation(additional_points=table)
         result = regime.score(appraisal(targets))
         assert result.without_trace() == regime.score(appraisal(targets), trace=False)
         figures = result.figures
@@ -425,7 +439,7 @@ class TestSkp:
     def test_additional_points_must_be_a_table_of_points(self, table):
         """The table maps values to Decimal points, 0 or more."""
         with pytest.raises(InvalidValueError):
-            Pp30Regime(additional_points=table)
+            interpolation(additional_points=table)
 
 
 class TestBehaviour:
@@ -434,14 +448,14 @@ class TestBehaviour:
     def test_managerial_post_has_five_aspects(self):
         """A pengawas is appraised on all five aspects, kepemimpinan included [MED]."""
         scores = dict(zip(ASPECTS, [90, 95, 100, 85, 110], strict=True))
-        result = Pp30Regime().score(appraisal([indicator(realised=100)], behaviour=scores))
+        result = interpolation().score(appraisal([indicator(realised=100)], behaviour=scores))
         assert result.figures["behaviour[leadership]"] == Decimal("110.00")
         assert result.figures["behaviour"] == Decimal("96.00")
 
     def test_other_posts_skip_leadership(self):
         """A pelaksana is appraised on four aspects; kepemimpinan is not asked for."""
         scores = dict(zip(ASPECTS, [90, 95, 100, 85, 0], strict=True))
-        result = Pp30Regime().score(
+        result = interpolation().score(
             appraisal(
                 [indicator(realised=100)], behaviour=scores, kind="executor", skip=["leadership"]
             )
@@ -451,7 +465,7 @@ class TestBehaviour:
 
     def test_missing_supervisor_rating_is_incomplete(self):
         """Without the supervisor's rating of an aspect there is no grade, never a 0."""
-        result = Pp30Regime().score(appraisal([indicator(realised=100)], skip=["initiative"]))
+        result = interpolation().score(appraisal([indicator(realised=100)], skip=["initiative"]))
         assert not result.is_complete
         missing = (None, None)
         assert missing == (result.grade, result.score)
@@ -463,7 +477,7 @@ class TestBehaviour:
         assert result.ratings["indicator[iki-1].category"] == "good"
         assert result.trace.output == MISSING
         assert (
-            Pp30Regime()
+            interpolation()
             .score(appraisal([indicator(realised=100)], skip=["initiative"]), trace=False)
             .trace
             is None
@@ -472,7 +486,7 @@ class TestBehaviour:
     def test_wrong_framework(self):
         """BerAKHLAK ratings are not PP 30/2019 perilaku: refused at $.framework."""
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(appraisal([indicator(realised=100)], framework=p.BERAKHLAK))
+            interpolation().score(appraisal([indicator(realised=100)], framework=p.BERAKHLAK))
         problem = caught.value.problems[0]
         assert problem.path == "$.framework"
         assert isinstance(problem.error, UnsupportedInputError)
@@ -481,7 +495,7 @@ class TestBehaviour:
         """A behaviour value outside 0-120 is refused at its rating."""
         scores = dict.fromkeys(ASPECTS, 100) | {"commitment": 130}
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(
+            interpolation().score(
                 appraisal([indicator(realised=100)], behaviour=scores, scale=WIDE_SCALE)
             )
         paths = [problem.path for problem in caught.value.problems]
@@ -499,14 +513,14 @@ class TestBehaviour:
                 return Aggregate(subject, self.values[subject])
 
         values = dict.fromkeys(ASPECTS, Fraction(301, 3))
-        result = Pp30Regime(aggregator=Fixed(values)).score(appraisal([indicator(realised=100)]))
+        result = interpolation(aggregator=Fixed(values)).score(appraisal([indicator(realised=100)]))
         assert result.figures["behaviour[commitment]"] == Decimal("100.33")
         assert result.trace.find("pp30.aspect")
-        incomplete = Pp30Regime(aggregator=Fixed(values | {"commitment": None}))
+        incomplete = interpolation(aggregator=Fixed(values | {"commitment": None}))
         gaps = incomplete.score(appraisal([indicator(realised=100)])).gaps
         expected = ["$.ratings"]
         assert expected == [gap.path for gap in gaps]
-        off_range = Pp30Regime(aggregator=Fixed(values | {"service_orientation": Fraction(-1)}))
+        off_range = interpolation(aggregator=Fixed(values | {"service_orientation": Fraction(-1)}))
         with pytest.raises(ScoringInputError) as caught:
             off_range.score(appraisal([indicator(realised=100)], peer=p.RaterRole.PEER))
         assert expected == [problem.path for problem in caught.value.problems]
@@ -517,7 +531,7 @@ class TestWeighting:
 
     def test_without_peer_input(self):
         """Only the supervisor rated: 70 % SKP + 30 % perilaku."""
-        result = Pp30Regime().score(appraisal([indicator(realised=100)], behaviour=80))
+        result = interpolation().score(appraisal([indicator(realised=100)], behaviour=80))
         assert result.ratings["weighting"] == "without_peer_input"
         expected = (Decimal("0.7"), Decimal("0.3"), Decimal("100.30"))
         assert expected == (
@@ -529,7 +543,9 @@ class TestWeighting:
     @pytest.mark.parametrize("role", [p.RaterRole.PEER, p.RaterRole.SUBORDINATE])
     def test_with_peer_input(self, role):
         """A rating by a peer or a subordinate means 360 input: 60 % SKP + 40 % perilaku."""
-        result = Pp30Regime().score(appraisal([indicator(realised=100)], behaviour=80, peer=role))
+        result = interpolation().score(
+            appraisal([indicator(realised=100)], behaviour=80, peer=role)
+        )
         assert result.ratings["weighting"] == "with_peer_input"
         expected = Decimal("97.40")
         assert expected == result.score
@@ -538,7 +554,7 @@ class TestWeighting:
 
     def test_second_level_supervisor_is_not_peer_input(self):
         """Only peers and subordinates count as the input Pasal 41(4) means."""
-        result = Pp30Regime().score(
+        result = interpolation().score(
             appraisal([indicator(realised=100)], peer=p.RaterRole.SECOND_LEVEL_SUPERVISOR)
         )
         assert result.ratings["weighting"] == "without_peer_input"
@@ -549,7 +565,7 @@ class TestWeighting:
     )
     def test_stated_policy_wins(self, policy, peer, expected):
         """An instansi's stated practice overrides what the ratings suggest."""
-        result = Pp30Regime(peer_input=policy).score(
+        result = interpolation(peer_input=policy).score(
             appraisal([indicator(realised=100)], peer=peer)
         )
         assert expected == result.ratings["weighting"]
@@ -560,7 +576,7 @@ class TestWeighting:
         """The final value is capped at 120 (PP 30/2019), and the cap is a step."""
         table = BandTable("t", "x", [Decimal(0), Decimal("2.4")], [Decimal(110)], "lower")
         targets = [work_target("a", 120), work_target("x", 120, kind="additional")]
-        result = Pp30Regime(additional_points=table).score(appraisal(targets, behaviour=120))
+        result = interpolation(additional_points=table).score(appraisal(targets, behaviour=120))
         assert result.figures["skp"] == Decimal("122.40")
         expected = Decimal("120.00")
         assert expected == result.score
@@ -568,7 +584,7 @@ class TestWeighting:
 
     def test_no_cap_step_below_120(self):
         """Below 120 nothing is capped and no cap step appears."""
-        result = Pp30Regime().score(appraisal([indicator(realised=111)], behaviour=120))
+        result = interpolation().score(appraisal([indicator(realised=111)], behaviour=120))
         expected = Decimal("120.00")
         assert expected == result.score
         assert not result.trace.find("pp30.cap")
@@ -600,8 +616,8 @@ class TestPredikat:
     def test_very_good_needs_an_innovation(self, capaian, behaviour):
         """At 110 and at 120, Sangat Baik needs an innovation for the organisation or state."""
         targets = [indicator(realised=capaian)]
-        plain = Pp30Regime().score(appraisal(targets, behaviour=behaviour))
-        assert plain.without_trace() == Pp30Regime().score(
+        plain = interpolation().score(appraisal(targets, behaviour=behaviour))
+        assert plain.without_trace() == interpolation().score(
             appraisal(targets, behaviour=behaviour), trace=False
         )
         assert plain.score == Decimal(behaviour)
@@ -614,15 +630,15 @@ class TestPredikat:
             ("state", p.Grade.VERY_GOOD),
         ]:
             innovation = p.Innovation("Aplikasi layanan daring", scope)
-            result = Pp30Regime().score(
+            result = interpolation().score(
                 appraisal(targets, behaviour=behaviour, innovations=[innovation])
             )
             assert expected == result.grade
 
     def test_fair_label_default_is_butuh_perbaikan(self):
         """PermenPANRB 8/2021 names 70-90 "Butuh Perbaikan"; the trace records the renaming."""
-        result = Pp30Regime().score(appraisal([indicator(realised=90)], behaviour=80))
-        untraced = Pp30Regime().score(
+        result = interpolation().score(appraisal([indicator(realised=90)], behaviour=80))
+        untraced = interpolation().score(
             appraisal([indicator(realised=90)], behaviour=80), trace=False
         )
         assert result.without_trace() == untraced
@@ -633,7 +649,7 @@ class TestPredikat:
     @pytest.mark.parametrize("label", [p.Grade.FAIR, "Cukup", "fair"])
     def test_fair_label_cukup(self, label):
         """PP 30/2019's own word, "Cukup", on request."""
-        result = Pp30Regime(fair_label=label).score(
+        result = interpolation(fair_label=label).score(
             appraisal([indicator(realised=90)], behaviour=80)
         )
         assert result.grade is p.Grade.FAIR
@@ -647,7 +663,7 @@ class TestPredikat:
         """Kurang, Sangat Kurang and Baik are the bands themselves."""
         assert (
             expected
-            == Pp30Regime()
+            == interpolation()
             .score(appraisal([indicator(realised=capaian)], behaviour=behaviour))
             .grade
         )
@@ -656,7 +672,7 @@ class TestPredikat:
     def test_fair_label_is_one_of_two(self, label):
         """Only Cukup or Butuh Perbaikan may name the 70-90 band."""
         with pytest.raises(InvalidValueError):
-            Pp30Regime(fair_label=label)
+            interpolation(fair_label=label)
 
 
 BAD_CONFIGURATIONS = [
@@ -678,6 +694,14 @@ BAD_CONFIGURATIONS = [
     ("rounding", 2),
     ("rounding", "2"),
     ("rounding", None),
+    ("route", "jpt"),
+    ("route", None),
+    ("iki_points", {"very_good": 16}),
+    ("iki_points", None),
+    ("rencana_bands", (100, 80)),
+    ("rencana_bands", None),
+    ("category_additional_points", {"very_good": "2.4"}),
+    ("category_additional_points", 2),
 ]
 """A wrong type or an unknown value for every field of `Pp30Regime`."""
 
@@ -693,7 +717,7 @@ class TestBadInput:
             p.WorkTarget("c", "C", [indicator("c1")], "additional"),
         ]
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(appraisal(targets))
+            interpolation().score(appraisal(targets))
         expected = [
             "$.targets[0].indicators[1].realisation",
             "$.targets[2].indicators[0].realisation",
@@ -710,7 +734,7 @@ class TestBadInput:
             realisation=p.Realisation(description="Diterima"),
         )  # fmt: skip
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(appraisal([qualitative]))
+            interpolation().score(appraisal([qualitative]))
         problem = caught.value.problems[0]
         assert problem.path == "$.targets[0].indicators[0].target"
         assert isinstance(problem.error, UnsupportedInputError)
@@ -718,7 +742,7 @@ class TestBadInput:
     def test_work_and_behaviour_problems_together(self):
         """Problems in the work and the behaviour parts are reported at once."""
         with pytest.raises(ScoringInputError) as caught:
-            Pp30Regime().score(appraisal([indicator()], framework=p.BERAKHLAK))
+            interpolation().score(appraisal([indicator()], framework=p.BERAKHLAK))
         expected = ["$.targets[0].indicators[0].realisation", "$.framework"]
         assert expected == [problem.path for problem in caught.value.problems]
 
@@ -741,7 +765,7 @@ class TestResult:
 
     def test_is_a_scoring_strategy(self):
         """Pp30Regime satisfies the ScoringStrategy protocol, with id pp30_2019."""
-        regime = Pp30Regime()
+        regime = interpolation()
         assert isinstance(regime, ScoringStrategy)
         expected = "pp30_2019"
         assert expected == regime.id
@@ -750,7 +774,7 @@ class TestResult:
     def test_documented_keys(self):
         """The figures and ratings carry the keys the module documents."""
         targets = [work_target("a", 100), work_target("x", 100, kind="additional")]
-        result = Pp30Regime().score(appraisal(targets))
+        result = interpolation().score(appraisal(targets))
         expected = {
             "indicator[a.0].achievement", "indicator[a.0].value", "target[a].value",
             "indicator[x.0].achievement", "indicator[x.0].value", "target[x].value",
@@ -769,14 +793,14 @@ class TestResult:
 
     def test_root_step_is_the_grade(self):
         """The trace's root gives the grade, from the final value."""
-        result = Pp30Regime().score(appraisal([indicator(realised=93)]))
+        result = interpolation().score(appraisal([indicator(realised=93)]))
         assert result.trace.output == result.grade.value
         assert result.trace.rule.id == "pp30.predikat"
         assert ("value", str(result.score)) in result.trace.inputs
 
     def test_trace_renders(self):
         """The trace reads in English and in Indonesian."""
-        result = Pp30Regime().score(appraisal([indicator(realised=93)]))
+        result = interpolation().score(appraisal([indicator(realised=93)]))
         assert "Grade from the performance value" in p.render_trace(result.trace, "en")
         assert "Nilai SKP" in p.render_trace(result.trace)
 
@@ -946,9 +970,9 @@ TAMBAHAN = BandTable(
 )  # fmt: skip
 _regimes = st.sampled_from(
     [
-        Pp30Regime(),
+        interpolation(),
         CONTINUOUS,
-        Pp30Regime(fair_label=p.Grade.FAIR, peer_input="not_used", additional_points=TAMBAHAN),
+        interpolation(fair_label=p.Grade.FAIR, peer_input="not_used", additional_points=TAMBAHAN),
     ]
 )
 

@@ -169,9 +169,21 @@ class TestEmployeeReportContent:
         assert "Achievement (%)" in markdown
 
     def test_pp30_shows_achievement_and_indicator_value(self):
-        """PermenPANRB 8/2021: 93 of 95 is 98 % whole, worth 88 on the conversion table."""
-        markdown = employee_report(*scored("pp30_2019"), lang="en").markdown()
+        """PermenPANRB 8/2021, JPT: 93 of 95 is 98 % whole, worth 88 on the conversion table."""
+        appraisal = load_sample("pp30_2019")
+        jpt = attrs.evolve(appraisal.position, kind="jpt_pratama")
+        appraisal = attrs.evolve(appraisal, position=jpt)
+        result = p.Pp30Regime().score(appraisal)
+        markdown = employee_report(appraisal, result, lang="en").markdown()
         assert markdown_row(markdown, "iki-1.1")[4:] == ["98", "88.00"]
+        assert "Category points" not in markdown
+
+    def test_pp30_category_route_shows_points(self):
+        """PermenPANRB 8/2021, a fungsional: 98 % is Cukup, 8 points; 107 % Sangat Baik, 16."""
+        markdown = employee_report(*scored("pp30_2019"), lang="en").markdown()
+        assert markdown_row(markdown, "iki-1.1")[4:] == ["98", "8"]
+        assert markdown_row(markdown, "iki-1.2")[4:] == ["107", "16"]
+        assert "Category points" in markdown
 
     def test_pp46_shows_aspect_values(self):
         """Perka BKN 1/2013: 11 of 12 months gives the time value 253/3 = 84.333333."""
@@ -187,10 +199,10 @@ class TestEmployeeReportContent:
         assert len(markdown_row(markdown, "iki-1.1")) == 4
 
     def test_grade_score_and_ratings(self):
-        """PP 30/2019: grade Good, score 102.84, weighting 70/30 without peer input."""
+        """PP 30/2019, a fungsional: Good, 0.7 x 100 + 0.3 x 96.25 = 98.875, written 98.88."""
         markdown = employee_report(*scored("pp30_2019"), lang="en").markdown()
         assert "Grade: **Good**" in markdown
-        assert "- **Score:** 102.84" in markdown
+        assert "- **Score:** 98.88" in markdown
         assert "- **Weighting:** 70 % work, 30 % behaviour (no peer input)" in markdown
 
     def test_grade_alone(self):

@@ -6,6 +6,7 @@ Kept apart from `tests/strategies.py`, which holds the scalar model's strategies
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -13,6 +14,13 @@ from hypothesis import strategies as st
 
 import penilaian as p
 from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, TargetKind
+from penilaian.regimes.pp30_2019 import (
+    IKI_CATEGORIES,
+    PERMEN8_2021_IKI_POINTS,
+    PERMEN8_2021_RENCANA_BANDS,
+    CategoryPoints,
+    RencanaBands,
+)
 
 PERMEN6_POSITIONS = (
     p.Position("Analis Keuangan Ahli Pertama", "Ahli Pertama", unit_id="u-keu"),
@@ -66,7 +74,11 @@ def permen6_populations(draw: st.DrawFn, max_size: int = 12) -> list[p.Appraisal
 
 
 PP30_SCALE = p.NumericScale("nilai", 0, 120)
-PP30_KINDS = (p.PositionKind.SUPERVISOR, p.PositionKind.EXECUTOR, p.PositionKind.EXPERT_FIRST)
+PP30_KINDS = (
+    p.PositionKind.JPT_PRATAMA, p.PositionKind.JPT_MADYA, p.PositionKind.SUPERVISOR,
+    p.PositionKind.EXECUTOR, p.PositionKind.EXPERT_FIRST,
+)  # fmt: skip
+"""JPT posts (the interpolation table) and administrasi and fungsional (the category route)."""
 
 EDGE_CAPAIAN = tuple(
     Fraction(value)
@@ -79,6 +91,41 @@ EDGE_CAPAIAN = tuple(
 """Capaian IKI at every cut of the conversion table and every whole-percent rounding edge."""
 
 
+CATEGORY_CAPAIAN = {
+    p.Grade.VERY_GOOD: tuple(map(Fraction, ("100.5", "101", "109.5", "110", "150"))),
+    p.Grade.GOOD: tuple(map(Fraction, ("99.5", "100", "100.49"))),
+    p.Grade.FAIR: tuple(map(Fraction, ("79.5", "80", "90", "99.49"))),
+    p.Grade.POOR: tuple(map(Fraction, ("59.5", "60", "79.49"))),
+    p.Grade.VERY_POOR: tuple(map(Fraction, ("0", "30", "59.49"))),
+}
+"""Capaian IKI of each category, at its whole-percent edges (higher is better)."""
+
+
+def _near_cut_offs(
+    points: CategoryPoints = PERMEN8_2021_IKI_POINTS,
+    bands: RencanaBands = PERMEN8_2021_RENCANA_BANDS,
+    most: int = 3,
+) -> tuple[tuple[p.Grade, ...], ...]:
+    """Every multiset of 1 to *most* IKI categories whose points sum within 1 of a cut-off."""
+    found = []
+    for count in range(1, most + 1):
+        for combo in itertools.combinations_with_replacement(IKI_CATEGORIES, count):
+            total = sum(Fraction(points.of(grade)) for grade in combo)
+            cuts = [band.per_iki * count for band in bands.bands if band.per_iki is not None]
+            if any(abs(total - cut) <= 1 for cut in cuts):
+                found.append(combo)
+    return tuple(found)
+
+
+NEAR_CUT_OFFS = _near_cut_offs()
+"""
+IKI categories of a rencana whose points sum at a category cut-off or 1 either side of it.
+
+For three IKIs: 16 + 13 + 13 = 42 (Baik, not Sangat Baik), 13 + 13 + 8 = 34 (Baik),
+8 + 8 + 3 = 19 (Cukup), 3 + 3 + 1 = 7 (Kurang), and their neighbours.
+"""
+
+
 def capaians() -> st.SearchStrategy[Fraction]:
     """A capaian in percent: a table or rounding edge, a half, or any value with 2 places."""
     return (
@@ -89,10 +136,15 @@ def capaians() -> st.SearchStrategy[Fraction]:
 
 
 @st.composite
-def pp30_indicators(draw: st.DrawFn, name: str) -> p.Indicator:
-    """An indicator whose realisation gives a drawn capaian: point or range, either direction."""
+def pp30_indicators(draw: st.DrawFn, name: str, category: p.Grade | None = None) -> p.Indicator:
+    """
+    An indicator whose realisation gives a drawn capaian: point or range, either direction.
+
+    With *category*, the capaian is one of that category's edges and the target is
+    never at its maximum nor met inside a range, so the IKI keeps that category.
+    """
     lower = draw(st.booleans())
-    capaian = draw(capaians())
+    capaian = draw(capaians() if category is None else st.sampled_from(CATEGORY_CAPAIAN[category]))
     if not lower:
         capaian = abs(capaian)
     base = draw(st.integers(1, 400))
@@ -104,6 +156,8 @@ def pp30_indicators(draw: st.DrawFn, name: str) -> p.Indicator:
         width = draw(st.integers(1, 50))
         target = p.RangeTarget(base, base + width)
         where = draw(st.sampled_from(("low", "high", "inside")))
+        if category is not None and ratio != 1:  # outside the range, on the capaian's side
+            where = "high" if ratio > 1 else "low"
         bound = base if where == "low" else base + width
         realised = bound * ratio if where != "inside" else Fraction(base) + Fraction(width, 2)
     realised = max(realised, Fraction(0))
@@ -114,7 +168,7 @@ def pp30_indicators(draw: st.DrawFn, name: str) -> p.Indicator:
         target,
         p.Direction.LOWER_IS_BETTER if lower else p.Direction.HIGHER_IS_BETTER,
         realisation=p.Realisation(Decimal(realised.numerator) / Decimal(realised.denominator)),
-        target_is_maximum=draw(st.integers(0, 3)) == 0,
+        target_is_maximum=category is None and draw(st.integers(0, 3)) == 0,
     )
 
 
@@ -131,14 +185,22 @@ def pp30_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
     """
     A PP 30/2019 appraisal: 1-3 work targets of 1-3 indicators, gaps and peers sometimes.
 
-    Capaian sit at the conversion table's edges; behaviour scores at the predikat cuts.
+    Posts are JPT (the interpolation table) or not (the category route).  Capaian
+    sit at the conversion table's edges, or (half the work targets) give IKI
+    categories whose points sum at a category cut-off or 1 either side of it;
+    behaviour scores sit at the predikat cuts.
     """
     kind = draw(st.sampled_from(PP30_KINDS))
     targets = []
     count = draw(st.integers(1, 3))
     for t_index in range(count):
-        size = draw(st.integers(1, 3))
-        indicators = [draw(pp30_indicators(f"iki-{t_index}-{i}")) for i in range(size)]
+        names = (f"iki-{t_index}-{i}" for i in range(3))
+        if draw(st.booleans()):
+            combo = draw(st.permutations(draw(st.sampled_from(NEAR_CUT_OFFS))))
+            indicators = [draw(pp30_indicators(n, g)) for n, g in zip(names, combo, strict=False)]
+        else:
+            size = draw(st.integers(1, 3))
+            indicators = [draw(pp30_indicators(next(names))) for _ in range(size)]
         kind_of = TargetKind.MAIN if t_index == 0 or draw(st.booleans()) else "additional"
         targets.append(p.WorkTarget(f"rk-{t_index}", f"Rencana {t_index}", indicators, kind_of))
     raters = [p.Rater("atasan", p.RaterRole.SUPERVISOR, "e-atasan")]

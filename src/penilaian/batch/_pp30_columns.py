@@ -67,6 +67,9 @@ class Pp30Batch:
         applies: Where the aspect applies to the post.
         peer_input: Rows with a peer or subordinate rating.
         innovation: Rows with an innovation for the organisation or the state.
+        interpolation: Rows whose post takes the interpolation table under
+            ``route="auto"`` (``skp_route(kind) == "interpolation"``: a JPT); the
+            others take the category route.
 
     Raises:
         InvalidInputError: listing every bad column and cell, each path naming the
@@ -87,6 +90,7 @@ class Pp30Batch:
     applies: Bools
     peer_input: Bools
     innovation: Bools
+    interpolation: Bools
 
     def __attrs_post_init__(self) -> None:
         fail(_check(self))
@@ -115,7 +119,7 @@ class Pp30Batch:
 
 _BOOL_COLUMNS: Final = (
     "indicator", "realised", "lower_is_better", "at_maximum", "main", "rated", "applies",
-    "peer_input", "innovation",
+    "peer_input", "innovation", "interpolation",
 )  # fmt: skip
 _INT_COLUMNS: Final = ("target_low", "target_high", "realisation", "behaviour")
 
@@ -132,7 +136,7 @@ def _check(batch: Pp30Batch) -> list[Problem]:
     aspects = (cells[0], len(ASPECTS))
     shapes: dict[str, tuple[int, ...]] = {
         "main": cells[:2],
-        **dict.fromkeys(("peer_input", "innovation"), cells[:1]),
+        **dict.fromkeys(("peer_input", "innovation", "interpolation"), cells[:1]),
         **dict.fromkeys(("behaviour", "rated", "applies"), aspects),
     }
     for name in _BOOL_COLUMNS:
@@ -184,36 +188,55 @@ class Pp30Scores:
     """
     The scores of a `Pp30Batch`: every figure of the scalar `penilaian.Result`, per row.
 
-    Numbers are ``int64`` scaled by 10^`places` (the regime's rounding places), and
-    `penilaian.batch.MISSING` where there is none (no indicator at that place, or
+    Numbers are ``int64`` scaled by 10^`places` (the regime's rounding places), points,
+    additional points and the SKP by 10^`point_places`, and `penilaian.batch.MISSING`
+    where there is none (no indicator at that place, a figure of the other route, or
     an incomplete row); categories are codes into `penilaian.batch.GRADES`, -1 for none.
 
     Attributes:
         places: The decimal places of the scaled numbers (the regime's rounding).
+        point_places: The decimal places of the points, ``additional`` and ``skp``:
+            the most of the rounding's and of the regime's category point tables.
         complete: Rows with a score and grade (every applicable aspect rated).
         final: The nilai kinerja (``final``, ``Result.score``).
         grade: The predikat (``Result.grade``).
         band: The predikat band before the innovation condition and the fair label.
         with_peer_input: Rows weighted 60/40 (else 70/30).
+        interpolation: Rows scored by the interpolation table (else the category route).
         achievement: ``int64 (n, t, i)``: the whole-percent capaian IKI (not scaled).
-        indicator_value: ``(n, t, i)``: the nilai capaian IKI.
+        indicator_value: ``(n, t, i)``: the nilai capaian IKI (interpolation route).
+        indicator_points: ``(n, t, i)``: the IKI's category points (category route).
         category: ``int8 (n, t, i)``: the IKI category.
         target_value: ``(n, t)``: each work target's value.
-        main_value: ``(n,)``: nilai kinerja utama (= ``skp``, additional work adds 0).
+        target_points: ``(n, t)``: the sum of its IKIs' points (category route).
+        target_category: ``int8 (n, t)``: the work target's category (category route).
+        additional_points: ``(n, t)``: what an additional work target adds (category
+            route with ``category_additional_points``).
+        main_value: ``(n,)``: nilai kinerja utama.
+        additional: ``(n,)``: the additional points (0 on the interpolation route).
+        skp: ``(n,)``: nilai SKP, ``main_value + additional``.
         aspect_value: ``(n, a)``: each aspect's value.
         behaviour: ``(n,)``: the perilaku value.
     """
 
     places: int
+    point_places: int
     complete: Bools
     final: Ints
     grade: Codes
     band: Codes
     with_peer_input: Bools
+    interpolation: Bools
     achievement: Ints
     indicator_value: Ints
+    indicator_points: Ints
     category: Codes
     target_value: Ints
+    target_points: Ints
+    target_category: Codes
+    additional_points: Ints
     main_value: Ints
+    additional: Ints
+    skp: Ints
     aspect_value: Ints
     behaviour: Ints

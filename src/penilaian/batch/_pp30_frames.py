@@ -31,7 +31,7 @@ from penilaian.exceptions import (
 )
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.organisation import PositionKind
-from penilaian.regimes.pp30_2019 import PP30_2019_CAP
+from penilaian.regimes.pp30_2019 import PP30_2019_CAP, skp_route
 
 __all__ = ["from_long", "from_wide"]
 
@@ -50,6 +50,12 @@ class People:
     kinds: list[PositionKind | None]
     peer_input: Bools
     innovation: Bools
+
+    @property
+    def interpolation(self) -> Bools:
+        """Whether each post takes the interpolation table under ``route="auto"``."""
+        routes = [kind is not None and skp_route(kind) == "interpolation" for kind in self.kinds]
+        return np.array(routes, np.bool_)
 
     @classmethod
     def read(cls, reader: Reader) -> People:
@@ -381,6 +387,6 @@ def _assemble(
         places, marks["indicator"], columns["target_low"], columns["target_high"],
         columns["realisation"], marks["indicator"].copy(), marks["lower_is_better"],
         marks["at_maximum"], main, behaviour, rated, applies, people.peer_input,
-        people.innovation,
+        people.innovation, people.interpolation,
     )  # fmt: skip
     return Framed(people.ids, batch)

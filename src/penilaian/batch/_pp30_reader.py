@@ -3,7 +3,7 @@ PP 30/2019 appraisals to the columns of a `penilaian.batch.Pp30Batch`.
 
 Private to `penilaian.batch.pp30` (`Pp30Batch.from_appraisals`).  The reader refuses,
 with row paths, what the scalar regime would refuse before scoring, and reads peer
-input and innovation with the regime's own public rules.
+input, innovation and the post's route (`skp_route`) with the regime's own public rules.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from penilaian.exceptions import ScoringInputError, UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetKind
 from penilaian.policy.supervisor import SupervisorRating
-from penilaian.regimes.pp30_2019 import innovation_count, peer_input_count
+from penilaian.regimes.pp30_2019 import innovation_count, peer_input_count, skp_route
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,6 +70,7 @@ class _Reader:
         main = np.zeros((n, t), np.bool_)
         rated, applies = np.zeros(aspects, np.bool_), np.zeros(aspects, np.bool_)
         peer_input, innovation = np.zeros(n, np.bool_), np.zeros(n, np.bool_)
+        interpolation = np.zeros(n, np.bool_)
         aggregator = SupervisorRating()
         for row, appraisal in enumerate(self.appraisals):
             framework = appraisal.framework
@@ -98,6 +99,7 @@ class _Reader:
             roles = appraisal.rater_roles
             peer_input[row] = peer_input_count(roles[r.rater_id] for r in appraisal.ratings) > 0
             innovation[row] = innovation_count(item.scope for item in appraisal.innovations) > 0
+            interpolation[row] = skp_route(appraisal.position.kind) == "interpolation"
         self.problems.raise_if_any(ScoringInputError)
         places = min(decimals(found.values()), MAX_PLACES)
         names = ("target_low", "target_high", "realisation")
@@ -109,7 +111,7 @@ class _Reader:
             "realisation": scaled["realisation"], "realised": flags["realised"],
             "lower_is_better": flags["lower_is_better"], "at_maximum": flags["at_maximum"],
             "main": main, "behaviour": scaled["behaviour"], "rated": rated, "applies": applies,
-            "peer_input": peer_input, "innovation": innovation,
+            "peer_input": peer_input, "innovation": innovation, "interpolation": interpolation,
         }  # fmt: skip
 
     def indicator(

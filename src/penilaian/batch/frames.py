@@ -30,7 +30,9 @@ value is then scaled to exact ``int64``.  A boolean column must have dtype ``boo
 **PP 30/2019** (`score_pp30_long`, `score_pp30_wide`):
 
 - long: ``appraisals`` indexed by appraisal id with ``position_kind`` (a
-  `penilaian.PositionKind` label: it decides which aspects apply), ``peer_input`` and
+  `penilaian.PositionKind` label: it decides which aspects apply and, under
+  ``route="auto"``, whether the SKP takes the interpolation table or the category
+  route), ``peer_input`` and
   ``innovation`` (bool); ``indicators`` with one row per indicator: ``appraisal``,
   ``target`` (the work target's id), ``indicator`` (its id, unique in the target),
   ``main`` (bool, the same on every row of a target), ``target_low``, ``target_high``
@@ -285,8 +287,12 @@ def pp30_results(framed: Framed[Pp30Batch], scores: Pp30Scores) -> pd.DataFrame:
     - ``grade`` (`penilaian.Grade` id or `None`), ``grade_code`` (-1 for none),
       ``band`` (the predikat band before the innovation rule and fair label, an id);
     - ``with_peer_input`` (bool): weighted 60/40, else 70/30;
+    - ``route`` (``"interpolation"`` or ``"category"``): how the SKP was scored
+      (PermenPANRB 8/2021 Bab VI.A.1 or VI.A.2);
     - ``main`` and ``behaviour`` (`decimal.Decimal` or `None`) with ``main_scaled``
-      and ``behaviour_scaled``: the work (SKP) and behaviour components;
+      and ``behaviour_scaled``: nilai kinerja utama and the behaviour component;
+    - ``additional`` and ``skp`` (`decimal.Decimal`): the additional points (0 on the
+      interpolation route) and nilai SKP, ``main + additional``, the work component;
     - ``behaviour_<aspect>`` (`decimal.Decimal` or `None`) per aspect of
       `penilaian.batch.ASPECTS`: each rated aspect's value.
     """
@@ -300,8 +306,11 @@ def pp30_results(framed: Framed[Pp30Batch], scores: Pp30Scores) -> pd.DataFrame:
         "grade_code": scores.grade,
         "band": _ids(scores.band, GRADES),
         "with_peer_input": scores.with_peer_input,
+        "route": np.where(scores.interpolation, "interpolation", "category").astype(object),
         "main": _numbers(scores.main_value, places),
         "main_scaled": _nullable(scores.main_value),
+        "additional": _numbers(scores.additional, scores.point_places),
+        "skp": _numbers(scores.skp, scores.point_places),
         "behaviour": _numbers(scores.behaviour, places),
         "behaviour_scaled": _nullable(scores.behaviour),
     }

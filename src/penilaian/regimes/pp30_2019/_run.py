@@ -20,8 +20,9 @@ from penilaian._base.rounding import Rounding
 from penilaian._base.trace import Rule, Step
 from penilaian.exceptions import MissingValueError, UnsupportedInputError
 from penilaian.model.grades import BandTable, Grade
-from penilaian.model.targets import PointTarget, RangeTarget, Realisation, TargetKind
-from penilaian.regimes.pp30_2019 import rules
+from penilaian.model.targets import TargetKind
+from penilaian.regimes.pp30_2019 import _category, rules
+from penilaian.regimes.pp30_2019._achievement import achievement_step
 from penilaian.regimes.pp30_2019._behaviour import score_behaviour
 from penilaian.regimes.pp30_2019.tables import (
     _ADDITIONAL_POINTS_RULE,
@@ -29,7 +30,6 @@ from penilaian.regimes.pp30_2019.tables import (
     _FAIR_LABEL_RULE,
     _FINAL_RULE,
     _INNOVATION_RULE,
-    _INSIDE_RANGE_RULE,
     _MAIN_MEAN_RULE,
     _MAIN_SUM_RULE,
     _NO_ADDITIONAL_RULE,
@@ -43,12 +43,14 @@ from penilaian.regimes.pp30_2019.tables import (
     PP30_2019_CAP,
     _rounding_rule,
 )
-from penilaian.scoring.achievement import ACHIEVEMENT_RULES, achievement
+from penilaian.scoring.achievement import achievement
 from penilaian.scoring.run import Run
 
 if TYPE_CHECKING:
+    from penilaian.model.appraisal import Appraisal
     from penilaian.model.targets import Indicator, WorkTarget
     from penilaian.policy.weights import Weights
+    from penilaian.regimes.pp30_2019.category_route import CategoryPoints, RencanaBands
     from penilaian.typing import RatingAggregator
 
 __all__ = ["Conventions", "Pp30Run"]
@@ -77,6 +79,15 @@ class Conventions(Protocol):
     def fair_label(self) -> Grade: ...
     @property
     def rounding(self) -> Rounding: ...
+    @property
+    def route(self) -> str: ...
+    def route_of(self, appraisal: Appraisal, /) -> str: ...
+    @property
+    def iki_points(self) -> CategoryPoints: ...
+    @property
+    def rencana_bands(self) -> RencanaBands: ...
+    @property
+    def category_additional_points(self) -> CategoryPoints | None: ...
 
 
 @attrs.define(slots=True)
@@ -88,15 +99,20 @@ class Pp30Run(Run):
         regime: The regime's conventions.
         rounding: The regime's rounding, applied at every declared point.
         round_rule: The trace rule of that rounding (when tracing).
+        route: ``"interpolation"`` or ``"category"``: the regime's, or by the post's kind.
+        categories: The category of each work target on the category route, by id.
     """
 
     regime: Conventions = attrs.field(kw_only=True)
     rounding: Rounding = attrs.field(init=False)
     round_rule: Rule | None = attrs.field(init=False)
+    route: str = attrs.field(init=False)
+    categories: dict[str, Grade] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.rounding = self.regime.rounding
         self.round_rule = _rounding_rule(self.rounding) if self.trace else None
+        self.route = self.regime.route_of(self.appraisal)
 
     def rounded(self, key: str, value: Fraction) -> Decimal:
         """Round *value* at a declared point, record it as figure *key*, and return it."""
@@ -129,7 +145,7 @@ class Pp30Run(Run):
         self.figures["skp"] = _decimal(skp)
         if not self.trace:
             return skp, ()
-        children = (*main_step, *extra_step)
+        children = (_category.route_step(self), *main_step, *extra_step)
         figures = self.figures
         step = Step.of(
             _SKP_RULE,
@@ -155,6 +171,11 @@ class Pp30Run(Run):
             values.append(value)
         if len(values) < len(target.indicators):
             return None
+        if self.route == "category":
+            result, step = _category.rencana(self, target, values, children)
+            if step is not None:
+                steps[target.id] = self.round_step(result, step, target.id)
+            return result
         mean = rules.work_target_value(values)
         result = self.rounded(f"target[{target.id}].value", mean)
         if self.trace:
@@ -168,7 +189,9 @@ class Pp30Run(Run):
 
     def indicator(self, indicator: Indicator, steps: list[Step]) -> Decimal:
         """
-        Return an indicator's rounded nilai capaian IKI, adding its step to *steps*.
+        Return an indicator's rounded nilai capaian IKI (its points on the category route).
+
+        Its step is added to *steps*.
 
         Raises:
             MissingValueError: without a realisation.
@@ -178,7 +201,7 @@ class Pp30Run(Run):
         # the normal nor the khusus formula can divide by zero.
         exact = achievement(indicator)
         name = indicator.id
-        step = _achievement_step(indicator, exact) if self.trace else None
+        step = achievement_step(indicator, exact) if self.trace else None
         capaian: Fraction | int
         if self.regime.achievement_rounding == "integer_percent":
             shown = PERMEN8_2021_WHOLE_PERCENT.apply(exact)
@@ -190,8 +213,13 @@ class Pp30Run(Run):
             shown = self.rounding.apply(exact)
         self.figures[f"indicator[{name}].achievement"] = shown
         segment = rules.iki_segment(capaian, at_maximum=indicator.target_is_maximum)
-        value = segment.apply(capaian)
         self.ratings[f"indicator[{name}].category"] = segment.category.value
+        if self.route == "category":
+            points, step = _category.iki_points(self, name, segment.category, step)
+            if step is not None:
+                steps.append(step)
+            return points
+        value = segment.apply(capaian)
         result = self.rounded(f"indicator[{name}].value", value)
         if step is not None:
             step = Step.of(segment.rule, value, subject=name, children=(step,), achievement=shown)
@@ -252,6 +280,11 @@ class Pp30Run(Run):
         """Return the points additional work adds: none by default, else from the table."""
         table = self.regime.additional_points
         children = [steps[name] for name in values] if self.trace else []
+        if self.route == "category":
+            found = _category.additional_points(self, list(values), children)
+            if found is not None:
+                return found
+            table = None
         if table is None:
             self.figures["additional"] = Decimal(0)
             if not self.trace:
@@ -333,29 +366,6 @@ class Pp30Run(Run):
             extra = (Step.of(_FAIR_LABEL_RULE, grade, band=band),)
         children = (*final_step, *extra)
         return grade, Step.of(_PREDIKAT_RULE, grade, children=children, value=final, band=band)
-
-
-def _achievement_step(indicator: Indicator, exact: Fraction) -> Step:
-    """
-    The step computing an indicator's exact capaian, with the inputs as written.
-
-    `achievement` has computed *exact*, so the indicator is realised and its target
-    numeric; the bound a range target is compared with is found again in decimals.
-    """
-    realised = cast("Realisation", indicator.realisation).value
-    given = indicator.target
-    inputs: dict[str, object] = {"realisation": realised}
-    if isinstance(given, RangeTarget):
-        if exact == _HUNDRED and given.low <= cast("Decimal", realised) <= given.high:
-            inputs["target"] = given.text
-            return Step.from_mapping(_INSIDE_RANGE_RULE, exact, inputs, subject=indicator.id)
-        above = cast("Decimal", realised) > given.high
-        inputs["target"] = given.high if above else given.low
-        inputs["range"] = given.text
-    else:
-        inputs["target"] = cast("PointTarget", given).value
-    rule = ACHIEVEMENT_RULES[indicator.direction]
-    return Step.from_mapping(rule, exact, inputs, subject=indicator.id)
 
 
 def _decimal(value: Fraction) -> Decimal:

@@ -13,19 +13,46 @@ composes them, rounding at its declared points, and the batch engine
 (98, Fraction(88, 1))
 >>> performance_grade(Fraction(111), innovative=False)
 <Grade.GOOD: 'good'>
+
+Pejabat administrasi and fungsional take the category route (Bab VI.A.2): three IKIs at
+exactly 100 % are Baik, 13 points each, and the rencana's 39 points give 100 (the
+interpolation table gives each 109).
+
+>>> skp_route(PositionKind.EXECUTOR), iki_category(iki_achievement(85, 85))
+('category', <Grade.GOOD: 'good'>)
+>>> rencana_value([Grade.GOOD] * 3), iki_value(100)
+(Fraction(100, 1), Fraction(109, 1))
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Final, Literal, cast
 
 from penilaian.exceptions import InvalidValueError, MissingValueError
 from penilaian.model.grades import Grade
+from penilaian.model.organisation import PositionGroup, PositionKind
+from penilaian.model.targets import (
+    Aspect,
+    Direction,
+    Indicator,
+    PointTarget,
+    RangeTarget,
+    Realisation,
+)
 from penilaian.policy.weights import (
     PP30_2019_WITH_PEER_INPUT,
     PP30_2019_WITHOUT_PEER_INPUT,
     Weights,
+)
+from penilaian.regimes.pp30_2019.category_route import (
+    PERMEN8_2021_ADDITIONAL_POINTS,
+    PERMEN8_2021_IKI_POINTS,
+    PERMEN8_2021_RENCANA_BANDS,
+    CategoryPoints,
+    RencanaBand,
+    RencanaBands,
 )
 from penilaian.regimes.pp30_2019.tables import (
     PERMEN8_2021_IKI_CONVERSION,
@@ -37,18 +64,22 @@ from penilaian.regimes.pp30_2019.tables import (
     PP30_2019_PREDIKAT,
     IkiSegment,
 )
+from penilaian.scoring.achievement import achievement
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
-    from decimal import Decimal
 
     from penilaian.model.appraisal import InnovationScope
     from penilaian.model.raters import RaterRole
 
 __all__ = [
+    "additional_category_points",
     "behaviour_value",
     "capped",
+    "category_points",
     "grade_of_band",
+    "iki_achievement",
+    "iki_category",
     "iki_segment",
     "iki_value",
     "innovation_count",
@@ -58,6 +89,9 @@ __all__ = [
     "performance_grade",
     "performance_value",
     "performance_weights",
+    "rencana_band",
+    "rencana_value",
+    "skp_route",
     "skp_value",
     "weighted_value",
     "whole_percent",
@@ -67,6 +101,57 @@ __all__ = [
 _ZERO: Final = Fraction(0)
 _exact = cast("Callable[[Fraction | Decimal | int], Fraction]", Fraction)
 """`Fraction`, typed as taking any exact number (its overloads take one kind at a time)."""
+
+# -- the route (PermenPANRB 8/2021 Lampiran Bab VI.A) ---------------------------------------
+
+SkpRoute = Literal["interpolation", "category"]
+
+
+def skp_route(kind: PositionKind) -> SkpRoute:
+    """
+    Return the route that scores the SKP of a post of *kind* (PermenPANRB 8/2021 Bab VI.A).
+
+    JPT takes ``"interpolation"`` (Bab VI.A.1, the table of `iki_value`); pejabat
+    administrasi and fungsional take ``"category"`` (Bab VI.A.2, `rencana_value`).
+    A pimpinan unit kerja mandiri also takes the interpolation table, but a
+    `PositionKind` cannot tell one: pass ``route="interpolation"`` to the regime.
+    """
+    return "interpolation" if kind.group is PositionGroup.JPT else "category"
+
+
+# -- capaian IKI ------------------------------------------------------------------------------
+
+
+def iki_achievement(
+    realisation: Decimal | int | str,
+    target: Decimal | int | str | tuple[Decimal | int | str, Decimal | int | str],
+    *,
+    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+) -> Fraction:
+    """
+    Return capaian IKI in percent, exactly (PermenPANRB 8/2021 Lampiran Bab VI.A).
+
+    Kondisi normal: realisasi / target x 100; kondisi khusus (``"lower_is_better"``):
+    (1 + (1 - realisasi / target)) x 100.  A range target, given as ``(low, high)``,
+    is met (100 %) inside the range; above it the upper bound is compared, below it
+    the lower.  This is `penilaian.scoring.achievement.achievement`, the rule every
+    regime reads, on plain numbers.
+
+    >>> iki_achievement("6.5", (7, 8), direction="lower_is_better")
+    Fraction(750, 7)
+
+    Raises:
+        InvalidValueError: for a target that is not greater than 0 (at ``value``,
+            ``low`` or ``high``), a range whose *high* is below its *low*, a number
+            that is not exact, or an unknown *direction*.
+    """
+    given = RangeTarget(*target) if isinstance(target, tuple) else PointTarget(target)
+    indicator = Indicator(
+        "iki", "iki", Aspect.QUANTITY, given, direction=direction,
+        realisation=Realisation(realisation),
+    )  # fmt: skip
+    return achievement(indicator)
+
 
 # -- capaian IKI to nilai capaian IKI ------------------------------------------------------
 
@@ -101,6 +186,86 @@ def iki_value(capaian: Fraction | int, *, at_maximum: bool = False) -> Fraction:
     That is ``iki_segment(capaian, at_maximum=at_maximum).apply(capaian)``: from 0 to 120.
     """
     return iki_segment(capaian, at_maximum=at_maximum).apply(capaian)
+
+
+def iki_category(capaian: Fraction | int, *, at_maximum: bool = False) -> Grade:
+    """
+    Return the category of *capaian* (percent): Sangat Baik ... Sangat Kurang (Bab VI.A).
+
+    The category of `iki_segment`: 101 % and above Sangat Baik, 100 % Baik, 80-99 %
+    Cukup, 60-79 % Kurang, below 60 % Sangat Kurang; 100 % of a target already at its
+    maximum is Sangat Baik.  Both routes read it.
+    """
+    return iki_segment(capaian, at_maximum=at_maximum).category
+
+
+# -- the category route (pejabat administrasi and fungsional, Bab VI.A.2) ----------------------
+
+
+def category_points(category: Grade, table: CategoryPoints = PERMEN8_2021_IKI_POINTS) -> Decimal:
+    """
+    Return the points of an IKI *category* [LOW]: 16, 13, 8, 3, 1 by default.
+
+    Raises:
+        InvalidValueError: for a grade that is not an IKI category.
+    """
+    return table.of(category)
+
+
+def rencana_band(
+    points: Sequence[Fraction | Decimal | int], bands: RencanaBands = PERMEN8_2021_RENCANA_BANDS
+) -> RencanaBand:
+    """
+    Return the band (category and nilai) of a rencana kinerja whose IKIs have *points* [LOW].
+
+    The points are summed and read against *bands*, whose cut-offs are per IKI: a
+    rencana of *n* IKIs passes a cut-off when its sum passes *n* times it.
+
+    Raises:
+        MissingValueError: for no points (a rencana needs an IKI).
+        InvalidValueError: for points below 0.
+    """
+    if not points:
+        raise MissingValueError("points", points, "a rencana kinerja needs at least one IKI")
+    exact = [_exact(value) for value in points]
+    for index, value in enumerate(exact):
+        if value < 0:
+            raise InvalidValueError(f"points[{index}]", points[index], "must be 0 or more")
+    return bands.band_of(sum(exact, _ZERO), len(exact))
+
+
+def rencana_value(
+    categories: Sequence[Grade],
+    *,
+    points: CategoryPoints = PERMEN8_2021_IKI_POINTS,
+    bands: RencanaBands = PERMEN8_2021_RENCANA_BANDS,
+) -> Fraction:
+    """
+    Return the nilai of a rencana kinerja from its IKIs' *categories* (Bab VI.A.2) [LOW].
+
+    ``rencana_band([category_points(c, points) for c in categories], bands).value``:
+    120, 100, 80, 60 or 25 with the default tables.
+
+    Raises:
+        MissingValueError: for no category.
+        InvalidValueError: for a grade that is not an IKI category.
+    """
+    return rencana_band([category_points(category, points) for category in categories], bands).value
+
+
+def additional_category_points(
+    categories: Iterable[Grade], table: CategoryPoints = PERMEN8_2021_ADDITIONAL_POINTS
+) -> Decimal:
+    """
+    Return what kinerja tambahan adds under the category route: the sum of its points [LOW].
+
+    Each additional rencana adds the points of its category (2.4, 1.6, 1.0, 0.5, 0.1
+    by default); no additional rencana adds 0.
+
+    Raises:
+        InvalidValueError: for a grade that is not an IKI category.
+    """
+    return sum((table.of(category) for category in categories), Decimal(0))
 
 
 # -- nilai SKP -------------------------------------------------------------------------------

@@ -1,9 +1,15 @@
 """
 The PP 30/2019 + PermenPANRB 8/2021 regime (``pp30_2019``): SKP with IKI, perilaku, predikat.
 
-Each indicator's achievement (capaian IKI, PermenPANRB 8/2021 Lampiran Bab VI.A) is
+PermenPANRB 8/2021 Lampiran Bab VI.A scores the SKP by one of two routes, chosen by
+the post (`rules.skp_route`) unless the regime's ``route`` says otherwise.  On the
+interpolation route (JPT and pimpinan unit kerja mandiri, Bab VI.A.1) each
+indicator's achievement (capaian IKI) is
 converted to a value (nilai capaian IKI) by the table `PERMEN8_2021_IKI_CONVERSION`;
-a work target's value is the mean of its indicators, the main work (kinerja utama)
+a work target's value is the mean of its indicators.  On the category route
+(pejabat administrasi and fungsional, Bab VI.A.2) each indicator's category gives
+points (`PERMEN8_2021_IKI_POINTS`), and a work target's summed points give its value
+by `PERMEN8_2021_RENCANA_BANDS` (120 / 100 / 80 / 60 / 25).  On both the main work (kinerja utama)
 the mean of the main targets or their weighted sum, and the SKP value that plus the
 additional work's points.  Behaviour (perilaku kerja) is the mean of the aspects that
 apply to the position.  PP 30/2019 Pasal 41 weighs the two 70/30 or 60/40, caps the
@@ -18,10 +24,14 @@ Figures (``Result.figures``), every one a `Decimal`:
 - ``indicator[<id>].achievement``: the capaian IKI in percent that the conversion
   reads (a whole percent by default; in continuous mode the exact value written to
   the regime's rounding, the exact fraction being in the trace);
-- ``indicator[<id>].value``: its nilai capaian IKI;
-- ``target[<id>].value``: the mean of the work target's indicator values;
+- ``indicator[<id>].value``: its nilai capaian IKI (interpolation route);
+- ``indicator[<id>].points``: its category points (category route);
+- ``target[<id>].value``: the mean of the work target's indicator values, or on the
+  category route the nilai its points give;
+- ``target[<id>].iki_points``: the sum of its indicators' points (category route);
 - ``target[<id>].weighted``: weight x value, for main targets when `utama_weights` is set;
-- ``target[<id>].points``: the points of an additional target, when `additional_points` is set;
+- ``target[<id>].points``: the points of an additional target, when `additional_points`
+  is set (interpolation route) or by its category (category route);
 - ``main``: nilai kinerja utama; ``additional``: the additional points (0 by default);
 - ``skp``: nilai SKP = main + additional;
 - ``behaviour[<aspect>]``: each aspect's value; ``behaviour``: their mean (perilaku);
@@ -29,8 +39,9 @@ Figures (``Result.figures``), every one a `Decimal`:
 - ``final``: the nilai kinerja, capped at 120 and rounded; equal to ``Result.score``.
 
 Ratings (``Result.ratings``): ``indicator[<id>].category`` (the IKI category, a
-`penilaian.Grade` id), ``weighting`` (``with_peer_input`` or ``without_peer_input``)
-and ``band`` (the predikat band before the innovation condition and the fair label).
+`penilaian.Grade` id), ``target[<id>].category`` (category route), ``weighting``
+(``with_peer_input`` or ``without_peer_input``) and ``band`` (the predikat band
+before the innovation condition and the fair label).
 """
 
 from __future__ import annotations
@@ -48,18 +59,27 @@ from penilaian.model.grades import BandTable, Grade
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
 from penilaian.regimes.pp30_2019._run import Pp30Run
-from penilaian.regimes.pp30_2019.rules import grade_of_band
+from penilaian.regimes.pp30_2019.category_route import (
+    PERMEN8_2021_ADDITIONAL_POINTS,
+    PERMEN8_2021_IKI_POINTS,
+    PERMEN8_2021_RENCANA_BANDS,
+    CategoryPoints,
+    RencanaBands,
+)
+from penilaian.regimes.pp30_2019.rules import grade_of_band, skp_route
 from penilaian.regimes.pp30_2019.tables import _INCOMPLETE_RULE
 from penilaian.typing import RatingAggregator
 
 if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
+    from penilaian.regimes.pp30_2019.rules import SkpRoute
     from penilaian.scoring.result import Result
 
 __all__ = ["Pp30Regime"]
 
 _ACHIEVEMENT_ROUNDINGS: Final = ("integer_percent", "continuous")
 _PEER_INPUTS: Final = ("infer", "used", "not_used")
+_ROUTES: Final = ("auto", "interpolation", "category")
 
 
 def _check_additional_points(
@@ -114,6 +134,20 @@ class Pp30Regime:
         rounding: [LOW] The rounding of each nilai capaian IKI, work-target value
             and weighted value, of the mean of the main targets, of each aspect value,
             perilaku and the final value (2 places, halves up).
+        route: How the SKP is scored (PermenPANRB 8/2021 Lampiran Bab VI.A):
+            ``"auto"`` (the default) by the post's kind (`rules.skp_route`: JPT the
+            interpolation table, everyone else the category route);
+            ``"interpolation"`` or ``"category"`` for every post.  A pimpinan unit
+            kerja mandiri takes the interpolation table, but the model cannot tell
+            one: score such a post with ``route="interpolation"``.
+        iki_points: [LOW] The category route's points per IKI category
+            (`PERMEN8_2021_IKI_POINTS`: 16 / 13 / 8 / 3 / 1).
+        rencana_bands: [LOW] The category route's table from a work target's summed
+            points to its category and nilai (`PERMEN8_2021_RENCANA_BANDS`).
+        category_additional_points: [LOW] What each additional work target adds on
+            the category route, by its category (`PERMEN8_2021_ADDITIONAL_POINTS`:
+            2.4 / 1.6 / 1.0 / 0.5 / 0.1); `None` adds nothing.  On the interpolation
+            route `additional_points` applies instead.
     """
 
     achievement_rounding: Literal["integer_percent", "continuous"] = attrs.field(
@@ -138,11 +172,32 @@ class Pp30Regime:
     rounding: Rounding = attrs.field(
         factory=Rounding, validator=instance_of(Rounding, expected="a Rounding")
     )
+    route: Literal["auto", "interpolation", "category"] = attrs.field(
+        default="auto", validator=one_of(_ROUTES)
+    )
+    iki_points: CategoryPoints = attrs.field(
+        default=PERMEN8_2021_IKI_POINTS,
+        validator=instance_of(CategoryPoints, expected="a CategoryPoints"),
+    )
+    rencana_bands: RencanaBands = attrs.field(
+        default=PERMEN8_2021_RENCANA_BANDS,
+        validator=instance_of(RencanaBands, expected="a RencanaBands"),
+    )
+    category_additional_points: CategoryPoints | None = attrs.field(
+        default=PERMEN8_2021_ADDITIONAL_POINTS,
+        validator=instance_of(CategoryPoints, type(None), expected="a CategoryPoints or None"),
+    )
 
     @property
     def id(self) -> str:
         """``"pp30_2019"``."""
         return "pp30_2019"
+
+    def route_of(self, appraisal: Appraisal) -> SkpRoute:
+        """Return the route that scores *appraisal*: this regime's, or by the post's kind."""
+        if self.route == "auto":
+            return skp_route(appraisal.position.kind)
+        return self.route
 
     def with_aggregator(self, aggregator: RatingAggregator) -> Pp30Regime:
         """Return this regime with *aggregator* (a `penilaian.WeightingPolicy`, say) for ratings."""
