@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -36,14 +37,21 @@ from strategies.batch import permen6_populations, pp30_populations
 
 
 def pp30_long(population):
-    """Lay PP 30/2019 appraisals out in the long layout: (indicators, ratings, appraisals)."""
+    """
+    Lay PP 30/2019 appraisals out in the long layout: (indicators, ratings, appraisals).
+
+    The optional ``leads_independent_unit`` column is written only when some post is one.
+    """
     people, items, scores = [], [], []
+    mandiri = any(a.position.leads_independent_unit for a in population)
     for appraisal in population:
         roles = appraisal.rater_roles
         people.append({
             "position_kind": appraisal.position.kind.value,
             "peer_input": any(roles[r.rater_id] in _PEER_ROLES for r in appraisal.ratings),
             "innovation": any(i.scope in _INNOVATIVE for i in appraisal.innovations),
+            **({"leads_independent_unit": appraisal.position.leads_independent_unit}
+               if mandiri else {}),
         })  # fmt: skip
         for target in appraisal.targets:
             for item in target.indicators:
@@ -200,6 +208,18 @@ class TestPp30Frames:
         assert list(results["route"]) == ["interpolation", "category"]
         # 97.5 % is read as 98 %: 88 on the table; Cukup, 8 points, 80 on the category route
         assert list(results["main"]) == [Decimal(88), Decimal(80)]
+
+    def test_a_pimpinan_unit_kerja_mandiri_takes_the_table(self):
+        """An administrator leading a unit kerja mandiri is scored as a JPT (Bab VI.A.1)."""
+        mandiri = p.Position("Kepala UPT", "administrator", unit_id="upt", leads_unit=True,
+                             leads_independent_unit=True)  # fmt: skip
+        head = attrs.evolve(_one_pp30("skp-1", p.PositionKind.ADMINISTRATOR), position=mandiri)
+        population = [head, _one_pp30("skp-2", p.PositionKind.ADMINISTRATOR)]
+        for layout, score in ((pp30_long, score_pp30_long), (pp30_wide, score_pp30_wide)):
+            frames = layout(population)
+            results = score(*frames) if isinstance(frames, tuple) else score(frames)
+            assert_pp30_equal(population, results, Pp30Regime())
+            assert list(results["route"]) == ["interpolation", "category"]
 
     def test_misspelt_column_suggests_the_known_name(self):
         """A misspelt column is named with the closest known one, before any work."""

@@ -157,6 +157,7 @@ class TestPosition:
             ({"title": 3}, "title"),
             ({"unit_id": " "}, "unit_id"),
             ({"leads_unit": True}, "leads_unit"),
+            ({"unit_id": "upt", "leads_independent_unit": True}, "leads_independent_unit"),
         ],
     )
     def test_rejects_bad_fields(self, kwargs, field):
@@ -174,8 +175,9 @@ class TestPosition:
 
     @given(positions())
     def test_leader_has_a_unit(self, position):
-        """Every valid leading post sits in a unit."""
+        """Every valid leading post sits in a unit; a unit kerja mandiri's post leads it."""
         assert not position.leads_unit or position.unit_id is not None
+        assert not position.leads_independent_unit or position.leads_unit
 
 
 class TestOrgUnit:
@@ -314,6 +316,7 @@ ARGUMENTS = {
         "kind": PositionKind.EXPERT_JUNIOR,
         "unit_id": "finance",
         "leads_unit": False,
+        "leads_independent_unit": False,
     },
     OrgUnit: {"id": "root", "name": "Dinas", "leader_id": "e-1", "children": (OrgUnit("a", "A"),)},
 }

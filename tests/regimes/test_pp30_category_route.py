@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -122,6 +123,22 @@ class TestRoute:
             result = Pp30Regime(route=route).score(appraisal([work_target("a", 100)], kind))
             assert result.trace.find(f"pp30.route.{route}")
             assert Pp30Regime(route=route).route_of(appraisal([work_target("a", 1)], kind)) == route
+
+    @pytest.mark.parametrize("kind", [p.PositionKind.ADMINISTRATOR, p.PositionKind.SUPERVISOR])
+    def test_pimpinan_unit_kerja_mandiri(self, kind):
+        """The leader of a unit kerja mandiri takes the table, as a JPT does (Bab VI.A.1)."""
+        mandiri = p.Position("Kepala UPT", kind, unit_id="upt", leads_unit=True,
+                             leads_independent_unit=True)  # fmt: skip
+        plain = appraisal([work_target("a", 100, 100, 100)], kind)
+        head = attrs.evolve(plain, position=mandiri)
+        assert rules.skp_route(kind, leads_independent_unit=True) == "interpolation"
+        assert Pp30Regime().route_of(head) == "interpolation"
+        assert Pp30Regime().score(head).figures["target[a].value"] == Decimal(109)
+        assert Pp30Regime().score(plain).figures["target[a].value"] == Decimal(100)
+        step = next(s for s in Pp30Regime().score(head).trace.walk() if s.rule.id.startswith(
+            "pp30.route."))  # fmt: skip
+        assert ("leads_independent_unit", "True") in step.inputs
+        assert Pp30Regime(route="category").route_of(head) == "category"  # the override wins
 
     def test_trace_names_the_route(self):
         """The SKP step's first child names the route, how it was chosen, rule and clause."""

@@ -218,7 +218,7 @@ def pp30_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
     return p.Appraisal(
         f"skp-{number}",
         p.Employee("e-1", "Budi Santoso"),
-        p.Position("Jabatan", kind),
+        draw(_pp30_positions(kind)),
         p.Period.semester(2021, 2),
         p.PP30_2019_BEHAVIOUR,
         targets,
@@ -227,6 +227,14 @@ def pp30_appraisals(draw: st.DrawFn, number: int = 0) -> p.Appraisal:
         ratings=ratings,
         innovations=innovations,
     )
+
+
+def _pp30_positions(kind: p.PositionKind) -> st.SearchStrategy[p.Position]:
+    """A post of *kind*, now and then the leader of a unit kerja mandiri (the table's route)."""
+    mandiri = p.Position(
+        "Kepala UPT", kind, unit_id="upt", leads_unit=True, leads_independent_unit=True
+    )
+    return st.sampled_from((p.Position("Jabatan", kind), mandiri))
 
 
 @st.composite

@@ -213,13 +213,15 @@ def position_kinds() -> st.SearchStrategy[PositionKind]:
 
 @st.composite
 def positions(draw: st.DrawFn) -> Position:
-    """Posts of any kind, in a unit or not; only a post in a unit may lead it."""
+    """Posts of any kind, in a unit or not; only a post in a unit may lead it (mandiri or not)."""
     unit_id = draw(st.none() | _org_ids)
+    leads = unit_id is not None and draw(st.booleans())
     return Position(
         title=draw(_org_words),
         kind=draw(position_kinds()),
         unit_id=unit_id,
-        leads_unit=unit_id is not None and draw(st.booleans()),
+        leads_unit=leads,
+        leads_independent_unit=leads and draw(st.booleans()),
     )
 
 

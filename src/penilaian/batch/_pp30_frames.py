@@ -36,6 +36,8 @@ from penilaian.regimes.pp30_2019 import PP30_2019_CAP, skp_route
 __all__ = ["from_long", "from_wide"]
 
 APPRAISAL_COLUMNS: Final = ("position_kind", "peer_input", "innovation")
+OPTIONAL_APPRAISAL_COLUMNS: Final = ("leads_independent_unit",)
+"""Columns of the appraisals frame that may be left out (read as all False)."""
 NUMBERS: Final = ("target_low", "target_high", "realisation")
 FLAGS: Final = ("lower_is_better", "at_maximum")
 _WIDE_CELL: Final = re.compile(rf"({'|'.join((*NUMBERS, *FLAGS))})_(\d+)_(\d+)")
@@ -50,11 +52,16 @@ class People:
     kinds: list[PositionKind | None]
     peer_input: Bools
     innovation: Bools
+    independent: Bools
 
     @property
     def interpolation(self) -> Bools:
         """Whether each post takes the interpolation table under ``route="auto"``."""
-        routes = [kind is not None and skp_route(kind) == "interpolation" for kind in self.kinds]
+        routes = [
+            kind is not None
+            and skp_route(kind, leads_independent_unit=bool(independent)) == "interpolation"
+            for kind, independent in zip(self.kinds, self.independent, strict=True)
+        ]
         return np.array(routes, np.bool_)
 
     @classmethod
@@ -68,7 +75,13 @@ class People:
             [None if kind is None else PositionKind(kind) for kind in kinds],
             _or_false(reader.flags("peer_input"), n),
             _or_false(reader.flags("innovation"), n),
+            _or_false(_optional_flags(reader, "leads_independent_unit"), n),
         )
+
+
+def _optional_flags(reader: Reader, column: str) -> Bools | None:
+    """The flags of an optional *column*: `None` (all False) when the frame has none."""
+    return reader.flags(column) if column in reader.frame.columns else None
 
 
 def _or_false(flags: Bools | None, n: int) -> Bools:
@@ -106,7 +119,7 @@ def from_long(
     people_reader = Reader("appraisals", appraisals, problems)
     items = Reader("indicators", indicators, problems)
     rated = Reader("ratings", ratings, problems)
-    ready = people_reader.columns(APPRAISAL_COLUMNS)
+    ready = people_reader.columns(APPRAISAL_COLUMNS, OPTIONAL_APPRAISAL_COLUMNS)
     item_columns = ("appraisal", "target", "indicator", "main", *NUMBERS, *FLAGS)
     ready = items.columns(item_columns) and ready
     ready = rated.columns(("appraisal", "aspect", "score")) and ready
@@ -138,7 +151,7 @@ def from_wide(frame: pd.DataFrame) -> Framed[Pp30Batch]:
     reader = Reader("", frame, problems)
     patterns = (f"^{_WIDE_CELL.pattern}", f"^{_WIDE_MAIN.pattern}")
     scored = tuple(f"score_{aspect}" for aspect in ASPECTS)
-    if not reader.columns(APPRAISAL_COLUMNS, (*scored, *patterns)):
+    if not reader.columns(APPRAISAL_COLUMNS, (*OPTIONAL_APPRAISAL_COLUMNS, *scored, *patterns)):
         fail(problems)
     people = People.read(reader)
     return _assemble(people, _wide_cells(reader, people), _wide_scores(reader, people), problems)

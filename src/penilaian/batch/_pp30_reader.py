@@ -99,7 +99,10 @@ class _Reader:
             roles = appraisal.rater_roles
             peer_input[row] = peer_input_count(roles[r.rater_id] for r in appraisal.ratings) > 0
             innovation[row] = innovation_count(item.scope for item in appraisal.innovations) > 0
-            interpolation[row] = skp_route(appraisal.position.kind) == "interpolation"
+            position = appraisal.position
+            independent = position.leads_independent_unit
+            route = skp_route(position.kind, leads_independent_unit=independent)
+            interpolation[row] = route == "interpolation"
         self.problems.raise_if_any(ScoringInputError)
         places = min(decimals(found.values()), MAX_PLACES)
         names = ("target_low", "target_high", "realisation")

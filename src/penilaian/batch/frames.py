@@ -32,8 +32,9 @@ value is then scaled to exact ``int64``.  A boolean column must have dtype ``boo
 - long: ``appraisals`` indexed by appraisal id with ``position_kind`` (a
   `penilaian.PositionKind` label: it decides which aspects apply and, under
   ``route="auto"``, whether the SKP takes the interpolation table or the category
-  route), ``peer_input`` and
-  ``innovation`` (bool); ``indicators`` with one row per indicator: ``appraisal``,
+  route), ``peer_input``, ``innovation`` and, optionally, ``leads_independent_unit``
+  (bool: a pimpinan unit kerja mandiri, who takes the interpolation table as a JPT does;
+  absent means no); ``indicators`` with one row per indicator: ``appraisal``,
   ``target`` (the work target's id), ``indicator`` (its id, unique in the target),
   ``main`` (bool, the same on every row of a target), ``target_low``, ``target_high``
   (equal for a point target), ``realisation`` (required: missing is never 0),
@@ -42,10 +43,11 @@ value is then scaled to exact ``int64``.  A boolean column must have dtype ``boo
   (0 to 120, required).  An applicable aspect without a row is not rated: the
   appraisal's result is incomplete, never scored as 0.
 - wide: one row per appraisal, indexed by id: ``position_kind``, ``peer_input``,
-  ``innovation``; ``main_<t>`` per work-target place ``t`` (0, 1, ...); per indicator
-  place ``i`` of target ``t``: ``target_low_<t>_<i>``, ``target_high_<t>_<i>``,
-  ``realisation_<t>_<i>``, ``lower_is_better_<t>_<i>``, ``at_maximum_<t>_<i>`` (a place
-  whose three numbers are all NA holds no indicator); ``score_<aspect>`` per aspect
+  ``innovation``, optionally ``leads_independent_unit``; ``main_<t>`` per work-target
+  place ``t`` (0, 1, ...); per indicator place ``i`` of target ``t``:
+  ``target_low_<t>_<i>``, ``target_high_<t>_<i>``, ``realisation_<t>_<i>``,
+  ``lower_is_better_<t>_<i>``, ``at_maximum_<t>_<i>`` (a place whose three numbers are
+  all NA holds no indicator); ``score_<aspect>`` per aspect
   (NA: not rated, or the aspect does not apply to the post).
 
 **Results** (`permen6_results`, `pp30_results`) are indexed by appraisal id.  Scores

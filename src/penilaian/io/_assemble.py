@@ -52,6 +52,7 @@ _POSITION_FIELDS: Final = {
     "kind": "position_kind",
     "unit_id": "unit_id",
     "leads_unit": "leads_unit",
+    "leads_independent_unit": "leads_independent_unit",
 }
 _PERIOD_FIELDS: Final = {"start": "period_start", "end": "period_end", "kind": "period_kind"}
 # Tried in turn when period_kind is left empty: the first the dates form exactly.
@@ -139,6 +140,7 @@ def _employees(builder: Builder, rows: Sequence[Row]) -> dict[str, Draft]:
             row["position_kind"],
             unit_id=row["unit_id"],
             leads_unit=row["leads_unit"] is True,
+            leads_independent_unit=row["leads_independent_unit"] is True,
         )
         draft.parts["period"] = _period(builder, row)
         for part in ("employee", "position", "period"):

@@ -103,6 +103,7 @@ def _add_appraisal(rows: Rows, appraisal: Appraisal) -> None:
             "position_kind": position.kind.value,
             "unit_id": position.unit_id,
             "leads_unit": position.leads_unit,
+            "leads_independent_unit": position.leads_independent_unit,
             "period_start": period.start,
             "period_end": period.end,
             "period_kind": period.kind.value,

@@ -135,6 +135,11 @@ EMPLOYEES: Final = Table(
             "Predikat kinerja organisasi unit, bila diketahui.",
             "The unit's organisation grade, when known.",
         ),
+        flag(
+            "leads_independent_unit",
+            "Ya bila unit itu unit kerja mandiri dan pegawai pimpinannya; kosong berarti tidak.",
+            "Yes if that unit is a unit kerja mandiri and the employee leads it; empty means no.",
+        ),
     ),
 )
 

@@ -201,6 +201,9 @@ class Position:
         unit_id: The id of the `OrgUnit` the post sits in, if known.
         leads_unit: Whether the holder leads that unit.  Under PermenPANRB 6/2022 a
             leader's work-result rating is the unit's rating; needs a `unit_id`.
+        leads_independent_unit: Whether that unit is a unit kerja mandiri (its leader is a
+            pimpinan unit kerja mandiri, who under PermenPANRB 8/2021 Bab VI.A is scored
+            by the interpolation table as a JPT is); needs `leads_unit`.
     """
 
     title: str = attrs.field(validator=_text)
@@ -209,6 +212,15 @@ class Position:
     leads_unit: bool = attrs.field(
         default=False, validator=instance_of(bool, expected="True or False")
     )
+    leads_independent_unit: bool = attrs.field(
+        default=False, validator=instance_of(bool, expected="True or False")
+    )
+
+    @leads_independent_unit.validator
+    def _check_independent(self, _field: attrs.Attribute[bool], value: bool) -> None:
+        if value and not self.leads_unit:
+            reason = "a pimpinan unit kerja mandiri leads the unit: needs leads_unit"
+            raise InvalidValueError("leads_independent_unit", value, reason)
 
     @leads_unit.validator
     def _check_leads_unit(self, _field: attrs.Attribute[bool], value: bool) -> None:

@@ -59,13 +59,15 @@ class Pp30Run(Protocol):
 
 
 def route_step(run: Pp30Run) -> Step:
-    """The step naming the run's route, how it was chosen and the post's kind."""
-    return Step.of(
-        _ROUTE_RULES[run.route],
-        run.route,
-        chosen="automatic" if run.regime.route == "auto" else "override",
-        position_kind=run.appraisal.position.kind,
-    )
+    """The step naming the run's route, how it was chosen, the post's kind (and mandiri)."""
+    position = run.appraisal.position
+    inputs: dict[str, object] = {
+        "chosen": "automatic" if run.regime.route == "auto" else "override",
+        "position_kind": position.kind,
+    }
+    if position.leads_independent_unit:  # named only when it is one: the reason for its route
+        inputs["leads_independent_unit"] = True
+    return Step.from_mapping(_ROUTE_RULES[run.route], run.route, inputs)
 
 
 def iki_points(

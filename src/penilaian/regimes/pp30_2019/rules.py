@@ -107,16 +107,23 @@ _exact = cast("Callable[[Fraction | Decimal | int], Fraction]", Fraction)
 SkpRoute = Literal["interpolation", "category"]
 
 
-def skp_route(kind: PositionKind) -> SkpRoute:
+def skp_route(kind: PositionKind, *, leads_independent_unit: bool = False) -> SkpRoute:
     """
     Return the route that scores the SKP of a post of *kind* (PermenPANRB 8/2021 Bab VI.A).
 
-    JPT takes ``"interpolation"`` (Bab VI.A.1, the table of `iki_value`); pejabat
-    administrasi and fungsional take ``"category"`` (Bab VI.A.2, `rencana_value`).
-    A pimpinan unit kerja mandiri also takes the interpolation table, but a
-    `PositionKind` cannot tell one: pass ``route="interpolation"`` to the regime.
+    JPT and a pimpinan unit kerja mandiri (*leads_independent_unit*, as
+    `penilaian.Position` records it) take ``"interpolation"`` (Bab VI.A.1, the table of
+    `iki_value`); other pejabat administrasi and fungsional take ``"category"``
+    (Bab VI.A.2, `rencana_value`).
+
+    >>> skp_route(PositionKind.ADMINISTRATOR)
+    'category'
+    >>> skp_route(PositionKind.ADMINISTRATOR, leads_independent_unit=True)
+    'interpolation'
     """
-    return "interpolation" if kind.group is PositionGroup.JPT else "category"
+    if kind.group is PositionGroup.JPT or leads_independent_unit:
+        return "interpolation"
+    return "category"
 
 
 # -- capaian IKI ------------------------------------------------------------------------------

@@ -196,7 +196,8 @@ class Pp30Regime:
     def route_of(self, appraisal: Appraisal) -> SkpRoute:
         """Return the route that scores *appraisal*: this regime's, or by the post's kind."""
         if self.route == "auto":
-            return skp_route(appraisal.position.kind)
+            position = appraisal.position
+            return skp_route(position.kind, leads_independent_unit=position.leads_independent_unit)
         return self.route
 
     def with_aggregator(self, aggregator: RatingAggregator) -> Pp30Regime:
