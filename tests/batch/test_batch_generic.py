@@ -20,7 +20,12 @@ from penilaian.batch.policies import score_policies
 from penilaian.exceptions import InvalidInputError, InvalidValueError, ScoringInputError
 from penilaian.model import BandTable, TargetKind
 from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, SupervisorRating
-from penilaian.regimes.generic import Component, RatedSubjects, WorkAchievement
+from penilaian.regimes.generic import (
+    Component,
+    RatedSubjects,
+    WeightsByPresence,
+    WorkAchievement,
+)
 from penilaian.simulation import WorkforceSpec, generate
 
 ROLE_AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
@@ -193,6 +198,25 @@ class TestRefused:
             score_generic(batch_of(0), regime)
         paths = [problem.path for problem in caught.value.problems]
         assert paths == ["$.regime.rounding", "$.regime.aggregator.aggregation"]
+
+    @pytest.mark.parametrize(
+        "missing",
+        [
+            p.Renormalise(),
+            WeightsByPresence({("work",): {"work": 1}}),
+        ],
+    )
+    def test_a_missing_component_policy_other_than_require(self, missing):
+        """The batch computes require only; another policy is refused, never computed otherwise."""
+        regime = attrs.evolve(p.GenericRegime.default(), missing=missing)
+        for score in (
+            lambda: score_generic(batch_of(0), regime),
+            lambda: score_policies(batch_of(0), {"other": regime}),
+        ):
+            with pytest.raises(ScoringInputError) as caught:
+                score()
+            assert [problem.path for problem in caught.value.problems] == ["$.regime.missing"]
+            assert caught.value.problems[0].error.field == "missing"
 
     def test_a_role_the_policy_does_not_weigh(self):
         policy = p.WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())

@@ -39,6 +39,7 @@ from penilaian.policy import (
     view_for_employee,
     view_for_supervisor,
 )
+from penilaian.policy.anonymity import AnonymityRisk, ReleasePolicy
 
 SAMPLE = load_sample()
 SCALE = NumericScale("nilai", 0, 100)
@@ -303,7 +304,7 @@ SUMMARY = SubjectSummary("collaborative", "nilai", (ROLE,))
 NOTE = NoteSummary(RaterRole.SUPERVISOR, "Tepat waktu", "i1", date(2024, 3, 1))
 SIGNED = SignedRating("r-sup", RaterRole.SUPERVISOR, "i1", "nilai", None, "Baik", None)
 ARGUMENTS = {
-    AnonymityThresholds: {"k": {"peer": 5}},
+    AnonymityThresholds: {"k": {"peer": 5}, "release": ReleasePolicy.CONTINUOUS, "grace_days": 7},
     RoleSummary: {
         "role": RaterRole.PEER,
         "raters": 3,
@@ -342,6 +343,9 @@ ARGUMENTS = {
         "thresholds": DEFAULT_ANONYMITY,
         "subjects": (SUMMARY,),
         "feedback": (NOTE,),
+        "as_of": date(2025, 1, 2),
+        "released": True,
+        "residual_risk": AnonymityRisk.CHANGED_AFTER_CLOSE,
     },
     SupervisorView: {
         "appraisal_id": "a",

@@ -215,3 +215,48 @@ class TestUnitReportContent:
         assert heading.endswith("(bkpsdm-bidang-pengembangan)")
         (row,) = [line for line in report.markdown().splitlines() if "198603182009011001" in line]
         assert len(markdown_cells(row)) == 5
+
+
+class TestCompletenessSection:
+    """The unit report lists who still lacks what, with the counts per kind."""
+
+    def test_section_lists_who_lacks_what(self):
+        """Each missing item is a row; the counts table sums them per kind."""
+        from penilaian.analysis.completeness import (  # noqa: PLC0415
+            check_completeness,
+            requirements_of,
+        )
+
+        cycle = check_completeness(UNIT.appraisals, requirements_of(p.Permen6Regime()))
+        made = unit_report(CHECK, lang="en", names=NAMES, completeness=cycle)
+        markdown = made.markdown()
+        assert "## Appraisal cycle completeness" in markdown
+        assert "9 of 10 people still lack something" in markdown
+        assert rows(markdown, "Continuous feedback") == [["Continuous feedback", "9"]]
+        lacking = [line for line in markdown.splitlines() if "$.feedback" in line]
+        assert len(lacking) == 9
+        check_page(made.html())
+
+    def test_complete_cycle_says_so(self):
+        """A complete cycle gets the summary and no table."""
+        import attrs  # noqa: PLC0415
+
+        from penilaian.analysis.completeness import (  # noqa: PLC0415
+            check_completeness,
+            requirements_of,
+        )
+
+        needs = attrs.evolve(requirements_of(p.Permen6Regime()), feedback=False)
+        cycle = check_completeness(UNIT.appraisals, needs)
+        markdown = unit_report(CHECK, completeness=cycle).markdown()
+        assert "0 dari 10 pegawai belum lengkap" in markdown
+        assert "Yang masih kurang" not in markdown
+
+    def test_without_completeness_no_section(self):
+        """Without the argument the section is absent."""
+        assert "Kelengkapan" not in unit_report(CHECK).markdown()
+
+    def test_wrong_type_refused(self):
+        """A completeness that is not a CycleCompleteness is refused, naming the field."""
+        with pytest.raises(InvalidValueError, match="completeness"):
+            unit_report(CHECK, completeness="all done")

@@ -114,7 +114,8 @@ def plan_for(regime: GenericRegime, subjects: tuple[str, ...]) -> Plan:
         ScoringInputError: *regime* is not a `penilaian.GenericRegime`, or uses an
             option the batch does not compute: no rounding, an aggregator other than
             `penilaian.policy.SupervisorRating` or `penilaian.WeightingPolicy`, an aggregation
-            other than `penilaian.Mean` or `penilaian.Median`.
+            other than `penilaian.Mean` or `penilaian.Median`, a missing-component
+            policy other than `penilaian.policy.Require` (at ``$.regime.missing``).
     """
     if not isinstance(regime, GenericRegime):
         problem = _refused("regime", type(regime).__name__, "must be a GenericRegime")
@@ -123,6 +124,12 @@ def plan_for(regime: GenericRegime, subjects: tuple[str, ...]) -> Plan:
     if regime.rounding is None:
         reason = "the batch engine needs a declared rounding (exact scores have no fixed width)"
         problems.append(_refused("rounding", None, reason))
+    if not isinstance(regime.missing, Require):
+        reason = (
+            "the batch engine computes the missing-component policy require only; "
+            "score this regime with GenericRegime.score"
+        )
+        problems.append(_refused("missing", str(regime.missing), reason))
     roles = _role_policy(regime.aggregator, problems)
     components: list[WorkPart | RatedPart] = []
     for component in regime.components:

@@ -59,7 +59,9 @@ def score_generic(
 
     Raises:
         ScoringInputError: a regime option the batch does not compute (no rounding,
-            a trimmed-mean or custom aggregation, a custom aggregator), or rows the
+            a trimmed-mean or custom aggregation, a custom aggregator, a
+            missing-component policy other than `penilaian.policy.Require` at
+            ``$.regime.missing``), or rows the
             scalar regime refuses (no indicator of a work component's kinds, a
             rating from a role the policy does not weight, two supervisor ratings
             of one subject under `penilaian.policy.SupervisorRating`).

@@ -3,7 +3,8 @@ The ``penilaian`` command line.
 
 Commands: ``demo`` (the README's main job), ``score FILE``, ``validate FILE``,
 ``schema``, ``explain FILE`` (one employee's trace), ``curve FILE`` (a unit against
-its distribution curve), ``template``, ``report FILE``, ``siasn FILE`` and
+its distribution curve), ``completeness FILE`` (who still lacks what:
+`penilaian.cli._completeness`), ``template``, ``report FILE``, ``siasn FILE`` and
 ``simulate`` (policies compared on a synthetic workforce: `penilaian.cli._simulate`).
 FILE is JSON (one appraisal or an array; ``-`` for standard input), an XLSX workbook
 or a directory of CSV files (`penilaian.io.spreadsheet`).
@@ -26,6 +27,8 @@ from penilaian._base.trace import render_trace
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.unit import UnitAppraisals
 from penilaian.analysis.development.plan import recommend
+from penilaian.cli._completeness import FORMATS as _COMPLETENESS_FORMATS
+from penilaian.cli._completeness import completeness
 from penilaian.cli._files import (
     STDOUT_NAMES,
     OtherFileError,
@@ -126,6 +129,14 @@ def _parser() -> argparse.ArgumentParser:
     curve.add_argument("--propose", action="store_true", help="also propose a calibration")
     curve.add_argument("--max-steps", type=int, default=1, help="rating levels a change may move")
     curve.add_argument("--format", choices=_REPORT_FORMATS, default="text", help="output format")
+    cycle = commands.add_parser(
+        "completeness",
+        parents=[source, scoring, lang, output],
+        help="who in a cycle still lacks what (targets, realisations, ratings, feedback)",
+    )
+    cycle.add_argument(
+        "--format", choices=_COMPLETENESS_FORMATS, default="text", help="output format"
+    )
     template = commands.add_parser("template", help="a spreadsheet template to fill in")
     template.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="file type")
     template.add_argument(
@@ -305,6 +316,11 @@ def _curve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def _completeness(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    completeness(args, out, _strategy)
+    return EXIT_OK
+
+
 def _binary(output: str, out: TextIO) -> str:
     """Return where a workbook goes: *output*, or ``-`` for standard output, never a terminal."""
     if output not in STDOUT_NAMES:
@@ -374,6 +390,7 @@ _COMMANDS: Final = {
     "schema": _schema,
     "explain": _explain,
     "curve": _curve,
+    "completeness": _completeness,
     "report": _report,
     "template": _template,
     "simulate": simulate,

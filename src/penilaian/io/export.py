@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from penilaian._base.numbers import format_number
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, Problem
 from penilaian.io._instructions import INSTRUCTION_HEADERS, RULES, instruction_rows
 from penilaian.io.escaping import restore_cell
 from penilaian.io.tables import (
     ALIAS_SEPARATOR,
+    CASCADE,
     CATEGORIES,
     EMPLOYEES,
     EXPECTATIONS,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from penilaian._base.labels import Language
+    from penilaian.analysis.cascade import CascadeMatrix, RollUp
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.raters import Scale
     from penilaian.scoring.result import Result
@@ -50,6 +53,7 @@ __all__ = [
     "RULES",
     "Rows",
     "appraisal_rows",
+    "cascade_rows",
     "cell_problem",
     "check_writable",
     "instruction_rows",
@@ -358,3 +362,40 @@ def _add_result(rows: Rows, appraisal: Appraisal, result: Result, lang: Language
     rows[CATEGORIES].extend(
         {**key, "key": name, "value": value} for name, value in result.ratings.items()
     )
+
+
+# -- the cascading matrix --------------------------------------------------------------
+
+
+def cascade_rows(matrix: CascadeMatrix, rolled: RollUp | None = None) -> Rows:
+    """
+    Return the rows of the ``cascade`` table: the cascading matrix of one leader.
+
+    One row per leader's target and target that cascades from it, in the matrix's
+    order (rows, then columns); a leader's target that nothing cascades from has one
+    row with the ``child_`` cells empty.  With *rolled*, the ``value`` cell holds the
+    target's rolled-up value written exactly (``12.5``, ``1/3``), empty when missing.
+    """
+    rows: list[dict[str, Any]] = []
+    for row in matrix.rows:
+        value = None if rolled is None else rolled.value(row.target.ref)
+        leader = {
+            "appraisal_id": matrix.appraisal_id,
+            "employee_id": matrix.employee_id,
+            "target_id": row.target.ref.target_id,
+            "target_title": row.target.title,
+            "value": None if value is None else format_number(value),
+        }
+        children = [
+            {
+                "child_appraisal_id": column.appraisal_id,
+                "child_employee_id": column.employee_id,
+                "child_name": column.employee_name,
+                "child_target_id": entry.ref.target_id,
+                "child_target_title": entry.title,
+            }
+            for column, cell in zip(matrix.columns, row.cells, strict=True)
+            for entry in cell
+        ]
+        rows.extend({**leader, **child} for child in children or [{}])
+    return {CASCADE: rows}

@@ -39,6 +39,7 @@ from penilaian.model.targets import Aspect, Direction, Perspective, TargetKind
 
 __all__ = [
     "ALIAS_SEPARATOR",
+    "CASCADE_TABLES",
     "INSTRUCTIONS_SHEET",
     "LIST_SEPARATOR",
     "RESULT_TABLES",
@@ -422,6 +423,35 @@ CATEGORIES: Final = Table(
 
 RESULT_TABLES: Final = (RESULTS, FIGURES, CATEGORIES)
 """The tables of a results export: one row per appraisal, then every figure and category."""
+
+CASCADE: Final = Table(
+    "cascade",
+    "Matriks peran hasil: satu baris per RHK pimpinan dan RHK bawahan yang mengintervensinya.",
+    "Cascading matrix: one row per leader's target and each target that cascades from it.",
+    (
+        _appraisal_id(),
+        ident("employee_id", "Kode pegawai pimpinan.", "The leader's employee id.", required=True),
+        ident("target_id", "Kode RHK pimpinan.", "The leader's work target id.", required=True),
+        text("target_title", "RHK pimpinan.", "The leader's work target.", required=True),
+        text(
+            "value",
+            "Nilai agregat RHK pimpinan, eksak (mis. 12.5 atau 1/3); kosong bila tidak ada.",
+            "The target's rolled-up value, exact (such as 12.5 or 1/3); empty when none.",
+        ),
+        ident(
+            "child_appraisal_id",
+            "Kode penilaian bawahan; kosong bila belum ada yang mengintervensi.",
+            "The subordinate's appraisal id; empty when nothing cascades from the target.",
+        ),
+        ident("child_employee_id", "Kode pegawai bawahan.", "The subordinate's employee id."),
+        text("child_name", "Nama pegawai bawahan.", "The subordinate's name."),
+        ident("child_target_id", "Kode RHK bawahan.", "The subordinate's work target id."),
+        text("child_target_title", "RHK bawahan yang mengintervensi.", "The cascading target."),
+    ),
+)
+
+CASCADE_TABLES: Final = (CASCADE,)
+"""The tables of a cascading-matrix export: one, ``cascade``."""
 
 
 def find_table(name: str, tables: tuple[Table, ...] = TABLES) -> Table | None:

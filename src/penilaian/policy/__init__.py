@@ -19,9 +19,11 @@ from penilaian.policy.aggregation import (
 )
 from penilaian.policy.anonymity import (
     DEFAULT_ANONYMITY,
+    AnonymityRisk,
     AnonymityThresholds,
     EmployeeView,
     NoteSummary,
+    ReleasePolicy,
     RoleSummary,
     SignedRating,
     SubjectSummary,
@@ -53,6 +55,7 @@ __all__ = [
     "PP30_2019_WITH_PEER_INPUT",
     "PP46_2011_COMPONENTS",
     "Aggregate",
+    "AnonymityRisk",
     "AnonymityThresholds",
     "EmployeeView",
     "Impute",
@@ -61,6 +64,7 @@ __all__ = [
     "MissingRaterPolicy",
     "NoteSummary",
     "PublicIndex",
+    "ReleasePolicy",
     "Renormalise",
     "Require",
     "RoleAggregate",

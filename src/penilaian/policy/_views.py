@@ -1,7 +1,9 @@
 """
 The thresholds of anonymity and the views they allow: what each reader of an appraisal sees.
 
-`penilaian.policy.anonymity` builds these views; this module holds their types.
+`penilaian.policy.anonymity` builds these views; this module holds their types, the
+policy of when aggregates are released (`ReleasePolicy`) and the risk a view leaves
+(`AnonymityRisk`).
 """
 
 from __future__ import annotations
@@ -15,15 +17,18 @@ from typing import Final
 import attrs
 
 from penilaian._base.bounds import check_bounds
-from penilaian._base.checks import TUPLE, instance_of, items_of, optional_date
+from penilaian._base.checks import TUPLE, instance_of, is_date, items_of, optional_date
+from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 from penilaian.model.raters import RaterRole
 
 __all__ = [
     "DEFAULT_ANONYMITY",
+    "AnonymityRisk",
     "AnonymityThresholds",
     "EmployeeView",
     "NoteSummary",
+    "ReleasePolicy",
     "RoleSummary",
     "SignedRating",
     "SubjectSummary",
@@ -38,6 +43,78 @@ _DEFAULTS: Final = {
     RaterRole.SUBORDINATE: 3,
     RaterRole.PUBLIC: 3,
 }
+
+
+class ReleasePolicy(LabelledEnum):
+    """
+    When the person rated may see the aggregates of roles whose threshold exceeds 1.
+
+    `AT_CLOSE` (the default) releases them only to a view built after the period's last
+    day, so no two views inside the period can be subtracted; `CONTINUOUS` shows them as
+    soon as *k* raters have rated, which lets two views made before and after one more
+    rating reveal it exactly (4 x 3 - 3 x 11/3 = 1).
+    """
+
+    AT_CLOSE = ("at_close", "Setelah periode berakhir", "After the period closes", "close")
+    CONTINUOUS = ("continuous", "Segera", "As soon as k raters have rated", "immediately")
+
+
+class AnonymityRisk(LabelledEnum):
+    """What a view built for the person rated still lets them learn, in words (``label``)."""
+
+    WITHHELD_UNTIL_CLOSE = (
+        "withheld_until_close",
+        (
+            "Penilaian dari peran dengan ambang di atas 1 (rekan kerja, bawahan dan penerima "
+            "layanan bawaannya) belum ditampilkan sampai periode berakhir, sehingga dua "
+            "tampilan dalam periode tidak dapat dibandingkan untuk menghitung balik satu "
+            "penilaian."
+        ),
+        (
+            "Ratings of roles whose threshold exceeds 1 (by default peers, subordinates and "
+            "service users) are withheld until the period closes, so no two views inside the "
+            "period can be compared to work out one rating."
+        ),
+    )
+    CHANGED_AFTER_CLOSE = (
+        "changed_after_close",
+        (
+            "Penilaian yang ditambah atau diubah setelah periode berakhir dapat dihitung balik "
+            "dengan membandingkan tampilan ini dengan tampilan sesudahnya; penilaian yang seragam "
+            "dalam satu peran terlihat dari gabungannya."
+        ),
+        (
+            "A rating added or changed after the period closed can be worked out exactly by "
+            "comparing this view with a later one; a role whose raters all agree shows each "
+            "of their ratings in its aggregate."
+        ),
+    )
+    EVERY_CHANGE = (
+        "every_change",
+        (
+            "Setiap penilaian baru dari peran yang ditampilkan dapat dihitung balik dengan "
+            "membandingkan dua tampilan (jumlah x rata-rata sesudah dikurangi sebelum)."
+        ),
+        (
+            "Each new rating of a shown role can be worked out exactly by comparing two views "
+            "(count x mean after, minus count x mean before)."
+        ),
+    )
+
+
+def _release(value: ReleasePolicy | str) -> ReleasePolicy:
+    return ReleasePolicy.parse(value, "release")
+
+
+_MAX_GRACE_DAYS: Final = 366
+
+
+def _grace_days(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidNumberError("grace_days", value, "must be a whole number of days")
+    if not 0 <= value <= _MAX_GRACE_DAYS:
+        raise InvalidNumberError("grace_days", value, f"must be 0 to {_MAX_GRACE_DAYS} days")
+    return value
 
 
 def _thresholds(value: Mapping[RaterRole | str, int]) -> dict[RaterRole, int]:
@@ -61,20 +138,33 @@ class AnonymityThresholds:
 
     >>> AnonymityThresholds({"peer": 5})[RaterRole.PEER]
     5
+    >>> AnonymityThresholds(release="continuous").release
+    <ReleasePolicy.CONTINUOUS: 'continuous'>
 
     Attributes:
         k: The threshold per role; roles not given keep their default (self,
             supervisor, second-level supervisor 1; peer, subordinate, public 3).
+        release: When roles whose threshold exceeds 1 are shown: after the period
+            closes (`ReleasePolicy.AT_CLOSE`, the default) or as soon as they reach
+            their threshold (`ReleasePolicy.CONTINUOUS`, the earlier behaviour).
+        grace_days: Under `ReleasePolicy.AT_CLOSE`, how many days after the period's
+            last day ratings may still arrive (0 to 366); the close is the day after
+            those.  0 by default [LOW]: set it to the agency's rating window.
     """
 
     k: dict[RaterRole, int] = attrs.field(factory=dict, converter=_thresholds, hash=False)
+    release: ReleasePolicy = attrs.field(default=ReleasePolicy.AT_CLOSE, converter=_release)
+    grace_days: int = attrs.field(default=0, converter=_grace_days)
 
     def __getitem__(self, role: RaterRole | str) -> int:
         return self.k[RaterRole.parse(role, "role")]
 
 
 DEFAULT_ANONYMITY: Final = AnonymityThresholds()
-"""The default thresholds: 1 for self and supervisors, 3 for peers, subordinates and public."""
+"""
+The default: thresholds 1 for self and supervisors, 3 for peers, subordinates and public;
+their aggregates released after the period closes.
+"""
 
 
 _TEXT: Final = instance_of(str, expected="text")
@@ -198,9 +288,13 @@ class EmployeeView:
     Attributes:
         appraisal_id: The appraisal.
         employee_id: The person rated.
-        thresholds: The thresholds enforced.
+        thresholds: The thresholds enforced, with their release policy.
         subjects: Per subject and scale, the roles shown and the weighted value.
         feedback: The feedback notes that may be shown.
+        as_of: The day the view was built for.
+        released: Whether roles whose threshold exceeds 1 may be shown on that day.
+        residual_risk: What the view still lets the person rated learn by comparing
+            it with another view (`AnonymityRisk`; its ``label`` says it in words).
     """
 
     appraisal_id: str = attrs.field(validator=_TEXT)
@@ -208,6 +302,13 @@ class EmployeeView:
     thresholds: AnonymityThresholds = attrs.field(validator=_THRESHOLDS)
     subjects: tuple[SubjectSummary, ...] = attrs.field(converter=TUPLE, validator=_SUBJECTS)
     feedback: tuple[NoteSummary, ...] = attrs.field(converter=TUPLE, validator=_NOTES)
+    as_of: date = attrs.field(kw_only=True, validator=is_date)
+    released: bool = attrs.field(
+        kw_only=True, validator=instance_of(bool, expected="True or False")
+    )
+    residual_risk: AnonymityRisk = attrs.field(
+        kw_only=True, validator=instance_of(AnonymityRisk, expected="an AnonymityRisk")
+    )
 
 
 @attrs.frozen

@@ -206,7 +206,8 @@ class Renormalise:
 
     The present roles keep the ratios of their weights (`penilaian.Weights.restricted`):
     with supervisor 1/2, peer 1/4, subordinate 1/4 and no subordinates, the supervisor
-    counts 2/3 and the peers 1/3.
+    counts 2/3 and the peers 1/3.  `penilaian.GenericRegime` takes it as its ``missing``
+    policy too: a component nobody rated is left out the same way.
     """
 
     id: ClassVar[str] = "renormalise"
@@ -220,7 +221,8 @@ class Require:
     """
     Give no value while any weighted role is missing; the aggregate carries a gap naming it.
 
-    A regime then returns an incomplete result, never a score.
+    A regime then returns an incomplete result, never a score.  It is also the default
+    ``missing`` policy of `penilaian.GenericRegime`, for a component nobody rated.
     """
 
     id: ClassVar[str] = "require"

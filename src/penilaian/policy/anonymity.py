@@ -15,6 +15,15 @@ subordinates and the public).  `view_for_employee` enforces, per subject and sca
    role's ``min_raters`` to at least its *k* and the weighted value is always shown.
 4. Feedback notes are shown by role, only for roles with at least *k* raters in the
    appraisal; the date is kept only where *k* is 1.
+5. Over time (`ReleasePolicy`): under the default, `ReleasePolicy.AT_CLOSE`, a view
+   built on or before the period's last day (*as_of*; plus ``grace_days``) withholds
+   every role whose *k* exceeds 1, with its comments and notes, and any weighted value
+   they entered.  Two views made before and after one more rating arrived therefore
+   never differ in a figure made of that role: subtracting them reveals nothing.
+   `ReleasePolicy.CONTINUOUS` (the earlier behaviour) shows them as soon as *k* raters
+   have rated, and then ``n2 * v2 - n1 * v1`` is the new rating exactly.  The view
+   states what remains (`EmployeeView.residual_risk`): under `AT_CLOSE`, a rating added
+   or changed after the close, and a role whose raters all agree.
 
 Traces name individual ratings: they are for the supervisor and the auditor, never for
 the employee.  `view_for_supervisor` shows more: every role's aggregate, also below *k*
@@ -24,6 +33,7 @@ the employee.  `view_for_supervisor` shows more: every role's aggregate, also be
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
@@ -34,9 +44,11 @@ from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import NumericScale, RaterRole
 from penilaian.policy._views import (
     DEFAULT_ANONYMITY,
+    AnonymityRisk,
     AnonymityThresholds,
     EmployeeView,
     NoteSummary,
+    ReleasePolicy,
     RoleSummary,
     SignedRating,
     SubjectSummary,
@@ -50,9 +62,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_ANONYMITY",
+    "AnonymityRisk",
     "AnonymityThresholds",
     "EmployeeView",
     "NoteSummary",
+    "ReleasePolicy",
     "RoleSummary",
     "SignedRating",
     "SubjectSummary",
@@ -69,15 +83,21 @@ def view_for_employee(
     thresholds: AnonymityThresholds = DEFAULT_ANONYMITY,
     *,
     policy: WeightingPolicy | None = None,
+    as_of: date | None = None,
 ) -> EmployeeView:
     """
     Return what the person rated in *appraisal* may see (the rules in the module docstring).
 
     Args:
         appraisal: The appraisal.
-        thresholds: The anonymity threshold per role.
+        thresholds: The anonymity threshold per role, and when roles whose threshold
+            exceeds 1 are released (`AnonymityThresholds.release`).
         policy: The weighting policy, to show its weighted value and aggregate each
             role as it does; roles are averaged (`Mean`) without one.
+        as_of: The day the view is for; today's date in UTC when not given (never
+            later than the date in Indonesia, so nothing is released early).  Under
+            `ReleasePolicy.AT_CLOSE` a day after the period's last day (plus the
+            thresholds' ``grace_days``) releases the roles whose threshold exceeds 1.
 
     Raises:
         InvalidValueError: naming the argument that is not of its type.
@@ -85,9 +105,30 @@ def view_for_employee(
             `WeightingPolicy.aggregate`).
     """
     _check_arguments(appraisal, thresholds, policy)
-    subjects = _subjects(appraisal, thresholds, policy, employee=True)
-    feedback = _notes(appraisal, thresholds, employee=True)
-    return EmployeeView(appraisal.id, appraisal.employee.id, thresholds, subjects, feedback)
+    if as_of is None:
+        as_of = datetime.now(UTC).date()  # never ahead of WIB, WITA or WIT
+    elif isinstance(as_of, datetime) or not isinstance(as_of, date):
+        raise InvalidValueError("as_of", as_of, "must be a date (YYYY-MM-DD) or None")
+    continuous = thresholds.release is ReleasePolicy.CONTINUOUS
+    released = continuous or as_of > appraisal.period.end + timedelta(thresholds.grace_days)
+    subjects = _subjects(appraisal, thresholds, policy, employee=True, held=not released)
+    feedback = _notes(appraisal, thresholds, employee=True, held=not released)
+    if continuous:
+        risk = AnonymityRisk.EVERY_CHANGE
+    elif released:
+        risk = AnonymityRisk.CHANGED_AFTER_CLOSE
+    else:
+        risk = AnonymityRisk.WITHHELD_UNTIL_CLOSE
+    return EmployeeView(
+        appraisal.id,
+        appraisal.employee.id,
+        thresholds,
+        subjects,
+        feedback,
+        as_of=as_of,
+        released=released,
+        residual_risk=risk,
+    )
 
 
 def view_for_supervisor(
@@ -138,12 +179,19 @@ def _check_arguments(appraisal: object, thresholds: object, policy: object) -> N
         raise InvalidValueError("policy", policy, "must be a WeightingPolicy or None")
 
 
+def _hidden(thresholds: AnonymityThresholds, role: RaterRole, count: int, *, held: bool) -> bool:
+    """Whether *count* raters of *role* are kept from the employee: too few, or not yet."""
+    k = thresholds[role]
+    return count < k or (held and k > 1)
+
+
 def _subjects(
     appraisal: Appraisal,
     thresholds: AnonymityThresholds,
     policy: WeightingPolicy | None,
     *,
     employee: bool,
+    held: bool = False,
 ) -> tuple[SubjectSummary, ...]:
     roles = appraisal.rater_roles
     grouped: dict[tuple[str, str], dict[RaterRole, list[Rating]]] = {}
@@ -160,13 +208,15 @@ def _subjects(
             if not ratings:
                 continue
             below = len(ratings) < thresholds[role]
-            if below and employee:
+            if employee and _hidden(thresholds, role, len(ratings), held=held):
                 withheld.append(role)
             else:
                 shown.append(_summary(role, ratings, scale, policy, below=below))
         summary = SubjectSummary(subject, scale_id, tuple(shown), tuple(withheld))
         if policy is not None and isinstance(scale, NumericScale) and scales_of[subject] == 1:
-            summary = _with_overall(summary, appraisal, thresholds, policy, employee=employee)
+            summary = _with_overall(
+                summary, appraisal, thresholds, policy, employee=employee, held=held
+            )
         summaries.append(summary)
     return tuple(summaries)
 
@@ -196,6 +246,7 @@ def _with_overall(
     policy: WeightingPolicy,
     *,
     employee: bool,
+    held: bool,
 ) -> SubjectSummary:
     weighted = policy.aggregate(appraisal, summary.subject, trace=False)
     if weighted.value is None:
@@ -205,19 +256,27 @@ def _with_overall(
         for part in weighted.roles
         if part.status in _ENTERED and part.effective_weight > 0
     )
-    hidden = [
+    small = [
         part.role.value
         for part in weighted.roles
         if part.role in entered and part.raters < thresholds[part.role]
     ]
-    if hidden and employee:
-        reason = f"it counts {', '.join(hidden)} with fewer raters than the anonymity threshold"
+    waiting = [
+        part.role.value
+        for part in weighted.roles
+        if part.role in entered and _hidden(thresholds, part.role, part.raters, held=held)
+    ]
+    if small and employee:
+        reason = f"it counts {', '.join(small)} with fewer raters than the anonymity threshold"
+        return attrs.evolve(summary, overall_withheld=reason)
+    if waiting and employee:
+        reason = f"it counts {', '.join(waiting)}, shown only after the period closes"
         return attrs.evolve(summary, overall_withheld=reason)
     return attrs.evolve(summary, overall=weighted.value, overall_roles=entered)
 
 
 def _notes(
-    appraisal: Appraisal, thresholds: AnonymityThresholds, *, employee: bool
+    appraisal: Appraisal, thresholds: AnonymityThresholds, *, employee: bool, held: bool = False
 ) -> tuple[NoteSummary, ...]:
     roles = appraisal.rater_roles
     counts = Counter(roles.values())
@@ -229,5 +288,6 @@ def _notes(
             note.given_on if thresholds[roles[note.author_id]] == 1 else None,
         )
         for note in appraisal.feedback
-        if not employee or counts[roles[note.author_id]] >= thresholds[roles[note.author_id]]
+        if not employee
+        or not _hidden(thresholds, roles[note.author_id], counts[roles[note.author_id]], held=held)
     )

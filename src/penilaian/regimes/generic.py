@@ -7,6 +7,10 @@ by the same formula as PermenPANRB 8/2021) or the mean of rated subjects rescale
 0-100 on their scale (`RatedSubjects`), and maps the total to a label by a
 `penilaian.model.BandTable` whose labels may be `penilaian.Grade` members or any text.
 
+A rated component nobody rated is handled by the regime's ``missing`` policy:
+`penilaian.policy.Require` (no score, the default), `penilaian.policy.Renormalise` or
+`WeightsByPresence` (see `penilaian.regimes._generic_missing`).
+
 Figures: ``indicator[<id>].achievement``, ``subject[<id>]`` (rescaled),
 ``component[<id>]``, ``score``.  Ratings: ``band`` (the label's id or text).
 """
@@ -21,7 +25,6 @@ import attrs
 
 from penilaian._base.checks import (
     TUPLE,
-    as_tuple,
     callable_value,
     instance_of,
     items_of,
@@ -38,10 +41,19 @@ from penilaian.exceptions import (
 )
 from penilaian.model.grades import BandTable, Grade
 from penilaian.model.raters import NumericScale
-from penilaian.model.targets import TargetKind
+from penilaian.policy.aggregation import Require
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
-from penilaian.scoring.achievement import achievement_step, achievements, check_kinds
+from penilaian.regimes._generic_missing import (
+    MISSING_COMPONENT_POLICY,
+    MissingComponentPolicy,
+    WeightsByPresence,
+    check_rows,
+    policy_step,
+    settle,
+)
+from penilaian.regimes._generic_parts import Component, RatedSubjects, WorkAchievement
+from penilaian.scoring.achievement import achievement_step, achievements
 from penilaian.scoring.run import Run
 from penilaian.typing import RatingAggregator
 
@@ -55,7 +67,9 @@ __all__ = [
     "GENERIC_DEFAULT_BANDS",
     "Component",
     "GenericRegime",
+    "MissingComponentPolicy",
     "RatedSubjects",
+    "WeightsByPresence",
     "WorkAchievement",
 ]
 
@@ -83,65 +97,6 @@ _BAND_RULE: Final = Rule(
 )
 
 
-@attrs.frozen
-class WorkAchievement:
-    """
-    The mean achievement, in percent, of the indicators of some work targets.
-
-    Attributes:
-        kinds: Which work targets count (main only, by default).
-        cap: The highest achievement an indicator counts with (`None`: no cap).
-    """
-
-    kinds: tuple[TargetKind, ...] = attrs.field(
-        default=(TargetKind.MAIN,), converter=TUPLE, validator=check_kinds
-    )
-    cap: Fraction | None = attrs.field(
-        default=Fraction(120),
-        validator=instance_of(Fraction, int, type(None), expected="a Fraction, an int or None"),
-    )
-
-
-def _subjects(value: object) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    subjects = as_tuple(value, "subjects")
-    if not all(isinstance(subject, str) and subject.strip() for subject in subjects):
-        raise InvalidValueError("subjects", value, "must be non-empty subject ids, or None")
-    return subjects
-
-
-@attrs.frozen
-class RatedSubjects:
-    """
-    The mean of rated subjects, each combined by the regime's aggregator and rescaled to 0-100.
-
-    Attributes:
-        subjects: The subjects (behaviour aspects, overall ratings); `None` means
-            every aspect of the appraisal's framework that applies to the position.
-    """
-
-    subjects: tuple[str, ...] | None = attrs.field(default=None, converter=_subjects)
-
-
-@attrs.frozen
-class Component:
-    """
-    One weighted part of a generic score.
-
-    Attributes:
-        id: Its name, which the regime's weights use.
-        source: Where its value comes from.
-    """
-
-    id: str = attrs.field(validator=non_empty)
-    source: WorkAchievement | RatedSubjects = attrs.field(
-        validator=instance_of(
-            WorkAchievement, RatedSubjects, expected="a WorkAchievement or RatedSubjects"
-        )
-    )
-
-
 GENERIC_DEFAULT_BANDS: Final[BandTable[Grade]] = BandTable(
     id="generic.default",
     clause="penilaian default (not a regulation)",
@@ -164,10 +119,14 @@ class GenericRegime:
         aggregator: How several ratings of one subject become one value.
         rounding: The rounding of the score before banding (`None`: exact).
         regime_id: The id results carry (``"generic"`` unless renamed).
+        missing: What a rated component nobody rated gets (no rating of any of its
+            subjects): `penilaian.policy.Require` (the default: no score),
+            `penilaian.policy.Renormalise` or a `WeightsByPresence` table.
 
     Raises:
         InvalidValueError: naming the field, for a value of the wrong kind, no
-            component, repeated component ids, or weights of other components.
+            component, repeated component ids, weights of other components, or a
+            table row naming other components or every component.
     """
 
     components: tuple[Component, ...] = attrs.field(
@@ -186,6 +145,15 @@ class GenericRegime:
         validator=instance_of(Rounding, type(None), expected="a penilaian.Rounding or None"),
     )
     regime_id: str = attrs.field(default="generic", validator=non_empty)
+    missing: MissingComponentPolicy = attrs.field(
+        factory=Require, kw_only=True, validator=MISSING_COMPONENT_POLICY
+    )
+
+    @missing.validator
+    def _check_missing(
+        self, _attribute: attrs.Attribute[MissingComponentPolicy], value: MissingComponentPolicy
+    ) -> None:
+        check_rows(value, [component.id for component in self.components])
 
     @components.validator
     def _check_components(
@@ -236,7 +204,10 @@ class GenericRegime:
         if run.gaps:
             return run.result(self.id)
         exact = {name: value for name, value in values.items() if value is not None}
-        total = sum((self.weights[name] * exact[name] for name in exact), Fraction(0))
+        weights = run.weights_used(list(exact))
+        if weights is None:
+            return run.result(self.id)
+        total = sum((weights[name] * exact[name] for name in exact), Fraction(0))
         score = total if self.rounding is None else Fraction(self.rounding.apply(total))
         run.figure("score", score)
         if self.rounding is not None:
@@ -245,7 +216,8 @@ class GenericRegime:
         band = label.value if isinstance(label, Grade) else str(label)
         run.ratings["band"] = band
         grade = label if isinstance(label, Grade) else None
-        return run.result(self.id, grade, run.figures["score"], run.root(total, score, band))
+        root = run.root(weights, total, score, band)
+        return run.result(self.id, grade, run.figures["score"], root)
 
 
 @attrs.define(slots=True)
@@ -253,6 +225,7 @@ class _GenericRun(Run):
     """The shared run, with the regime being applied and its components' steps."""
 
     regime: GenericRegime = attrs.field(kw_only=True)
+    absent: list[str] = attrs.field(factory=list, kw_only=True)
 
     def figure(self, key: str, value: Fraction) -> None:
         self.figures[key] = figure(value)
@@ -262,7 +235,7 @@ class _GenericRun(Run):
         if isinstance(source, WorkAchievement):
             values, steps = self._work(source, component.id)
         else:
-            values, steps = self._rated(source)
+            values, steps = self._rated(source, component.id)
         if values is None:
             return None
         mean = sum(values, Fraction(0)) / len(values)
@@ -293,7 +266,7 @@ class _GenericRun(Run):
             )
         return (values or None), steps
 
-    def _rated(self, source: RatedSubjects) -> tuple[list[Fraction] | None, list[Step]]:
+    def _rated(self, source: RatedSubjects, name: str) -> tuple[list[Fraction] | None, list[Step]]:
         appraisal = self.appraisal
         subjects: Sequence[str] = (
             source.subjects
@@ -302,6 +275,7 @@ class _GenericRun(Run):
         )
         values: list[Fraction] = []
         steps: list[Step] = []
+        gaps: list[Gap] = []
         if not subjects:
             reason = "no subject applies to average (the framework has no aspect for the post)"
             missing = MissingValueError("subjects", None, reason)
@@ -309,7 +283,7 @@ class _GenericRun(Run):
         for subject in subjects:
             aggregate = self.regime.aggregator(appraisal, subject, trace=self.trace)
             if aggregate.value is None:
-                self.gaps.append(aggregate.gap or Gap("$.ratings", f"no value for {subject}"))
+                gaps.append(aggregate.gap or Gap("$.ratings", f"no value for {subject}"))
                 continue
             scale = appraisal.scale(aggregate.scale_id) if aggregate.scale_id else None
             if not isinstance(scale, NumericScale):
@@ -327,14 +301,33 @@ class _GenericRun(Run):
                     Step.of(_RESCALE_RULE, rescaled, subject=subject, children=children,
                             value=aggregate.value, min=low, max=high)
                 )  # fmt: skip
+        if gaps and len(gaps) == len(subjects) and self._unrated(subjects):
+            self.absent.append(name)
+            return None, steps
+        self.gaps += gaps
         complete = len(values) == len(subjects) and values
         return (values if complete else None), steps
 
-    def root(self, total: Fraction, score: Fraction, band: str) -> Step | None:
+    def _unrated(self, subjects: Sequence[str]) -> bool:
+        """Whether a component over *subjects* is left to the missing-component policy."""
+        if isinstance(self.regime.missing, Require):
+            return False
+        wanted = set(subjects)
+        return not any(rating.subject in wanted for rating in self.appraisal.ratings)
+
+    def weights_used(self, present: list[str]) -> Weights | None:
+        """The weights of the *present* components, or `None` with a gap saying why."""
+        return settle(self, self.regime.missing, self.regime.weights, present, self.absent)
+
+    def root(self, used: Weights, total: Fraction, score: Fraction, band: str) -> Step | None:
         if not self.trace:
             return None
-        weights = {f"weight[{name}]": share for name, share in self.regime.weights.shares.items()}
-        node = Step.from_mapping(_SUM_RULE, total, weights, children=self.steps)
+        weights = {f"weight[{name}]": share for name, share in used.shares.items()}
+        children = self.steps
+        if self.absent:
+            children = [*children, policy_step(self.regime.missing, self.regime.weights, used,
+                                               self.absent)]  # fmt: skip
+        node = Step.from_mapping(_SUM_RULE, total, weights, children=children)
         if self.regime.rounding is not None:
             node = Step.of(
                 _ROUND_RULE, score, children=(node,), to=self.regime.rounding.describe("en")

@@ -2,8 +2,10 @@
 The ratings section of the employee's report: what the anonymity view lets the employee see.
 
 One row per rated subject and one column per rater role, holding only the aggregates
-of `penilaian.policy.view_for_employee` (a role with fewer than *k* raters says so),
-then the comments, the leader's special expectations and the continuous feedback.
+of `penilaian.policy.view_for_employee` (a role with fewer than *k* raters says so,
+and before the period closes a role held until then says that instead), then the
+comments, the leader's special expectations and the continuous feedback.  The note above
+the table ends with the view's residual risk (`EmployeeView.residual_risk`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from penilaian._base.labels import Language
 from penilaian._base.numbers import format_number
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import NumericScale, RaterRole
-from penilaian.policy.anonymity import AnonymityThresholds, EmployeeView
+from penilaian.policy.anonymity import AnonymityThresholds, EmployeeView, ReleasePolicy
 from penilaian.reporting._blocks import Block, Bullets, Heading, Item, Paragraph, Run, Table, runs
 from penilaian.reporting._words import DASH, level_label, subject_label
 from penilaian.reporting.words import WORDS
@@ -57,6 +59,7 @@ class RatingsSection:
         note = words["anonymity"].format(
             peer=k[RaterRole.PEER], subordinate=k[RaterRole.SUBORDINATE], public=k[RaterRole.PUBLIC]
         )
+        note += " " + view.residual_risk.label(lang)
         blocks: list[Block] = [Heading(2, words["ratings"]), Paragraph(runs(note), "note")]
         if view.subjects:
             blocks.append(self._table())
@@ -113,7 +116,7 @@ class RatingsSection:
         for summary in view.subjects:
             cells = {role.role: self._role_cell(role) for role in summary.roles}
             for role in summary.withheld:
-                cells[role] = words["withheld"].format(k=self.thresholds[role])
+                cells[role] = self._withheld(role)
             row = [
                 subject_label(self.appraisal, summary.subject, lang),
                 self._scale(summary.scale_id),
@@ -123,6 +126,13 @@ class RatingsSection:
                 row.append(self._overall(summary))
             rows.append(tuple(row))
         return Table(header, tuple(rows), frozenset({1}), compact=True)
+
+    def _withheld(self, role: RaterRole) -> str:
+        k = self.thresholds[role]
+        if not self.view.released and k > 1:  # held until the close, whatever the count
+            until = ReleasePolicy.AT_CLOSE.label(self.lang).lower()
+            return f"{self._words['withheld_value']} ({until})"
+        return self._words["withheld"].format(k=k)
 
     def _role_cell(self, role: RoleSummary) -> str:
         lang = self.lang

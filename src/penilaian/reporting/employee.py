@@ -17,6 +17,7 @@ bytes: nothing depends on the clock, the locale or the order of a set.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -42,7 +43,12 @@ from penilaian.reporting._blocks import (
     runs,
 )
 from penilaian.reporting._page import Page
-from penilaian.reporting._privacy import employee_trace, gap_reason, held_back_subjects
+from penilaian.reporting._privacy import (
+    employee_trace,
+    gap_reason,
+    held_back_subjects,
+    held_until_close,
+)
 from penilaian.reporting._ratings import RatingsSection
 from penilaian.reporting._words import DASH, regime_label, subject_label, value_label
 from penilaian.reporting.words import WORDS
@@ -85,6 +91,10 @@ class EmployeeReport(Page):
             withheld role entered it).
         show_trace: Whether to include the trace.
         unit_name: The unit's name, written instead of the position's unit id.
+        as_of: The day the report is for (`penilaian.policy.view_for_employee`): before
+            the period closes, a result that draws on peers', subordinates' or the
+            public's ratings shows no grade, score or trace yet.  `None`: today (UTC),
+            so give it to make the report a function of its inputs.
 
     Raises:
         InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``.
@@ -99,6 +109,7 @@ class EmployeeReport(Page):
     policy: WeightingPolicy | None = None
     show_trace: bool = True
     unit_name: str | None = None
+    as_of: date | None = None
 
     def __attrs_post_init__(self) -> None:
         expected = self.appraisal.id
@@ -121,16 +132,26 @@ class EmployeeReport(Page):
     def _footer(self) -> str:
         return self._words["footer"].format(version=__version__)
 
+    def _view(self) -> EmployeeView:
+        return view_for_employee(
+            self.appraisal, self.thresholds, policy=self.policy, as_of=self.as_of
+        )
+
     def _blocks(self) -> tuple[Block, ...]:
-        view = view_for_employee(self.appraisal, self.thresholds, policy=self.policy)
+        view = self._view()
+        held = held_until_close(self.result.trace, self.appraisal, view, self.thresholds)
         return (
             *self._header(),
-            *self._grade(),
+            *(self._held() if held else self._grade()),
             *self._targets(),
             *RatingsSection(self.appraisal, view, self.thresholds, self.lang).blocks(),
-            *(self._trace() if self.show_trace else ()),
-            *(self._plan(self.plan, view) if self.plan is not None else ()),
+            *(self._trace(view.released) if self.show_trace and not held else ()),
+            *(self._plan(self.plan, view) if self.plan is not None and not held else ()),
         )
+
+    def _held(self) -> list[Block]:
+        words = self._words
+        return [Heading(2, words["result"]), Paragraph(runs(words["held_until_close"]), "note")]
 
     # -- sections ---------------------------------------------------------------------
 
@@ -238,12 +259,13 @@ class EmployeeReport(Page):
             achieved,
         )
 
-    def _trace(self) -> list[Block]:
+    def _trace(self, released: bool) -> list[Block]:
         words = self._words
         blocks: list[Block] = [Heading(2, words["trace"])]
         if self.result.trace is None:
             return [*blocks, Paragraph(runs(words["trace_none"]), "muted")]
-        shown = employee_trace(self.result.trace, self.appraisal, self.thresholds)
+        shown = employee_trace(self.result.trace, self.appraisal, self.thresholds,
+                               released=released)  # fmt: skip
         if shown is None:
             return [*blocks, Paragraph(runs(words["trace_withheld"]), "note")]
         intro = Paragraph(runs(Run(words["trace_intro"], "muted")))
@@ -338,6 +360,7 @@ def employee_report(
     policy: WeightingPolicy | None = None,
     show_trace: bool = True,
     unit_name: str | None = None,
+    as_of: date | None = None,
 ) -> EmployeeReport:
     """
     Prepare the report of *appraisal* and its *result* for the person appraised.
@@ -358,6 +381,9 @@ def employee_report(
         policy: The weighting policy, to show each subject's weighted value.
         show_trace: Whether to include the trace (default yes).
         unit_name: The unit's name, written instead of the position's unit id.
+        as_of: The day the report is for (default today, UTC); before the period
+            closes, a result that draws on peers', subordinates' or the public's
+            ratings shows no grade, score or trace yet (`penilaian.policy.ReleasePolicy`).
 
     Returns:
         The report; write it with `EmployeeReport.markdown` or `EmployeeReport.html`.
@@ -368,7 +394,7 @@ def employee_report(
         ScoringInputError: *policy* cannot aggregate a subject of *appraisal*.
     """
     report = EmployeeReport(
-        appraisal, result, lang, plan, thresholds, policy, show_trace, unit_name
+        appraisal, result, lang, plan, thresholds, policy, show_trace, unit_name, as_of
     )
-    view_for_employee(appraisal, thresholds, policy=policy)  # fail here, not when writing
+    report._view()  # fail here, not when writing  # noqa: SLF001 - its own class
     return report

@@ -7,7 +7,9 @@ distribution of grades, each rule of the curve with its quota, how the quota was
 found, the count and the status (a rule the unit is too small for is marked as not
 enforced, never as violated), a bar chart of the count per grade with the quota
 marks (inline SVG in HTML, text in Markdown), and the calibration proposal: each
-change with its reason, and the unit's check after the changes.
+change with its reason, and the unit's check after the changes.  Given a
+`penilaian.analysis.completeness.CycleCompleteness`, it adds a section on who still
+lacks what, with the counts per kind.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import attrs
 
 from penilaian._base.labels import Language, checked_language
 from penilaian._base.version import __version__
+from penilaian.analysis.completeness import CycleCompleteness, MissingKind
 from penilaian.analysis.curve.calibration import Calibration
 from penilaian.analysis.curve.check import CurveCheck
 from penilaian.analysis.curve.rules import CurveBound, RuleStatus, grade_name
@@ -76,10 +79,12 @@ class UnitReport(Page):
         lang: ``"id"`` (Indonesian) or ``"en"`` (English).
         unit_name: The unit's name, written beside its id.
         names: Employee names by id, written beside the ids of a proposal's changes.
+        completeness: What the unit's people still lack, for a section listing it.
 
     Raises:
-        InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``, or *calibration*
-            was proposed for another check.
+        InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``, *calibration*
+            was proposed for another check, or *completeness* is not a
+            `penilaian.analysis.completeness.CycleCompleteness`.
     """
 
     check: CurveCheck
@@ -87,8 +92,12 @@ class UnitReport(Page):
     lang: Language = attrs.field(default="id", converter=checked_language)
     unit_name: str | None = None
     names: Mapping[str, str] = attrs.field(factory=dict, converter=_names, hash=False)
+    completeness: CycleCompleteness | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.completeness is not None and not isinstance(self.completeness, CycleCompleteness):
+            reason = "must be a CycleCompleteness (penilaian.analysis.completeness)"
+            raise InvalidValueError("completeness", self.completeness, reason)
         if self.calibration is not None and self.calibration.before != self.check:
             unit = self.calibration.before.unit_id
             reason = f"is a proposal for another check (unit {unit!r}) than the one reported"
@@ -116,7 +125,45 @@ class UnitReport(Page):
         blocks += self._check(check, words["distribution"])
         if self.calibration is not None:
             blocks += self._calibration(self.calibration)
+        if self.completeness is not None:
+            blocks += self._completeness(self.completeness)
         return tuple(blocks)
+
+    def _completeness(self, cycle: CycleCompleteness) -> list[Block]:
+        words, lang = self._words, self.lang
+        summary = words["completeness.summary"].format(
+            incomplete=len(cycle.incomplete), people=len(cycle.people)
+        )
+        blocks: list[Block] = [Heading(2, words["completeness.title"])]
+        blocks.append(Paragraph(runs(summary), "good" if cycle.is_complete else "bad"))
+        if cycle.is_complete:
+            return blocks
+        kinds = [kind for kind in MissingKind if kind in cycle.counts]
+        counts = tuple((kind.label(lang), str(cycle.counts[kind])) for kind in kinds)
+        header: tuple[str, ...] = (words["completeness.kind"], words["count"])
+        blocks.append(Table(header, counts, frozenset({1}), compact=True))
+        blocks.append(Heading(3, words["completeness.missing"]))
+        header = (words["employee"], words["completeness.kind"], words["completeness.subject"])
+        header += (words["completeness.path"], words["completeness.found"])
+        header += (words["completeness.needed"],)
+        rows: tuple[tuple[str, ...], ...] = tuple(
+            (
+                self._who(person.employee_id),
+                item.kind.label(lang),
+                item.subject or DASH,
+                item.path,
+                str(item.found),
+                str(item.needed),
+            )
+            for person in cycle.incomplete
+            for item in person.missing
+        )
+        blocks.append(Table(header, rows, frozenset({4, 5})))
+        return blocks
+
+    def _who(self, employee_id: str) -> str:
+        name = self.names.get(employee_id)
+        return f"{name} ({employee_id})" if name else employee_id
 
     def _facts(self, check: CurveCheck) -> Facts:
         words, lang = self._words, self.lang
@@ -248,6 +295,7 @@ def unit_report(
     lang: Language = "id",
     unit_name: str | None = None,
     names: Mapping[str, str] | None = None,
+    completeness: CycleCompleteness | None = None,
 ) -> UnitReport:
     """
     Prepare the summary of a unit's grades against its distribution curve.
@@ -263,12 +311,16 @@ def unit_report(
         lang: ``"id"`` (Indonesian, the default) or ``"en"`` (English).
         unit_name: The unit's name, written beside its id.
         names: Employee names by id, written beside the ids of the proposed changes.
+        completeness: What the unit's people still lack
+            (`penilaian.analysis.completeness.check_completeness`), to add a section
+            listing who lacks what, with the counts per kind.
 
     Returns:
         The report; write it with `UnitReport.markdown` or `UnitReport.html`.
 
     Raises:
         InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``, *names* is not a
-            mapping, or *calibration* was proposed for another check.
+            mapping, *calibration* was proposed for another check, or
+            *completeness* is not a `penilaian.analysis.completeness.CycleCompleteness`.
     """
-    return UnitReport(check, calibration, lang, unit_name, _names(names))
+    return UnitReport(check, calibration, lang, unit_name, _names(names), completeness)

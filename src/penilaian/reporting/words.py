@@ -120,6 +120,19 @@ WORDS: Final = Words(
             "Hasil ini dinilai tanpa jejak perhitungan.",
             "This result was scored without a trace.",
         ),
+        "held_until_close": (
+            (
+                "Predikat, nilai dan jejak perhitungan ditampilkan setelah periode berakhir: "
+                "hasil ini memuat penilaian rekan, bawahan atau masyarakat, yang bila "
+                "ditampilkan sebelum itu dapat dibandingkan antarversi untuk mengetahui satu "
+                "penilaian."
+            ),
+            (
+                "The grade, the score and the trace are shown after the period closes: this "
+                "result draws on ratings of peers, subordinates or the public, which shown "
+                "before then could be compared across versions to learn one rating."
+            ),
+        ),
         "trace_withheld": (
             (
                 "Jejak perhitungan tidak ditampilkan: jejak ini memuat penilaian dari peran dengan "
@@ -306,6 +319,27 @@ WORDS: Final = Words(
             "{name}: {count} appraisals change grade",
         ),
         "cli.more": ("\u2026 dan {count} lainnya", "\u2026 and {count} more"),
+        # Cycle completeness (penilaian completeness; the unit report's section).
+        "completeness.title": ("Kelengkapan siklus penilaian", "Appraisal cycle completeness"),
+        "completeness.no_unit": ("(tanpa unit)", "(no unit)"),
+        "completeness.summary": (
+            "{incomplete} dari {people} pegawai belum lengkap",
+            "{incomplete} of {people} people still lack something",
+        ),
+        "completeness.all_complete": (
+            "Semua penilaian lengkap.",
+            "Every appraisal is complete.",
+        ),
+        "completeness.missing": ("Yang masih kurang", "Still missing"),
+        "completeness.kind": ("Jenis", "Kind"),
+        "completeness.subject": ("Subjek", "Subject"),
+        "completeness.path": ("Letak", "Path"),
+        "completeness.found": ("Ada", "Found"),
+        "completeness.needed": ("Diperlukan", "Needed"),
+        "completeness.people": ("Pegawai", "People"),
+        "completeness.incomplete": ("Belum lengkap", "Incomplete"),
+        "completeness.within": ("Termasuk unit di bawahnya", "Including units below"),
+        "completeness.total": ("Jumlah", "Total"),
     }
 )
 """Every phrase of the boundary, by key: its (Indonesian, English) text."""

@@ -12,13 +12,11 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._base.numbers import to_fraction
 from penilaian._base.problems import ProblemList
 from penilaian._base.trace import show
 from penilaian.exceptions import (
@@ -45,7 +43,13 @@ from penilaian.policy.aggregation import (
 )
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.policy.weights import Weights
-from penilaian.serialization._reading import repeated_keys
+from penilaian.serialization._component_policy import (
+    _exact,
+    _field,
+    _item,
+    _mapping,
+    register_component_hooks,
+)
 from penilaian.typing import AggregationFn
 
 if TYPE_CHECKING:
@@ -83,27 +87,6 @@ _MISSING: Final = _Kinds(
 _KEYS: Final = ("weights", "aggregation", "min_raters", "missing", "count_self")
 
 
-def _item(path: str, key: object) -> str:
-    return f"{path}[{key!r}]"
-
-
-def _field(path: str, key: object) -> str:
-    return f"{path}.{key}" if isinstance(key, str) and key.isidentifier() else _item(path, key)
-
-
-def _mapping(
-    value: object, path: str, field: str, meaning: str, problems: ProblemList, *, entries: bool
-) -> Mapping[str, object] | None:
-    """Return *value* if it is an object, reporting keys the file gave twice; else report it."""
-    if not isinstance(value, Mapping):
-        problems.add(path, InvalidValueError(field, value, f"must be a JSON object {meaning}"))
-        return None
-    for key in repeated_keys(value):
-        error = DuplicateIdError(key, key, "is given twice; the file must say it once")
-        problems.add(_item(path, key) if entries else _field(path, key), error)
-    return value
-
-
 def _check_keys(
     data: Mapping[str, object], allowed: tuple[str, ...], path: str, problems: ProblemList
 ) -> None:
@@ -111,23 +94,6 @@ def _check_keys(
         if key not in allowed:
             reason = f"unknown key; accepted: {', '.join(allowed)}"
             problems.add(_field(path, key), InvalidValueError(str(key), key, reason))
-
-
-def _exact(value: object, path: str, field: str, problems: ProblemList) -> Fraction | None:
-    """Read an exact number: text such as "1/4" or "0.25", or a JSON number, read exactly."""
-    if isinstance(value, float):
-        reason = 'a float is binary, not exact; write it as text ("0.25" or "1/4")'
-        problems.add(path, InvalidNumberError(field, value, reason))
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        reason = 'expected an exact number: text such as "1/4" or "0.25", or a number'
-        problems.add(path, InvalidNumberError(field, value, reason))
-        return None
-    try:
-        return to_fraction(value, field)
-    except InvalidNumberError as error:
-        problems.add(path, error)
-        return None
 
 
 def _structure_kind(value: object, kinds: _Kinds) -> Any:  # noqa: ANN401 - one of the kinds
@@ -345,7 +311,9 @@ def register_policy_hooks(converter: cattrs.Converter) -> None:
 
     A `WeightingPolicy` is the object a policy file holds; an aggregation (`Mean`,
     `Median`, `TrimmedMean`; any `AggregationFn` when structuring) and a missing-rater
-    rule (`Renormalise`, `Require`, `Impute`, `Zero`) are ``{"kind": ...}`` objects.
+    rule (`Renormalise`, `Require`, `Impute`, `Zero`) are ``{"kind": ...}`` objects, and
+    so is the generic regime's missing-component policy (`Require`, `Renormalise` or a
+    `penilaian.regimes.generic.WeightsByPresence` table).
     """
     converter.register_structure_hook(WeightingPolicy, _structure_policy)
     converter.register_unstructure_hook(WeightingPolicy, _unstructure_policy)
@@ -358,3 +326,4 @@ def register_policy_hooks(converter: cattrs.Converter) -> None:
             converter.register_unstructure_hook(
                 cls, functools.partial(_unstructure_kind, kinds=kinds)
             )
+    register_component_hooks(converter)
