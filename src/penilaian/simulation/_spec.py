@@ -239,6 +239,11 @@ def _biases(
             raise InvalidValueError(attribute.name, bias, "must be a RaterBias")
 
 
+def _flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidValueError(attribute.name, value, "must be True or False")
+
+
 @attrs.frozen(kw_only=True)
 class WorkforceSpec:
     """
@@ -261,6 +266,12 @@ class WorkforceSpec:
         unit_grade_weights: The weights unit grades are drawn with
             (`DEFAULT_UNIT_GRADE_WEIGHTS`).
         biases: The rater biases to inject (none).
+        confounded: Whether lenient raters rate weaker employees (a confounded
+            design, default no): each employee's behaviour level is lowered by
+            what their non-self raters' leniency (or severity, raised) adds to
+            a rating, so a lenient rater's raw ratings look ordinary and only a
+            comparison with the other raters of the same people finds them.
+            It draws nothing, so the other values of the workforce are unchanged.
     """
 
     employees: int = attrs.field(default=100, validator=_at_least_one)
@@ -279,3 +290,4 @@ class WorkforceSpec:
         default=DEFAULT_UNIT_GRADE_WEIGHTS, converter=_grade_weights, hash=False
     )
     biases: tuple[RaterBias, ...] = attrs.field(default=(), converter=TUPLE, validator=_biases)
+    confounded: bool = attrs.field(default=False, validator=_flag)

@@ -280,6 +280,14 @@ class _Builder:
         level = draw_level(rng, model)
         targets, reached = work_targets(rng, level, model)
         behaviour = behaviour_level(rng, level)
+        if self.spec.confounded:  # lenient raters rate weaker people: their lift cancels
+            shape = self.maker.shape
+            lift = sum(
+                effects.get(employee, NO_EFFECT).shift
+                for _, role, employee in panel
+                if employee and role is not RaterRole.SELF
+            )
+            behaviour -= lift * shape.noise_sd / shape.slope
         position = Position(person.title, person.kind, unit.id, person.leads)
         raters = [Rater(local, role, employee) for local, role, employee in panel]
         rating_effects = [

@@ -1,7 +1,8 @@
-"""Rater analytics: leniency, halo, central tendency, agreement, self-other gaps."""
+"""Rater analytics: leniency, halo, central tendency, agreement, self-other gaps, rater effects."""
 
 from __future__ import annotations
 
+from penilaian.analysis.raters.adjust import Adjustment, adjust
 from penilaian.analysis.raters.agreement import krippendorff_alpha
 from penilaian.analysis.raters.effects import RaterAnalytics
 from penilaian.analysis.raters.findings import (
@@ -13,15 +14,21 @@ from penilaian.analysis.raters.findings import (
     LeniencyFinding,
     SelfOtherFinding,
 )
+from penilaian.analysis.raters.model import Evidence, RaterEffectEstimate, RaterEffects
 
 __all__ = [
+    "Adjustment",
     "AgreementFinding",
     "AnalyticsReport",
     "CentralTendencyFinding",
+    "Evidence",
     "FindingKind",
     "HaloFinding",
     "LeniencyFinding",
     "RaterAnalytics",
+    "RaterEffectEstimate",
+    "RaterEffects",
     "SelfOtherFinding",
+    "adjust",
     "krippendorff_alpha",
 ]
