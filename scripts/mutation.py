@@ -61,7 +61,11 @@ TARGETS: dict[str, Target] = {
     ),
     "permen6_2022": Target(
         (f"{_REGIMES}/permen6_2022/*",),
-        ("tests/regimes/test_regime_permen6.py", "tests/regimes/test_permen6_*.py"),
+        (
+            "tests/regimes/test_regime_permen6.py",
+            "tests/regimes/test_permen6_*.py",
+            "tests/regimes/test_credit_*.py",  # the credit modules live in this package
+        ),
     ),
     "weighting": Target(
         tuple(
