@@ -110,20 +110,27 @@ def _noted(error: Exception, cls: Any, index: int, item: Any) -> Exception:  # n
 
 def check_depth(data: object) -> None:
     """Refuse *data* nested deeper than `MAX_DEPTH`, at a place too deep; without recursion."""
-    # Each entry: a value, its depth, and its path as a chain of (step, parent chain).
+    # Each entry: a container, its depth, and its path as a chain of ((form, key), parent
+    # chain).  Only containers are stacked and a path is written only when it is reported,
+    # so a long flat array costs one type check per item.
+    containers = (dict, list, tuple)
     stack: list[tuple[object, int, tuple[Any, ...]]] = [(data, 1, ())]
     while stack:
         value, depth, chain = stack.pop()
-        if not isinstance(value, dict | list | tuple):
+        if not isinstance(value, containers):
             continue
         if depth > MAX_DEPTH:
             steps = []
             while chain:
-                step, chain = chain
-                steps.append(step)
+                (form, key), chain = chain
+                steps.append(form.format(key))
             reason = f"is nested more than {MAX_DEPTH} levels deep"
             error = UnsupportedInputError("document", depth, reason)
             raise InvalidInputError([Problem.from_error("$" + "".join(reversed(steps)), error)])
         items = value.items() if isinstance(value, dict) else enumerate(value)
-        step = ".{}" if isinstance(value, dict) else "[{}]"
-        stack.extend((item, depth + 1, (step.format(key), chain)) for key, item in items)
+        form = ".{}" if isinstance(value, dict) else "[{}]"
+        stack.extend(
+            (item, depth + 1, ((form, key), chain))
+            for key, item in items
+            if isinstance(item, containers)
+        )
