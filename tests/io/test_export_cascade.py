@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from penilaian.analysis.cascade import build_tree, cascade_matrix, roll_up
-from penilaian.io._csv import write_csv
-from penilaian.io._xlsx_write import write_xlsx
 from penilaian.io.export import cascade_rows
+from penilaian.io.spreadsheet import write_cascade
 from penilaian.io.tables import CASCADE_TABLES
 from penilaian.model import (
     BERAKHLAK,
@@ -80,13 +79,9 @@ class TestCascadeRows:
         assert all(c.description_id and c.description_en for c in CASCADE.columns)
 
     def test_written_as_a_csv_file(self, tmp_path):
-        """The rows are written as cascade.csv through the spreadsheet writer."""
+        """write_cascade writes the rows as cascade.csv, a formula-like text neutralised."""
         matrix, rolled = matrix_and_roll_up()
-        rows = cascade_rows(matrix, rolled)[CASCADE]
-        write_csv(
-            tmp_path,
-            [(CASCADE.name, CASCADE.headers, [[r.get(h) for h in CASCADE.headers] for r in rows])],
-        )
+        write_cascade(tmp_path, matrix, "csv", rolled=rolled)
         lines = (tmp_path / "cascade.csv").read_text("utf-8-sig").splitlines()
         assert lines[0].split(",")[:4] == [
             "appraisal_id",
@@ -95,14 +90,16 @@ class TestCascadeRows:
             "target_title",
         ]
         assert len(lines) == 5
+        assert lines[1].startswith("a-kabid,kabid,k1,Judul k1,1/3")
 
     def test_written_as_a_sheet(self, tmp_path):
-        """The rows are written as the cascade sheet of a workbook."""
+        """write_cascade writes the rows as the cascade sheet of a workbook."""
         openpyxl = pytest.importorskip("openpyxl")
         matrix, rolled = matrix_and_roll_up()
         path = tmp_path / "matrix.xlsx"
-        write_xlsx(path, [(CASCADE, cascade_rows(matrix, rolled)[CASCADE])], instructions=False)
+        write_cascade(path, matrix, rolled=rolled)
         sheet = openpyxl.load_workbook(path)["cascade"]
         values = [[cell.value for cell in row] for row in sheet.iter_rows()]
         assert values[0] == list(CASCADE.headers)
         assert values[4][:5] == ["a-kabid", "kabid", "k2", "Judul k2", None]
+        assert len(values) == 5

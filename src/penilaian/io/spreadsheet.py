@@ -36,17 +36,19 @@ from penilaian.io.export import (
     INSTRUCTION_HEADERS,
     RULES,
     appraisal_rows,
+    cascade_rows,
     check_writable,
     instruction_rows,
     result_rows,
 )
-from penilaian.io.tables import INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
+from penilaian.io.tables import CASCADE, INSTRUCTIONS_SHEET, RESULT_TABLES, TABLES
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Sequence
 
     from penilaian._base.labels import Language
+    from penilaian.analysis.cascade import CascadeMatrix, RollUp
     from penilaian.io._source import RawTable
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
@@ -59,6 +61,7 @@ __all__ = [
     "MissingExtraError",
     "read_appraisals",
     "write_appraisals",
+    "write_cascade",
     "write_results",
     "write_template",
 ]
@@ -307,6 +310,41 @@ def write_results(
             ],
             raw=raw,
         )
+
+
+def write_cascade(
+    path: str | os.PathLike[str],
+    matrix: CascadeMatrix,
+    format: Format | None = None,  # noqa: A002 - reads as the format it is
+    *,
+    rolled: RollUp | None = None,
+    raw: bool = False,
+) -> None:
+    """
+    Write a leader's cascading matrix (matriks peran hasil) as the ``cascade`` table.
+
+    One row per leader's target and target that cascades from it
+    (`penilaian.io.export.cascade_rows`), with each target's rolled-up value when
+    *rolled* is given; written beside and renamed on success, as `write_results` is.
+
+    Args:
+        path: The ``.xlsx`` file, or the directory for ``cascade.csv``.
+        matrix: The matrix (`penilaian.analysis.cascade.cascade_matrix`).
+        format: ``"xlsx"`` or ``"csv"``; by default from *path* as for `write_template`.
+        rolled: A roll-up of the same tree (`penilaian.analysis.cascade.roll_up`).
+        raw: For CSV, write text cells as they are (see `write_results`).
+
+    Raises:
+        MissingExtraError: for XLSX without openpyxl installed.
+    """
+    target = Path(path)
+    kind = _format(target, format)
+    rows = cascade_rows(matrix, rolled)[CASCADE]
+    if kind == "xlsx":
+        write_xlsx(target, [(CASCADE, rows)], instructions=False)
+    else:
+        cells = [[row.get(header) for header in CASCADE.headers] for row in rows]
+        write_csv(target, [(CASCADE.name, CASCADE.headers, cells)], raw=raw)
 
 
 def _paired(
