@@ -31,6 +31,7 @@ from penilaian.model import (
     Position,
     Rater,
     Realisation,
+    TargetKind,
     WorkTarget,
 )
 
@@ -244,21 +245,27 @@ class TestCheckTree:
     def test_sample_unit_names_its_missing_head(self):
         """The sample unit's leader cascades from a head whose appraisal is not in the set."""
         items = load_sample_unit().appraisals
-        problems = check_tree(items, lang="en")
-        assert problems
-        assert problems[0].path == "$[0].targets[0].cascades_from"
-        assert "197603222000031002 has no appraisal" in problems[0].message
-        # Rina's rhk-2 has no link, and every staff member names the kabid's own link
-        # (kabid-rhk-2) instead of one of the kabid's targets.
-        assert [p.path for p in problems] == [
-            "$[0].targets[0].cascades_from",
-            "$[1].targets[0].cascades_from",
-            "$[1].targets[1].cascades_from",
-            *(f"$[{i}].targets[0].cascades_from" for i in range(2, 10)),
+        [problem] = check_tree(items, lang="en")
+        assert problem.path == "$[0].targets[0].cascades_from"
+        assert "197603222000031002 has no appraisal" in problem.message
+
+    def test_sample_unit_is_one_tree_below_its_leader(self):
+        """Named as the top, the leader's outside link is no problem; every main RHK links."""
+        items = load_sample_unit().appraisals
+        assert check_tree(items, top=(items[0].id,)) == []
+        tree = build_tree(items, top=(items[0].id,))
+        leader = TargetRef(items[0].id, "rhk-1")
+        main = sum(t.kind is TargetKind.MAIN for a in items[1:] for t in a.targets)
+        assert len(tree.children(leader)) == main == 10
+
+    def test_a_top_official_keeps_a_link_the_set_resolves(self):
+        """Named in top, a link into the set is still followed."""
+        items = [
+            appraisal("a-head", "head", [target("t1")]),
+            appraisal("a-1", "s1", [target("s1", "a-head/t1")], boss="head"),
         ]
-        assert "must cascade" in problems[2].message
-        problems = problems[1:2] + problems[3:]
-        assert all("has no work target with this id" in p.message for p in problems)
+        tree = build_tree(items, top=("a-1",))
+        assert [n.ref for n in tree.children(TargetRef("a-head", "t1"))] == [TargetRef("a-1", "s1")]
 
 
 def _node(aid, tid, parent=None):

@@ -14,7 +14,9 @@ intervenes, in one of two forms:
 An official is at the top when no supervisor is known (no supervisor rater, no leader
 above in the unit tree) or when their appraisal is named in *top*; every other
 official's main work targets must cascade from a target [LOW: which kinds must cascade
-is configurable by *linked_kinds*].
+is configurable by *linked_kinds*].  A link of an official named in *top* that the set
+cannot resolve points outside it (the set stops below that official's supervisor) and
+is not a problem; one it can resolve is kept.
 """
 
 from __future__ import annotations
@@ -144,13 +146,15 @@ def _resolve(
             )
             problems.append(Problem.from_error(f"{where}.position.unit_id", error))
         boss = supervisor_of(appraisal, units)
-        at_top = boss is None or appraisal.id in top
+        named_top = appraisal.id in top
+        at_top = boss is None or named_top
         for t_index, target in enumerate(appraisal.targets):
             path = f"{where}.targets[{t_index}]"
             parent: TargetRef | None = None
             if target.cascades_from is not None:
                 parent, reason = _parent(target.cascades_from, boss, by_id, by_employee, words)
-                if reason is not None:
+                # An official named in *top* may cascade from outside the set: not a problem.
+                if reason is not None and not named_top:
                     error = UnknownReferenceError("cascades_from", target.cascades_from, reason)
                     problems.append(Problem.from_error(f"{path}.cascades_from", error))
             elif not at_top and target.kind in linked_kinds:
