@@ -309,8 +309,10 @@ class TestInterrupt:
         ) as child:
             try:
                 deadline = time.monotonic() + TIMEOUT
-                while not list(folder.iterdir()) and time.monotonic() < deadline:
-                    time.sleep(0.02)  # until the output is ready and waits for the pipe
+                # Until the output is ready and waits for the pipe: the staged file, not the
+                # probe tempfile.gettempdir() writes and removes in the same folder.
+                while not list(folder.glob(".penilaian-*.tmp")) and time.monotonic() < deadline:
+                    time.sleep(0.02)
                 assert len(list(folder.iterdir())) == 1
                 child.send_signal(number)
                 _, err = child.communicate(timeout=TIMEOUT)

@@ -90,6 +90,10 @@ def staged(targets: Sequence[str | os.PathLike[str]]) -> Iterator[list[Path]]:
         InvalidValueError: for a block device or a socket, which are never written.
     """
     plans = [_plan(os.fspath(target)) for target in targets]
+    if any(plan.how != "replace" for plan in plans):
+        # The first call writes and removes a probe file there: done before the handlers,
+        # so an interruption never finds a file of tempfile's in the block.
+        tempfile.gettempdir()
     temporary: list[Path] = []
     stop = _Stop.install()
     try:
