@@ -33,6 +33,7 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: obj
 _WORDS: Final = Words(
     {
         "places": ("angka desimal", "decimal places"),
+        "place": ("angka desimal", "decimal place"),
         "half_up": ("setengah ke atas", "halves up"),
         "half_even": ("setengah ke genap", "halves to even"),
         "down": ("dipotong", "truncated"),
@@ -64,9 +65,17 @@ class Rounding:
         return Decimal((int(scaled < 0), tuple(map(int, str(abs(scaled)))), -self.places))
 
     def describe(self, lang: Language = "en") -> str:
-        """Say the rule in words."""
+        """
+        Say the rule in words.
+
+        >>> Rounding(2).describe(), Rounding(1, "down").describe()
+        ('2 decimal places, halves up', '1 decimal place, truncated')
+        >>> Rounding(1).describe("id")
+        '1 angka desimal, setengah ke atas'
+        """
         words = _WORDS.in_language(lang)
-        return f"{self.places} {words['places']}, {words[self.mode]}"
+        places = words["place" if self.places == 1 else "places"]
+        return f"{self.places} {places}, {words[self.mode]}"
 
 
 FIGURE_ROUNDING: Final = Rounding(6)
