@@ -274,6 +274,7 @@ class TestGenericRegime:
             (lambda: Component("", WorkAchievement()), "id"),
             (lambda: WorkAchievement(kinds=()), "kinds"),
             (lambda: WorkAchievement(kinds=("main",)), "kinds"),
+            (lambda: WorkAchievement(kinds=(TargetKind.MAIN, TargetKind.MAIN)), "kinds"),
             (lambda: WorkAchievement(cap=Decimal(120)), "cap"),
             (lambda: WorkAchievement(cap=120.0), "cap"),
             (lambda: WorkAchievement(cap=True), "cap"),

@@ -154,7 +154,8 @@ def check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: objec
     field; it must name at least one `penilaian.model.TargetKind`.
 
     Raises:
-        InvalidValueError: at the field, for an empty tuple or an item that is not a kind.
+        InvalidValueError: at the field, for an empty tuple, an item that is not a kind,
+            or a kind named twice.
     """
     if (
         not isinstance(value, tuple)
@@ -162,3 +163,5 @@ def check_kinds(_instance: object, attribute: attrs.Attribute[Any], value: objec
         or not all(isinstance(kind, TargetKind) for kind in value)
     ):
         raise InvalidValueError(attribute.name, value, "must name at least one TargetKind")
+    if len(set(value)) != len(value):
+        raise InvalidValueError(attribute.name, value, "must name each TargetKind once")
