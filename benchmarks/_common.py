@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import math
 import os
 import platform
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
+    from decimal import Decimal
 
 T = TypeVar("T")
 
@@ -116,3 +119,43 @@ def peak_mib(run: Callable[[], object]) -> float:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 2**20
+
+
+def half_up(numerator: Decimal, denominator: Decimal | int) -> Decimal:
+    """
+    ``numerator / denominator`` rounded half away from zero to a whole number, exactly.
+
+    Decimal ``//`` and ``%`` are exact (no context rounding while the quotient fits the
+    precision), unlike ``/``: the hand-written floors use this where a rounding point
+    follows a division that does not terminate (a mean of 6, a ratio over 12 months).
+    *denominator* must be positive.
+    """
+    whole, rest = divmod(numerator, denominator)  # truncates toward zero; rest has numerator's sign
+    if rest + rest >= denominator:
+        return whole + 1
+    if -(rest + rest) >= denominator:
+        return whole - 1
+    return whole
+
+
+def float_half_up(value: float, places: int = 2) -> float:
+    """*value* rounded half up to *places* in floats: for the float floors, shown for scale only."""
+    scale: float = 10**places
+    return math.floor(value * scale + 0.5) / scale
+
+
+def interleaved_medians(
+    paths: Mapping[str, tuple[Callable[[Any], object], Sequence[Any]]], repeat: int
+) -> dict[str, float]:
+    """
+    Time every path *repeat* times, round after round (A/B interleaved), and return medians.
+
+    Each path is (what to run on one item, its items); appraisals get their cached
+    indexes dropped before each timed pass (``fresh``), other items are left alone.
+    Interleaving makes drift on a loaded machine hit every path alike.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in paths}
+    for _ in range(repeat):
+        for name, (run, items) in paths.items():
+            samples[name].append(time_once(run, items, fresh=True))
+    return {name: statistics.median(times) for name, times in samples.items()}

@@ -6,12 +6,17 @@ of each appraisal (all aspects, as a regime asks), with a typical agency policy:
 2/5, second-level supervisor 1/10, peers 3/10, subordinate 1/5, `Mean` within a role,
 `Renormalise` for missing roles, at least 2 peers, self not counted (reported beside).
 
-Floor, in the same process: the weighted mean of per-role means in exact `Fraction`s,
-written by hand over ``(role, Fraction score)`` tuples extracted per aspect before timing
-(no lookups, no checks, no missing roles, no self-other gap, no result objects).
-Both give identical values, checked before timing.  Timing is reported, never asserted.
+Floor, in the same process: the weighted mean of per-role means hand-written in
+`Decimal`, over ``(role, Decimal score)`` tuples extracted per aspect before timing,
+kept as an exact numerator and denominator (Decimal products and sums never round; a
+mean of 3 raters would not terminate), with the minimum raters, renormalisation and
+the self value (no lookups, no checks, no result objects).  Both give identical
+values, checked before timing with `Inexact` and `Rounded` trapped.  A float loop of
+the same formulas is timed beside, for scale only (never the goal's floor).  The paths
+are timed A/B interleaved, round after round, and the medians reported.  Timing is
+reported, never asserted.
 
-    python benchmarks/bench_aggregate.py                       # N=100_000, best of 3
+    python benchmarks/bench_aggregate.py                       # N=100_000, median of 3
     python benchmarks/bench_aggregate.py --n 2000 --repeat 1   # a quick smoke run
 """
 
@@ -20,15 +25,22 @@ from __future__ import annotations
 import random
 import sys
 import time
-from decimal import Decimal
+from decimal import Decimal, Inexact, Rounded, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from _common import arguments, environment, peak_rss_mib, settle, time_once
+from _common import arguments, environment, interleaved_medians, peak_rss_mib, settle
 
-from penilaian import NumericScale, Rater, RaterRole, Rating, Renormalise, WeightingPolicy
-from penilaian.cli._main import load_sample
+from penilaian import (
+    NumericScale,
+    Rater,
+    RaterRole,
+    Rating,
+    Renormalise,
+    WeightingPolicy,
+    load_sample,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -96,16 +108,18 @@ def make_appraisals(n: int, seed: int) -> list[Appraisal]:
     ]
 
 
-Extracted = list[tuple[tuple[str, Fraction], ...]]
+Extracted = list[tuple[tuple[str, Decimal], ...]]
+Weights = tuple[tuple[str, Decimal, int], ...]
+FloorValue = tuple[Decimal | None, Decimal, Decimal | None, int]
 
 
 def extract(appraisals: Sequence[Appraisal]) -> Extracted:
-    """Per appraisal and aspect, the (role id, exact score) of every rating: the floor's input."""
+    """Per appraisal and aspect, the (role id, Decimal score) of every rating: the floor's input."""
     roles = {rater_id: role.value for rater_id, role in RATERS}
     aspects = [aspect.id for aspect in appraisals[0].framework.aspects]
     return [
         tuple(
-            (roles[rating.rater_id], Fraction(rating.score or 0))
+            (roles[rating.rater_id], rating.score or Decimal(0))
             for rating in appraisal.ratings
             if rating.subject == aspect
         )
@@ -114,18 +128,68 @@ def extract(appraisals: Sequence[Appraisal]) -> Extracted:
     ]
 
 
-def floor_value(pairs: tuple[tuple[str, Fraction], ...], weights: dict[str, Fraction]) -> Fraction:
-    """The hand-written floor: weighted mean of per-role means, exact, every role present."""
-    sums: dict[str, Fraction] = {}
+def floor_weights() -> Weights:
+    """(role, weight as an exact Decimal, minimum raters) for each weighted role, in order."""
+    return tuple(
+        (
+            role,
+            Decimal(share.numerator) / share.denominator,
+            max(POLICY.min_raters.get(RaterRole(role), 1), 1),
+        )
+        for role, share in POLICY.role_weights.shares.items()
+    )
+
+
+def floor_value(pairs: tuple[tuple[str, Decimal], ...], weights: Weights) -> FloorValue:
+    """
+    The hand-written floor: weighted mean of per-role means, exact, in `Decimal`.
+
+    Returns (numerator, denominator, self sum, self count): the value is numerator /
+    denominator, kept as a pair because a mean over 3 raters does not terminate
+    (Decimal products and sums are exact; a Decimal ``/`` would round).  A role with
+    fewer raters than its minimum is missing, and the others' weights are renormalised.
+    """
+    sums: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
     for role, score in pairs:
-        if role in weights:
-            sums[role] = sums.get(role, Fraction(0)) + score
-            counts[role] = counts.get(role, 0) + 1
-    total = Fraction(0)
-    for role, weight in weights.items():
-        total += weight * sums[role] / counts[role]
-    return total
+        if role in sums:
+            sums[role] += score
+            counts[role] += 1
+        else:
+            sums[role] = score
+            counts[role] = 1
+    numerator, denominator, present = Decimal(0), 1, Decimal(0)
+    for role, weight, minimum in weights:
+        count = counts.get(role, 0)
+        if count >= minimum:
+            numerator = numerator * count + weight * sums[role] * denominator
+            denominator *= count
+            present += weight
+    value = numerator if present else None
+    return value, denominator * present, sums.get("self"), counts.get("self", 0)
+
+
+FloatWeights = tuple[tuple[str, float, int], ...]
+
+
+def float_value(pairs: tuple[tuple[str, float], ...], weights: FloatWeights) -> float | None:
+    """The same formulas in floats: shown for scale, never the goal's floor."""
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for role, score in pairs:
+        if role in sums:
+            sums[role] += score
+            counts[role] += 1
+        else:
+            sums[role] = score
+            counts[role] = 1
+    total = present = 0.0
+    for role, weight, minimum in weights:
+        count = counts.get(role, 0)
+        if count >= minimum:
+            total += weight * sums[role] / count
+            present += weight
+    return total / present if present else None
 
 
 def make_paths(
@@ -133,7 +197,9 @@ def make_paths(
 ) -> dict[str, tuple[Callable[[Any], object], Sequence[Any]]]:
     """Each path: what it runs on one item, and its items (an appraisal, or extracted pairs)."""
     aspects = [aspect.id for aspect in appraisals[0].framework.aspects]
-    weights = dict(POLICY.role_weights.shares)
+    weights = floor_weights()
+    float_weights = tuple((role, float(weight), minimum) for role, weight, minimum in weights)
+    floats = [tuple((role, float(score)) for role, score in pairs) for pairs in extracted]
 
     def policy_without_trace(appraisal: Appraisal) -> object:
         return [POLICY(appraisal, aspect, trace=False) for aspect in aspects]
@@ -144,27 +210,43 @@ def make_paths(
     def floor(pairs: Any) -> object:
         return floor_value(pairs, weights)
 
+    def float_floor(pairs: Any) -> object:
+        return float_value(pairs, float_weights)
+
     return {
         "trace off": (policy_without_trace, appraisals),
         "trace on": (policy_with_trace, appraisals),
         "floor": (floor, extracted),
+        "float": (float_floor, floats),
     }
 
 
 def check_equivalent(appraisals: Sequence[Appraisal], extracted: Extracted, count: int) -> None:
-    """Assert that the policy and the floor give the same values (and warm both up)."""
+    """
+    Assert that the policy and the floor give the same values (and warm both up).
+
+    The floor runs with `Inexact` and `Rounded` trapped: no Decimal operation rounded.
+    """
     aspects = [aspect.id for aspect in appraisals[0].framework.aspects]
-    weights = dict(POLICY.role_weights.shares)
-    values = [
-        POLICY(appraisal, aspect, trace=False).value
+    weights = floor_weights()
+    with localcontext() as exact:
+        exact.traps[Inexact] = exact.traps[Rounded] = True
+        floors = [floor_value(pairs, weights) for pairs in extracted[: count * len(aspects)]]
+    results = [
+        POLICY.aggregate(appraisal, aspect, trace=False)
         for appraisal in appraisals[:count]
         for aspect in aspects
     ]
-    floors = [floor_value(pairs, weights) for pairs in extracted[: count * len(aspects)]]
-    assert values == floors, "the policy and the floor disagree"
+    for result, (numerator, denominator, own, mine) in zip(results, floors, strict=True):
+        value = None if numerator is None else Fraction(numerator) / Fraction(denominator)
+        assert result.value == value, "the policy and the floor disagree"
+        assert result.self_value == (None if own is None else Fraction(own) / mine)
+    assert [POLICY(a, s, trace=False).value for a in appraisals[:1] for s in aspects] == [
+        result.value for result in results[: len(aspects)]
+    ]
     traced = POLICY(appraisals[0], aspects[0], trace=True)
     assert traced.step is not None
-    assert traced.value == values[0]
+    assert traced.value == results[0].value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,10 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = make_paths(appraisals, extracted)
     settle()
 
-    best = dict.fromkeys(paths, float("inf"))
-    for _ in range(args.repeat):
-        for name, (run, items) in paths.items():  # interleaved, so drift hits every path alike
-            best[name] = min(best[name], time_once(run, items, fresh=True))
+    median = interleaved_medians(paths, args.repeat)
 
     aspects = len(appraisals[0].framework.aspects)
     print("bench_aggregate: weighted multi-rater aggregation of behaviour ratings")
@@ -189,21 +268,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  seed {args.seed}; built and extracted in {built:.1f} s")
     print(f"measured: POLICY(appraisal, aspect, trace=...) for all {aspects} aspects per appraisal")
     print(
-        "floor:    weighted mean of per-role means in Fractions over (role, score) tuples\n"
-        "          extracted per aspect before timing; values checked equal on the first "
-        f"{min(args.n, 1000)} appraisals"
+        "floor:    weighted mean of per-role means hand-written in Decimal over (role, score)\n"
+        "          tuples extracted per aspect before timing, kept as an exact numerator and\n"
+        "          denominator (Decimal products and sums; no rounding division), with the\n"
+        "          minimum raters, renormalisation and the self value; values checked equal\n"
+        f"          on the first {min(args.n, 1000)} appraisals, Inexact and Rounded trapped"
     )
-    print(f"best of {args.repeat} run(s), time.perf_counter")
+    print("float:    the same formulas in floats, for scale only (never the goal's floor)")
+    print(f"{args.repeat} interleaved run(s), medians, time.perf_counter")
     print()
-    print(f"{'path':<10} {'N':>9} {'calls':>9} {'total s':>9} {'µs/appraisal':>13} {'vs floor':>9}")
-    for name, seconds in best.items():
+    header = f"{'path':<10} {'N':>9} {'calls':>9} {'total s':>9} {'µs/appraisal':>13}"
+    print(f"{header} {'vs floor':>9} {'vs float':>9}")
+    for name, seconds in median.items():
         per = seconds / args.n * 1e6
-        ratio = seconds / best["floor"]
+        ratio, scale = seconds / median["floor"], seconds / median["float"]
         calls = args.n * aspects
-        print(f"{name:<10} {args.n:>9} {calls:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
+        print(
+            f"{name:<10} {args.n:>9} {calls:>9} {seconds:>9.3f} {per:>13.1f} "
+            f"{ratio:>8.2f}x {scale:>8.2f}x"
+        )
     print()
-    print(f"ratio trace off/floor: {best['trace off'] / best['floor']:.2f}")
-    print(f"ratio trace on/trace off: {best['trace on'] / best['trace off']:.2f}")
+    print(f"ratio trace off/floor: {median['trace off'] / median['floor']:.2f}")
+    print(f"ratio trace on/floor: {median['trace on'] / median['floor']:.2f}")
+    print(f"ratio trace on/trace off: {median['trace on'] / median['trace off']:.2f}")
+    print(
+        f"for scale: trace off / float {median['trace off'] / median['float']:.2f}, "
+        f"floor / float {median['floor'] / median['float']:.2f}"
+    )
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, inputs included)")
     print(environment())
     return 0

@@ -4,34 +4,37 @@ Benchmark: score N appraisals under PP 30/2019 + PermenPANRB 8/2021, against an 
 Measured paths: ``Pp30Regime().score(appraisal, trace=False)`` and ``trace=True``, once
 per in-memory appraisal, as a caller scoring a batch does.
 
-Floor, in the same process: the same formulas written by hand over plain tuples
-extracted beforehand (not timed) that hold the model's `Decimal` inputs: each turned
-into a `Fraction`, capaian IKI rounded half up to a whole percent; for a JPT post the
-conversion table as an if-chain and the means (PermenPANRB 8/2021 Bab VI.A.1), for
-every other post the category points 16/13/8/3/1 summed per rencana, its cut-offs
-and nilai 120/100/80/60/25, and kinerja tambahan's 2.4/1.6/1.0/0.5/0.1 (Bab VI.A.2);
-half-up rounding to 2 places in integer arithmetic, the 70/30 or 60/40 weights, the
-cap and the predikat.  No validation, no figures
-dictionary, no trace, no Decimal output.  Before timing, every
-appraisal's floor grade and final value are checked against the regime's.  The ratio
-penilaian/floor is what the regime's structure (figures, rules as data, declared
+Floor, in the same process: the same formulas hand-written in `Decimal` over plain
+tuples extracted beforehand (not timed) that hold the model's `Decimal` inputs: capaian
+IKI as one exact half-up division to a whole percent (``divmod``, which never rounds);
+for a JPT post the conversion table as an if-chain and the means (PermenPANRB 8/2021
+Bab VI.A.1), for every other post the category points 16/13/8/3/1 summed per rencana,
+its cut-offs and nilai 120/100/80/60/25, and kinerja tambahan's 2.4/1.6/1.0/0.5/0.1
+(Bab VI.A.2); values carried in whole hundredths, means divided exactly half up, the
+70/30 or 60/40 weights, the cap, ``quantize(..., ROUND_HALF_UP)`` and the predikat.  No
+validation, no figures dictionary, no trace.  Before timing, every appraisal's floor
+grade and final value are checked against the regime's, with `Inexact` and `Rounded`
+trapped (no Decimal operation outside the declared rounding points rounded).  A float
+loop of the same formulas is timed beside, for scale only (never the goal's floor).
+The paths are timed A/B interleaved, round after round, and the medians reported.  The
+ratio penilaian/floor is what the regime's structure (figures, rules as data, declared
 rounding, the aggregator, the result) costs over the bare arithmetic.  Timing is
 reported, never asserted.
 
-    python benchmarks/bench_score_pp30.py                       # N=100_000, best of 3
+    python benchmarks/bench_score_pp30.py                       # N=100_000, median of 3
     python benchmarks/bench_score_pp30.py --n 2000 --repeat 1   # a quick smoke run
 """
 
 from __future__ import annotations
 
+import math
 import random
 import sys
 import time
-from decimal import Decimal
-from fractions import Fraction
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, Rounded, localcontext
 from typing import TYPE_CHECKING
 
-from _common import arguments, environment, settle, time_once
+from _common import arguments, environment, float_half_up, half_up, interleaved_medians, settle
 
 from penilaian import (
     PP30_2019_BEHAVIOUR,
@@ -83,7 +86,6 @@ KINDS = (  # managerial kinds are rated on 5 aspects, the others on 4; JPT take 
     PositionKind.SKILL_SKILLED,
 )
 SCALE = NumericScale("nilai_0_120", 0, 120, step=1)
-ZERO = Fraction(0)
 
 JPT_KINDS = (PositionKind.JPT_UTAMA, PositionKind.JPT_MADYA, PositionKind.JPT_PRATAMA)
 """The posts the interpolation table scores (PermenPANRB 8/2021 Bab VI.A.1); others: categories."""
@@ -172,6 +174,13 @@ Plain = tuple[
     bool,
     PositionKind,
 ]
+FloatPlain = tuple[
+    tuple[tuple[bool, tuple[tuple[float, float, float, bool, bool], ...]], ...],
+    tuple[float, ...],
+    bool,
+    bool,
+    PositionKind,
+]
 
 
 def extract(appraisal: Appraisal) -> Plain:
@@ -206,30 +215,27 @@ def extract(appraisal: Appraisal) -> Plain:
     return tuple(targets), scores, peer, innovation, appraisal.position.kind
 
 
-def round_half_up(value: Fraction, places: int = 2) -> Fraction:
-    """Round a non-negative or negative fraction half away from zero, in integers."""
-    scale = 10**places
-    numerator, denominator = value.numerator * scale, value.denominator
-    whole = (2 * abs(numerator) + denominator) // (2 * denominator)
-    return Fraction(whole if numerator >= 0 else -whole, scale)
+HUNDREDTH = Decimal("0.01")
+ZERO = Decimal(0)
+CAP = Decimal(120)
+DECLARED = Context(traps=[])
+"""The context of the declared rounding points (``quantize``); the check traps any other."""
 
 
-def iki_value(capaian: Fraction, at_maximum: bool) -> Fraction:
-    """The conversion table of PermenPANRB 8/2021, as an if-chain."""
+def iki_value(capaian: int, at_maximum: bool) -> int:
+    """The conversion table of PermenPANRB 8/2021, as an if-chain, in hundredths (2 places)."""
     if capaian >= 110 or (at_maximum and capaian == 100):
-        value = Fraction(120)
-    elif capaian >= 101:
-        value = 110 + Fraction(10, 9) * (capaian - 101)
-    elif capaian >= 100:
-        value = Fraction(109)
-    elif capaian >= 60:
-        value = capaian - 10
-    else:
-        value = max(capaian * Fraction(49, 59), Fraction(0))
-    return value
+        return 12000
+    if capaian >= 101:
+        return 11000 + int(half_up(Decimal(1000 * (capaian - 101)), 9))  # 110 + 10/9 (c - 101)
+    if capaian >= 100:
+        return 10900
+    if capaian >= 60:
+        return 100 * (capaian - 10)
+    return max(int(half_up(Decimal(4900 * capaian), 59)), 0)  # c x 49/59, not below 0
 
 
-def category_of(capaian: Fraction, at_maximum: bool) -> int:
+def category_of(capaian: int, at_maximum: bool) -> int:
     """The IKI category (0 Sangat Baik ... 4 Sangat Kurang) of a whole-percent capaian."""
     if capaian >= 101 or (at_maximum and capaian == 100):
         return 0
@@ -239,8 +245,8 @@ def category_of(capaian: Fraction, at_maximum: bool) -> int:
 
 
 POINTS = (16, 13, 8, 3, 1)
-RENCANA = (120, 100, 80, 60, 25)
-ADDITIONAL = (Fraction(12, 5), Fraction(8, 5), Fraction(1), Fraction(1, 2), Fraction(1, 10))
+RENCANA = (12000, 10000, 8000, 6000, 2500)  # nilai 120/100/80/60/25, in hundredths
+ADDITIONAL = (240, 160, 100, 50, 10)  # kinerja tambahan 2.4/1.6/1.0/0.5/0.1, in hundredths
 
 
 def rencana(categories: Sequence[int]) -> int:
@@ -253,59 +259,154 @@ def rencana(categories: Sequence[int]) -> int:
     return 2 if 3 * total >= 19 * count else 3 if 3 * total >= 7 * count else 4
 
 
-def floor(plain: Plain) -> tuple[Grade, Fraction]:
-    """Score one pre-extracted appraisal by hand: (grade, final value)."""
+def capaian_of(low: Decimal, high: Decimal, realised: Decimal, higher: bool) -> int:
+    """Capaian IKI in whole percent, half up: the one exact Decimal division per indicator."""
+    if low <= realised <= high:
+        return 100
+    bound = high if realised > high else low
+    # R / B x 100, or (2 - R / B) x 100 = (200 B - 100 R) / B when lower is better
+    numerator = 100 * realised if higher else 200 * bound - 100 * realised
+    return int(half_up(numerator, bound))
+
+
+def floor(plain: Plain) -> tuple[Grade, Decimal]:
+    """
+    Score one pre-extracted appraisal by hand in `Decimal`: (grade, final value).
+
+    Each capaian is one exact half-up division of Decimals (``divmod``); from then on
+    the values are whole numbers of hundredths, means divided exactly half up, and
+    the weighted final value rounded with ``quantize(..., ROUND_HALF_UP)``.
+    """
     targets, scores, peer, innovation, kind = plain
     table = kind in JPT_KINDS
-    main_values = []  # the table: additional work is valued but adds nothing by default
-    additional = ZERO
+    main_values = 0  # the sum of the main rencana values, in hundredths
+    mains = 0
+    additional = 0  # the table: additional work is valued but adds nothing by default
     for is_main, indicators in targets:
-        values, categories = [], []
-        for low, high, realised, higher, at_maximum in indicators:
-            if low <= realised <= high:
-                capaian = Fraction(100)
-            else:
-                ratio = Fraction(realised) / Fraction(high if realised > high else low)
-                capaian = (ratio if higher else 2 - ratio) * 100
-            whole = round_half_up(capaian, 0)
-            values.append(round_half_up(iki_value(whole, at_maximum)))
-            categories.append(category_of(whole, at_maximum))
         if table:
-            value = round_half_up(sum(values, ZERO) / len(values))
+            total = 0
+            for low, high, realised, higher, at_maximum in indicators:
+                total += iki_value(capaian_of(low, high, realised, higher), at_maximum)
+            value = int(half_up(Decimal(total), len(indicators)))
         else:
-            band = rencana(categories)
-            value = Fraction(RENCANA[band])
+            band = rencana([
+                category_of(capaian_of(low, high, realised, higher), at_maximum)
+                for low, high, realised, higher, at_maximum in indicators
+            ])  # fmt: skip
+            value = RENCANA[band]
             additional += 0 if is_main else ADDITIONAL[band]
         if is_main:
-            main_values.append(value)
-    skp = round_half_up(sum(main_values, ZERO) / len(main_values)) + additional
-    behaviour = round_half_up(sum(map(Fraction, scores), ZERO) / len(scores))
-    work_weight = Fraction(3, 5) if peer else Fraction(7, 10)
-    final = round_half_up(min(work_weight * skp + (1 - work_weight) * behaviour, Fraction(120)))
+            main_values += value
+            mains += 1
+    skp = half_up(Decimal(main_values), mains) + additional
+    behaviour = half_up(100 * sum(scores, ZERO), len(scores))
+    work = 6 if peer else 7  # tenths: 60/40 with peer ratings, 70/30 without
+    final = (work * skp + (10 - work) * behaviour) / 1000
+    final = min(final, CAP).quantize(HUNDREDTH, ROUND_HALF_UP, DECLARED)
+    return predikat(final, innovation), final
+
+
+def predikat(final: Decimal | float, innovation: bool) -> Grade:
+    """The predikat of a final value (the same cut-offs for both floors)."""
     if final >= 110:
-        grade = Grade.VERY_GOOD if innovation else Grade.GOOD
-    elif final >= 90:
-        grade = Grade.GOOD
-    elif final >= 70:
-        grade = Grade.NEEDS_IMPROVEMENT
-    else:
-        grade = Grade.POOR if final >= 50 else Grade.VERY_POOR
-    return grade, final
+        return Grade.VERY_GOOD if innovation else Grade.GOOD
+    if final >= 90:
+        return Grade.GOOD
+    if final >= 70:
+        return Grade.NEEDS_IMPROVEMENT
+    return Grade.POOR if final >= 50 else Grade.VERY_POOR
+
+
+def float_capaian(low: float, high: float, realised: float, higher: bool) -> int:
+    """Capaian IKI in whole percent, half up, in floats."""
+    if low <= realised <= high:
+        return 100
+    ratio = realised / (high if realised > high else low)
+    return math.floor((ratio if higher else 2 - ratio) * 100 + 0.5)
+
+
+def float_iki(capaian: int, at_maximum: bool) -> float:
+    """The conversion table in floats."""
+    if capaian >= 110 or (at_maximum and capaian == 100):
+        return 120.0
+    if capaian >= 101:
+        return 110 + 10 / 9 * (capaian - 101)
+    if capaian >= 100:
+        return 109.0
+    if capaian >= 60:
+        return capaian - 10.0
+    return max(capaian * 49 / 59, 0.0)
+
+
+def float_floor(plain: FloatPlain) -> tuple[Grade, float]:
+    """The same formulas in floats: shown for scale, never the goal's floor (floats can miss)."""
+    targets, scores, peer, innovation, kind = plain
+    table = kind in JPT_KINDS
+    main_values, mains, additional = 0.0, 0, 0.0
+    for is_main, indicators in targets:
+        values, categories = 0.0, []
+        for low, high, realised, higher, at_maximum in indicators:
+            whole = float_capaian(low, high, realised, higher)
+            if table:
+                values += float_half_up(float_iki(whole, at_maximum))
+            else:
+                categories.append(category_of(whole, at_maximum))
+        if table:
+            value = float_half_up(values / len(indicators))
+        else:
+            band = rencana(categories)
+            value = RENCANA[band] / 100
+            additional += 0 if is_main else ADDITIONAL[band] / 100
+        if is_main:
+            main_values += value
+            mains += 1
+    skp = float_half_up(main_values / mains) + additional
+    behaviour = float_half_up(sum(scores) / len(scores))
+    work = 0.6 if peer else 0.7
+    final = float_half_up(min(work * skp + (1 - work) * behaviour, 120.0))
+    return predikat(final, innovation), final
+
+
+def to_floats(plain: Plain) -> FloatPlain:
+    """The float floor's input: the same numbers as floats (converted before timing)."""
+    targets, scores, peer, innovation, kind = plain
+    converted = tuple(
+        (is_main, tuple((float(lo), float(hi), float(r), up, top) for lo, hi, r, up, top in items))
+        for is_main, items in targets
+    )
+    return converted, tuple(map(float, scores)), peer, innovation, kind
 
 
 # -- measuring -------------------------------------------------------------------------------
 
 
 def check_equivalent(
-    regime: Pp30Regime, appraisals: Sequence[Appraisal], plains: Sequence[Plain]
-) -> None:
-    """Assert that the floor and the regime agree on every appraisal (and warm both up)."""
-    for appraisal, plain in zip(appraisals, plains, strict=True):
-        result = regime.score(appraisal, trace=False)
-        assert result.score is not None
-        expected = floor(plain)
-        assert (result.grade, Fraction(result.score)) == expected, (appraisal.id, result, expected)
-        assert regime.score(appraisal).without_trace() == result
+    regime: Pp30Regime,
+    appraisals: Sequence[Appraisal],
+    plains: Sequence[Plain],
+    floats: Sequence[FloatPlain],
+) -> tuple[dict[str, int], int]:
+    """
+    Assert that the floor and the regime agree on every appraisal (and warm both up).
+
+    The floor runs here with `Inexact` and `Rounded` trapped, so a Decimal operation
+    that had to round (not one of the declared rounding points) would raise.  Return
+    how many appraisals took each route, and how often the float floor missed.
+    """
+    routes = {"table (JPT)": 0, "categories": 0}
+    float_misses = 0
+    with localcontext() as exact:
+        exact.traps[Inexact] = exact.traps[Rounded] = True
+        for appraisal, plain, numbers in zip(appraisals, plains, floats, strict=True):
+            result = regime.score(appraisal, trace=False)
+            assert result.score is not None
+            expected = floor(plain)
+            assert (result.grade, result.score) == expected, (appraisal.id, result, expected)
+            assert regime.score(appraisal).without_trace() == result
+            routes["table (JPT)" if plain[4] in JPT_KINDS else "categories"] += 1
+            grade, final = float_floor(numbers)
+            float_misses += (grade, round(final, 2)) != (result.grade, float(result.score))
+    return routes, float_misses
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -315,20 +416,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(args.seed)
     appraisals = [make_appraisal(rng, number) for number in range(args.n)]
     plains = [extract(appraisal) for appraisal in appraisals]
+    floats = [to_floats(plain) for plain in plains]
     built = time.perf_counter() - built
     regime = Pp30Regime()
-    check_equivalent(regime, appraisals, plains)
+    routes, float_misses = check_equivalent(regime, appraisals, plains, floats)
     settle()
 
     paths: dict[str, tuple[Callable[[object], object], Sequence[object]]] = {
         "trace off": (lambda a: regime.score(a, trace=False), appraisals),  # type: ignore[arg-type]
         "trace on": (regime.score, appraisals),  # type: ignore[dict-item]
         "floor": (floor, plains),  # type: ignore[dict-item]
+        "float": (float_floor, floats),  # type: ignore[dict-item]
     }
-    best = dict.fromkeys(paths, float("inf"))
-    for _ in range(args.repeat):
-        for name, (run, items) in paths.items():  # interleaved, so drift hits every path alike
-            best[name] = min(best[name], time_once(run, items, fresh=True))
+    median = interleaved_medians(paths, args.repeat)
 
     grades: dict[str, int] = {}
     for appraisal in appraisals[:1000]:
@@ -339,26 +439,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"appraisal shape: {SHAPE}")
     print(
         f"  seed {args.seed}; built and extracted in {built:.1f} s; "
-        f"grades of the first 1000: {grades}"
+        f"grades of the first 1000: {grades}; routes: {routes}"
     )
     print("measured: Pp30Regime().score(appraisal, trace=False) and trace=True, one per appraisal")
     print(
-        "floor:    the same formulas by hand over pre-extracted tuples of the Decimal inputs\n"
-        "          (Fraction arithmetic, if-chain table for JPT, category points and cut-offs for\n"
-        "          the others, integer half-up rounding, no figures, no trace); checked equal\n"
-        "          to the regime on every appraisal first"
+        "floor:    the same formulas by hand in Decimal over pre-extracted tuples of the Decimal\n"
+        "          inputs: each capaian one exact half-up division (divmod), then whole\n"
+        "          hundredths; if-chain table for JPT, category points and cut-offs for the\n"
+        "          others; quantize(ROUND_HALF_UP) for the final value; no figures, no trace;\n"
+        "          checked equal to the regime on every appraisal first, with Inexact and\n"
+        "          Rounded trapped (no Decimal operation rounded)"
     )
-    print(f"each result is dropped as it comes; best of {args.repeat} run(s), time.perf_counter")
+    print(
+        f"float:    the same formulas in floats, for scale only (never the goal's floor);\n"
+        f"          it missed the regime's final value or predikat on {float_misses} of {args.n}"
+    )
+    print(
+        f"each result is dropped as it comes; {args.repeat} interleaved run(s), medians, "
+        "time.perf_counter"
+    )
     print()
-    print(f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13} {'vs floor':>9}")
-    for name, seconds in best.items():
+    header = f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13}"
+    print(f"{header} {'vs floor':>9} {'vs float':>9}")
+    for name, seconds in median.items():
         per = seconds / args.n * 1e6
-        ratio = seconds / best["floor"]
-        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
+        ratio, scale = seconds / median["floor"], seconds / median["float"]
+        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x {scale:>8.2f}x")
     print()
     print(
-        f"ratio trace off/floor: {best['trace off'] / best['floor']:.2f} (target <= 2); "
-        f"trace on/floor: {best['trace on'] / best['floor']:.2f} (target <= 4)"
+        f"ratio trace off/floor: {median['trace off'] / median['floor']:.2f} (target <= 2); "
+        f"trace on/floor: {median['trace on'] / median['floor']:.2f} (target <= 4)"
+    )
+    print(
+        f"for scale: trace off / float {median['trace off'] / median['float']:.2f}, "
+        f"floor / float {median['floor'] / median['float']:.2f}"
     )
     print(environment())
     return 0

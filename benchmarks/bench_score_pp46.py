@@ -6,16 +6,21 @@ Measured paths, on the same in-memory appraisals:
 - ``Pp46Regime().score(appraisal, trace=False)`` and ``.score(appraisal)`` (traced);
 - **floor**: a plain function computing the same Perka BKN 1/2013 formulas, the same
   rounding (2 places, halves up, at the kegiatan values, the SKP, the behaviour and
-  the final value) and the same category, exactly with `Fraction`, from plain tuples
+  the final value) and the same category, hand-written in `Decimal`, from plain tuples
   of the `Decimal` targets, realisations and supervisor ratings extracted before
-  timing; no checks, no figures, no `Result`, no trace.
+  timing: exact sums over a common denominator, exact half-up division (``divmod``)
+  where a quotient does not terminate, ``quantize(..., ROUND_HALF_UP)`` where it does;
+  no checks, no figures, no `Result`, no trace;
+- **float**: the same formulas in floats, shown for scale only (never the goal's floor).
 
 Ratios are against the floor.  Before timing, the floor's final value and category
-are checked against the regime's on every appraisal, and the inputs are frozen out
-of the garbage collector's generations (``gc.freeze``) so that collections do not
-walk all N appraisals.  Timing is reported, never asserted.
+are checked against the regime's on every appraisal (with `Inexact` and `Rounded`
+trapped, so no Decimal operation rounded), and the inputs are frozen out of the
+garbage collector's generations (``gc.freeze``) so that collections do not walk all
+N appraisals.  The paths are timed A/B interleaved, round after round, and the
+medians reported.  Timing is reported, never asserted.
 
-    python benchmarks/bench_score_pp46.py                       # N=100_000, best of 3
+    python benchmarks/bench_score_pp46.py                       # N=100_000, median of 3
     python benchmarks/bench_score_pp46.py --n 2000 --repeat 1   # a quick smoke run
 """
 
@@ -24,11 +29,18 @@ from __future__ import annotations
 import random
 import sys
 import time
-from decimal import Decimal
-from fractions import Fraction
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, Rounded, localcontext
 from typing import TYPE_CHECKING, Any
 
-from _common import arguments, environment, peak_rss_mib, settle, time_once
+from _common import (
+    arguments,
+    environment,
+    float_half_up,
+    half_up,
+    interleaved_medians,
+    peak_rss_mib,
+    settle,
+)
 
 from penilaian import (
     PP46_2011_BEHAVIOUR,
@@ -117,15 +129,21 @@ def make_appraisal(rng: random.Random, number: int) -> Appraisal:
     )
 
 
-# -- the floor: the same formulas on plain tuples, nothing checked -----------------------
+# -- the floors: the same formulas on plain tuples, nothing checked ----------------------
 
 Plain = tuple[
     tuple[tuple[tuple[int, Decimal, Decimal], ...], ...], int, tuple[str, ...], tuple[Decimal, ...]
 ]
+FloatPlain = tuple[
+    tuple[tuple[tuple[int, float, float], ...], ...], int, tuple[str, ...], tuple[float, ...]
+]
 ASPECT_CODES = {Aspect.QUANTITY: 0, Aspect.QUALITY: 1, Aspect.TIME: 2, Aspect.COST: 3}
-FACTOR = Fraction(176, 100)
 POINTS = {"unit": 3, "organisation": 6, "state": 12}
-CUTS = ((50, Grade.BAD), (60, Grade.POOR), (75, Grade.FAIR), (90, Grade.GOOD))
+CUTS = ((5000, Grade.BAD), (6000, Grade.POOR), (7500, Grade.FAIR), (9000, Grade.GOOD))
+HUNDREDTH = Decimal("0.01")
+ZERO = Decimal(0)
+DECLARED = Context(traps=[])
+"""The context of the declared rounding points (``quantize``); the check traps any other."""
 
 
 def extract(appraisal: Appraisal) -> Plain:
@@ -148,56 +166,102 @@ def extract(appraisal: Appraisal) -> Plain:
     return activities, additional, scopes, behaviour
 
 
-def round2(value: Fraction) -> Fraction:
-    """Round to 2 places, halves up (away from zero), in integers."""
-    whole, rest = divmod(abs(value.numerator) * 100, value.denominator)
-    whole += 2 * rest >= value.denominator
-    return Fraction(-whole if value < 0 else whole, 100)
+def floor(plain: Plain) -> tuple[Decimal, Grade]:
+    """
+    Score one appraisal by PP 46/2011 in `Decimal`, exactly, with no checks.
 
-
-def floor(plain: Plain) -> tuple[Fraction, Grade]:
-    """Score one appraisal by PP 46/2011, exactly, with no checks."""
+    A kegiatan's aspects are summed over a common denominator (the product of their
+    targets: Decimal products and sums are exact) and divided once, half up, by
+    `half_up` (exact ``divmod``); values are carried in hundredths from then on.
+    """
     activities, additional, scopes, behaviour = plain
-    values = []
+    hundredths = ZERO  # the sum of the kegiatan values, in hundredths
     for aspects in activities:
-        zero = aspects[0][2] == 0
-        total = Fraction(0)
+        if aspects[0][2] == 0:  # no output realised: the kegiatan is worth 0
+            continue
+        numerator = ZERO
+        denominator: Decimal | int = 1
         for code, planned, realised in aspects:
-            if zero:
-                continue
-            ratio = Fraction(realised) / Fraction(planned)
-            if code < 2:
-                total += ratio * 100
+            if code < 2 or 76 * planned > 100 * realised:
+                # 100 R/T; for time and cost above 24 % efficiency, 76 - ((1.76T - R)/T x 100
+                # - 100) is the same 100 R/T.
+                term = 100 * realised
             else:
-                # ((1.76 x T - R) / T) x 100 == (1.76 - R / T) x 100, as the regime computes it.
-                value = (FACTOR - ratio) * 100
-                if 100 - ratio * 100 > 24:
-                    value = 76 - (value - 100)
-                total += value
-        values.append(round2(total / len(aspects)))
+                term = 176 * planned - 100 * realised  # (1.76 T - R) / T x 100
+            numerator = numerator * planned + term * denominator
+            denominator *= planned
+        hundredths += half_up(100 * numerator, denominator * len(aspects))
     tasks = 0 if additional == 0 else 1 if additional <= 3 else 2 if additional <= 6 else 3
     creativity = max((POINTS[scope] for scope in scopes), default=0)
-    skp = round2(sum(values, Fraction(0)) / len(values) + tasks + creativity)
-    perilaku = round2(sum((Fraction(score) for score in behaviour), Fraction(0)) / len(behaviour))
-    final = round2(Fraction(3, 5) * skp + Fraction(2, 5) * perilaku)
-    grade = next((label for cut, label in CUTS if final <= cut), Grade.VERY_GOOD)
+    count = len(activities)
+    skp = half_up(hundredths + 100 * count * (tasks + creativity), count)
+    perilaku = half_up(100 * sum(behaviour, ZERO), len(behaviour))
+    final = ((6 * skp + 4 * perilaku) / 1000).quantize(HUNDREDTH, ROUND_HALF_UP, DECLARED)
+    cents = 100 * final
+    grade = next((label for cut, label in CUTS if cents <= cut), Grade.VERY_GOOD)
+    return final, grade
+
+
+def to_floats(plain: Plain) -> FloatPlain:
+    """The float floor's input: the same numbers as floats (converted before timing)."""
+    activities, additional, scopes, behaviour = plain
+    return (
+        tuple(tuple((c, float(t), float(r)) for c, t, r in aspects) for aspects in activities),
+        additional,
+        scopes,
+        tuple(map(float, behaviour)),
+    )
+
+
+def float_floor(plain: FloatPlain) -> tuple[float, Grade]:
+    """The same formulas in floats: shown for scale, never the goal's floor (floats can miss)."""
+    activities, additional, scopes, behaviour = plain
+    values = 0.0
+    for aspects in activities:
+        if aspects[0][2] == 0:
+            continue
+        total = 0.0
+        for code, planned, realised in aspects:
+            ratio = realised / planned
+            total += 100 * ratio if code < 2 or ratio < 0.76 else (1.76 - ratio) * 100
+        values += float_half_up(total / len(aspects))
+    tasks = 0 if additional == 0 else 1 if additional <= 3 else 2 if additional <= 6 else 3
+    creativity = max((POINTS[scope] for scope in scopes), default=0)
+    skp = float_half_up(values / len(activities) + tasks + creativity)
+    perilaku = float_half_up(sum(behaviour) / len(behaviour))
+    final = float_half_up(0.6 * skp + 0.4 * perilaku)
+    grade = next((label for cut, label in CUTS if final * 100 <= cut), Grade.VERY_GOOD)
     return final, grade
 
 
 # -- measuring ---------------------------------------------------------------------------
 
 
-def check_equivalent(appraisals: Sequence[Appraisal], plains: Sequence[Plain]) -> dict[str, int]:
-    """Assert that the floor and the regime agree on every appraisal; count the grades."""
+def check_equivalent(
+    appraisals: Sequence[Appraisal], plains: Sequence[Plain], floats: Sequence[FloatPlain]
+) -> tuple[dict[str, int], int]:
+    """
+    Assert that the floor and the regime agree on every appraisal; count the grades.
+
+    The floor runs here with `Inexact` and `Rounded` trapped, so a Decimal operation
+    that had to round (not one of the declared rounding points) would raise: this
+    proves the floor exact on these very inputs.  Also count where the float floor
+    disagrees (it is shown for scale only).
+    """
     regime = Pp46Regime()
     counts: dict[str, int] = {}
-    for appraisal, plain in zip(appraisals, plains, strict=True):
-        result = regime.score(appraisal, trace=False)
-        assert result.score is not None
-        assert result.grade is not None
-        assert (Fraction(result.score), result.grade) == floor(plain), appraisal.id
-        counts[result.grade.value] = counts.get(result.grade.value, 0) + 1
-    return counts
+    float_misses = 0
+    with localcontext() as exact:
+        exact.traps[Inexact] = exact.traps[Rounded] = True
+        for appraisal, plain, numbers in zip(appraisals, plains, floats, strict=True):
+            result = regime.score(appraisal, trace=False)
+            assert result.score is not None
+            assert result.grade is not None
+            assert (result.score, result.grade) == floor(plain), appraisal.id
+            counts[result.grade.value] = counts.get(result.grade.value, 0) + 1
+            final, grade = float_floor(numbers)
+            float_misses += (round(final, 2), grade) != (float(result.score), result.grade)
+    return counts, float_misses
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -207,8 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(args.seed)
     appraisals = [make_appraisal(rng, number) for number in range(args.n)]
     plains = [extract(appraisal) for appraisal in appraisals]
+    floats = [to_floats(plain) for plain in plains]
     built = time.perf_counter() - built
-    counts = check_equivalent(appraisals, plains)
+    counts, float_misses = check_equivalent(appraisals, plains, floats)
     # The N appraisals are live objects (bench_load's inputs are strings, which the
     # collector skips): freeze them, so that collections triggered by the steps a
     # traced score allocates do not walk all N inputs each time.
@@ -226,34 +291,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trace off": (trace_off, appraisals),
         "trace on": (trace_on, appraisals),
         "floor": (floor, plains),
+        "float": (float_floor, floats),
     }
-    best = dict.fromkeys(paths, float("inf"))
-    for _ in range(args.repeat):
-        for name, (run, items) in paths.items():  # interleaved, so drift hits every path alike
-            best[name] = min(best[name], time_once(run, items, fresh=True))
+    median = interleaved_medians(paths, args.repeat)
 
     print("bench_score_pp46: score appraisals under PP 46/2011")
     print(f"appraisal shape: {SHAPE}")
     print(f"  seed {args.seed}; built in {built:.1f} s; grades {dict(sorted(counts.items()))}")
     print("measured: Pp46Regime().score(appraisal, trace=False / True), default policy")
     print(
-        "floor:    the same formulas, rounding and category, exact with Fraction, on plain\n"
-        "          tuples of the Decimal inputs extracted before timing; no checks, no Result"
+        "floor:    the same formulas, rounding and category, hand-written in Decimal on plain\n"
+        "          tuples of the Decimal inputs extracted before timing: exact sums over a\n"
+        "          common denominator, exact half-up division (divmod) where a mean or a\n"
+        "          ratio does not terminate, quantize(ROUND_HALF_UP) where it does; no checks"
     )
-    print("the floor agreed with the regime on every appraisal (final value and category)")
+    print("the floor agreed with the regime on every appraisal (final value and category),")
+    print("  run with Inexact and Rounded trapped (no Decimal operation rounded)")
+    print(
+        f"float:    the same formulas in floats, for scale only (never the goal's floor);\n"
+        f"          it missed the regime's final value or category on {float_misses} of {args.n}"
+    )
     print(
         "inputs built before timing and moved out of the collector's reach (gc.freeze);\n"
-        f"each result is dropped as it comes; best of {args.repeat} run(s), time.perf_counter"
+        f"each result is dropped as it comes; {args.repeat} interleaved run(s), medians,\n"
+        "time.perf_counter"
     )
     print()
-    print(f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13} {'vs floor':>9}")
-    for name, seconds in best.items():
+    header = f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13}"
+    print(f"{header} {'vs floor':>9} {'vs float':>9}")
+    for name, seconds in median.items():
         per = seconds / args.n * 1e6
-        ratio = seconds / best["floor"]
-        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
+        ratio, scale = seconds / median["floor"], seconds / median["float"]
+        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x {scale:>8.2f}x")
     print()
-    print(f"ratio trace off / floor: {best['trace off'] / best['floor']:.2f} (target <= 2)")
-    print(f"ratio trace on / floor:  {best['trace on'] / best['floor']:.2f} (target <= 4)")
+    print(f"ratio trace off / floor: {median['trace off'] / median['floor']:.2f} (target <= 2)")
+    print(f"ratio trace on / floor:  {median['trace on'] / median['floor']:.2f} (target <= 4)")
+    print(
+        f"for scale: trace off / float {median['trace off'] / median['float']:.2f}, "
+        f"floor / float {median['floor'] / median['float']:.2f}"
+    )
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, the N appraisals included)")
     print(environment())
     return 0
