@@ -158,10 +158,13 @@ class TestScore:
         assert code == EXIT_OK
         assert loads(out, p.Result).grade is p.Grade.VERY_GOOD
 
-    def test_unknown_regime(self, tmp_path):
-        """An unknown regime id exits 1 and lists the registered ones."""
-        code, _, err = run("score", str(self.write(tmp_path)), "--regime", "pp99")
-        assert code == EXIT_INVALID_INPUT
+    @pytest.mark.parametrize("command", ["score", "explain", "validate", "completeness"])
+    def test_unknown_regime(self, tmp_path, command):
+        """An unknown regime id is wrong usage (exit 2), naming the option and the known ones."""
+        code, out, err = run(command, str(self.write(tmp_path)), "--regime", "pp99")
+        assert code == EXIT_USAGE
+        assert out == ""
+        assert err.startswith(f"penilaian {command}: --regime: no scoring strategy 'pp99'")
         assert "registered: generic, permen6_2022, pp30_2019, pp46_2011" in err
 
     def test_wrong_shape_for_the_regime(self, tmp_path):

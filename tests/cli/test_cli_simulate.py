@@ -251,7 +251,7 @@ class TestBadInput:
           "--employees: must be a whole number of at least 1 (got 0)"),
          (["--employees", "1.5"], EXIT_USAGE, "argument --employees: invalid int value"),
          (["--seed", "x"], EXIT_USAGE, "argument --seed: invalid int value: 'x'"),
-         (["--regime", "pp46_2011"], EXIT_INVALID_INPUT,
+         (["--regime", "pp46_2011"], EXIT_USAGE,
           "--regime: must be one of permen6_2022, pp30_2019 (got 'pp46_2011')"),
          (["--changes", "-1"], EXIT_USAGE, "argument --changes: must be 0 or more (got -1)"),
          (["--format", "xlsx"], EXIT_USAGE, "argument --format: invalid choice: 'xlsx'"),

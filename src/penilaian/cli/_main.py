@@ -40,7 +40,7 @@ from penilaian.cli._files import (
 )
 from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
 from penilaian.cli._text import render, render_notes, render_result, results_table
-from penilaian.exceptions import PenilaianError
+from penilaian.exceptions import PenilaianError, UnknownStrategyError
 from penilaian.io.samples import SAMPLES, load_sample, load_sample_unit
 from penilaian.model.appraisal import Appraisal
 from penilaian.policy.weighting import WeightingPolicy
@@ -175,6 +175,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except SystemExit as exit_:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
     try:
+        _check_regime(args)  # before any file is read: an unknown --regime is usage
         return _COMMANDS[args.command](args, out, err)
     except (OtherFileError, SimulateInputError) as error:
         print(error, file=err)
@@ -202,8 +203,22 @@ def _strategy(args: argparse.Namespace, appraisal: Appraisal) -> ScoringStrategy
     return cache[regime_id]
 
 
+def _check_regime(args: argparse.Namespace) -> None:
+    """Refuse a --regime the registry does not know, as wrong usage."""
+    regime_id = getattr(args, "regime", None)
+    if regime_id is not None and args.command != "simulate":
+        _registered(regime_id)
+
+
+def _registered(regime_id: str) -> ScoringStrategy:
+    try:
+        return default_registry().get(regime_id)
+    except UnknownStrategyError as error:  # a --regime the registry does not know: usage
+        raise _UsageError(f"--regime: {error}") from error
+
+
 def _build_strategy(args: argparse.Namespace, regime_id: str) -> ScoringStrategy:
-    strategy = default_registry().get(regime_id)
+    strategy = _registered(regime_id)
     if args.policy is None:
         return strategy
     if not isinstance(strategy, PolicyTakingStrategy):

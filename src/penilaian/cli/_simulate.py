@@ -153,6 +153,8 @@ def _spec(args: argparse.Namespace) -> WorkforceSpec:
         spec = WorkforceSpec(employees=args.employees, regime=args.regime, period=period)
     except InvalidValueError as error:  # employees or regime, named as the option
         message = f"--{error.field}: {error.reason} (got {error.value!r})"
+        if error.field == "regime":  # a regime the simulation does not know: usage, as in score
+            raise SimulateUsageError(message) from error
         raise SimulateInputError(message) from error
     return spec
 
