@@ -232,6 +232,32 @@ class TestValidate:
         assert "no rater has this id (got 'nobody') @ $.ratings[0].rater_id" in err
 
 
+class TestNothingToCheck:
+    """A file that holds no appraisal is a mistake (exit 1), never "valid 0 appraisals"."""
+
+    @pytest.mark.parametrize("command", ["validate", "score", "completeness"])
+    def test_an_empty_template(self, tmp_path, command):
+        """The blank workbook `penilaian template` writes, read back unfilled."""
+        pytest.importorskip("openpyxl")
+        from penilaian.io.spreadsheet import write_template  # noqa: PLC0415 - needs the extra
+
+        path = tmp_path / "kosong.xlsx"
+        write_template(path)
+        code, out, err = run(command, str(path))
+        assert (code, out) == (EXIT_INVALID_INPUT, "")
+        assert err.startswith(f"{path}: 1 problem:")
+        assert "holds no appraisal" in err
+
+    def test_an_empty_array(self, tmp_path):
+        """An empty JSON array is refused the same way."""
+        path = tmp_path / "kosong.json"
+        path.write_text("[]", encoding="utf-8")
+        code, _, err = run("validate", str(path))
+        assert code == EXIT_INVALID_INPUT
+        assert "holds no appraisal" in err
+        assert "valid 0" not in err
+
+
 class TestSchemaAndUsage:
     """`penilaian schema` prints a valid JSON Schema; wrong usage exits 2."""
 

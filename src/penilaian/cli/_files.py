@@ -17,7 +17,13 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from penilaian.exceptions import DuplicateIdError, InvalidInputError, InvalidValueError, Problem
+from penilaian.exceptions import (
+    DuplicateIdError,
+    InvalidInputError,
+    InvalidValueError,
+    MissingValueError,
+    Problem,
+)
 from penilaian.model.appraisal import Appraisal
 from penilaian.serialization import check_file, parse_json, read_file, structure
 from penilaian.simulation.progress import Progress
@@ -83,12 +89,23 @@ def load_appraisals(name: str, stdin: IO[bytes] | None = None) -> tuple[Appraisa
     JSON goes through the one JSON reader (`penilaian.serialization.parse_json`):
     numbers are read exactly, and a document larger than
     `penilaian.serialization.MAX_DOCUMENT_BYTES` is refused before it is parsed.
-    Two appraisals with one id are refused, as the spreadsheet reader refuses them.
+    Two appraisals with one id are refused, as the spreadsheet reader refuses them, and
+    so is a file that holds none (an empty template, an empty array): nothing to check or
+    score is a mistake to report, never "valid 0 appraisals".
 
     Raises:
         InvalidInputError: for anything that is not a readable file of appraisals,
             with every problem and its location.
     """
+    appraisals = _load(name, stdin)
+    if not appraisals:
+        reason = "holds no appraisal: fill one row per appraisal in the employees sheet"
+        reason += " (or give a JSON appraisal, or a non-empty array of them)"
+        raise InvalidInputError([Problem("$", reason, MissingValueError("$", None, reason))])
+    return appraisals
+
+
+def _load(name: str, stdin: IO[bytes] | None) -> tuple[Appraisal, ...]:
     path = Path(name)
     if name != "-" and (path.is_dir() or path.suffix.lower() in {".xlsx", ".csv"}):
         # An optional extra, imported only when a spreadsheet is read.
