@@ -26,7 +26,6 @@ import random
 import sys
 import time
 from decimal import Decimal, Inexact, Rounded, localcontext
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -221,6 +220,13 @@ def make_paths(
     }
 
 
+def same(value: Any, numerator: Decimal | None, denominator: Decimal | int) -> bool:
+    """Whether the library's exact *value* is numerator / denominator, cross-multiplied."""
+    if value is None or numerator is None:
+        return value is None and numerator is None
+    return Decimal(value.numerator) * denominator == numerator * value.denominator
+
+
 def check_equivalent(appraisals: Sequence[Appraisal], extracted: Extracted, count: int) -> None:
     """
     Assert that the policy and the floor give the same values (and warm both up).
@@ -238,9 +244,8 @@ def check_equivalent(appraisals: Sequence[Appraisal], extracted: Extracted, coun
         for aspect in aspects
     ]
     for result, (numerator, denominator, own, mine) in zip(results, floors, strict=True):
-        value = None if numerator is None else Fraction(numerator) / Fraction(denominator)
-        assert result.value == value, "the policy and the floor disagree"
-        assert result.self_value == (None if own is None else Fraction(own) / mine)
+        assert same(result.value, numerator, denominator), "the policy and the floor disagree"
+        assert same(result.self_value, own, mine), "the self values disagree"
     assert [POLICY(a, s, trace=False).value for a in appraisals[:1] for s in aspects] == [
         result.value for result in results[: len(aspects)]
     ]
