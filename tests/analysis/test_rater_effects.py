@@ -272,3 +272,94 @@ class TestSettings:
         """An unknown adjustment names the field."""
         with pytest.raises(UnknownLabelError, match="adjustment"):
             RaterEffects(adjustment="tukey")
+
+
+class TestItemsAndFamily:
+    def test_a_rater_of_strong_aspects_only_is_not_lenient(self):
+        """
+        People differ by aspect; a rater who rates only each person's strongest is fair.
+
+        Each person is 20 points stronger on one aspect of their own (a different one
+        from person to person, so no aspect is stronger on average).  Under a model of
+        person + rater + aspect this rater would look lenient; with one effect per
+        aspect of each appraisal they do not.
+        """
+        appraisals = []
+        rng = random.Random(5)  # noqa: S311 - reproducible test data
+        for number in range(35):
+            level, best = rng.randint(-10, 10), number % len(ASPECTS)
+            strong = [level + (20 if k == best else 0) for k in range(len(ASPECTS))]
+            scores = {r: [50 + s + rng.uniform(-1, 1) for s in strong] for r in ("b", "c", "d")}
+            appraisal = appraisal_of(number, scores)
+            extra = Rating("a", ASPECTS[best], SCALE.id, score=round(50 + strong[best]))
+            appraisals.append(
+                attrs.evolve(
+                    appraisal,
+                    raters=[*appraisal.raters, Rater("a", RaterRole.PEER, "a")],
+                    ratings=[*appraisal.ratings, extra],
+                )
+            )
+        estimates = {e.rater: e for e in RaterEffects().estimates(appraisals)}
+        assert abs(estimates["a"].effect) < 0.02
+        assert estimates["a"].kind is None
+
+    def test_raters_with_few_ratings_are_estimated_but_not_tested(self):
+        """Below min_ratings a rater keeps an estimate, with no adjusted p-value and no finding."""
+        appraisals = design({"a": 10, **dict.fromkeys("bcdef", 0)}, people=30, noise=2, seed=2)
+        everyone = {e.rater: e for e in RaterEffects(min_ratings=1).estimates(appraisals)}
+        ratings = everyone["a"].ratings
+        assert everyone["a"].kind is FindingKind.LENIENCY
+        few = {e.rater: e for e in RaterEffects(min_ratings=ratings + 1).estimates(appraisals)}
+        assert few["a"].adjusted_p is None
+        assert few["a"].kind is None
+        assert few["a"].effect == everyone["a"].effect
+        assert few["a"].p_value == everyone["a"].p_value
+
+    def test_the_family_is_the_tested_raters(self):
+        """The Benjamini-Hochberg adjustment runs over the tested raters alone."""
+        appraisals = design({"a": 4, **dict.fromkeys("bcdefgh", 0)}, people=40, noise=8, seed=11)
+        estimates = RaterEffects().estimates(appraisals)
+        tested = [e for e in estimates if e.adjusted_p is not None]
+        expected = adjust([e.p_value for e in tested], "benjamini_hochberg")
+        assert [e.adjusted_p for e in tested] == pytest.approx(expected)
+
+    def test_min_ratings_is_checked(self):
+        """min_ratings is a whole number of at least 1."""
+        with pytest.raises(InvalidNumberError, match="min_ratings"):
+            RaterEffects(min_ratings=0)
+
+
+class TestEmpiricalNull:
+    def test_a_shifted_null_is_recentred_with_many_raters(self):
+        """
+        With 100+ tested raters, the null's centre is their median z, not 0.
+
+        Every rater's z moved by the same amount changes no finding: p-values are
+        measured from the median of the raters not reported.
+        """
+        from penilaian.analysis.raters.model import (  # noqa: PLC0415 - the private rule
+            EMPIRICAL_CENTRE_RATERS,
+            _tested_p_values,
+        )
+
+        rng = random.Random(3)  # noqa: S311 - reproducible test data
+        z = [rng.gauss(0, 1) for _ in range(EMPIRICAL_CENTRE_RATERS + 50)] + [6.0, 7.0]
+        tested = list(range(len(z)))
+        p, adjusted = _tested_p_values(z, tested, Adjustment.BENJAMINI_HOCHBERG, 0.05)
+        moved_p, moved = _tested_p_values(
+            [v + 0.7 for v in z], tested, Adjustment.BENJAMINI_HOCHBERG, 0.05
+        )
+        assert moved_p == pytest.approx(p)
+        assert moved == pytest.approx(adjusted)
+        assert {i for i, a in enumerate(adjusted) if a is not None and a <= 0.05} >= {
+            len(z) - 2,
+            len(z) - 1,
+        }
+
+    def test_few_raters_keep_the_theoretical_centre(self):
+        """Below the threshold the centre stays 0, and a spread under 1 is never used."""
+        from penilaian.analysis.raters.model import _tested_p_values  # noqa: PLC0415
+
+        z = [0.1, 0.2, 0.3, 2.5]
+        p, _ = _tested_p_values(z, [0, 1, 2, 3], Adjustment.NONE, 0.05)
+        assert p == pytest.approx([math.erfc(abs(v) / math.sqrt(2)) for v in z])

@@ -22,11 +22,11 @@ __all__ = ["Fit", "fit"]
 
 @attrs.frozen
 class Fit:
-    """Per rater: effect, standard error, p-value, counts; and the residual sd of a rating."""
+    """Per rater: effect, standard error, z-score, counts; and the residual sd of a rating."""
 
     effect: NDArray[Any]
     se: NDArray[Any]
-    p: NDArray[Any]
+    z: NDArray[Any]
     sigma: float
     ratings: NDArray[Any]
     ratees: NDArray[Any]
@@ -37,63 +37,65 @@ class Fit:
 def fit(data: Data, max_iterations: int) -> Fit:
     """Return the fitted rater effects of *data*, with error bars (see the model module)."""
     y = np.asarray(data.values, dtype=float)
-    cell = np.asarray(data.cells, dtype=np.int64)
-    subject = np.asarray(data.subjects, dtype=np.int64)
-    n_raters, n_subjects = len(data.names), int(subject.max()) + 1
-    all_cells = len(data.cell_rater)
-    cells_n = np.bincount(cell, minlength=all_cells).astype(float)
-    kept = cells_n > 0
-    safe_cells = np.maximum(cells_n, 1.0)
-    # Subject effects from deviations within a rater-ratee cell, where ratee and rater cancel.
-    shared = cells_n[cell] > 1
-    deviation = y - (np.bincount(cell, y, minlength=all_cells) / safe_cells)[cell]
-    s = np.bincount(subject, deviation * shared, minlength=n_subjects) / np.maximum(
-        np.bincount(subject, shared, minlength=n_subjects), 1
+    item = np.asarray(data.items, dtype=np.int64)
+    cluster = np.asarray(data.clusters, dtype=np.int64)
+    cluster_rater = np.asarray(data.cluster_rater, dtype=np.int64)
+    cluster_ratee = np.asarray(data.cluster_ratee, dtype=np.int64)
+    n_raters, n_items, n_clusters = len(data.names), int(item.max()) + 1, len(cluster_rater)
+    sizes = np.bincount(cluster, minlength=n_clusters).astype(float)
+    safe_sizes = np.maximum(sizes, 1.0)
+    # Each item's own effect within its appraisal, from the deviations of a rater's
+    # ratings of one person from their own mean, where person and rater cancel.
+    deviation = y - (np.bincount(cluster, y, minlength=n_clusters) / safe_sizes)[cluster]
+    several = sizes[cluster] > 1
+    aspect = np.bincount(item, deviation * several, minlength=n_items) / np.maximum(
+        np.bincount(item, several, minlength=n_items), 1
     )
-    s -= s.mean()
-    value = (np.bincount(cell, y - s[subject], minlength=all_cells) / safe_cells)[kept]
-    weight = cells_n[kept]
-    cell_rater = np.asarray(data.cell_rater, dtype=np.int64)[kept]
-    cell_ratee = np.asarray(data.cell_ratee, dtype=np.int64)[kept]
+    adjusted = y - aspect[item]
+    # The person and rater effects, on each rater's mean of their ratings of one person.
+    rated = sizes > 0
+    weight = sizes[rated]
+    value = (np.bincount(cluster, adjusted, minlength=n_clusters) / safe_sizes)[rated]
+    cell_rater, cell_ratee = cluster_rater[rated], cluster_ratee[rated]
     n_ratees = int(cell_ratee.max()) + 1
     per_rater = np.bincount(cell_rater, weight, minlength=n_raters)
     per_ratee = np.bincount(cell_ratee, weight, minlength=n_ratees)
-    safe_ratee = np.maximum(per_ratee, 1.0)
     b = _solve(value, weight, (cell_ratee, cell_rater), (per_ratee, per_rater), max_iterations)
     # Each cell's information about its rater: its weight less what its ratee absorbs.
-    share = weight * (per_ratee[cell_ratee] - weight) / safe_ratee[cell_ratee]
+    share = weight * (per_ratee[cell_ratee] - weight) / per_ratee[cell_ratee]
     information = np.bincount(cell_rater, share, minlength=n_raters)
     overlap = information > 1e-9 * per_rater
     safe_information = np.where(overlap, information, 1.0)
     effect = np.where(overlap, b - _co_raters(b, cell_ratee, cell_rater, weight, n_raters), 0.0)
-    t = np.bincount(cell_ratee, weight * (value - b[cell_rater]), minlength=n_ratees) / safe_ratee
-    fitted = np.zeros(all_cells)
-    fitted[kept] = t[cell_ratee] + b[cell_rater]
-    residual = y - s[subject] - fitted[cell]
-    freedom = len(y) - n_ratees - int(overlap.sum()) - n_subjects + 1
+    t = np.bincount(cell_ratee, weight * (value - b[cell_rater]), minlength=n_ratees) / per_ratee
+    residual = adjusted - t[cluster_ratee[cluster]] - b[cluster_rater[cluster]]
+    freedom = len(y) - n_items - int(overlap.sum()) + 1
     sigma = math.sqrt(_dot(residual, residual) / freedom) if freedom > 0 else 0.0
-    design = _design_effect(residual, cell, weight, kept=kept, freedom=freedom)
-    mean_cell = per_rater / np.maximum(np.bincount(cell_rater, minlength=n_raters), 1)
-    variance = sigma**2 * (1 + (mean_cell - 1) * design) / safe_information
+    # The items' own effects vary within a cluster (every cluster of an appraisal rates
+    # its items): they take their freedom from the within-cluster stratum.
+    contrasts = n_items - int((per_ratee > 0).sum())
+    design = _design_effect(residual, cluster, weight, kept=rated, freedom=(freedom, contrasts))
+    ratees = np.bincount(cell_rater, minlength=n_raters)
+    mean_cluster = per_rater / np.maximum(ratees, 1)
+    variance = sigma**2 * (1 + (mean_cluster - 1) * design) / safe_information
     se = np.where(overlap, np.sqrt(variance), math.inf)
     # An exact fit (sigma 0) leaves no doubt: a nonzero effect has z infinite.
     tiny = 1e-12 * max(float(np.abs(value).max()), 1.0)
     known = overlap & (se > 0)
     exact = overlap & ~known & (np.abs(effect) > tiny)
     z = np.where(known, effect / np.where(known, se, 1.0), 0.0)
-    z /= max(_spread(z[known]), 1.0)
     z = np.where(exact, np.where(effect > 0, math.inf, -math.inf), z)
-    shared_cell = (per_ratee[cell_ratee] - weight) > 0
-    p = np.array([math.erfc(abs(value) / math.sqrt(2)) for value in z.tolist()])
+    # A cluster overlaps when someone else rated the same person.
+    shared = (per_ratee[cell_ratee] - weight) > 0
     return Fit(
         effect,
         se,
-        p,
+        z,
         sigma,
         per_rater,
-        np.bincount(cell_rater, minlength=n_raters),
-        np.bincount(cell_rater, shared_cell, minlength=n_raters).astype(int),
-        np.bincount(cell_rater, weight * shared_cell, minlength=n_raters).astype(int),
+        ratees,
+        np.bincount(cell_rater, shared, minlength=n_raters).astype(int),
+        np.bincount(cell_rater, weight * shared, minlength=n_raters).astype(int),
     )
 
 
@@ -137,19 +139,6 @@ def _dot(one: NDArray[Any], two: NDArray[Any]) -> float:
     return float(np.einsum("i,i->", one, two))
 
 
-def _spread(values: NDArray[Any]) -> float:
-    """
-    Return the robust spread of z-scores: 1.4826 x their median absolute deviation.
-
-    The standard error holds the co-raters' effects fixed; dividing z by this spread
-    when it is above 1 (Efron's empirical null) keeps the error bars honest when that
-    assumption does not hold.  Biased raters are a minority, so the median is theirs.
-    """
-    if not len(values):
-        return 1.0
-    return 1.4826 * float(np.median(np.abs(values - np.median(values))))
-
-
 def _solve(
     value: NDArray[Any],
     weight: NDArray[Any],
@@ -160,25 +149,30 @@ def _solve(
     """
     Return least-squares rater effects of the cells, by preconditioned conjugate gradients.
 
-    The unknowns are every ratee and rater effect; the weighted normal equations are
-    solved with the weight totals as (Jacobi) preconditioner, so each step costs a few
-    passes over the cells.  The system is singular (a constant can move between the
-    factors) but consistent, and conjugate gradients from zero stay on a solution;
-    the caller fixes the constant.
+    The ratees' effects are eliminated exactly (each is the weighted mean of what its
+    cells leave once the raters' effects are taken off), which leaves the normal
+    equations of the raters alone: ``S b = r`` with ``S`` the raters' information
+    matrix.  They are solved with the diagonal of ``S`` (each rater's information) as
+    preconditioner, so each step costs a few passes over the cells.  The system is
+    singular (a constant can move between ratees and raters) but consistent, and
+    conjugate gradients from zero stay on a solution; the caller fixes the constant.
     """
-    sizes = [len(total) for total in totals]
     ratee, rater = index
-    cut = sizes[0]
+    per_ratee, per_rater = totals
+    raters = len(per_rater)
+    inverse_ratee = 1.0 / np.maximum(per_ratee, 1e-300)
 
-    def product(vector: NDArray[Any]) -> NDArray[Any]:
-        fitted = weight * (vector[:cut][ratee] + vector[cut:][rater])
-        return np.concatenate([np.bincount(index[k], fitted, minlength=sizes[k]) for k in (0, 1)])
+    def left_by_ratees(per_cell: NDArray[Any]) -> NDArray[Any]:
+        """Per rater: the weighted sum of *per_cell* less what the ratees absorb of it."""
+        mean = np.bincount(ratee, weight * per_cell, minlength=len(per_ratee)) * inverse_ratee
+        return np.bincount(rater, weight * (per_cell - mean[ratee]), minlength=raters)
 
-    inverse = 1.0 / np.maximum(np.concatenate(totals), 1.0)
-    right = np.concatenate(
-        [np.bincount(index[k], weight * value, minlength=sizes[k]) for k in (0, 1)]
+    information = np.bincount(
+        rater, weight * (1.0 - weight * inverse_ratee[ratee]), minlength=raters
     )
-    solution = np.zeros(len(right))
+    inverse = np.where(information > 1e-9 * per_rater, 1.0 / np.maximum(information, 1e-300), 0.0)
+    right = left_by_ratees(value)
+    solution = np.zeros(raters)
     residual = right.copy()
     step = inverse * residual
     direction = step.copy()
@@ -187,7 +181,7 @@ def _solve(
     for _ in range(limit):
         if current <= goal:
             break
-        image = product(direction)
+        image = left_by_ratees(direction[rater])
         curvature = _dot(direction, image)
         if curvature <= 0:
             break
@@ -198,33 +192,36 @@ def _solve(
         following = _dot(residual, step)
         direction = step + (following / current) * direction
         current = following
-    return solution[cut:]
+    return solution
 
 
 def _design_effect(
     residual: NDArray[Any],
-    cell: NDArray[Any],
-    cells: NDArray[Any],
+    cluster: NDArray[Any],
+    sizes: NDArray[Any],
     *,
     kept: NDArray[Any],
-    freedom: int,
+    freedom: tuple[int, int],
 ) -> float:
     """
-    Return the intraclass correlation of residuals within a rater-ratee cell (0 to 1).
+    Return the intraclass correlation of residuals within a rater-by-appraisal cluster (0 to 1).
 
     A rater's ratings of one person share an impression (a halo); counting them as
-    independent would make the error bars too narrow.  The ANOVA estimate, kept in 0-1.
+    independent would make the error bars too narrow.  The ANOVA estimate, kept in 0-1;
+    *freedom* is the residual's degrees of freedom and how many of the fitted effects
+    vary within a cluster (they are taken from the within-cluster stratum).
     """
-    sums = np.bincount(cell, residual, minlength=len(kept))[kept]
-    within = _dot(residual, residual) - float((sums**2 / cells).sum())
-    between = float((sums**2 / cells).sum())
-    n_cells = len(cells)
-    within_freedom = len(residual) - n_cells
-    between_freedom = freedom - within_freedom
+    total, within_effects = freedom
+    sums = np.bincount(cluster, residual, minlength=len(kept))[kept]
+    between = float((sums**2 / sizes).sum())
+    within = _dot(residual, residual) - between
+    n_clusters = len(sizes)
+    within_freedom = len(residual) - n_clusters - within_effects
+    between_freedom = total - within_freedom
     if within_freedom <= 0 or between_freedom <= 0:
         return 0.0
     msw, msb = within / within_freedom, between / between_freedom
-    size = (len(residual) - float((cells**2).sum()) / len(residual)) / max(n_cells - 1, 1)
+    size = (len(residual) - float((sizes**2).sum()) / len(residual)) / max(n_clusters - 1, 1)
     tau = (msb - msw) / size if size > 0 else 0.0
     if tau <= 0 or msw + tau <= 0:
         return 0.0

@@ -2,7 +2,9 @@
 The ratings `penilaian.analysis.raters.RaterEffects` reads, as parallel lists.
 
 Every numeric, non-self rating becomes its share of its scale's range (a float: these
-feed statistics, never a grade), the rater-by-ratee cell it belongs to and its subject.
+feed statistics, never a grade), the item it rates (one aspect of one appraisal) and
+the rater-by-appraisal cluster it belongs to (the ratings one rater gave one person,
+which share that rater's impression of them).
 """
 
 from __future__ import annotations
@@ -26,31 +28,30 @@ __all__ = ["Data", "extract_ratings"]
 @attrs.frozen
 class Data:
     """
-    Every rating as parallel lists: value, cell (appraisal x rater), subject.
+    Every rating as parallel lists: value, item (appraisal x subject), cluster (appraisal x rater).
 
-    Cells are numbered per appraisal and rater; ``cell_rater`` and ``cell_ratee`` give
-    each cell's rater (an index into ``names``, -1 for one who gave no numeric rating)
-    and appraisal.
+    ``cluster_rater`` and ``cluster_ratee`` give each cluster's rater (an index into
+    ``names``, -1 for one who gave no numeric rating) and appraisal.
     """
 
     values: list[float]
-    cells: list[int]
-    subjects: list[int]
-    cell_rater: list[int]
-    cell_ratee: list[int]
+    items: list[int]
+    clusters: list[int]
+    cluster_rater: list[int]
+    cluster_ratee: list[int]
     names: list[str]
 
 
 def extract_ratings(appraisals: Iterable[Appraisal]) -> Data:
     """Return every numeric, non-self rating of *appraisals*."""
     values: list[float] = []
-    cells: list[int] = []
-    subjects: list[int] = []
-    cell_rater: list[int] = []
-    cell_ratee: list[int] = []
+    items: list[int] = []
+    clusters: list[int] = []
+    cluster_rater: list[int] = []
+    cluster_ratee: list[int] = []
     raters: dict[str, int] = {}
-    subject_ids: dict[tuple[str, str], int] = {}
     shares: dict[tuple[object, Decimal], float | None] = {}  # scores repeat: convert once
+    item_count = 0
     for ratee, appraisal in enumerate(appraisals):
         scales = {scale.id: scale for scale in appraisal.scales}
         local: dict[str, int | None] = {}
@@ -59,12 +60,13 @@ def extract_ratings(appraisals: Iterable[Appraisal]) -> Data:
                 local[rater.id] = None
                 continue
             key = rater.employee_id or f"{appraisal.id}/{rater.id}"
-            local[rater.id] = len(cell_rater)
-            cell_rater.append(raters.setdefault(key, len(raters)))
-            cell_ratee.append(ratee)
+            local[rater.id] = len(cluster_rater)
+            cluster_rater.append(raters.setdefault(key, len(raters)))
+            cluster_ratee.append(ratee)
+        subjects: dict[tuple[str, str], int] = {}
         for rating in appraisal.ratings:
-            cell = local[rating.rater_id]
-            if cell is None or rating.score is None:
+            cluster = local[rating.rater_id]
+            if cluster is None or rating.score is None:
                 continue
             scale = scales[rating.scale_id]
             try:
@@ -78,17 +80,20 @@ def extract_ratings(appraisals: Iterable[Appraisal]) -> Data:
             if share is None:
                 continue
             values.append(share)
-            cells.append(cell)
-            subjects.append(
-                subject_ids.setdefault((rating.subject, rating.scale_id), len(subject_ids))
+            clusters.append(cluster)
+            items.append(
+                item_count + subjects.setdefault((rating.subject, rating.scale_id), len(subjects))
             )
-    used = sorted({cell_rater[cell] for cell in set(cells)})
-    return Data(values, cells, subjects, cell_rater, cell_ratee, _names(raters, used, cell_rater))
+        item_count += len(subjects)
+    used = sorted({cluster_rater[cluster] for cluster in set(clusters)})
+    return Data(
+        values, items, clusters, cluster_rater, cluster_ratee, _names(raters, used, cluster_rater)
+    )
 
 
-def _names(raters: dict[str, int], used: list[int], cell_rater: list[int]) -> list[str]:
+def _names(raters: dict[str, int], used: list[int], cluster_rater: list[int]) -> list[str]:
     by_index = {index: name for name, index in raters.items()}
     renumber = {old: new for new, old in enumerate(used)}
-    for cell, rater in enumerate(cell_rater):
-        cell_rater[cell] = renumber.get(rater, -1)
+    for cluster, rater in enumerate(cluster_rater):
+        cluster_rater[cluster] = renumber.get(rater, -1)
     return [by_index[old] for old in used]
