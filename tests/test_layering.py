@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "penilaian.batch",
         "penilaian.simulation",
         "penilaian.cli",
+        "penilaian.server",
     ),
     ("penilaian", "penilaian.__main__"),
 )

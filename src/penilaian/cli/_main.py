@@ -48,6 +48,8 @@ from penilaian.regimes import default_registry
 from penilaian.reporting.words import WORDS
 from penilaian.scoring.timeline import suggest_regime
 from penilaian.serialization import dumps, json_schema, loads, unstructure
+from penilaian.server.command import add_parser as add_serve_parser
+from penilaian.server.command import serve
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
@@ -152,6 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=_REPORT_FORMATS[1:], default="markdown")
     report.add_argument("--no-plan", action="store_true", help="leave the development plan out")
     add_parser(commands, [lang, output])
+    add_serve_parser(commands, [lang])
     return parser
 
 
@@ -409,6 +412,7 @@ _COMMANDS: Final = {
     "report": _report,
     "template": _template,
     "simulate": simulate,
+    "serve": serve,
 }
 
 

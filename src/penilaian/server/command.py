@@ -1,0 +1,119 @@
+"""
+The ``penilaian serve`` command: `add_parser` registers it, `serve` runs it.
+
+This module imports no web library: the command is always listed, and without the
+``server`` extra it ends with `penilaian.exceptions.MissingExtraError`, whose message
+names the install (the command line's path for a missing extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from penilaian._base.extras import require
+from penilaian.exceptions import InvalidValueError
+from penilaian.server.limits import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT,
+    TOKEN_ENV,
+    ServerSettings,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+__all__ = ["add_parser", "serve"]
+
+
+def _checked(field: str) -> Any:  # noqa: ANN401 - an argparse type function
+    def check(text: str) -> object:
+        value: object = int(text) if field == "max_bytes" and text.isdigit() else text
+        try:
+            ServerSettings(**{field: value})  # type: ignore[arg-type] # checked there
+        except InvalidValueError as error:
+            raise argparse.ArgumentTypeError(error.reason) from error
+        return value
+
+    return check
+
+
+def add_parser(commands: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:  # noqa: ANN401 - argparse's private subparsers type
+    """Add the ``serve`` command to *commands*, the command line's subparsers."""
+    serve_parser = commands.add_parser(
+        "serve",
+        parents=list(parents),
+        help="serve the library over HTTP (needs the server extra)",
+        description="Serve validate, score, explain, curve, completeness, report and "
+        "template over HTTP, with an OpenAPI document at /openapi.json.",
+    )
+    serve_parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    serve_parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    serve_parser.add_argument(
+        "--token",
+        type=_checked("token"),
+        help=f"require 'Authorization: Bearer TOKEN' (default: ${TOKEN_ENV}, else none)",
+    )
+    serve_parser.add_argument(
+        "--max-bytes",
+        type=_checked("max_bytes"),
+        default=DEFAULT_MAX_BYTES,
+        help=f"largest request body (default {DEFAULT_MAX_BYTES:_} bytes)",
+    )
+    serve_parser.add_argument(
+        "--timeout",
+        type=_checked("timeout"),
+        default=str(DEFAULT_TIMEOUT),
+        help=f"most seconds per request (default {DEFAULT_TIMEOUT})",
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
+    """
+    Run the service with the options of *args* until it is stopped (Ctrl-C); return 0.
+
+    Raises:
+        MissingExtraError: without the ``server`` extra, naming the install.
+        InvalidValueError: for a token from ``$PENILAIAN_TOKEN`` that is too short.
+    """
+    require("server", "uvicorn")
+    import uvicorn  # noqa: PLC0415 - the optional extra, checked just above
+
+    from penilaian.server.app import create_app  # noqa: PLC0415 - needs the extra
+
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    settings = ServerSettings(max_bytes=args.max_bytes, timeout=Decimal(args.timeout), token=token)
+    if token is None and not _is_loopback(args.host):
+        print(
+            f"penilaian serve: warning: {args.host} is not this machine only, and no "
+            f"token is set (--token or ${TOKEN_ENV})",
+            file=err,
+        )
+    print(f"penilaian serve: http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=err)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        server_header=False,
+    )
+    return 0
