@@ -144,7 +144,9 @@ class TestScore:
         """Text output names the grade and score, and the trace on request."""
         code, out, _ = run("score", str(self.write(tmp_path)), "--regime", "pp30_2019", "--trace")
         assert code == EXIT_OK
-        assert out.startswith("pp30_2019: Baik, nilai 98.88")  # a fungsional: the category route
+        name, grade = out.splitlines()[:2]
+        assert name == "Arif Setiawan, S.H. (NIP 19880719 201101 1 002, skp-2021-s2-arif)"
+        assert grade == "pp30_2019: Baik, nilai 98.88"  # a fungsional: the category route
         assert "weighting = without_peer_input" in out
         assert "PP 30/2019" in out
 
@@ -197,7 +199,9 @@ class TestValidate:
         path.write_text(dumps(load_sample()), encoding="utf-8")
         code, out, err = run("validate", str(path))
         assert (code, out) == (EXIT_OK, "")
-        assert "valid appraisal skp-2024-rina" in err
+        assert "1 penilaian valid: skp-2024-rina" in err
+        _, _, err = run("validate", str(path), "--lang", "en")
+        assert err.startswith(f"{path}: valid appraisal skp-2024-rina\n")
 
     def test_invalid_file_lists_all_problems(self, tmp_path):
         """An invalid document exits 1 and lists each problem with its JSON path on stderr."""
@@ -245,7 +249,7 @@ class TestNothingToCheck:
         write_template(path)
         code, out, err = run(command, str(path))
         assert (code, out) == (EXIT_INVALID_INPUT, "")
-        assert err.startswith(f"{path}: 1 problem:")
+        assert err.startswith(f"{path}: 1 masalah:")
         assert "holds no appraisal" in err
 
     def test_an_empty_array(self, tmp_path):
@@ -364,13 +368,15 @@ class TestManyAppraisals:
         assert "(skp-2024-rina): work_results = above_expectations" in out
         code, _, err = run("explain", str(many), "--appraisal", "nobody")
         assert code == EXIT_USAGE
+        assert "tidak ada penilaian 'nobody'" in err
+        _, _, err = run("explain", str(many), "--appraisal", "nobody", "--lang", "en")
         assert "no appraisal 'nobody'" in err
 
     def test_validate_many(self, many):
         """validate counts the appraisals of a file."""
         code, _, err = run("validate", str(many))
         assert code == EXIT_OK
-        assert "valid 10 appraisals skp-2024-198105102006041003" in err
+        assert "10 penilaian valid: skp-2024-198105102006041003" in err
 
     def test_curve_with_proposal(self, tmp_path):
         """curve checks a unit document and proposes a calibration on request."""
@@ -379,7 +385,8 @@ class TestManyAppraisals:
         code, out, _ = run("curve", str(path), "--propose", "--lang", "en")
         assert code == EXIT_OK
         assert "Good at most 70%: 70% \u00d7 10 = 7 \u2192 quota 7, count 8 \u2192 violated" in out
-        assert out.rstrip().endswith("\u2192 complies")
+        assert "\n\u2192 complies\n" in out
+        assert out.rstrip().endswith("the choice among equals belongs to the appraisal panel.")
         _, out, _ = run("curve", str(path))
         assert "tidak terpenuhi" in out
         assert "sesuai kurva" not in out
@@ -401,7 +408,7 @@ class TestManyAppraisals:
         code, out, err = run("validate", str(many))
         assert (code, out) == (EXIT_INTERNAL_ERROR, "")
         assert "internal error: RuntimeError: boom" in err
-        assert "please report it" in err
+        assert "laporkan" in err
 
 
 class TestProgress:
@@ -552,7 +559,7 @@ class TestSpreadsheetsAndPolicies:
         policy.write_text('{"weights": {"supervisor": "half"}}', encoding="utf-8")
         code, _, err = run("score", str(appraisal), "--regime", "generic", "--policy", str(policy))
         assert code == EXIT_INVALID_INPUT
-        assert err.startswith(f"{policy}: 2 problems")
+        assert err.startswith(f"{policy}: 2 masalah")
         assert "$.weights['supervisor']" in err
 
     def test_a_regime_without_ratings_takes_no_policy(self, tmp_path):
@@ -616,7 +623,7 @@ class TestAsAProgram:
         """validate prints its verdict on stderr, nothing on stdout."""
         done = _subprocess("validate", "unit.xlsx", cwd=program_folder)
         assert (done.returncode, done.stdout) == (0, "")
-        assert "valid 10 appraisals" in done.stderr
+        assert "10 penilaian valid" in done.stderr
 
     def test_piped_output_has_no_progress(self, program_folder):
         """Piped, a long run stays quiet: no progress line on stderr."""

@@ -97,12 +97,12 @@ class TestInputs:
         assert code == EXIT_INVALID_INPUT
         assert "a character device" in err
 
-    def test_curve_refuses_a_directory(self, tmp_path: Path) -> None:
-        """A directory as curve's unit file is named as a directory."""
+    def test_curve_reads_a_directory_as_csv_files(self, tmp_path: Path) -> None:
+        """A directory given to curve is read as the CSV files score reads, its sheets named."""
         code, _, err = run("curve", tmp_path)
         assert code == EXIT_INVALID_INPUT
-        assert err.startswith(f"{tmp_path}: 1 problem")
-        assert "a directory, not a file" in err
+        assert err.startswith(f"{tmp_path}: 4 masalah")
+        assert "the file employees is missing" in err
 
     @pytest.mark.parametrize("command", ["validate", "curve"])
     def test_a_named_pipe_is_refused_at_once(self, command: str, pipe: Path) -> None:
@@ -115,14 +115,14 @@ class TestInputs:
         """A named pipe as --policy is refused under its own name."""
         code, _, err = run_bounded("score", appraisal, "--regime", "generic", "--policy", pipe)
         assert code == EXIT_INVALID_INPUT
-        assert err.startswith(f"{pipe}: 1 problem")
+        assert err.startswith(f"{pipe}: 1 masalah")
         assert "a named pipe" in err
 
     def test_a_policy_directory(self, appraisal: Path, tmp_path: Path) -> None:
         """A directory as --policy says so, naming it."""
         code, _, err = run("score", appraisal, "--regime", "generic", "--policy", tmp_path)
         assert code == EXIT_INVALID_INPUT
-        assert err.startswith(f"{tmp_path}: 1 problem")
+        assert err.startswith(f"{tmp_path}: 1 masalah")
         assert "a directory, not a file" in err
 
     def test_curve_reads_standard_input(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,7 +174,7 @@ class TestDuplicateIds:
         code, _, err = run("validate", path)
         assert code == EXIT_INVALID_INPUT
         first = APPRAISAL["id"]
-        assert err.startswith(f"{path}: 2 problems")
+        assert err.startswith(f"{path}: 2 masalah")
         assert f"repeats appraisal {first} of $[0] (got '{first}') @ $[2].id" in err
         assert f"repeats appraisal {first} of $[0] (got '{first}') @ $[3].id" in err
 
@@ -279,18 +279,20 @@ class TestInterrupt:
         def interrupted(*_args: object) -> None:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(cli, "load_appraisals", interrupted)
+        monkeypatch.setattr(cli, "load_sourced", interrupted)
         try:
             result = run("validate", appraisal)
         except KeyboardInterrupt:
             pytest.fail("the command let KeyboardInterrupt out")
+        assert result == (EXIT_INTERRUPTED, "", "penilaian: dihentikan\n")
+        result = run("validate", appraisal, "--lang", "en")
         assert result == (EXIT_INTERRUPTED, "", "penilaian: interrupted\n")
 
     @POSIX
     @pytest.mark.parametrize(
         ("number", "code", "message"),
         [
-            (signal.SIGINT, EXIT_INTERRUPTED, b"penilaian: interrupted\n"),
+            (signal.SIGINT, EXIT_INTERRUPTED, b"penilaian: dihentikan\n"),
             (signal.SIGTERM, 128 + signal.SIGTERM, b""),
         ],
     )

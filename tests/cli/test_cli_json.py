@@ -123,7 +123,7 @@ class TestSizeLimit:
         for command in ("score", "validate", "curve"):
             code, out, err = run(command, path)
             assert (code, out) == (EXIT_INVALID_INPUT, "")
-            assert err.startswith(f"{path}: 1 problem")
+            assert err.startswith(f"{path}: 1 masalah")
             assert f"larger than the limit of {MAX_DOCUMENT_BYTES} bytes" in err
             assert "MAX_DOCUMENT_BYTES" in err
 
@@ -145,7 +145,7 @@ class TestSizeLimit:
         assert policy.stat().st_size > appraisal.stat().st_size  # only the policy is too large
         code, _, err = run("score", appraisal, "--regime", "generic", "--policy", policy)
         assert code == EXIT_INVALID_INPUT
-        assert err.startswith(f"{policy}: 1 problem")
+        assert err.startswith(f"{policy}: 1 masalah")
         assert "larger than the limit" in err
         code, _, err = run(
             "simulate", "--regime", "pp30_2019", "--employees", 3, "--policy", policy

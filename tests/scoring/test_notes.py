@@ -143,7 +143,9 @@ class TestShown:
     def test_score_and_explain_say_the_notes(self, document):
         """score (text) and explain list the note under the grade, in Indonesian by default."""
         _, scored, _ = run("score", document)
-        assert scored.splitlines()[0] == "permen6_2022: Baik"
+        lines = scored.splitlines()
+        assert lines[0] == "Rina Wulandari, S.E. (NIP 19920315 201903 2 001, skp-2024-rina)"
+        assert lines[1] == "permen6_2022: Baik"
         assert "  catatan: IKI iki-3.2 belum ada realisasinya" in scored
         _, explained, _ = run("explain", document, "--lang", "en")
         assert "  note: indicator iki-3.2 has no realisation" in explained

@@ -15,8 +15,11 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
+import attrs
+
+from penilaian.cli._words import CLI_WORDS
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -24,6 +27,7 @@ from penilaian.exceptions import (
     MissingValueError,
     Problem,
 )
+from penilaian.io.spreadsheet import Workbook
 from penilaian.model.appraisal import Appraisal
 from penilaian.serialization import check_file, parse_json, read_file, structure
 from penilaian.simulation.progress import Progress
@@ -31,11 +35,15 @@ from penilaian.simulation.progress import Progress
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from penilaian._base.labels import Language
+
 __all__ = [
     "STDOUT_NAMES",
+    "Loaded",
     "OtherFileError",
     "each_with_progress",
     "load_appraisals",
+    "load_sourced",
     "naming",
     "read_input",
     "write_output",
@@ -97,27 +105,70 @@ def load_appraisals(name: str, stdin: IO[bytes] | None = None) -> tuple[Appraisa
         InvalidInputError: for anything that is not a readable file of appraisals,
             with every problem and its location.
     """
-    appraisals = _load(name, stdin)
-    if not appraisals:
-        reason = "holds no appraisal: fill one row per appraisal in the employees sheet"
-        reason += " (or give a JSON appraisal, or a non-empty array of them)"
-        raise InvalidInputError([Problem("$", reason, MissingValueError("$", None, reason))])
-    return appraisals
+    return load_sourced(name, stdin).appraisals
 
 
-def _load(name: str, stdin: IO[bytes] | None) -> tuple[Appraisal, ...]:
+@attrs.frozen
+class Loaded:
+    """
+    The appraisals of FILE, and where each was read.
+
+    Attributes:
+        appraisals: The appraisals, in the file's order.
+        workbook: The workbook they were read from (XLSX or CSV), to name rows and cells.
+        array: Whether a JSON file held an array (its items are named ``$[i]``).
+    """
+
+    appraisals: tuple[Appraisal, ...]
+    workbook: Workbook | None = None
+    array: bool = False
+
+    def place(self, index: int, path: str = "$") -> str:
+        """Return where the part *path* of the *index*-th appraisal was read."""
+        if self.workbook is not None:
+            return self.workbook.place(self.appraisals[index].id, path)
+        return f"$[{index}]{path[1:]}" if self.array else path
+
+    def row(self, index: int, lang: Language = "id") -> str:
+        """Name the *index*-th appraisal's row (``lembar employees, baris 3``) or item."""
+        words = CLI_WORDS.in_language(lang)
+        if self.workbook is not None:
+            sheet, row = self.workbook.row(self.appraisals[index].id)
+            return words["row"].format(sheet=sheet, row=row)
+        return words["item"].format(index=index + 1) if self.array else ""
+
+
+def load_sourced(name: str, stdin: IO[bytes] | None = None) -> Loaded:
+    """Read the appraisals of *name* as `load_appraisals` does, keeping where each was read."""
+    loaded = _load(name, stdin)
+    if not loaded.appraisals:
+        _nothing()
+    return loaded
+
+
+def _nothing() -> NoReturn:
+    reason = "holds no appraisal: fill one row per appraisal in the employees sheet"
+    reason += " (or give a JSON appraisal, or a non-empty array of them)"
+    raise InvalidInputError([Problem("$", reason, MissingValueError("$", None, reason))])
+
+
+def _load(name: str, stdin: IO[bytes] | None) -> Loaded:
     path = Path(name)
     if name != "-" and (path.is_dir() or path.suffix.lower() in {".xlsx", ".csv"}):
         # An optional extra, imported only when a spreadsheet is read.
-        from penilaian.io.spreadsheet import DEFAULT_MAX_BYTES, read_appraisals  # noqa: PLC0415
+        from penilaian.io.spreadsheet import DEFAULT_MAX_BYTES, read_workbook  # noqa: PLC0415
 
         if not path.is_dir():
             limit = "penilaian.io.spreadsheet.DEFAULT_MAX_BYTES"
             check_file(path, limit=DEFAULT_MAX_BYTES, limit_name=limit)
-        return tuple(read_appraisals(path))
-    data = parse_json(read_input(name, stdin))
+        workbook = read_workbook(path)
+        return Loaded(workbook.appraisals, workbook)
+    return _load_json(parse_json(read_input(name, stdin)))
+
+
+def _load_json(data: object) -> Loaded:
     if not isinstance(data, list):
-        return (structure(data, Appraisal),)
+        return Loaded((structure(data, Appraisal),))
     repeated = list(_repeated_ids(data))
     try:
         appraisals = structure(data, tuple[Appraisal, ...])
@@ -125,7 +176,7 @@ def _load(name: str, stdin: IO[bytes] | None) -> tuple[Appraisal, ...]:
         raise InvalidInputError([*error.problems, *repeated], omitted=error.omitted) from error
     if repeated:
         raise InvalidInputError(repeated)
-    return appraisals
+    return Loaded(appraisals, array=True)
 
 
 def _repeated_ids(items: list[Any]) -> Iterator[Problem]:

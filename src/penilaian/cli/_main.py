@@ -2,12 +2,17 @@
 The ``penilaian`` command line.
 
 Commands: ``demo`` (the README's main job), ``score FILE``, ``validate FILE``,
-``schema``, ``explain FILE`` (one employee's trace), ``curve FILE`` (a unit against
-its distribution curve), ``completeness FILE`` (who still lacks what:
-`penilaian.cli._completeness`), ``template``, ``report FILE``, ``siasn FILE`` and
-``simulate`` (policies compared on a synthetic workforce: `penilaian.cli._simulate`).
-FILE is JSON (one appraisal or an array; ``-`` for standard input), an XLSX workbook
-or a directory of CSV files (`penilaian.io.spreadsheet`).
+``schema``, ``explain FILE`` (one employee's trace), ``curve FILE`` (each unit against
+its distribution curve: `penilaian.cli._unit`), ``completeness FILE`` (who still lacks
+what: `penilaian.cli._completeness`), ``template``, ``report FILE`` (one employee, or
+``--unit`` the whole unit), ``siasn FILE`` and ``simulate`` (policies compared on a
+synthetic workforce: `penilaian.cli._simulate`).  FILE is JSON (one appraisal or an
+array; ``-`` for standard input), an XLSX workbook or a directory of CSV files
+(`penilaian.io.spreadsheet`).  Every command takes ``--lang id|en``.
+
+A command that scores many appraisals sets aside each one whose scoring fails, names
+it (person, appraisal id, its row of the employees sheet) and scores the rest
+(`penilaian.cli._batch`); it then exits 1, with a line saying how many were set aside.
 
 Data goes to standard output (or ``--output FILE``, written whole or not at all),
 messages to standard error.  Exit codes: 0 success; 1 invalid input (every problem
@@ -18,6 +23,7 @@ error (a bug: please report it with the message); 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import traceback
@@ -25,29 +31,44 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from penilaian._base.trace import render_trace
 from penilaian.analysis.curve.calibration import propose_calibration
-from penilaian.analysis.curve.unit import UnitAppraisals
 from penilaian.analysis.development.plan import recommend
+from penilaian.cli._batch import (
+    Scored,
+    SetAside,
+    report_set_aside,
+    score_each,
+    set_aside_entry,
+    set_aside_lines,
+)
 from penilaian.cli._completeness import FORMATS as _COMPLETENESS_FORMATS
 from penilaian.cli._completeness import completeness
 from penilaian.cli._files import (
     STDOUT_NAMES,
     OtherFileError,
-    each_with_progress,
-    load_appraisals,
+    load_sourced,
     naming,
-    read_input,
     write_output,
 )
 from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
-from penilaian.cli._text import render, render_notes, render_result, results_table
-from penilaian.exceptions import PenilaianError, UnknownStrategyError
+from penilaian.cli._text import (
+    error_lines,
+    person,
+    problem_text,
+    render,
+    render_notes,
+    render_result,
+    results_table,
+)
+from penilaian.cli._unit import UnitUsageError, curve_command, unit_report_command
+from penilaian.cli._words import CLI_WORDS
+from penilaian.exceptions import InvalidInputError, PenilaianError, UnknownStrategyError
 from penilaian.io.samples import SAMPLES, load_sample, load_sample_unit
 from penilaian.model.appraisal import Appraisal
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes import default_registry
 from penilaian.reporting.words import WORDS
 from penilaian.scoring.timeline import suggest_regime
-from penilaian.serialization import dumps, json_schema, loads, unstructure
+from penilaian.serialization import dumps, json_schema, unstructure
 from penilaian.server.command import add_parser as add_serve_parser
 from penilaian.server.command import serve
 from penilaian.typing import PolicyTakingStrategy
@@ -119,15 +140,16 @@ def _parser() -> argparse.ArgumentParser:
         parents=[source, scoring, lang],
         help="check a file of appraisals, and say each result's notes",
     )
-    commands.add_parser("schema", parents=[output], help="the JSON Schema of an appraisal")
+    commands.add_parser("schema", parents=[lang, output], help="the JSON Schema of an appraisal")
     explain = commands.add_parser(
         "explain", parents=[source, scoring, lang, output], help="one employee's trace"
     )
     explain.add_argument("--appraisal", help="the appraisal id (needed when FILE has several)")
     curve = commands.add_parser(
-        "curve", parents=[lang, output], help="check a unit against its distribution curve"
+        "curve",
+        parents=[source, scoring, lang, output],
+        help="check each unit of FILE (or a unit JSON document) against its distribution curve",
     )
-    curve.add_argument("file", help="a unit JSON document (unit, unit_grade, appraisals)")
     curve.add_argument("--propose", action="store_true", help="also propose a calibration")
     curve.add_argument("--max-steps", type=int, default=1, help="rating levels a change may move")
     curve.add_argument("--format", choices=_REPORT_FORMATS, default="text", help="output format")
@@ -139,7 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     cycle.add_argument(
         "--format", choices=_COMPLETENESS_FORMATS, default="text", help="output format"
     )
-    template = commands.add_parser("template", help="a spreadsheet template to fill in")
+    template = commands.add_parser(
+        "template", parents=[lang], help="a spreadsheet template to fill in"
+    )
     template.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="file type")
     template.add_argument(
         "--output", "-o", required=True, help="the .xlsx file, or the folder for CSV files"
@@ -148,9 +172,15 @@ def _parser() -> argparse.ArgumentParser:
         "--example", action="store_true", help="fill it with the sample unit's ten appraisals"
     )
     report = commands.add_parser(
-        "report", parents=[source, scoring, lang, output], help="one employee's report"
+        "report",
+        parents=[source, scoring, lang, output],
+        help="one employee's report, or (--unit) the whole unit's",
     )
     report.add_argument("--appraisal", help="the appraisal id (needed when FILE has several)")
+    report.add_argument(
+        "--unit", action="store_true", help="the unit report: grades, curve and calibration"
+    )
+    report.add_argument("--unit-id", help="with --unit: the unit (needed for HTML of several)")
     report.add_argument("--format", choices=_REPORT_FORMATS[1:], default="markdown")
     report.add_argument("--no-plan", action="store_true", help="leave the development plan out")
     add_parser(commands, [lang, output])
@@ -168,7 +198,8 @@ def main(
         return _run(argv, out, err)
     except KeyboardInterrupt:
         # One line, no traceback; a file being written is removed on the way out.
-        print("penilaian: interrupted", file=err)
+        lang = _language(argv)
+        print(f"penilaian: {CLI_WORDS.in_language(lang)['interrupted']}", file=err)
         return EXIT_INTERRUPTED
 
 
@@ -181,20 +212,41 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         _check_regime(args)  # before any file is read: an unknown --regime is usage
         return _COMMANDS[args.command](args, out, err)
     except (OtherFileError, SimulateInputError) as error:
-        print(error, file=err)
+        print(_other_file(error, args.lang), file=err)
         return EXIT_INVALID_INPUT
     except (PenilaianError, OSError) as error:
         where = getattr(args, "file", None)
-        print(f"{where}: {error}" if where else str(error), file=err)
+        lines = error_lines(error, args.lang)
+        lines[0] = f"{where}: {lines[0]}" if where else lines[0]
+        print("\n".join(lines), file=err)
         return EXIT_INVALID_INPUT
-    except (_UsageError, SimulateUsageError) as error:
-        print(f"penilaian {args.command}: {error}", file=err)
+    except (_UsageError, SimulateUsageError, UnitUsageError) as error:
+        print(f"penilaian {args.command}: {problem_text(error, args.lang)}", file=err)
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last resort: report, never a traceback dump
         print(f"penilaian: internal error: {type(error).__name__}: {error}", file=err)
         print("".join(traceback.format_exception(error)[-3:]).rstrip(), file=err)
-        print("This is a bug in penilaian; please report it with the lines above.", file=err)
+        print(CLI_WORDS.in_language(args.lang)["internal"], file=err)
         return EXIT_INTERNAL_ERROR
+
+
+def _other_file(error: OtherFileError | SimulateInputError, lang: Language) -> str:
+    """A file other than FILE failed: its problems listed as FILE's are, or its one reason."""
+    if isinstance(error, OtherFileError) and isinstance(error.error, InvalidInputError):
+        lines = error_lines(error.error, lang)
+        return "\n".join([f"{error.path}: {lines[0]}", *lines[1:]])
+    return problem_text(error, lang)
+
+
+def _language(argv: Sequence[str] | None) -> Language:
+    """The ``--lang`` of *argv* (or of the command line), for a message before parsing ends."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    for index, item in enumerate(given):
+        value = given[index + 1] if item == "--lang" and index + 1 < len(given) else None
+        value = item.removeprefix("--lang=") if item.startswith("--lang=") else value
+        if value in ("id", "en"):
+            return "en" if value == "en" else "id"
+    return "id"
 
 
 def _strategy(args: argparse.Namespace, appraisal: Appraisal) -> ScoringStrategy:
@@ -234,17 +286,23 @@ def _build_strategy(args: argparse.Namespace, regime_id: str) -> ScoringStrategy
     return strategy.with_aggregator(policy)
 
 
-def _scored(args: argparse.Namespace) -> list[tuple[Appraisal, Result]]:
-    appraisals = load_appraisals(args.file)
-    return [
-        (appraisal, _strategy(args, appraisal).score(appraisal))
-        for appraisal in each_with_progress(appraisals, "scored")
-    ]
+def _scored(args: argparse.Namespace, *, trace: bool = True) -> Scored:
+    """Score FILE's appraisals, setting aside (and naming) each one whose scoring fails."""
+    strategy = functools.partial(_strategy, args)
+    return score_each(load_sourced(args.file), strategy, args.lang, trace=trace)
 
 
-def _score(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def _outcome(scored: Scored, args: argparse.Namespace, err: TextIO) -> int:
+    """Name each set-aside appraisal and say how many; exit 1 if any was set aside."""
+    if report_set_aside(scored, args.lang, lambda line: print(line, file=err)):
+        return EXIT_INVALID_INPUT
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = "json" if args.json else args.format
-    pairs = _scored(args)
+    scored = _scored(args)
+    pairs = list(scored.pairs)
     if fmt == "xlsx":
         if args.output is None:
             raise _UsageError("--format xlsx needs --output FILE")
@@ -253,36 +311,46 @@ def _score(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         results, appraisals = [r for _, r in pairs], [a for a, _ in pairs]
         with naming(args.output):
             write_results(_binary(args.output, out), results, appraisals, "xlsx", lang=args.lang)
-        return EXIT_OK
+        return _outcome(scored, args, err)
     if fmt == "json":
-        items = [unstructure(result) for _, result in pairs]
+        items = [
+            set_aside_entry(item, args.lang) if isinstance(item, SetAside) else unstructure(item[1])
+            for item in scored.order
+        ]
         data = items[0] if len(items) == 1 else items
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif fmt in {"csv", "markdown"}:
         text = results_table(pairs, args.lang, markdown=fmt == "markdown")
     else:
-        blocks = [render_result(result, args.lang, trace=args.trace) for _, result in pairs]
-        text = "\n\n".join(blocks) + "\n"
+        text = "\n\n".join(_block(item, args) for item in scored.order) + "\n"
     write_output(text, args.output, out)
-    return EXIT_OK
+    return _outcome(scored, args, err)
+
+
+def _block(item: tuple[Appraisal, Result] | SetAside, args: argparse.Namespace) -> str:
+    """One appraisal in the text output: the person, then the result or why it is set aside."""
+    if isinstance(item, SetAside):
+        return "\n".join(set_aside_lines(item, args.lang))
+    appraisal, result = item
+    shown = render_result(result, args.lang, trace=args.trace)
+    return f"{person(appraisal, args.lang)}\n{shown}"
 
 
 def _validate(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
-    appraisals = load_appraisals(args.file)
+    words = CLI_WORDS.in_language(args.lang)
+    loaded = load_sourced(args.file)
+    appraisals = loaded.appraisals
     ids = ", ".join(appraisal.id for appraisal in appraisals[:5])
-    more = f" and {len(appraisals) - 5} more" if len(appraisals) > 5 else ""
-    noun = "appraisal" if len(appraisals) == 1 else f"{len(appraisals)} appraisals"
-    print(f"{args.file}: valid {noun} {ids}{more}", file=err)
-    for appraisal in appraisals:
-        # The notes are the regime's: score under the regime asked for or governing.
-        try:
-            result = _strategy(args, appraisal).score(appraisal, trace=False)
-        except PenilaianError as error:
-            print(f"{appraisal.id}: {error}", file=err)
-            continue
+    if len(appraisals) > 5:
+        ids += " " + words["more"].format(count=len(appraisals) - 5)
+    valid = words["valid.one" if len(appraisals) == 1 else "valid.many"]
+    print(f"{args.file}: {valid.format(count=len(appraisals), ids=ids)}", file=err)
+    # The notes are the regime's: score under the regime asked for or governing.
+    scored = score_each(loaded, functools.partial(_strategy, args), args.lang, trace=False)
+    for appraisal, result in scored.pairs:
         for line in render_notes(result, args.lang):
             print(f"{appraisal.id} ({result.regime}):{line[1:]}", file=err)
-    return EXIT_OK
+    return _outcome(scored, args, err)
 
 
 def _schema(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
@@ -291,47 +359,40 @@ def _schema(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
-def _chosen(appraisals: Sequence[Appraisal], appraisal_id: str | None) -> Appraisal:
-    if appraisal_id is None:
-        if len(appraisals) == 1:
-            return appraisals[0]
-        raise _UsageError(f"the file has {len(appraisals)} appraisals: choose one with --appraisal")
-    for appraisal in appraisals:
-        if appraisal.id == appraisal_id:
-            return appraisal
-    known = ", ".join(appraisal.id for appraisal in appraisals[:10])
-    raise _UsageError(f"no appraisal {appraisal_id!r} in the file (it has {known})")
+def _chosen(args: argparse.Namespace, err: TextIO) -> tuple[Appraisal, Result] | None:
+    """Score the one appraisal asked for; name it, its row and its problems if that fails."""
+    words = CLI_WORDS.in_language(args.lang)
+    loaded = load_sourced(args.file)
+    appraisals = loaded.appraisals
+    if args.appraisal is None and len(appraisals) > 1:
+        raise _UsageError(words["choose"].format(count=len(appraisals)))
+    chosen = [a for a in appraisals if args.appraisal in (None, a.id)]
+    if not chosen:
+        known = ", ".join(appraisal.id for appraisal in appraisals[:10])
+        raise _UsageError(words["no_such"].format(id=args.appraisal, known=known))
+    strategy = functools.partial(_strategy, args)
+    scored = score_each(loaded, strategy, args.lang, only=chosen[0].id)
+    for item in scored.set_aside:
+        for line in set_aside_lines(item, args.lang):
+            print(line, file=err)
+        return None
+    return scored.pairs[0]
 
 
-def _explain(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    appraisal = _chosen(load_appraisals(args.file), args.appraisal)
-    result = _strategy(args, appraisal).score(appraisal)
-    lines = [render_result(result, args.lang)]
+def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    pair = _chosen(args, err)
+    if pair is None:
+        return EXIT_INVALID_INPUT
+    appraisal, result = pair
+    lines = [person(appraisal, args.lang), render_result(result, args.lang)]
     if result.trace is not None:
         lines += ["", render_trace(result.trace, args.lang)]
     write_output("\n".join(lines) + "\n", args.output, out)
     return EXIT_OK
 
 
-def _curve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    unit = loads(read_input(args.file), UnitAppraisals)
-    check = unit.check_curve()
-    calibration = propose_calibration(check, max_steps=args.max_steps) if args.propose else None
-    if args.format == "text":
-        text = check.describe(args.lang)
-        if calibration is not None:
-            text += "\n\n" + calibration.describe(args.lang)
-        text += "\n"
-    else:
-        from penilaian.reporting.unit import unit_report  # noqa: PLC0415 - boundary module
-
-        names = {a.employee.id: a.employee.name for a in unit.appraisals}
-        made = unit_report(
-            check, calibration=calibration, lang=args.lang, unit_name=unit.unit.name, names=names
-        )
-        text = made.html() if args.format == "html" else made.markdown()
-    write_output(text, args.output, out)
-    return EXIT_OK
+def _curve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return curve_command(args, out, err, functools.partial(_strategy, args))
 
 
 def _completeness(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
@@ -355,16 +416,21 @@ def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     target = _binary(args.output, out) if args.format == "xlsx" else args.output
     with naming(args.output):
         write_template(target, args.format, example=example)
-    print(f"{args.output}: {args.format} template written", file=err)
+    written = CLI_WORDS.in_language(args.lang)["template_written"].format(format=args.format)
+    print(f"{args.output}: {written}", file=err)
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from penilaian.reporting.employee import employee_report  # noqa: PLC0415 - boundary module
 
-    appraisal = _chosen(load_appraisals(args.file), args.appraisal)
+    if args.unit:
+        return unit_report_command(args, out, err, functools.partial(_strategy, args))
+    pair = _chosen(args, err)
+    if pair is None:
+        return EXIT_INVALID_INPUT
+    appraisal, result = pair
     strategy = _strategy(args, appraisal)
-    result = strategy.score(appraisal)
     plan = None if args.no_plan else recommend(result, appraisal=appraisal)
     policy = getattr(strategy, "aggregator", None)
     made = employee_report(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from penilaian._base.trace import render_trace
+from penilaian._base.trace import Gap, render_trace
+from penilaian.cli._words import CLI_WORDS
 from penilaian.exceptions import InvalidInputError, UnknownLabelError
 from penilaian.io.escaping import CsvWriter, escape_markdown
 from penilaian.model.raters import ExpectationLevel
@@ -18,11 +19,53 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from penilaian._base.labels import Language
+    from penilaian.exceptions import Problem
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
 from penilaian.reporting.words import WORDS
 
-__all__ = ["render", "render_notes", "render_result", "results_table"]
+__all__ = [
+    "error_lines",
+    "person",
+    "problem_text",
+    "render",
+    "render_notes",
+    "render_result",
+    "results_table",
+]
+
+
+def problem_text(problem: Problem | Gap | Exception, lang: Language = "id") -> str:
+    """
+    Return a problem (or an error) as the command line prints it, in *lang*.
+
+    The one door for the library's reasons: every problem and error message the
+    command line prints passes here, so that a catalogue of translated reasons
+    is wired in at this one point.  Today it is the problem's own text.
+    """
+    del lang  # the reasons are the library's (English) until the catalogue is wired in
+    if isinstance(problem, Gap):
+        return f"{problem.reason} @ {problem.path}"
+    return str(problem)
+
+
+def error_lines(error: Exception, lang: Language = "id") -> list[str]:
+    """Return *error* as lines: a summary, then each problem (of an `InvalidInputError`)."""
+    if not isinstance(error, InvalidInputError):
+        return [problem_text(error, lang)]
+    words = CLI_WORDS.in_language(lang)
+    lines = [words["problems"].format(count=error.count) + ":"]
+    lines += [f"  {problem_text(problem, lang)}" for problem in error.problems]
+    if error.omitted:
+        lines.append("  " + words["problems.more"].format(count=error.omitted))
+    return lines
+
+
+def person(appraisal: Appraisal, lang: Language = "id") -> str:
+    """Name the person of *appraisal*: ``name (NIP 1981..., appraisal id)``."""
+    employee = appraisal.employee
+    nip = f"NIP {employee.nip.spaced}" if employee.nip else CLI_WORDS.in_language(lang)["no_nip"]
+    return f"{employee.name} ({nip}, {appraisal.id})"
 
 
 def render_result(
@@ -39,7 +82,7 @@ def render_result(
     lines = [f"{result.regime}: {grade}{score}"]
     if detail:
         lines += [f"  {key} = {value}" for key, value in result.ratings.items()]
-        lines += [f"  {words['cli.gap']}: {gap.reason} @ {gap.path}" for gap in result.gaps]
+        lines += [f"  {words['cli.gap']}: {problem_text(gap, lang)}" for gap in result.gaps]
         lines += render_notes(result, lang)
     if trace and result.trace is not None:
         lines += ["", render_trace(result.trace, lang)]
@@ -141,7 +184,7 @@ def results_table(
     if problems:
         raise InvalidInputError(problems)
     headers = [column.header for column in RESULTS.columns]
-    cells = [[_cell(row[header]) for header in headers] for row in rows[RESULTS]]
+    cells = [[_cell(row[header], lang) for header in headers] for row in rows[RESULTS]]
     if markdown:
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         lines += [
@@ -156,9 +199,9 @@ def results_table(
     return buffer.getvalue()
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, lang: Language) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return CLI_WORDS.in_language(lang)["yes" if value else "no"]
     return str(value)

@@ -26,6 +26,7 @@ from penilaian.io._part_scales import SCALE_FIELDS, build_scale
 from penilaian.io._part_targets import build_realisations, build_targets, unclaimed_realisations
 from penilaian.io._places import describe
 from penilaian.io._rows import Builder, Row, Source
+from penilaian.io._scale_ids import UnknownScales
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
 from penilaian.model.organisation import Position
@@ -65,9 +66,23 @@ _CALENDAR_UNITS: Final = (
 _LAST_SEGMENT: Final = re.compile(r"(?P<head>.*)(?:\.(?P<name>\w+)|\[[0-9]+\])")
 
 
-def assemble(rows: Mapping[str, Sequence[Row]], builder: Builder) -> tuple[Appraisal, ...]:
+def assemble(
+    rows: Mapping[str, Sequence[Row]],
+    builder: Builder,
+    places: dict[str, Mapping[str, Source]] | None = None,
+) -> tuple[Appraisal, ...]:
     """
     Build one appraisal per row of the employees sheet, recording every problem.
+
+    A rating on a scale no row of the scales sheet defines takes the built-in scale
+    of that id (`BUILTIN_SCALES`); an id that is neither is one problem per id, at
+    the first rating using it, naming the scales sheet (`penilaian.io._scale_ids`).
+
+    Args:
+        rows: The typed rows of each sheet.
+        builder: Where the problems go.
+        places: If given, filled with each built appraisal's id and where each of
+            its parts was read (JSON path prefix to `Source`).
 
     Returns:
         The appraisals that built, in the employees sheet's order; the caller
@@ -81,6 +96,7 @@ def assemble(rows: Mapping[str, Sequence[Row]], builder: Builder) -> tuple[Appra
     }
     own_scales, shared = _scales(builder, drafts, rows.get("scales", ()))
     appraisals: list[Appraisal] = []
+    unknown = UnknownScales()
     for appraisal_id, draft in drafts.items():
         _parts(
             builder, draft, {sheet: group.get(appraisal_id, []) for sheet, group in groups.items()}
@@ -92,9 +108,14 @@ def assemble(rows: Mapping[str, Sequence[Row]], builder: Builder) -> tuple[Appra
             draft.keep(f"$.scales[{index}]", Source(row, SCALE_FIELDS))
         draft.parts["scales"] = [scale for _, scale in scales]
         if not draft.broken:
+            draft.parts["scales"] += unknown.complete(draft)
+        if not draft.broken:
             appraisal = _appraisal(builder, draft)
             if appraisal is not None:
                 appraisals.append(appraisal)
+                if places is not None:
+                    places[appraisal.id] = draft.places
+    unknown.report(builder)
     return tuple(appraisals)
 
 

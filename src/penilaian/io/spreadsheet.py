@@ -25,12 +25,9 @@ from penilaian.exceptions import (
     MissingExtraError,
     Problem,
 )
-from penilaian.io._assemble import assemble
-from penilaian.io._csv import read_csv, write_csv
-from penilaian.io._places import Finding, Where, to_problems
-from penilaian.io._rows import Builder, typed_rows
-from penilaian.io._source import read_checked
-from penilaian.io._xlsx import Limits, read_xlsx
+from penilaian.io._csv import write_csv
+from penilaian.io._workbook import Workbook, read_sourced
+from penilaian.io._xlsx import Limits
 from penilaian.io._xlsx_write import write_xlsx
 from penilaian.io.export import (
     INSTRUCTION_HEADERS,
@@ -49,7 +46,6 @@ if TYPE_CHECKING:
 
     from penilaian._base.labels import Language
     from penilaian.analysis.cascade import CascadeMatrix, RollUp
-    from penilaian.io._source import RawTable
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
 
@@ -59,7 +55,9 @@ __all__ = [
     "DEFAULT_MAX_UNPACKED_BYTES",
     "Format",
     "MissingExtraError",
+    "Workbook",
     "read_appraisals",
+    "read_workbook",
     "write_appraisals",
     "write_cascade",
     "write_results",
@@ -77,9 +75,6 @@ DEFAULT_MAX_UNPACKED_BYTES: Final = 500_000_000
 
 Format = Literal["xlsx", "csv"]
 """A spreadsheet format: an XLSX workbook, or a directory of CSV files."""
-
-_ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
-_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_appraisals(
@@ -115,45 +110,33 @@ def read_appraisals(
         InvalidInputError: also when *path* is missing, not a regular file or directory,
             or over *max_bytes* (one problem naming the file).
     """
-    source = Path(path)
+    return read_workbook(
+        path, max_bytes=max_bytes, max_rows=max_rows, max_unpacked_bytes=max_unpacked_bytes
+    ).appraisals
+
+
+def read_workbook(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
+) -> Workbook:
+    """
+    Read a workbook as `read_appraisals` does, keeping where each appraisal was read.
+
+    The `Workbook` names each appraisal's row on the employees sheet
+    (`Workbook.row`) and the cell any part of it came from (`Workbook.place`), so
+    that a problem found later, such as a scoring error for one appraisal, can be
+    shown where the user typed it.  The arguments, checks and errors are
+    `read_appraisals`'.
+
+    Raises:
+        InvalidInputError: listing every problem, each with its place.
+        MissingExtraError: for an XLSX file without openpyxl installed.
+    """
     limits = Limits(max_bytes, max_rows, max_unpacked_bytes)
-    if source.is_dir():
-        tables, findings = read_csv(source, limits)
-    else:
-        tables, findings = _read_file(source, limits)
-    builder = Builder(list(findings))
-    rows = {name: typed_rows(raw, builder.findings) for name, raw in tables.items()}
-    # Rows are joined into appraisals only once the layout itself is right.
-    appraisals = () if any(finding.blocks for finding in findings) else assemble(rows, builder)
-    if builder.findings or builder.omitted:
-        raise InvalidInputError(to_problems(builder.findings), omitted=builder.omitted)
-    return appraisals
-
-
-def _read_file(path: Path, limits: Limits) -> tuple[dict[str, RawTable], list[Finding]]:
-    data = read_checked(path, limits.max_bytes)
-    if isinstance(data, Finding):
-        return {}, [data]
-    if data.startswith(_ZIP_MAGIC):
-        return read_xlsx(path.name, data, limits)
-    if data.startswith(_OLE_MAGIC):
-        why = (
-            "an old .xls workbook or a password-protected one; save it as .xlsx without a password"
-        )
-    elif path.suffix.lower() == ".csv":
-        why = (
-            "a single CSV file; put the CSV files of all tables (employees.csv, "
-            "targets.csv, ...) in one directory and read the directory"
-        )
-    else:
-        why = "neither an XLSX workbook nor a directory of CSV files"
-    return {}, [_file_problem(path, why)]
-
-
-def _file_problem(path: Path, reason: str) -> Finding:
-    return Finding(
-        Where(path.name, whole_file=True), reason, InvalidValueError("path", str(path), reason)
-    )
+    return read_sourced(path, limits)
 
 
 def _format(path: Path, format: Format | None) -> Format:  # noqa: A002 - the public argument's name

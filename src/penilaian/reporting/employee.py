@@ -65,9 +65,13 @@ __all__ = ["EmployeeReport", "employee_report"]
 
 _RATING_KEYS: Final = frozenset({"work_results", "behaviour", "unit_grade", "skp", "weighting"})
 _WEIGHTINGS: Final = frozenset({"without_peer_input", "with_peer_input"})
+# The yearly minimum (at least 20 JP for a PNS, PP 11/2017 as amended, [MED]) is the
+# employee's entitlement, which the instansi provides: hours a gap-driven plan leaves
+# unplanned are information for the plan, not a finding about the person.  Only a plan
+# over a cap (24 JP for a PPPK) is an alarm.
 _OUTCOME_TONES: dict[EntitlementOutcome, Tone] = {
     EntitlementOutcome.MET: "good",
-    EntitlementOutcome.SHORTFALL: "bad",
+    EntitlementOutcome.SHORTFALL: "note",
     EntitlementOutcome.EXCEEDED: "bad",
     EntitlementOutcome.NOT_APPLICABLE: "muted",
 }
@@ -324,6 +328,8 @@ class EmployeeReport(Page):
         check = plan.entitlement
         entitlement = runs(Run(f"{words['entitlement']}: ", "strong"), check.describe(lang))
         blocks.append(Paragraph(entitlement, _OUTCOME_TONES[check.outcome]))
+        if check.outcome is EntitlementOutcome.SHORTFALL and not plan.gaps:
+            blocks.append(Paragraph(runs(words["entitlement_info"]), "note"))
         return blocks
 
     def _gap(self, gap: DevelopmentGap, held_back: frozenset[str]) -> str:

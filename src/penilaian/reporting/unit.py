@@ -14,7 +14,7 @@ lacks what, with the counts per kind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -28,10 +28,13 @@ from penilaian.analysis.curve.rules import CurveBound, RuleStatus, grade_name
 from penilaian.exceptions import InvalidValueError
 from penilaian.reporting._blocks import (
     Block,
+    Bullets,
     Chart,
     Facts,
     Heading,
+    Item,
     Paragraph,
+    Run,
     Table,
     Tone,
     runs,
@@ -64,6 +67,14 @@ def _names(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return dict(value)
 
 
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Attrs converter: the set-aside appraisals as ``(who, why)`` pairs of text."""
+    pairs = tuple(tuple(pair) for pair in value)
+    if not all(len(pair) == 2 and all(isinstance(text, str) for text in pair) for pair in pairs):
+        raise InvalidValueError("set_aside", value, "must be (who, why) pairs of text")
+    return pairs  # type: ignore[return-value]  # checked above: pairs of two texts
+
+
 @attrs.frozen
 class UnitReport(Page):
     """
@@ -80,6 +91,9 @@ class UnitReport(Page):
         unit_name: The unit's name, written beside its id.
         names: Employee names by id, written beside the ids of a proposal's changes.
         completeness: What the unit's people still lack, for a section listing it.
+        set_aside: Each appraisal left out of the check (it could not be scored or
+            graded) as ``(who, why)``, for a section naming them: a person is never
+            dropped from the unit's report without a word.
 
     Raises:
         InvalidValueError: *lang* is neither ``"id"`` nor ``"en"``, *calibration*
@@ -93,6 +107,7 @@ class UnitReport(Page):
     unit_name: str | None = None
     names: Mapping[str, str] = attrs.field(factory=dict, converter=_names, hash=False)
     completeness: CycleCompleteness | None = None
+    set_aside: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
 
     def __attrs_post_init__(self) -> None:
         if self.completeness is not None and not isinstance(self.completeness, CycleCompleteness):
@@ -127,6 +142,11 @@ class UnitReport(Page):
             blocks += self._calibration(self.calibration)
         if self.completeness is not None:
             blocks += self._completeness(self.completeness)
+        if self.set_aside:
+            blocks.append(Heading(2, words["set_aside"]))
+            blocks.append(Paragraph(runs(words["set_aside_note"]), "bad"))
+            items = (Item(runs(Run(f"{who}: ", "strong"), why)) for who, why in self.set_aside)
+            blocks.append(Bullets(tuple(items)))
         return tuple(blocks)
 
     def _completeness(self, cycle: CycleCompleteness) -> list[Block]:
@@ -260,6 +280,8 @@ class UnitReport(Page):
         words = self._words
         blocks: list[Block] = [Heading(2, words["calibration"])]
         blocks.append(Paragraph(runs(words["calibration_note"]), "note"))
+        if calibration.changes:
+            blocks.append(Paragraph(runs(words["calibration_ties"]), "note"))
         if not calibration.changes:
             key = "no_change" if calibration.before.compliant else "unreachable"
             blocks.append(Paragraph(runs(words[key]), "good" if key == "no_change" else "bad"))
@@ -296,6 +318,7 @@ def unit_report(
     unit_name: str | None = None,
     names: Mapping[str, str] | None = None,
     completeness: CycleCompleteness | None = None,
+    set_aside: Iterable[tuple[str, str]] = (),
 ) -> UnitReport:
     """
     Prepare the summary of a unit's grades against its distribution curve.
@@ -314,6 +337,8 @@ def unit_report(
         completeness: What the unit's people still lack
             (`penilaian.analysis.completeness.check_completeness`), to add a section
             listing who lacks what, with the counts per kind.
+        set_aside: Each appraisal left out of *check* as ``(who, why)`` (one that
+            could not be scored or graded), for a section naming them.
 
     Returns:
         The report; write it with `UnitReport.markdown` or `UnitReport.html`.
@@ -323,4 +348,6 @@ def unit_report(
             mapping, *calibration* was proposed for another check, or
             *completeness* is not a `penilaian.analysis.completeness.CycleCompleteness`.
     """
-    return UnitReport(check, calibration, lang, unit_name, _names(names), completeness)
+    return UnitReport(
+        check, calibration, lang, unit_name, _names(names), completeness, _pairs(set_aside)
+    )

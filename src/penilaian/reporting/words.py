@@ -226,6 +226,39 @@ WORDS: Final = Words(
         ),
         "chart_after": ("Setelah kalibrasi yang diusulkan", "After the proposed calibration"),
         "calibration": ("Usulan kalibrasi", "Calibration proposal"),
+        "set_aside": ("Disisihkan dari kurva", "Set aside from the curve"),
+        "set_aside_note": (
+            (
+                "Penilaian berikut tidak dapat dinilai atau belum berpredikat, sehingga tidak "
+                "dihitung dalam kurva; perbaiki lalu periksa kembali."
+            ),
+            (
+                "These appraisals could not be scored or have no grade, so the curve does not "
+                "count them; fix them and check again."
+            ),
+        ),
+        "calibration_ties": (
+            (
+                "Di antara pegawai yang setara (sel matriks yang sama), usulan memilih yang ID "
+                "pegawainya (biasanya NIP) paling awal menurut urutan; urutan ini bukan penilaian "
+                "atas prestasi, dan pilihan di antara yang setara ada pada tim penilai kinerja."
+            ),
+            (
+                "Among equal employees (the same cell of the matrix), the proposal picks those "
+                "whose employee id (usually the NIP) sorts first; this order is not a judgement "
+                "on merit, and the choice among equals belongs to the appraisal panel."
+            ),
+        ),
+        "entitlement_info": (
+            (
+                "Tidak ada kesenjangan yang perlu ditutup; sisa jam tetap menjadi hak "
+                "pengembangan kompetensi tahunan dan dapat direncanakan bersama atasan."
+            ),
+            (
+                "No gap needs closing; the remaining hours are still the yearly competence "
+                "development entitlement, to plan with the supervisor."
+            ),
+        ),
         "calibration_note": (
             (
                 "Usulan ini tidak mengubah predikat apa pun; keputusan ada pada tim penilai "
