@@ -4,7 +4,10 @@ Optional dependencies: one lazy import that names the extra to install when it i
 `import penilaian` never imports an optional dependency (openpyxl, numpy, pandas,
 matplotlib).  A feature that needs one calls `require` when it runs; a missing package
 raises `penilaian.exceptions.MissingExtraError`, whose message gives the ``pip install``
-that brings it, from PyPI and from a clone of the repository.
+that brings it: ``pip install ".[xlsx]"`` in a clone of the repository, and the index form
+``pip install "penilaian[xlsx]"`` for when the package is published.  Every extra named
+here is an extra of ``pyproject.toml`` that asks for the package (``tests/base/test_extras.py``
+checks each call).
 """
 
 from __future__ import annotations

@@ -6,14 +6,20 @@ wording in Indonesian and English) to named inputs and gives an output; steps ne
 so a result's trace is a tree whose root gives the final grade or score.  Values are
 kept as exact text (``"88.67"``, ``"266/3"``) so that a person can redo the sums by
 hand, and the whole tree serialises to JSON.
+
+A rule's clause may carry a confidence tag, ``[HIGH]``, ``[MED]`` or ``[LOW]``: how sure
+the library is of the rule's source.  `CONFIDENCE` says what each tag means, and
+`Rule.confidence` reads the tags of a clause.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -25,10 +31,52 @@ if TYPE_CHECKING:
 
     from penilaian._base.labels import Language
 
-__all__ = ["MISSING", "Gap", "Rule", "Step", "render_trace", "show"]
+__all__ = ["CONFIDENCE", "MISSING", "Gap", "Rule", "Step", "render_trace", "show"]
 
 MISSING = "(missing)"
 """How an absent value is written in a trace: it is never written as 0."""
+
+CONFIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "HIGH": (
+            (
+                "terlihat dalam teks peraturan atau dokumen resmi BKN/KemenPANRB, "
+                "atau beberapa sumber yang saling lepas sepakat"
+            ),
+            (
+                "seen in the regulation text or in an official BKN/KemenPANRB document, "
+                "or several independent sources agree"
+            ),
+        ),
+        "MED": (
+            (
+                "satu sumber sekunder, atau beberapa aplikasi e-kinerja publik yang sepakat, "
+                "atau ingatan akan peraturan yang cocok dengan sebagian bukti"
+            ),
+            (
+                "one secondary source, or several public e-kinerja codebases that agree, "
+                "or a recollection of the regulation that matches partial evidence"
+            ),
+        ),
+        "LOW": (
+            (
+                "hanya ingatan, disimpulkan, atau sumber-sumber tidak sepakat; "
+                "aturannya dapat diatur dan bawaannya didokumentasikan"
+            ),
+            (
+                "recollection only, inferred, or sources disagree; "
+                "the rule is configurable and its default is documented"
+            ),
+        ),
+    }
+)
+"""
+What each confidence tag in a rule's clause means: the tag (``"HIGH"``) to its meaning
+in Indonesian and in English, as the project's regulation notes define the tags.
+`Rule.confidence` gives the tags of one clause.
+"""
+
+_TAG = re.compile(r"\[([A-Z]+)\]")
 
 
 @attrs.frozen
@@ -66,6 +114,19 @@ class Rule:
     def text(self, lang: Language = "id") -> str:
         """Return the rule's wording in *lang*."""
         return self.text_en if lang == "en" else self.text_id
+
+    @property
+    def confidence(self) -> tuple[str, ...]:
+        """
+        The confidence tags of the clause, in order (``("HIGH",)``); empty if it has none.
+
+        A clause that joins two sources may carry two tags.  Every tag the library
+        writes is a key of `CONFIDENCE`.
+
+        >>> Rule("r", "PermenPANRB 6/2022 Pasal 5 [HIGH]; feedback [LOW]", "x", "x").confidence
+        ('HIGH', 'LOW')
+        """
+        return tuple(_TAG.findall(self.clause))
 
 
 def show(value: object) -> str:
