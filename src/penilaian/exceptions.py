@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
+from penilaian._base import messages
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from typing import Any
@@ -40,6 +42,7 @@ __all__ = [
     "UnknownReferenceError",
     "UnknownStrategyError",
     "UnsupportedInputError",
+    "in_language",
 ]
 
 
@@ -216,12 +219,24 @@ class UnknownLabelError(InvalidValueError):
         enum: The name of the enumeration (for example ``"Aspect"``).
         accepted: The canonical values that are accepted (aliases are matched
             too, case- and spacing-insensitively).
+        labels: Each accepted value's (Indonesian, English) labels, in the order of
+            *accepted*, or ``()`` when the enumeration has none; `in_language` lists
+            these instead of the ids.
     """
 
-    def __init__(self, field: str, value: object, enum: str, accepted: Sequence[str]) -> None:
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        enum: str,
+        accepted: Sequence[str],
+        *,
+        labels: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(field, value, f"not a known {enum}")
         self.enum = enum
         self.accepted = tuple(accepted)
+        self.labels = tuple(labels)
 
     def __str__(self) -> str:
         return (
@@ -400,3 +415,92 @@ class MissingExtraError(PenilaianError, ImportError):
             f'install it with: pip install "penilaian[{self.extra}]" '
             f'(from a clone of the repository: pip install ".[{self.extra}]")'
         )
+
+
+def in_language(item: PenilaianError | Problem | str, language: str = "id") -> str:
+    """
+    Return the message of an error, a problem or a reason, in Indonesian or in English.
+
+    The ``str()`` of errors and problems stays English, for developers and logs; this is
+    what people read.  Each reason the library writes has a template in the catalogue
+    `penilaian._base.messages` in both languages; field names, paths and values are kept
+    as they are.  A label that names nothing known is said with the enumeration's noun and
+    lists the accepted labels in *language*, never a Python class name.  A reason with no
+    template (one a caller wrote) is kept in English after ``[EN]``.
+
+    >>> from penilaian import Aspect
+    >>> try:
+    ...     Aspect.parse("warna", "aspect")
+    ... except UnknownLabelError as error:
+    ...     print(error)
+    ...     print(in_language(error))
+    ...     print(in_language(error, "en"))
+    aspect: 'warna' is not a known Aspect; accepted: quantity, quality, time, cost
+    aspect: 'warna' bukan aspek target yang dikenal;
+    yang diterima: Kuantitas, Kualitas, Waktu, Biaya
+    aspect: 'warna' is not a known target aspect; accepted: Quantity, Quality, Time, Cost
+    >>> print(in_language(InvalidInputError([Problem("$.name", "must be a non-empty string")])))
+    1 masalah:
+      harus berupa teks yang tidak kosong @ $.name
+
+    Args:
+        item: A `PenilaianError`, a `Problem`, or the text of a reason.
+        language: ``"id"`` (Indonesian, the default) or ``"en"`` (English).
+
+    Returns:
+        The message; in English it reads as ``str(item)``, but that an unknown label is
+        said with its noun and labels.
+
+    Raises:
+        InvalidValueError: *language* is neither ``"id"`` nor ``"en"``.
+    """
+    if language not in {"id", "en"}:
+        raise InvalidValueError("language", language, "must be 'id' (Indonesian) or 'en' (English)")
+    lang: messages.Language = "en" if language == "en" else "id"
+    if isinstance(item, str):
+        return messages.reason_in(item, lang)
+    if isinstance(item, Problem):
+        message = messages.reason_in(item.message, lang, _names(item.error))
+        return messages.shape_in("problem", lang, message=message, path=item.path)
+    if isinstance(item, InvalidInputError):
+        return _problems_in(item, lang)
+    return _error_in(item, lang)
+
+
+def _names(error: object) -> messages.LabelNames | None:
+    if not isinstance(error, UnknownLabelError):
+        return None
+    return messages.LabelNames(error.enum, error.accepted, error.labels)
+
+
+def _error_in(error: PenilaianError, lang: messages.Language) -> str:
+    shape = messages.shape_in
+    if isinstance(error, UnknownLabelError):
+        labels = messages.labels_in(
+            messages.LabelNames(error.enum, error.accepted, error.labels), lang
+        )
+        noun = messages.noun_in(error.enum, lang)
+        return shape(
+            "label", lang, field=error.field, value=_shown(error.value), noun=noun, labels=labels
+        )
+    if isinstance(error, InvalidValueError):
+        reason = messages.reason_in(error.reason, lang)
+        if isinstance(error, InvalidNipError):
+            group = messages.group_in(error.group, lang)
+            return shape("nip", lang, value=_shown(error.value), group=group, reason=reason)
+        return shape("value", lang, field=error.field, reason=reason, value=_shown(error.value))
+    if isinstance(error, UnknownStrategyError):
+        known = ", ".join(error.known)
+        return shape("strategy", lang, strategy=repr(error.strategy_id), known=known)
+    if isinstance(error, MissingExtraError):
+        return shape("extra", lang, package=error.package, extra=error.extra)
+    return messages.reason_in(str(error), lang)
+
+
+def _problems_in(error: InvalidInputError, lang: messages.Language) -> str:
+    shape, omitted = messages.shape_in, error.omitted
+    head = shape("one_problem" if error.count == 1 else "problems", lang, count=str(error.count))
+    lines = [f"  {in_language(problem, lang)}" for problem in error.problems]
+    if omitted:
+        lines.append(f"  {shape('one_more' if omitted == 1 else 'more', lang, count=str(omitted))}")
+    return head + "\n" + "\n".join(lines)

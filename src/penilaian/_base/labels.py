@@ -90,7 +90,7 @@ class LabelledEnum(Enum):
             field: The field name used in the error (the class name by default).
 
         Raises:
-            UnknownLabelError: listing the accepted ids.
+            UnknownLabelError: listing the accepted ids, with each one's labels.
         """
         if isinstance(text, cls):
             return text
@@ -102,7 +102,11 @@ class LabelledEnum(Enum):
             if found is not None:
                 return found
         raise UnknownLabelError(
-            field or cls.__name__, text, cls.__name__, [member.value for member in cls]
+            field or cls.__name__,
+            text,
+            cls.__name__,
+            [member.value for member in cls],
+            labels=[(member.label_id, member.label_en) for member in cls],
         )
 
     @classmethod
