@@ -44,8 +44,9 @@ class TestHierarchy:
         """A missing extra says which pip install brings it."""
         error = exceptions.MissingExtraError("xlsx", "openpyxl")
         assert (error.extra, error.package) == ("xlsx", "openpyxl")
-        assert 'pip install "penilaian[xlsx]"' in str(error)
-        assert str(error).endswith('from a clone of the repository: pip install ".[xlsx]")')
+        assert 'in a clone of the repository with: pip install ".[xlsx]"' in str(error)
+        assert str(error).endswith('(once penilaian is published: pip install "penilaian[xlsx]")')
+        assert 'pip install ".[xlsx]"' in exceptions.in_language(error)
 
     def test_all_is_complete_and_sorted(self):
         """__all__ lists every public name of the module."""

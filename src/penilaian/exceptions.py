@@ -395,9 +395,9 @@ class MissingExtraError(PenilaianError, ImportError):
     """
     A feature needs an optional dependency that is not installed.
 
-    Raised by `penilaian._base.extras.require`.  The message gives both ways to install
-    the extra: ``pip install "penilaian[xlsx]"`` from PyPI, and ``pip install ".[xlsx]"``
-    in a clone of the repository.
+    Raised by `penilaian._base.extras.require`.  The message gives the way to install
+    the extra that works today, ``pip install ".[xlsx]"`` in a clone of the repository,
+    then ``pip install "penilaian[xlsx]"`` for once the package is published.
 
     Attributes:
         extra: The extra to install (``xlsx``).
@@ -411,9 +411,9 @@ class MissingExtraError(PenilaianError, ImportError):
 
     def __str__(self) -> str:
         return (
-            f"this needs {self.package}, which is not installed; "
-            f'install it with: pip install "penilaian[{self.extra}]" '
-            f'(from a clone of the repository: pip install ".[{self.extra}]")'
+            f"this needs {self.package}, which is not installed; install it in a clone of the "
+            f'repository with: pip install ".[{self.extra}]" '
+            f'(once penilaian is published: pip install "penilaian[{self.extra}]")'
         )
 
 

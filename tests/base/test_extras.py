@@ -42,14 +42,14 @@ class TestRequire:
         assert isinstance(caught.value.__cause__, ImportError)
 
     def test_message_names_both_install_commands(self, monkeypatch):
-        """The message gives the PyPI install and the install from a clone."""
+        """The message gives the install from a clone first, then the published one."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         with pytest.raises(MissingExtraError) as caught:
             require("xlsx", "openpyxl")
         expected = (
-            "this needs openpyxl, which is not installed; "
-            'install it with: pip install "penilaian[xlsx]" '
-            '(from a clone of the repository: pip install ".[xlsx]")'
+            "this needs openpyxl, which is not installed; install it in a clone of the "
+            'repository with: pip install ".[xlsx]" '
+            '(once penilaian is published: pip install "penilaian[xlsx]")'
         )
         assert str(caught.value) == expected
 

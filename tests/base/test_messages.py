@@ -291,8 +291,8 @@ class TestErrors:
             "tidak ada strategi penilaian 'x'; yang terdaftar: pp46_2011, generic"
         )
         assert in_language(MissingExtraError("xlsx", "openpyxl")).startswith(
-            "fitur ini memerlukan openpyxl, yang belum terpasang; pasang dengan: "
-            'pip install "penilaian[xlsx]"'
+            "fitur ini memerlukan openpyxl, yang belum terpasang; pasang di folder salinan "
+            'repositori dengan: pip install ".[xlsx]"'
         )
 
     def test_a_reason_with_no_template_is_marked(self):

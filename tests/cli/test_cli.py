@@ -220,7 +220,7 @@ class TestValidate:
         """Text that is not JSON is reported at $."""
         path = tmp_path / "bad.json"
         path.write_text("{not json", encoding="utf-8")
-        code, _, err = run("validate", str(path))
+        code, _, err = run("validate", str(path), "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "not JSON" in err
         assert "@ $" in err
@@ -231,7 +231,7 @@ class TestValidate:
         document["ratings"][0]["rater_id"] = "nobody"
         path = tmp_path / "bad.json"
         path.write_text(json.dumps(document), encoding="utf-8")
-        code, _, err = run("validate", str(path))
+        code, _, err = run("validate", str(path), "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "no rater has this id (got 'nobody') @ $.ratings[0].rater_id" in err
 
@@ -250,13 +250,13 @@ class TestNothingToCheck:
         code, out, err = run(command, str(path))
         assert (code, out) == (EXIT_INVALID_INPUT, "")
         assert err.startswith(f"{path}: 1 masalah:")
-        assert "holds no appraisal" in err
+        assert "tidak berisi penilaian" in err
 
     def test_an_empty_array(self, tmp_path):
         """An empty JSON array is refused the same way."""
         path = tmp_path / "kosong.json"
         path.write_text("[]", encoding="utf-8")
-        code, _, err = run("validate", str(path))
+        code, _, err = run("validate", str(path), "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "holds no appraisal" in err
         assert "valid 0" not in err
@@ -393,7 +393,7 @@ class TestManyAppraisals:
 
     def test_missing_file(self, tmp_path):
         """A file that does not exist is invalid input, named."""
-        code, _, err = run("score", str(tmp_path / "nope.json"))
+        code, _, err = run("score", str(tmp_path / "nope.json"), "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "no such file" in err
 

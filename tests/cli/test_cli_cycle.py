@@ -82,7 +82,7 @@ class TestScore:
             line = f"{people([EIGHT[index]])[0]}, lembar employees, baris {index + 2}: disisihkan"
             assert line in out
             assert line in err
-        assert err.count("a level is needed") == 2
+        assert err.count("diperlukan tingkat") == 2
         assert err.count("[ratings!G") == 2
         assert err.rstrip().endswith("2 dari 8 penilaian disisihkan (tidak dinilai); 6 dinilai")
 
@@ -288,17 +288,28 @@ class TestLanguages:
 
 
 class TestProblemText:
-    """The one door every printed problem passes, for the catalogue to be wired in."""
+    """The one door every printed problem passes: the catalogue of reasons in both languages."""
 
-    def test_a_problem_is_its_text(self):
-        """Today a problem is printed as its own text, in either language."""
+    def test_a_problem_is_said_in_the_language(self):
+        """A problem reads in Indonesian by default, in English (its own text) on request."""
         problem = Problem("$.id", "must not be empty", InvalidValueError("id", "", "x"))
-        assert problem_text(problem, "id") == problem_text(problem, "en") == str(problem)
+        assert problem_text(problem) == "tidak boleh kosong @ $.id"
+        assert problem_text(problem, "en") == str(problem)
 
     def test_a_gap_names_its_path(self):
-        """A gap is its reason at its path."""
-        gap = Gap("$.ratings", "no supervisor rating")
-        assert problem_text(gap) == "no supervisor rating @ $.ratings"
+        """A gap is its reason at its path, in the reader's language."""
+        gap = Gap("$.ratings", "no supervisor rating of behaviour; the pejabat penilai must set it")
+        assert problem_text(gap, "en") == (
+            "no supervisor rating of behaviour; the pejabat penilai must set it @ $.ratings"
+        )
+        indonesian = problem_text(gap)
+        assert indonesian.endswith(" @ $.ratings")
+        assert "[EN]" not in indonesian
+        assert "rating of" not in indonesian
+
+    def test_a_reason_nobody_wrote_is_marked_english(self):
+        """A reason with no template (a caller's own) is kept in English after [EN]."""
+        assert problem_text(Gap("$.x", "a caller's own words")) == "[EN] a caller's own words @ $.x"
 
     def test_an_error_is_its_text(self):
         """An error is printed as its own message."""

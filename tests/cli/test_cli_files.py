@@ -84,7 +84,7 @@ class TestInputs:
     @pytest.mark.parametrize("command", ["validate", "score", "curve"])
     def test_dev_null_says_what_it_is(self, command: str) -> None:
         """/dev/null is a character device, not 'no such file'."""
-        code, _, err = run(command, "/dev/null")
+        code, _, err = run(command, "/dev/null", "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "a character device" in err
         assert "(got '/dev/null') @ $" in err
@@ -93,7 +93,7 @@ class TestInputs:
     def test_curve_refuses_dev_zero_unread(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """curve's unit file goes through the check: /dev/zero is refused, not read."""
         monkeypatch.setattr(_reading, "MAX_DOCUMENT_BYTES", 1000)
-        code, _, err = run("curve", "/dev/zero")
+        code, _, err = run("curve", "/dev/zero", "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert "a character device" in err
 
@@ -102,28 +102,28 @@ class TestInputs:
         code, _, err = run("curve", tmp_path)
         assert code == EXIT_INVALID_INPUT
         assert err.startswith(f"{tmp_path}: 4 masalah")
-        assert "the file employees is missing" in err
+        assert "berkas employees tidak ada" in err
 
     @pytest.mark.parametrize("command", ["validate", "curve"])
     def test_a_named_pipe_is_refused_at_once(self, command: str, pipe: Path) -> None:
         """A named pipe as FILE is refused without waiting for a writer."""
         code, _, err = run_bounded(command, pipe)
         assert code == EXIT_INVALID_INPUT
-        assert f"a named pipe, not a regular file (got '{pipe}')" in err
+        assert f"pipa bernama, bukan berkas biasa (isian: '{pipe}')" in err
 
     def test_a_policy_pipe_is_refused_at_once(self, appraisal: Path, pipe: Path) -> None:
         """A named pipe as --policy is refused under its own name."""
         code, _, err = run_bounded("score", appraisal, "--regime", "generic", "--policy", pipe)
         assert code == EXIT_INVALID_INPUT
         assert err.startswith(f"{pipe}: 1 masalah")
-        assert "a named pipe" in err
+        assert "pipa bernama" in err
 
     def test_a_policy_directory(self, appraisal: Path, tmp_path: Path) -> None:
         """A directory as --policy says so, naming it."""
         code, _, err = run("score", appraisal, "--regime", "generic", "--policy", tmp_path)
         assert code == EXIT_INVALID_INPUT
         assert err.startswith(f"{tmp_path}: 1 masalah")
-        assert "a directory, not a file" in err
+        assert "sebuah direktori, bukan berkas" in err
 
     def test_curve_reads_standard_input(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """curve - reads the unit document from standard input, as FILE does."""
@@ -136,7 +136,7 @@ class TestInputs:
     def test_a_missing_workbook(self, tmp_path: Path) -> None:
         """A missing .xlsx file is a typed 'no such file', naming it."""
         path = tmp_path / "unit.xlsx"
-        code, _, err = run("validate", path)
+        code, _, err = run("validate", path, "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert f"no such file (got '{path}') @ $" in err
 
@@ -148,7 +148,7 @@ class TestInputs:
         os.mkfifo(path)
         code, _, err = run_bounded("validate", path)
         assert code == EXIT_INVALID_INPUT
-        assert "a named pipe, not a regular file" in err
+        assert "pipa bernama, bukan berkas biasa" in err
 
     def test_a_workbook_over_the_limit_is_refused_unread(self, tmp_path: Path) -> None:
         """A workbook over the spreadsheet limit is refused from its size, naming the limit."""
@@ -157,7 +157,7 @@ class TestInputs:
         path = tmp_path / "big.xlsx"
         with path.open("wb") as stream:
             stream.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: nothing is written
-        code, _, err = run("validate", path)
+        code, _, err = run("validate", path, "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         assert f"the file {path} is larger than the limit of {DEFAULT_MAX_BYTES} bytes" in err
         assert "penilaian.io.spreadsheet.DEFAULT_MAX_BYTES" in err
@@ -171,10 +171,10 @@ class TestDuplicateIds:
         other = {**APPRAISAL, "id": "skp-other"}
         path = tmp_path / "many.json"
         path.write_text(json.dumps([APPRAISAL, other, APPRAISAL, APPRAISAL]), encoding="utf-8")
-        code, _, err = run("validate", path)
+        code, _, err = run("validate", path, "--lang", "en")
         assert code == EXIT_INVALID_INPUT
         first = APPRAISAL["id"]
-        assert err.startswith(f"{path}: 2 masalah")
+        assert err.startswith(f"{path}: 2 problem(s)")
         assert f"repeats appraisal {first} of $[0] (got '{first}') @ $[2].id" in err
         assert f"repeats appraisal {first} of $[0] (got '{first}') @ $[3].id" in err
 

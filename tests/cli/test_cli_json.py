@@ -124,7 +124,7 @@ class TestSizeLimit:
             code, out, err = run(command, path)
             assert (code, out) == (EXIT_INVALID_INPUT, "")
             assert err.startswith(f"{path}: 1 masalah")
-            assert f"larger than the limit of {MAX_DOCUMENT_BYTES} bytes" in err
+            assert f"lebih besar dari batas {MAX_DOCUMENT_BYTES} byte" in err
             assert "MAX_DOCUMENT_BYTES" in err
 
     def test_standard_input(self, small_limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,7 +133,7 @@ class TestSizeLimit:
         monkeypatch.setattr(sys, "stdin", stdin)
         code, _, err = run("validate", "-")
         assert code == EXIT_INVALID_INPUT
-        assert f"(got {small_limit + 1}) @ $" in err
+        assert f"(isian: {small_limit + 1}) @ $" in err
 
     def test_policy_files(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A --policy file over the limit is refused under its own name, for score and simulate."""
@@ -146,12 +146,12 @@ class TestSizeLimit:
         code, _, err = run("score", appraisal, "--regime", "generic", "--policy", policy)
         assert code == EXIT_INVALID_INPUT
         assert err.startswith(f"{policy}: 1 masalah")
-        assert "larger than the limit" in err
+        assert "lebih besar dari batas" in err
         code, _, err = run(
             "simulate", "--regime", "pp30_2019", "--employees", 3, "--policy", policy
         )
         assert code == EXIT_INVALID_INPUT
-        assert "larger than the limit" in err
+        assert "lebih besar dari batas" in err
 
     def test_unit_documents(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """curve refuses a unit document over the limit."""
@@ -160,4 +160,4 @@ class TestSizeLimit:
         monkeypatch.setattr(_reading, "MAX_DOCUMENT_BYTES", 1000)
         code, _, err = run("curve", path)
         assert code == EXIT_INVALID_INPUT
-        assert "larger than the limit of 1000 bytes" in err
+        assert "lebih besar dari batas 1000 byte" in err

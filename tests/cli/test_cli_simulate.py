@@ -260,7 +260,7 @@ class TestBadInput:
     )  # fmt: skip
     def test_options(self, capsys, argv, code, message):
         """Values the library or argparse (on sys.stderr) refuses are named by their option."""
-        found, out, err = run("simulate", "--employees", "10", *argv)
+        found, out, err = run("simulate", "--employees", "10", *argv, "--lang", "en")
         assert (found, out) == (code, "")
         assert message in err + capsys.readouterr().err
 
@@ -275,23 +275,38 @@ class TestBadInput:
           "two scenarios are named 'baseline': give each --policy its own --name"),
          (["rekan", "rekan"], [], EXIT_USAGE, "two scenarios are named 'rekan'"),
          (["rekan"], ["--name", " "], EXIT_USAGE, "--name ' ': must be a non-empty string"),
-         (["broken"], [], EXIT_INVALID_INPUT, "broken.json: 2 problems"),
-         (["missing"], [], EXIT_INVALID_INPUT, "missing.json: 1 problem"),
+         (["broken"], [], EXIT_INVALID_INPUT, "broken.json: 2 problem(s)"),
+         (["missing"], [], EXIT_INVALID_INPUT, "missing.json: 1 problem(s)"),
          (["rekan", "narrow"], [], EXIT_INVALID_INPUT,
           ("narrow.json: does not fit the pp30_2019 workforce (appraisal skp-20210701-000001): "
-           "4 problems:\n  bawahan-1 rates service_orientation as subordinate, a role the policy "
+           "4 problem(s):\n  bawahan-1 rates service_orientation as subordinate, a role the policy "
            "does not weight"))],
     )  # fmt: skip
     def test_policies(self, folder, tmp_path, policies, argv, *, code, message):
         """Policy files that do not fit are named, and no output file appears."""
         target = tmp_path / "out.json"
         found, out, err = simulate(
-            folder, "--employees", "10", *argv, "-o", target, policies=policies
+            folder, "--employees", "10", *argv, "-o", target, "--lang", "en", policies=policies
         )
         assert (found, out) == (code, "")
         assert message in err
         assert err.startswith("penilaian simulate: " if code == EXIT_USAGE else str(folder))
         assert list(tmp_path.iterdir()) == []
+
+    def test_said_in_indonesian_by_default(self, folder, tmp_path):
+        """Without --lang, the option's and the policy's problems are in Indonesian."""
+        found, _, err = run("simulate", "--employees", "0")
+        assert (found, err) == (
+            EXIT_INVALID_INPUT,
+            "--employees: harus berupa bilangan bulat paling sedikit 1 (isian: 0)\n",
+        )
+        target = tmp_path / "out.json"
+        found, _, err = simulate(
+            folder, "--employees", "10", "-o", target, policies=["rekan", "narrow"]
+        )
+        assert found == EXIT_INVALID_INPUT
+        assert "narrow.json: tidak cocok dengan tenaga kerja pp30_2019 (penilaian " in err
+        assert "4 masalah:" in err
 
 
 def test_as_a_program(folder, document):

@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from penilaian import load_sample
-from penilaian.exceptions import InvalidValueError, MissingExtraError
+from penilaian.exceptions import InvalidValueError, MissingExtraError, in_language
 from penilaian.scoring.registry import StrategyRegistry
 from penilaian.serialization import dumps
 from penilaian.server._problems import from_error
@@ -64,7 +64,7 @@ class TestInvalidInput:
     def test_empty_array_holds_no_appraisal(self, client):
         """An empty array is refused, never 'valid 0 appraisals'."""
         document = _problem(client.post("/validate", content=b"[]", headers=JSON), 422)
-        assert "holds no appraisal" in document["problems"][0]["message"]
+        assert "tidak berisi penilaian" in document["problems"][0]["message"]
 
 
 class TestHttpProblems:
@@ -113,17 +113,22 @@ class TestFromError:
         assert 'pip install ".[xlsx]"' in document["detail"]
 
     def test_invalid_value_names_its_field(self):
-        """A single bad value is 422 with its field."""
-        refusal = from_error(InvalidValueError("lang", "fr", "must be id or en"))
+        """A single bad value is 422 with its field, said in the reader's language."""
+        error = InvalidValueError("lang", "fr", "must be 'id' (Indonesian) or 'en' (English)")
+        refusal = from_error(error)
         assert refusal.status == 422
         assert refusal.problems == [
             {
                 "path": "$",
-                "message": "lang: must be id or en (got 'fr')",
+                "message": in_language(error),
                 "error": "InvalidValueError",
                 "field": "lang",
             }
         ]
+        assert "harus" in in_language(error)
+        english = from_error(error, "en").problems
+        assert english is not None
+        assert english[0]["message"] == str(error)
 
 
 class _Broken:

@@ -34,7 +34,7 @@ def require(extra: str, module: str) -> ModuleType:
 
     >>> require("plot", "no_such_package.pyplot")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    penilaian.exceptions.MissingExtraError: this needs no_such_package, ... pip install ".[plot]")
+    penilaian.exceptions.MissingExtraError: this needs no_such_package, ... "penilaian[plot]")
 
     Args:
         extra: The extra of ``pyproject.toml`` that installs the package (``"xlsx"``).
@@ -42,9 +42,9 @@ def require(extra: str, module: str) -> ModuleType:
             top-level package is the one named in the error.
 
     Raises:
-        MissingExtraError: if it cannot be imported, naming *extra*, the package and
-            both ``pip install "penilaian[<extra>]"`` and ``pip install ".[<extra>]"``;
-            the import error is its cause.
+        MissingExtraError: if it cannot be imported, naming *extra*, the package,
+            ``pip install ".[<extra>]"`` in a clone and ``pip install "penilaian[<extra>]"``
+            once published; the import error is its cause.
     """
     try:
         return importlib.import_module(module)

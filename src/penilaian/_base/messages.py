@@ -136,14 +136,14 @@ SHAPES: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "extra": (
         (
-            "fitur ini memerlukan {package}, yang belum terpasang; pasang dengan: "
-            'pip install "penilaian[{extra}]" '
-            '(dari salinan repositori: pip install ".[{extra}]")'
+            "fitur ini memerlukan {package}, yang belum terpasang; pasang di folder salinan "
+            'repositori dengan: pip install ".[{extra}]" '
+            '(setelah penilaian terbit: pip install "penilaian[{extra}]")'
         ),
         (
-            "this needs {package}, which is not installed; "
-            'install it with: pip install "penilaian[{extra}]" '
-            '(from a clone of the repository: pip install ".[{extra}]")'
+            "this needs {package}, which is not installed; install it in a clone of the "
+            'repository with: pip install ".[{extra}]" '
+            '(once penilaian is published: pip install "penilaian[{extra}]")'
         ),
     ),
 }

@@ -1,7 +1,7 @@
 """
 Columnar scoring of many appraisals at once with numpy, exactly as the scalar regimes score one.
 
-A boundary package behind the optional ``batch`` extra (``pip install "penilaian[batch]"``):
+A boundary package behind the optional ``batch`` extra (``pip install ".[batch]"`` in a clone):
 ``import penilaian`` never imports it or numpy.  Each engine reads its rule tables from
 the scalar regime module and computes in scaled ``int64`` integers, so every row gets
 the score, grade and figures the scalar regime gives, to the last digit.

@@ -61,7 +61,12 @@ from penilaian.cli._text import (
 )
 from penilaian.cli._unit import UnitUsageError, curve_command, unit_report_command
 from penilaian.cli._words import CLI_WORDS
-from penilaian.exceptions import InvalidInputError, PenilaianError, UnknownStrategyError
+from penilaian.exceptions import (
+    InvalidInputError,
+    InvalidValueError,
+    PenilaianError,
+    UnknownStrategyError,
+)
 from penilaian.io.samples import SAMPLES, load_sample, load_sample_unit
 from penilaian.model.appraisal import Appraisal
 from penilaian.policy.weighting import WeightingPolicy
@@ -235,6 +240,20 @@ def _other_file(error: OtherFileError | SimulateInputError, lang: Language) -> s
     if isinstance(error, OtherFileError) and isinstance(error.error, InvalidInputError):
         lines = error_lines(error.error, lang)
         return "\n".join([f"{error.path}: {lines[0]}", *lines[1:]])
+    if isinstance(error, SimulateInputError):
+        where = error.where
+        if error.misfit is not None:
+            regime, appraisal = error.misfit
+            misfit = CLI_WORDS.in_language(lang)["simulate.misfit"]
+            where += ": " + misfit.format(regime=regime, appraisal=appraisal)
+        if isinstance(error.error, InvalidValueError) and error.where == f"--{error.error.field}":
+            return f"--{problem_text(error.error, lang)}"  # the option names the field
+        return "\n".join(
+            [
+                f"{where}: {line}" if not index else line
+                for index, line in enumerate(error_lines(error.error, lang))
+            ]
+        )
     return problem_text(error, lang)
 
 

@@ -57,7 +57,21 @@ PERIODS: Final = {"permen6_2022": Period.year(2024), "pp30_2019": Period.semeste
 
 
 class SimulateInputError(Exception):
-    """An option's value or a policy file is invalid (exit 1); the message names it."""
+    """
+    An option's value or a policy file is invalid (exit 1): where, and the error behind it.
+
+    Attributes:
+        where: What was wrong (``--employees``, a policy file's path, a policy's name).
+        error: The error behind it, said in the reader's language when printed.
+        misfit: For a policy that does not fit the workforce: its regime and the
+            appraisal it failed on.
+    """
+
+    def __init__(self, where: str, error: Exception, misfit: tuple[str, str] | None = None) -> None:
+        super().__init__(f"{where}: {error}")
+        self.where = where
+        self.error = error
+        self.misfit = misfit
 
 
 class SimulateUsageError(Exception):
@@ -152,10 +166,10 @@ def _spec(args: argparse.Namespace) -> WorkforceSpec:
     try:
         spec = WorkforceSpec(employees=args.employees, regime=args.regime, period=period)
     except InvalidValueError as error:  # employees or regime, named as the option
-        message = f"--{error.field}: {error.reason} (got {error.value!r})"
         if error.field == "regime":  # a regime the simulation does not know: usage, as in score
+            message = f"--{error.field}: {error.reason} (got {error.value!r})"
             raise SimulateUsageError(message) from error
-        raise SimulateInputError(message) from error
+        raise SimulateInputError(f"--{error.field}", error) from error
     return spec
 
 
@@ -206,8 +220,7 @@ def _with_policy(regime: str, strategy: ScoringStrategy, path: str) -> ScoringSt
     try:
         policy = load_policy(path)
     except (PenilaianError, OSError) as error:
-        message = f"{path}: {error}"
-        raise SimulateInputError(message) from error
+        raise SimulateInputError(str(path), error) from error
     return strategy.with_aggregator(policy)
 
 
@@ -236,10 +249,7 @@ def _run(
         failed = count.done  # the appraisal being scored when the strategy refused it
         source = sources[failed // len(appraisals)] or f"--regime {workforce.spec.regime}"
         appraisal = appraisals[failed % len(appraisals)].id
-        message = (
-            f"{source}: does not fit the {workforce.spec.regime} workforce "
-            f"(appraisal {appraisal}): {error}"
-        )
-        raise SimulateInputError(message) from error
+        misfit = (workforce.spec.regime, appraisal)
+        raise SimulateInputError(source, error, misfit) from error
     finally:
         count.line.close()

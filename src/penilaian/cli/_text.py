@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from penilaian._base.trace import Gap, render_trace
 from penilaian.cli._words import CLI_WORDS
-from penilaian.exceptions import InvalidInputError, UnknownLabelError
+from penilaian.exceptions import (
+    InvalidInputError,
+    PenilaianError,
+    Problem,
+    UnknownLabelError,
+    in_language,
+)
 from penilaian.io.escaping import CsvWriter, escape_markdown
 from penilaian.model.raters import ExpectationLevel
 
@@ -19,7 +25,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from penilaian._base.labels import Language
-    from penilaian.exceptions import Problem
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
 from penilaian.reporting.words import WORDS
@@ -40,12 +45,14 @@ def problem_text(problem: Problem | Gap | Exception, lang: Language = "id") -> s
     Return a problem (or an error) as the command line prints it, in *lang*.
 
     The one door for the library's reasons: every problem and error message the
-    command line prints passes here, so that a catalogue of translated reasons
-    is wired in at this one point.  Today it is the problem's own text.
+    command line prints passes here, through the catalogue of reasons in both
+    languages (`penilaian.exceptions.in_language`).  An error that is not the
+    library's (a file that cannot be opened) keeps its own text.
     """
-    del lang  # the reasons are the library's (English) until the catalogue is wired in
     if isinstance(problem, Gap):
-        return f"{problem.reason} @ {problem.path}"
+        return f"{in_language(problem.reason, lang)} @ {problem.path}"
+    if isinstance(problem, Problem | PenilaianError):
+        return in_language(problem, lang)
     return str(problem)
 
 

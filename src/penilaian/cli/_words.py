@@ -20,6 +20,10 @@ __all__ = ["CLI_WORDS"]
 CLI_WORDS: Final = Words(
     {
         "set_aside": ("disisihkan, tidak dinilai", "set aside, not scored"),
+        "simulate.misfit": (
+            "tidak cocok dengan tenaga kerja {regime} (penilaian {appraisal})",
+            "does not fit the {regime} workforce (appraisal {appraisal})",
+        ),
         "set_aside.summary": (
             ("{set_aside} dari {total} penilaian disisihkan (tidak dinilai); {scored} dinilai"),
             "{set_aside} of {total} appraisals set aside (not scored); {scored} scored",

@@ -17,6 +17,6 @@ def openpyxl_module() -> ModuleType:
     Import openpyxl, which reads and writes XLSX workbooks.
 
     Raises:
-        MissingExtraError: naming ``pip install "penilaian[xlsx]"`` when it is missing.
+        MissingExtraError: naming ``pip install ".[xlsx]"`` when it is missing.
     """
     return require("xlsx", "openpyxl")

@@ -10,7 +10,7 @@ rule runs, and every problem found in every sheet is reported at once in an
 spreadsheet's own notation: ``targets!E7`` for a cell (the header is row 1),
 ``targets!5:7`` for rows, ``targets`` for a sheet, the file's name for the file.
 
-XLSX needs the ``xlsx`` extra (``pip install "penilaian[xlsx]"``); CSV needs nothing.
+XLSX needs the ``xlsx`` extra (``pip install ".[xlsx]"`` in a clone); CSV needs nothing.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from penilaian.exceptions import (
     PenilaianError,
     ScoringInputError,
     UnknownStrategyError,
+    in_language,
 )
 
 if TYPE_CHECKING:
@@ -154,10 +155,12 @@ def document(status: int, code: str, detail: str) -> dict[str, object]:
     }
 
 
-def _listed(error: InvalidInputError) -> list[dict[str, object]]:
+def _listed(error: InvalidInputError, lang: Language) -> list[dict[str, object]]:
     listed: list[dict[str, object]] = []
     for problem in error.problems:
-        item: dict[str, object] = {"path": problem.path, "message": problem.message}
+        # The problem as people read it, without the path that has a member of its own.
+        message = in_language(problem, lang).removesuffix(f" @ {problem.path}")
+        item: dict[str, object] = {"path": problem.path, "message": message}
         if problem.error is not None:
             item["error"] = type(problem.error).__name__
         if isinstance(problem.error, InvalidValueError):
@@ -166,20 +169,25 @@ def _listed(error: InvalidInputError) -> list[dict[str, object]]:
     return listed
 
 
-def from_error(error: PenilaianError) -> Refusal:
-    """Return the refusal that answers *error*, every problem of it listed with its path."""
+def from_error(error: PenilaianError, lang: Language = "id") -> Refusal:
+    """
+    Return the refusal that answers *error*, every problem of it listed with its path.
+
+    Each problem's message is said in *lang* through the library's catalogue of reasons
+    (`penilaian.exceptions.in_language`).
+    """
     if isinstance(error, InvalidInputError):
         code = "scoring_input" if isinstance(error, ScoringInputError) else "invalid_input"
-        return Refusal(422, code, {"count": error.count}, problems=_listed(error))
+        return Refusal(422, code, {"count": error.count}, problems=_listed(error, lang))
     if isinstance(error, UnknownStrategyError):
-        problem: dict[str, object] = {"path": "?regime", "message": str(error)}
+        problem: dict[str, object] = {"path": "?regime", "message": in_language(error, lang)}
         problem["error"] = type(error).__name__
         return Refusal(400, "unknown_regime", {"error": error}, problems=[problem])
     if isinstance(error, MissingExtraError):
         return Refusal(501, "missing_extra", {"error": error})
     problems: list[dict[str, object]] | None = None
     if isinstance(error, InvalidValueError):
-        problem = {"path": "$", "message": str(error), "error": type(error).__name__}
+        problem = {"path": "$", "message": in_language(error, lang), "error": type(error).__name__}
         problems = [{**problem, "field": error.field}]
     return Refusal(422, "invalid_value", {"error": error}, problems=problems)
 

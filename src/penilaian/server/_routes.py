@@ -151,7 +151,7 @@ class Routes:
             except UnknownStrategyError:
                 raise
             except PenilaianError as error:
-                item["problems"] = from_error(error).problems
+                item["problems"] = from_error(error, lang).problems
             else:
                 item["regime"] = result.regime
                 item["grade"] = None if result.grade is None else result.grade.id

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.check import GradedEmployee, check_curve
 from penilaian.analysis.curve.rules import grade_name
-from penilaian.exceptions import PenilaianError, UnknownStrategyError
+from penilaian.exceptions import PenilaianError, UnknownStrategyError, in_language
 from penilaian.serialization import unstructure
 from penilaian.server._problems import WORDS, from_error
 
@@ -32,7 +32,9 @@ __all__ = ["cycle_summary"]
 
 
 def _scored(
-    appraisals: Sequence[Appraisal], strategy: Callable[[Appraisal], ScoringStrategy]
+    appraisals: Sequence[Appraisal],
+    strategy: Callable[[Appraisal], ScoringStrategy],
+    lang: Language,
 ) -> list[tuple[Appraisal, Result | None, list[dict[str, object]]]]:
     scored: list[tuple[Appraisal, Result | None, list[dict[str, object]]]] = []
     for index, appraisal in enumerate(appraisals):
@@ -41,14 +43,14 @@ def _scored(
         except UnknownStrategyError:  # noqa: PERF203 - a wrong ?regime is the request's
             raise
         except PenilaianError as error:  # set aside, named with its problems
-            problems = from_error(error).problems or []
+            problems = from_error(error, lang).problems or []
             for problem in problems:
                 problem["path"] = f"$[{index}]{str(problem['path'])[1:]}"
             scored.append((appraisal, None, problems))
         else:
             # A result without a grade (a rating missing) is set aside too, with its gaps.
             gaps: list[dict[str, object]] = [
-                {"path": f"$[{index}]{gap.path[1:]}", "message": gap.reason}
+                {"path": f"$[{index}]{gap.path[1:]}", "message": in_language(gap.reason, lang)}
                 for gap in (result.gaps if result.grade is None else ())
             ]
             scored.append((appraisal, result, gaps))
@@ -111,7 +113,7 @@ def cycle_summary(
     lang: Language,
 ) -> dict[str, object]:
     """Return every appraisal's grade (or problems) and each unit's curve check and calibration."""
-    scored = _scored(appraisals, strategy)
+    scored = _scored(appraisals, strategy, lang)
     units: dict[str, list[tuple[Appraisal, Result]]] = {}
     for appraisal, result, _ in scored:
         unit_id = appraisal.position.unit_id

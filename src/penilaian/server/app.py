@@ -32,14 +32,19 @@ if TYPE_CHECKING:
 
     from starlette.requests import Request
 
+    from penilaian._base.labels import Language
     from penilaian.scoring.registry import StrategyRegistry
 
 __all__ = ["create_app"]
 
 
+def _lang(request: Request) -> Language:
+    return "en" if request.query_params.get("lang") == "en" else "id"
+
+
 def _problem(request: Request, refusal: Refusal) -> Response:
     return Response(
-        body(refusal.document("en" if request.query_params.get("lang") == "en" else "id")),
+        body(refusal.document(_lang(request))),
         status_code=refusal.status,
         media_type=MEDIA_TYPE,
         headers=refusal.headers,
@@ -53,7 +58,7 @@ async def _refused(request: Request, error: Exception) -> Response:
 
 async def _rejected(request: Request, error: Exception) -> Response:
     assert isinstance(error, PenilaianError)  # noqa: S101 - registered for PenilaianError only
-    return _problem(request, from_error(error))
+    return _problem(request, from_error(error, _lang(request)))
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

@@ -1,7 +1,7 @@
 """
 Plots of simulated policies: grade distributions, grade changes, sweeps, curve compliance.
 
-A boundary module behind the optional ``plot`` extra (``pip install "penilaian[plot]"``):
+A boundary module behind the optional ``plot`` extra (``pip install ".[plot]"`` in a clone):
 matplotlib is imported only when a plot is drawn, and a missing matplotlib raises
 `penilaian.exceptions.MissingExtraError`.  Each function draws on the matplotlib
 ``Axes`` given as *ax* (a new figure's when none is) and returns it; none calls
