@@ -101,6 +101,9 @@ must be a list or tuple
 must be one of {accepted}
 = harus salah satu dari {accepted}
 
+must be a (name, value) pair
+= harus berupa pasangan (nama, nilai)
+
 must be {expected}
 = harus {expected}
 

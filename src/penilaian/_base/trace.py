@@ -19,15 +19,16 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from penilaian._base.checks import TUPLE, non_empty
+from penilaian._base.checks import TUPLE, as_tuple, non_empty, repeated_indexes
 from penilaian._base.numbers import format_number
+from penilaian.exceptions import DuplicateIdError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from penilaian._base.labels import Language
 
@@ -149,6 +150,38 @@ def show(value: object) -> str:
     return repr(value)
 
 
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Take the inputs as a tuple of pairs; a pair given as a list becomes a tuple."""
+    items = as_tuple(value, "inputs")
+    if all(type(item) is tuple for item in items):
+        return items
+    return tuple(tuple(item) if type(item) is list else item for item in items)
+
+
+def _named_once(_step: object, _attribute: object, inputs: tuple[Any, ...]) -> None:
+    """Validate pairs of texts whose names are unique, so that JSON can write them as an object."""
+    # The common case in one plain loop: a step is built for every figure of a trace.
+    seen: set[str] = set()
+    for item in inputs:
+        if type(item) is not tuple or len(item) != 2:
+            break
+        name, value = item
+        if type(name) is not str or type(value) is not str or name in seen:
+            break
+        seen.add(name)
+    else:
+        return
+    for index, item in enumerate(inputs):
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise InvalidValueError(f"inputs[{index}]", item, "must be a (name, value) pair")
+        for place, text in enumerate(item):
+            if not isinstance(text, str):
+                raise InvalidValueError(f"inputs[{index}][{place}]", text, "must be text")
+    names = [name for name, _ in inputs]
+    for index in repeated_indexes(names):
+        raise DuplicateIdError(f"inputs[{index}]", names[index], "is given twice")
+
+
 @attrs.frozen
 class Step:
     """
@@ -157,14 +190,20 @@ class Step:
     Attributes:
         rule: The rule applied.
         output: The result, written exactly (see `show`).
-        inputs: The named inputs, written exactly, in the order the rule reads them.
+        inputs: The named inputs, written exactly, in the order the rule reads them:
+            (name, value) pairs of texts.  A name is given once per step, so that the
+            JSON form can write the inputs as an object ``{"name": "value", ...}``;
+            a name given twice is refused with a `penilaian.exceptions.DuplicateIdError`
+            (``inputs[2]: is given twice``).
         subject: What the step is about (an indicator, aspect or target id), if any.
         children: The steps that produced the inputs.
     """
 
     rule: Rule
     output: str
-    inputs: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=TUPLE)
+    inputs: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_pairs, validator=_named_once
+    )
     subject: str | None = None
     children: tuple[Step, ...] = attrs.field(default=(), converter=TUPLE)
 

@@ -6,7 +6,9 @@ decimals travel as strings (``"12.50"``), dates as ISO 8601, enumerations as the
 English ids (labels and aliases are accepted on the way in), a NIP as its 18
 digits, targets and scales as objects tagged with ``"kind"``, a built-in
 behaviour framework as its id, a `penilaian.WeightingPolicy` in its policy-file form
-(`penilaian.serialization.policy`) and a development catalogue as ``{"actions": [...]}``.
+(`penilaian.serialization.policy`), a development catalogue as ``{"actions": [...]}``
+and a trace step's inputs as an object of names to exact texts, in order (the pairs of
+earlier versions are still read).
 Unknown keys are rejected, and a document with several problems reports all of them
 (the first `penilaian.exceptions.InvalidInputError.MAX_PROBLEMS` listed, the rest
 counted), each with its JSON path.  JSON text is read by `parse_json`, numbers exactly.
@@ -60,6 +62,7 @@ from penilaian.serialization._bounds import MAX_DEPTH, check_depth, register_arr
 from penilaian.serialization._catalogue import register_catalogue_hooks
 from penilaian.serialization._policy import register_policy_hooks
 from penilaian.serialization._reading import parse_json
+from penilaian.serialization._trace import register_trace_hooks
 from penilaian.serialization.schema import TAGS, json_schema
 
 if TYPE_CHECKING:
@@ -135,6 +138,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(is_labelled, lambda value, cls: cls.parse(value))
 
     register_arrays(converter)
+    register_trace_hooks(converter)
     _register_period(converter)
     _register_framework(converter)
     for union, tags in TAGS.items():

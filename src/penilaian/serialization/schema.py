@@ -20,12 +20,14 @@ from typing import Any, Final, Union, get_args, get_origin
 import attrs
 
 from penilaian._base.labels import LabelledEnum
+from penilaian._base.trace import Step
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
 from penilaian.model.nip import Nip
 from penilaian.model.periods import Period
 from penilaian.model.raters import NumericScale, OrdinalScale, Scale
 from penilaian.model.targets import PointTarget, QualitativeTarget, RangeTarget, Target
+from penilaian.serialization._trace import INPUTS_SCHEMA
 
 __all__ = ["TAGS", "json_schema"]
 
@@ -34,6 +36,9 @@ TAGS: Final[dict[Any, dict[type, str]]] = {
     Scale: {NumericScale: "numeric", OrdinalScale: "ordinal"},
 }
 """For each union of value types, the ``"kind"`` tag that names each member in JSON."""
+
+_FIELDS: Final[dict[tuple[type, str], dict[str, Any]]] = {(Step, "inputs"): INPUTS_SCHEMA}
+"""Fields whose JSON form is not their annotation's: a step's pairs are written as an object."""
 
 _DECIMAL: Final = {
     "type": ["string", "number"],
@@ -138,7 +143,8 @@ def _object(cls: type, defs: dict[str, Any], tag: tuple[str, str] | None) -> dic
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            properties[field.name] = _schema(field.type, defs)
+            special = _FIELDS.get((cls, field.name))
+            properties[field.name] = _schema(field.type, defs) if special is None else special
             if field.default is attrs.NOTHING:
                 required.append(field.name)
         if tag is not None:
