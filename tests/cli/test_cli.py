@@ -506,6 +506,22 @@ class TestSpreadsheetsAndPolicies:
             workbook.close()
         assert sorted(grades) == ["good"] * 8 + ["very_good"] * 2
 
+    def test_template_with_indonesian_headers_scores_the_same(self, tmp_path):
+        """--headers id writes Indonesian sheet and column names that score as the English do."""
+        openpyxl = pytest.importorskip("openpyxl")
+        english, indonesian = tmp_path / "en.xlsx", tmp_path / "id.xlsx"
+        assert run("template", "--output", str(english), "--example")[0] == EXIT_OK
+        assert run("template", "-o", str(indonesian), "--example", "--headers", "id")[0] == 0
+        workbook = openpyxl.load_workbook(indonesian, read_only=True)
+        try:
+            assert "pegawai" in workbook.sheetnames
+            assert "employees" not in workbook.sheetnames
+        finally:
+            workbook.close()
+        scored = [run("score", str(path), "--format", "csv") for path in (english, indonesian)]
+        assert scored[0] == scored[1]
+        assert scored[0][0] == EXIT_OK
+
     def test_xlsx_needs_an_output_file(self, tmp_path):
         """XLSX is not written to standard output."""
         path = tmp_path / "a.json"

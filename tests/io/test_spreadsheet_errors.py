@@ -83,9 +83,9 @@ class TestLayout:
 
     def test_unknown_sheet_refused(self, xlsx):
         """A sheet that is no table (and not the instructions) is refused, with a suggestion."""
-        edit(xlsx, lambda book: setattr(book["targets"], "title", "target"))
+        edit(xlsx, lambda book: setattr(book["targets"], "title", "tagets"))
         found = by_path(xlsx)
-        assert 'unknown sheet "target" (did you mean targets?)' in found["target"].message
+        assert 'unknown sheet "tagets" (did you mean targets?)' in found["tagets"].message
         assert "targets" in found
 
     def test_unknown_file_refused(self, folder):

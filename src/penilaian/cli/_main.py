@@ -176,6 +176,12 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument(
         "--example", action="store_true", help="fill it with the sample unit's ten appraisals"
     )
+    template.add_argument(
+        "--headers",
+        choices=["en", "id"],
+        default="en",
+        help="names of sheets, columns and choices: en (the ids the docs use) or id (Indonesian)",
+    )
     report = commands.add_parser(
         "report",
         parents=[source, scoring, lang, output],
@@ -434,7 +440,7 @@ def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     example = load_sample_unit().appraisals if args.example else None
     target = _binary(args.output, out) if args.format == "xlsx" else args.output
     with naming(args.output):
-        write_template(target, args.format, example=example)
+        write_template(target, args.format, example=example, lang=args.headers)
     written = CLI_WORDS.in_language(args.lang)["template_written"].format(format=args.format)
     print(f"{args.output}: {written}", file=err)
     return EXIT_OK

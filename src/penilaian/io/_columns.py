@@ -3,7 +3,9 @@ The pieces of the spreadsheet layout: the kinds of column, a column, a table.
 
 `penilaian.io.tables` declares the tables themselves as data with these; the
 small constructors below (one per kind of column) keep each declaration to its
-header, its two descriptions and whether it is required.
+header, its two descriptions and whether it is required.  A table's and a column's
+Indonesian names are matched as `header_key` folds them: case, spaces, hyphens and
+underscores aside.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Final, Protocol
 
 import attrs
 
-from penilaian._base.labels import LabelledEnum
+from penilaian._base.labels import LabelledEnum, Language, normalise_label
 
 __all__ = [
     "Column",
@@ -22,12 +24,23 @@ __all__ = [
     "choice",
     "date",
     "flag",
+    "header_key",
     "ident",
     "nip",
     "number",
     "text",
     "text_list",
 ]
+
+
+def header_key(text: str) -> str:
+    """
+    Fold a sheet name or a column header to the key it is matched by.
+
+    Case, spaces, hyphens and underscores are ignored, so ``Kode Penilaian``,
+    ``kode-penilaian`` and ``KODE_PENILAIAN`` are one header.
+    """
+    return normalise_label(text)
 
 
 class ColumnType(LabelledEnum):
@@ -57,6 +70,8 @@ class Column:
         choices: For a `ColumnType.CHOICE` column, the accepted ids.
         enum: For a choice backed by an enumeration, the enumeration: its
             Indonesian and English labels and aliases are accepted too.
+        names: The column's Indonesian names, read as the header is; the first is
+            the header an Indonesian template writes.
     """
 
     header: str
@@ -66,6 +81,11 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()
     enum: type[LabelledEnum] | None = None
+    names: tuple[str, ...] = ()
+
+    def heading(self, lang: Language = "en") -> str:
+        """Return the header in *lang*: the English id, or the first Indonesian name."""
+        return self.names[0] if lang == "id" and self.names else self.header
 
 
 @attrs.frozen
@@ -80,6 +100,8 @@ class Table:
         columns: The columns, in the template's order.
         required: Whether the sheet (or file) must be present; an optional one
             may be left out, which is the same as leaving it empty.
+        names: The table's Indonesian names, read as the name is; the first is the
+            sheet (or file) name an Indonesian template writes.
     """
 
     name: str
@@ -87,18 +109,45 @@ class Table:
     description_en: str
     columns: tuple[Column, ...]
     required: bool = True
+    names: tuple[str, ...] = ()
+    _by_key: dict[str, Column] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_key: dict[str, Column] = {}
+        for column in self.columns:
+            for spelling in (column.header, *column.names):
+                other = by_key.setdefault(header_key(spelling), column)
+                if other is not column:
+                    msg = f"{self.name}: {spelling!r} names both {other.header} and {column.header}"
+                    raise TypeError(msg)
+        object.__setattr__(self, "_by_key", by_key)
 
     @property
     def headers(self) -> tuple[str, ...]:
-        """The column headers, in order."""
+        """The column headers (the stable English ids), in order."""
         return tuple(column.header for column in self.columns)
 
+    def sheet_name(self, lang: Language = "en") -> str:
+        """Return the sheet's name in *lang*: the English id, or the first Indonesian name."""
+        return self.names[0] if lang == "id" and self.names else self.name
+
+    def headings(self, lang: Language = "en") -> tuple[str, ...]:
+        """Return the column headers in *lang*, in order (see `Column.heading`)."""
+        return tuple(column.heading(lang) for column in self.columns)
+
     def column(self, header: str) -> Column | None:
-        """Return the column with *header*, or `None`."""
-        for column in self.columns:
-            if column.header == header:
-                return column
-        return None
+        """
+        Return the column that *header* names, or `None`.
+
+        *header* is the English id or one of the Indonesian names, matched as
+        `header_key` folds them (case and spacing aside).
+        """
+        return self._by_key.get(header_key(header))
+
+    def spells(self, name: str) -> bool:
+        """Tell whether *name* names this table: its English id or an Indonesian name."""
+        key = header_key(name)
+        return any(header_key(spelling) == key for spelling in (self.name, *self.names))
 
 
 # -- one constructor per kind of column: header, Indonesian, English, required ------------

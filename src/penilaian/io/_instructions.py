@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from penilaian.io._choices import choice_values
 from penilaian.io.tables import TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from penilaian._base.labels import Language
 
 __all__ = ["INSTRUCTION_HEADERS", "RULES", "instruction_rows"]
 
@@ -15,6 +18,14 @@ RULES: Final = (
     (
         "Satu lembar per tabel; baris 1 berisi nama kolom (jangan diubah). Urutan kolom bebas.",
         "One sheet per table; row 1 holds the column headers (keep them). Column order is free.",
+    ),
+    (
+        "Nama lembar dan kolom boleh dalam bahasa Inggris (employees) atau Indonesia (pegawai).",
+        "Sheets and columns may be named in English (employees) or Indonesian (pegawai).",
+    ),
+    (
+        "Kolom pilihan dan ya/tidak punya daftar pilihan (drop-down); pilih dari daftar itu.",
+        "Choice and yes/no columns have drop-down lists; pick from them.",
     ),
     (
         "Sel kosong berarti tidak ada (bukan 0). Kolom wajib harus diisi di setiap baris.",
@@ -40,18 +51,23 @@ RULES: Final = (
 """The general rules printed at the top of the instructions sheet: (Indonesian, English)."""
 
 
-def instruction_rows() -> Iterator[tuple[str, ...]]:
-    """Yield one row per column of every table: what it is, in both languages."""
+def instruction_rows(lang: Language = "en") -> Iterator[tuple[str, ...]]:
+    """
+    Yield one row per column of every table: what it is, in both languages.
+
+    Sheets and columns are named as a template in *lang* names them, and the
+    choices are those its drop-down lists offer.
+    """
     for table in TABLES:
         for column in table.columns:
             yield (
-                table.name,
-                column.header,
+                table.sheet_name(lang),
+                column.heading(lang),
                 "wajib / required" if column.required else "opsional / optional",
                 f"{column.kind.label_id} / {column.kind.label_en}",
                 column.description_id,
                 column.description_en,
-                ", ".join(column.choices),
+                ", ".join(choice_values(column, lang)),
             )
 
 

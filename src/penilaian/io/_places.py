@@ -22,7 +22,7 @@ from penilaian.exceptions import (
     Problem,
     UnknownLabelError,
 )
-from penilaian.io.tables import TABLES
+from penilaian.io.tables import TABLES, find_table
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -97,7 +97,11 @@ class Where:
     @property
     def sort_key(self) -> tuple[int, int, int]:
         """Files first, then sheets in the layout's order, rows, columns."""
-        rank = -1 if self.whole_file else _SHEET_RANK.get(self.sheet.casefold(), len(_SHEET_RANK))
+        if self.whole_file:
+            rank = -1
+        else:  # a sheet may be named in Indonesian: ranked as its table
+            table = find_table(self.sheet)
+            rank = _SHEET_RANK[table.name] if table else len(_SHEET_RANK)
         return (rank, self.row or 0, -1 if self.column is None else self.column)
 
 

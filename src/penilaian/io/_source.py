@@ -6,6 +6,8 @@ Both readers read a file through `read_checked`, the project's one input check
 its rows of raw cell values; this module checks what is common to both: which
 sheets there are, the header row (unknown, repeated and missing columns), values
 in columns without a header, empty rows in the middle of a table, and the row limit.
+Sheets and headers are matched by their English ids or their Indonesian names
+(`penilaian.io.tables`), case and spacing aside; a table is then known by its id.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import TYPE_CHECKING, Final, TypeAlias, cast
 import attrs
 
 from penilaian.exceptions import DuplicateIdError, InvalidInputError, InvalidValueError
+from penilaian.io._columns import header_key
 from penilaian.io._places import Finding, Where, column_letter, show
-from penilaian.io.tables import INSTRUCTIONS_SHEET, TABLES, Table, find_table
+from penilaian.io.tables import INSTRUCTIONS_SHEET, LISTS_SHEET, TABLES, Table, find_table
 from penilaian.serialization import read_file
 
 if TYPE_CHECKING:
@@ -40,6 +43,8 @@ __all__ = [
 
 EXCEL_MAX_ROWS: Final = 1_048_576
 """The last row a worksheet can have; a sheet claiming more is not read further."""
+
+_SKIPPED_SHEETS: Final = frozenset(header_key(name) for name in (INSTRUCTIONS_SHEET, LISTS_SHEET))
 
 
 @attrs.frozen
@@ -149,7 +154,7 @@ def collect(
     findings: list[Finding] = []
     for sheet in sheets:
         findings.extend(sheet.findings)
-        if sheet.title.strip().casefold() == INSTRUCTIONS_SHEET:
+        if header_key(sheet.title) in _SKIPPED_SHEETS:
             continue
         table = find_table(sheet.title)
         if table is None:
@@ -216,7 +221,7 @@ def _read_header(
             findings.append(Finding(where, reason, InvalidValueError("header", cell, reason)))
             continue
         name = cell.strip()
-        column = table.column(name) or table.column(name.casefold())
+        column = table.column(name)
         if column is None:
             reason = (
                 f"unknown column {show(name)}{_suggestion(name, table.headers)}; "

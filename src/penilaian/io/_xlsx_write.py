@@ -8,6 +8,12 @@ text.  Every text cell is a string cell, never a formula, whatever it starts wit
 (``=``, ``+``, ``-``, ``@``), so XLSX needs none of the quoting CSV cells get
 (`penilaian.io.escaping.neutralise_cell`).  The workbook is saved to a temporary
 file and renamed into place.
+
+A template also gets a drop-down list on every choice and yes/no column, and on a
+rating's ``scale_id`` and ``level`` (`penilaian.io._choices`), covering every row
+below the header.  A list whose values fit Excel's 255 characters is written in the
+rule itself; a longer one on the hidden ``pilihan`` sheet (`LISTS_SHEET`), which the
+reader skips.
 """
 
 from __future__ import annotations
@@ -16,16 +22,19 @@ import importlib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+from penilaian.io._choices import Dropdown, dropdowns
 from penilaian.io._extra import openpyxl_module
 from penilaian.io._places import column_letter
+from penilaian.io._source import EXCEL_MAX_ROWS
 from penilaian.io.export import INSTRUCTION_HEADERS, RULES, instruction_rows
 from penilaian.io.files import staged
-from penilaian.io.tables import INSTRUCTIONS_SHEET, LIST_SEPARATOR, ColumnType
+from penilaian.io.tables import INSTRUCTIONS_SHEET, LIST_SEPARATOR, LISTS_SHEET, ColumnType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from pathlib import Path
 
+    from penilaian._base.labels import Language
     from penilaian.io.tables import Column, Table
 
 __all__ = ["excel_number", "write_xlsx"]
@@ -43,6 +52,12 @@ _FORMATS: Final = {
 _WIDTHS: Final = {ColumnType.TEXT: 36, ColumnType.LIST: 30, ColumnType.NIP: 22}
 _EXCEL_DIGITS: Final = 15
 _HEADER_FILL: Final = "DDEBF7"
+_INLINE_LIMIT: Final = 255  # the most characters Excel takes in a list written in its rule
+_CLOSED_ERROR: Final = "Pilih satu nilai dari daftar. / Choose a value from the list."
+_OPEN_ERROR: Final = (
+    "Nilai ini tidak ada di daftar; tetap pakai bila skalanya ada di lembar scales. / "
+    "Not in the list; keep it if its scale is on the scales sheet."
+)
 
 
 def excel_number(value: Decimal) -> int | float | None:
@@ -94,11 +109,14 @@ class _Cells:
         cell.font, cell.fill = self.bold, self.fill
         return cell
 
-    def header(self, column: Column, *, comment: bool) -> Any:  # noqa: ANN401
-        cell = self.bold_text(column.header)
+    def header(
+        self, column: Column, *, comment: bool, lang: Language, offered: Dropdown | None
+    ) -> Any:  # noqa: ANN401
+        cell = self.bold_text(column.heading(lang))
         if comment:
             need = "Wajib / Required" if column.required else "Opsional / Optional"
-            choices = f"\n\n{', '.join(column.choices)}" if column.choices else ""
+            values = column.choices if offered is None else offered.values
+            choices = f"\n\n{', '.join(values)}" if values else ""
             text = f"{column.description_id}\n\n{column.description_en}\n\n{need}{choices}"
             cell.comment = self.comment(text, "penilaian", width=320, height=200)
         return cell
@@ -109,6 +127,8 @@ def write_xlsx(
     tables: Sequence[tuple[Table, Iterable[Mapping[str, object]]]],
     *,
     instructions: bool,
+    lang: Language = "en",
+    scale_ids: Sequence[str] = (),
 ) -> None:
     """
     Write *tables* as the sheets of an XLSX workbook at *path*, atomically.
@@ -116,17 +136,23 @@ def write_xlsx(
     Args:
         path: The workbook to write; replaced if it exists.
         tables: Each table with its rows, in sheet order.
-        instructions: Whether to add the ``petunjuk`` sheet first and describe
-            each column in a comment on its header (for templates).
+        instructions: Whether to write a template: the ``petunjuk`` sheet first,
+            each column described in a comment on its header, and drop-down lists.
+        lang: The language of the sheet names and headers (and of a template's
+            lists): the English ids, or the Indonesian names.
+        scale_ids: The scales a template's ``scales`` sheet defines, offered in the
+            list of a rating's ``scale_id``.
     """
     # The output is checked (and staged) first: a workbook built for an output that
     # cannot be written would be left half-made, and openpyxl complains when it goes.
     with staged([path]) as (temporary,):
         workbook = openpyxl_module().Workbook(write_only=True)
         if instructions:
-            _instructions(workbook)
+            _instructions(workbook, lang)
+        lists = _Lists()
         for table, rows in tables:
-            sheet = workbook.create_sheet(table.name)
+            offered = dropdowns(table, lang, scale_ids) if instructions else {}
+            sheet = workbook.create_sheet(table.sheet_name(lang))
             sheet.freeze_panes = "A2"
             cells = _Cells(sheet)
             formats = [_FORMATS.get(column.kind) for column in table.columns]
@@ -135,7 +161,19 @@ def write_xlsx(
                 dimension.width = _WIDTHS.get(column.kind, max(14, len(column.header) + 4))
                 if formats[index] is not None:
                     dimension.number_format = formats[index]
-            sheet.append([cells.header(column, comment=instructions) for column in table.columns])
+            sheet.append(
+                [
+                    cells.header(
+                        column, comment=instructions, lang=lang, offered=offered.get(column.header)
+                    )
+                    for column in table.columns
+                ]
+            )
+            for index, column in enumerate(table.columns):
+                if column.header in offered:
+                    sheet.data_validations.append(
+                        lists.validation(offered[column.header], column_letter(index))
+                    )
             for row in rows:
                 sheet.append(
                     [
@@ -143,10 +181,66 @@ def write_xlsx(
                         for column, number_format in zip(table.columns, formats, strict=True)
                     ]
                 )
+        lists.write(workbook)
         workbook.save(temporary)
 
 
-def _instructions(workbook: Any) -> None:  # noqa: ANN401 - openpyxl's workbook is untyped
+class _Lists:
+    """Makes the drop-down rules of a workbook, keeping the lists too long for a rule."""
+
+    def __init__(self) -> None:
+        self.validation_class = importlib.import_module(
+            "openpyxl.worksheet.datavalidation"
+        ).DataValidation
+        self.kept: dict[tuple[str, ...], str] = {}  # each long list, once, with its range
+
+    def validation(self, dropdown: Dropdown, letter: str) -> Any:  # noqa: ANN401
+        """Return the list rule for the column *letter*, every row below the header."""
+        inline = ",".join(dropdown.values)
+        if len(inline) <= _INLINE_LIMIT and not any(
+            "," in value or '"' in value for value in dropdown.values
+        ):
+            formula = f'"{inline}"'
+        else:
+            formula = self._range(dropdown.values)
+        closed = dropdown.closed
+        rule = self.validation_class(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop" if closed else "warning",
+            error=_CLOSED_ERROR if closed else _OPEN_ERROR,
+        )
+        rule.add(f"{letter}2:{letter}{EXCEL_MAX_ROWS}")
+        return rule
+
+    def _range(self, values: tuple[str, ...]) -> str:
+        found = self.kept.get(values)
+        if found is None:
+            letter = column_letter(len(self.kept))
+            found = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+            self.kept[values] = found
+        return found
+
+    def write(self, workbook: Any) -> None:  # noqa: ANN401 - openpyxl's workbook is untyped
+        """Add the hidden sheet of the long lists, one list per column, if there is any."""
+        if not self.kept:
+            return
+        sheet = workbook.create_sheet(LISTS_SHEET)
+        sheet.sheet_state = "hidden"
+        cells = _Cells(sheet)
+        columns = list(self.kept)
+        for number in range(max(len(values) for values in columns)):
+            sheet.append(
+                [
+                    cells.text(values[number], None) if number < len(values) else None
+                    for values in columns
+                ]
+            )
+
+
+def _instructions(workbook: Any, lang: Language) -> None:  # noqa: ANN401 - openpyxl's workbook is untyped
     sheet = workbook.create_sheet(INSTRUCTIONS_SHEET)
     cells = _Cells(sheet)
     for index, width in enumerate((16, 24, 20, 18, 60, 60, 40)):
@@ -157,5 +251,5 @@ def _instructions(workbook: Any) -> None:  # noqa: ANN401 - openpyxl's workbook 
         sheet.append([cells.text(english, None)])
     sheet.append([])
     sheet.append([cells.bold_text(header) for header in INSTRUCTION_HEADERS])
-    for row in instruction_rows():
+    for row in instruction_rows(lang):
         sheet.append([cells.text(value, None) for value in row])

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from penilaian._base.labels import Language, checked_language
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidInputError,
@@ -25,6 +26,7 @@ from penilaian.exceptions import (
     MissingExtraError,
     Problem,
 )
+from penilaian.io._choices import localised_rows, scale_ids
 from penilaian.io._csv import write_csv
 from penilaian.io._workbook import Workbook, read_sourced
 from penilaian.io._xlsx import Limits
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Sequence
 
-    from penilaian._base.labels import Language
     from penilaian.analysis.cascade import CascadeMatrix, RollUp
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
@@ -153,13 +154,16 @@ def write_template(
     *,
     example: Iterable[Appraisal] | None = None,
     raw: bool = False,
+    lang: Language = "en",
 ) -> None:
     """
     Write a template to fill in: empty, or filled with *example* appraisals.
 
     An XLSX template starts with a ``petunjuk`` sheet explaining every column
     in Indonesian and English; each header carries the same text as a comment;
-    id, NIP and text columns are formatted as Text and date columns as dates.
+    id, NIP and text columns are formatted as Text and date columns as dates;
+    every choice and yes/no column (and a rating's ``scale_id`` and ``level``) has
+    a drop-down list covering every row, whose values all read back.
     A CSV template is a directory with one UTF-8 file per table and ``petunjuk.csv``.
 
     Args:
@@ -174,14 +178,20 @@ def write_template(
             gets a single quote in front, which `read_appraisals` removes
             (`penilaian.io.escaping.neutralise_cell`).  XLSX text cells are
             always text, never formulas.
+        lang: ``"en"`` (the default) names sheets (files) and columns by their
+            stable English ids and offers choices as ids; ``"id"`` names them by
+            their Indonesian names (``pegawai``, ``kode_penilaian``) and writes
+            and offers choices as Indonesian labels and yes/no as ``Ya``/``Tidak``.
+            Both read back the same.
 
     Raises:
         InvalidInputError: if an example cannot be written faithfully (a custom
             behaviour framework, text with spaces around it, a list item holding
             a semicolon); nothing is written then.
+        InvalidValueError: for a *lang* other than ``"id"`` or ``"en"``.
         MissingExtraError: for XLSX without openpyxl installed.
     """
-    write_appraisals(path, () if example is None else example, format=format, raw=raw)
+    write_appraisals(path, () if example is None else example, format=format, raw=raw, lang=lang)
 
 
 def write_appraisals(
@@ -190,37 +200,48 @@ def write_appraisals(
     format: Format | None = None,  # noqa: A002 - reads as the format it is
     *,
     raw: bool = False,
+    lang: Language = "en",
 ) -> None:
     """
     Write *appraisals* as a filled template, which `read_appraisals` reads back equal.
 
-    The same as ``write_template(path, format, example=appraisals, raw=raw)``; see there.
+    The same as ``write_template(path, format, example=appraisals, raw=raw, lang=lang)``;
+    see there.
 
     Raises:
         InvalidInputError: for what a spreadsheet cannot carry (with *raw*, a
             CSV text starting with a quote before a formula character too);
             nothing is written.
+        InvalidValueError: for a *lang* other than ``"id"`` or ``"en"``.
         MissingExtraError: for XLSX without openpyxl installed.
     """
     target = Path(path)
     kind = _format(target, format)
+    language = checked_language(lang)
     chosen = tuple(appraisals)
     problems = check_writable(chosen, raw=raw and kind == "csv")
     if problems:
         raise InvalidInputError(problems)
-    rows = appraisal_rows(chosen)
+    canonical = appraisal_rows(chosen)
+    rows = localised_rows(canonical, language)
     if kind == "xlsx":
-        write_xlsx(target, [(table, rows[table]) for table in TABLES], instructions=True)
+        write_xlsx(
+            target,
+            [(table, rows[table]) for table in TABLES],
+            instructions=True,
+            lang=language,
+            scale_ids=scale_ids(canonical),
+        )
         return
     rules = [("*", "", "", "", indonesian, english, "") for indonesian, english in RULES]
     write_csv(
         target,
         [
-            (INSTRUCTIONS_SHEET, INSTRUCTION_HEADERS, [*rules, *instruction_rows()]),
+            (INSTRUCTIONS_SHEET, INSTRUCTION_HEADERS, [*rules, *instruction_rows(language)]),
             *(
                 (
-                    table.name,
-                    table.headers,
+                    table.sheet_name(language),
+                    table.headings(language),
                     [[row.get(h) for h in table.headers] for row in rows[table]],
                 )
                 for table in TABLES

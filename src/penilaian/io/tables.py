@@ -8,13 +8,20 @@ ids below (their order is free).  Every column has a `ColumnType`, says whether 
 is required, and carries an Indonesian and an English description that the
 template shows in its ``petunjuk`` (instructions) sheet and in header comments.
 
+Sheets (and CSV files) and columns may also carry their Indonesian names
+(``pegawai`` for ``employees``, ``kode_penilaian`` for ``appraisal_id``): the
+table of those names below is the one place they are declared, and the reader
+matches them, like the English ids, whatever their case and spacing.
+
 A cell left empty is missing (`None`), never 0.  A required column must be present
 and filled on every row; an optional column may be absent from the sheet.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from penilaian.io._columns import (
     Column,
@@ -29,6 +36,14 @@ from penilaian.io._columns import (
     text,
     text_list,
 )
+from penilaian.io._output_tables import (
+    CASCADE,
+    CASCADE_TABLES,
+    CATEGORIES,
+    FIGURES,
+    RESULT_TABLES,
+    RESULTS,
+)
 from penilaian.model.appraisal import InnovationScope
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
 from penilaian.model.grades import OrganisationGrade
@@ -37,11 +52,19 @@ from penilaian.model.periods import PeriodKind
 from penilaian.model.raters import RaterRole
 from penilaian.model.targets import Aspect, Direction, Perspective, TargetKind
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = [
     "ALIAS_SEPARATOR",
+    "CASCADE",
     "CASCADE_TABLES",
+    "CATEGORIES",
+    "FIGURES",
     "INSTRUCTIONS_SHEET",
+    "LISTS_SHEET",
     "LIST_SEPARATOR",
+    "RESULTS",
     "RESULT_TABLES",
     "TABLES",
     "Column",
@@ -52,6 +75,9 @@ __all__ = [
 
 INSTRUCTIONS_SHEET: Final = "petunjuk"
 """The instructions sheet (``petunjuk.csv`` in a CSV directory); the reader skips it."""
+
+LISTS_SHEET: Final = "pilihan"
+"""The hidden sheet holding a template's longer drop-down lists; the reader skips it."""
 
 LIST_SEPARATOR: Final = ";"
 """Separates the items of a list cell, such as ``bukti-1.pdf; bukti-2.pdf``."""
@@ -73,284 +99,445 @@ _EVIDENCE: Final = text_list(
     "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
 )
 
-EMPLOYEES: Final = Table(
-    "employees",
-    "Satu baris per penilaian: pegawai, jabatan, periode, kerangka perilaku.",
-    "One row per appraisal: employee, position, period, behaviour framework.",
-    (
-        ident(
-            "appraisal_id",
-            "Kode unik penilaian (SKP), dipakai lembar lain untuk merujuk.",
-            "The appraisal's unique id; the other sheets refer to it.",
-            required=True,
-        ),
-        ident(
-            "employee_id",
-            "Kode pegawai (sering NIP).",
-            "Employee id (often the NIP).",
-            required=True,
-        ),
-        text("name", "Nama lengkap pegawai.", "The employee's full name.", required=True),
-        nip(
-            "nip",
-            "NIP atau NI PPPK, 18 angka, sebagai teks; kosong untuk non-ASN.",
-            "NIP or NI PPPK, 18 digits, as text; empty for non-civil-servants.",
-        ),
-        text("position_title", "Nama jabatan.", "The position's title.", required=True),
-        choice(
-            "position_kind",
-            PositionKind,
-            "Jenis jabatan (mis. jpt_pratama, administrator, expert_first).",
-            "Kind of post (e.g. jpt_pratama, administrator, expert_first).",
-            required=True,
-        ),
-        ident("unit_id", "Kode unit kerja.", "The organisation unit's id."),
-        flag(
-            "leads_unit",
-            "Ya bila pegawai memimpin unit kerja itu; kosong berarti tidak.",
-            "Yes if the employee leads that unit; empty means no.",
-        ),
-        date("period_start", "Tanggal awal periode.", "First day of the period.", required=True),
-        date(
-            "period_end",
-            "Tanggal akhir periode (termasuk).",
-            "Last day of the period (inclusive).",
-            required=True,
-        ),
-        choice(
-            "period_kind",
-            PeriodKind,
-            "Jenis periode; kosong: dibaca dari tanggal (tahun, semester, triwulan, bulan).",
-            "Kind of period; empty: read from the dates (year, semester, quarter, month).",
-        ),
-        choice(
-            "framework_id",
-            tuple(BUILTIN_FRAMEWORKS),
-            "Kerangka perilaku kerja bawaan.",
-            "The built-in behaviour framework.",
-            required=True,
-        ),
-        choice(
-            "unit_grade",
-            OrganisationGrade,
-            "Predikat kinerja organisasi unit, bila diketahui.",
-            "The unit's organisation grade, when known.",
-        ),
-        flag(
-            "leads_independent_unit",
-            "Ya bila unit itu unit kerja mandiri dan pegawai pimpinannya; kosong berarti tidak.",
-            "Yes if that unit is a unit kerja mandiri and the employee leads it; empty means no.",
-        ),
+# -- the Indonesian names: of each sheet, then of each column (the first is written) -----
+
+_ID: Final = ("kode_penilaian", "kode_skp", "id_penilaian")
+_EVIDENCE_ID: Final = ("bukti_dukung", "bukti")
+_INDONESIAN: Final[Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[str, ...]]]]] = {
+    "employees": (
+        ("pegawai", "data_pegawai"),
+        {
+            "appraisal_id": _ID,
+            "employee_id": ("kode_pegawai", "id_pegawai"),
+            "name": ("nama", "nama_pegawai"),
+            "nip": ("nip", "ni_pppk"),
+            "position_title": ("nama_jabatan", "jabatan"),
+            "position_kind": ("jenis_jabatan",),
+            "unit_id": ("kode_unit_kerja", "unit_kerja"),
+            "leads_unit": ("memimpin_unit", "pimpinan_unit"),
+            "period_start": ("awal_periode", "tanggal_awal"),
+            "period_end": ("akhir_periode", "tanggal_akhir"),
+            "period_kind": ("jenis_periode",),
+            "framework_id": ("kerangka_perilaku", "perilaku_kerja"),
+            "unit_grade": ("predikat_unit", "predikat_kinerja_organisasi"),
+            "leads_independent_unit": ("memimpin_unit_mandiri", "pimpinan_unit_mandiri"),
+        },
     ),
+    "targets": (
+        ("target", "rencana_hasil_kerja", "rhk", "sasaran"),
+        {
+            "appraisal_id": _ID,
+            "target_id": ("kode_rhk",),
+            "target_title": ("rhk", "rencana_hasil_kerja"),
+            "target_kind": ("jenis_rhk",),
+            "cascades_from": ("rhk_atasan", "kode_rhk_atasan", "intervensi"),
+            "perspective": ("perspektif",),
+            "indicator_id": ("kode_iki", "kode_indikator"),
+            "indicator_description": ("iki", "indikator", "uraian_indikator"),
+            "aspect": ("aspek",),
+            "target_type": ("jenis_target",),
+            "target_value": ("target_angka", "nilai_target"),
+            "target_low": ("target_bawah", "batas_bawah"),
+            "target_high": ("target_atas", "batas_atas"),
+            "target_description": ("uraian_target", "target_kualitatif"),
+            "direction": ("arah", "kondisi"),
+            "unit": ("satuan",),
+            "target_is_maximum": ("target_maksimal",),
+        },
+    ),
+    "realisations": (
+        ("realisasi",),
+        {
+            "appraisal_id": _ID,
+            "indicator_id": ("kode_iki", "kode_indikator"),
+            "value": ("realisasi", "nilai_realisasi"),
+            "description": ("uraian_realisasi", "uraian"),
+            "evidence": _EVIDENCE_ID,
+            "recorded_on": ("tanggal_lapor", "tanggal"),
+        },
+    ),
+    "ratings": (
+        ("rating", "penilaian", "penilai"),
+        {
+            "appraisal_id": _ID,
+            "rater_id": ("kode_penilai",),
+            "rater_role": ("peran_penilai", "peran"),
+            "rater_employee_id": ("kode_pegawai_penilai",),
+            "rater_name": ("nama_penilai",),
+            "subject": ("yang_dinilai",),
+            "scale_id": ("kode_skala", "skala"),
+            "score": ("nilai", "skor"),
+            "level": ("tingkat",),
+            "comment": ("catatan",),
+            "rated_on": ("tanggal_menilai", "tanggal"),
+        },
+    ),
+    "scales": (
+        ("skala",),
+        {
+            "appraisal_id": _ID,
+            "scale_id": ("kode_skala",),
+            "scale_kind": ("jenis_skala",),
+            "minimum": ("nilai_terendah", "minimum"),
+            "maximum": ("nilai_tertinggi", "maksimum"),
+            "step": ("kelipatan",),
+            "levels": ("tingkat",),
+            "aliases": ("ejaan_lain", "alias"),
+        },
+    ),
+    "feedback": (
+        ("umpan_balik",),
+        {
+            "appraisal_id": _ID,
+            "given_on": ("tanggal",),
+            "author_id": ("kode_pemberi", "pemberi"),
+            "text": ("isi", "umpan_balik"),
+            "subject": ("yang_dibahas", "topik"),
+            "evidence": _EVIDENCE_ID,
+        },
+    ),
+    "expectations": (
+        ("ekspektasi", "ekspektasi_khusus"),
+        {
+            "appraisal_id": _ID,
+            "aspect_id": ("kode_perilaku", "perilaku"),
+            "text": ("ekspektasi", "ekspektasi_khusus"),
+        },
+    ),
+    "innovations": (
+        ("inovasi",),
+        {
+            "appraisal_id": _ID,
+            "description": ("uraian_inovasi", "uraian"),
+            "scope": ("lingkup", "manfaat"),
+            "evidence": _EVIDENCE_ID,
+            "certified_by": ("penandatangan", "disahkan_oleh"),
+        },
+    ),
+}
+
+
+def _named(table: Table) -> Table:
+    """Return *table* with the Indonesian names of `_INDONESIAN` (every column has one)."""
+    sheet, columns = _INDONESIAN[table.name]
+    return attrs.evolve(
+        table,
+        names=sheet,
+        columns=tuple(
+            attrs.evolve(column, names=columns[column.header]) for column in table.columns
+        ),
+    )
+
+
+EMPLOYEES: Final = _named(
+    Table(
+        "employees",
+        "Satu baris per penilaian: pegawai, jabatan, periode, kerangka perilaku.",
+        "One row per appraisal: employee, position, period, behaviour framework.",
+        (
+            ident(
+                "appraisal_id",
+                "Kode unik penilaian (SKP), dipakai lembar lain untuk merujuk.",
+                "The appraisal's unique id; the other sheets refer to it.",
+                required=True,
+            ),
+            ident(
+                "employee_id",
+                "Kode pegawai (sering NIP).",
+                "Employee id (often the NIP).",
+                required=True,
+            ),
+            text("name", "Nama lengkap pegawai.", "The employee's full name.", required=True),
+            nip(
+                "nip",
+                "NIP atau NI PPPK, 18 angka, sebagai teks; kosong untuk non-ASN.",
+                "NIP or NI PPPK, 18 digits, as text; empty for non-civil-servants.",
+            ),
+            text("position_title", "Nama jabatan.", "The position's title.", required=True),
+            choice(
+                "position_kind",
+                PositionKind,
+                "Jenis jabatan (mis. jpt_pratama, administrator, expert_first).",
+                "Kind of post (e.g. jpt_pratama, administrator, expert_first).",
+                required=True,
+            ),
+            ident("unit_id", "Kode unit kerja.", "The organisation unit's id."),
+            flag(
+                "leads_unit",
+                "Ya bila pegawai memimpin unit kerja itu; kosong berarti tidak.",
+                "Yes if the employee leads that unit; empty means no.",
+            ),
+            date(
+                "period_start", "Tanggal awal periode.", "First day of the period.", required=True
+            ),
+            date(
+                "period_end",
+                "Tanggal akhir periode (termasuk).",
+                "Last day of the period (inclusive).",
+                required=True,
+            ),
+            choice(
+                "period_kind",
+                PeriodKind,
+                "Jenis periode; kosong: dibaca dari tanggal (tahun, semester, triwulan, bulan).",
+                "Kind of period; empty: read from the dates (year, semester, quarter, month).",
+            ),
+            choice(
+                "framework_id",
+                tuple(BUILTIN_FRAMEWORKS),
+                "Kerangka perilaku kerja bawaan.",
+                "The built-in behaviour framework.",
+                required=True,
+            ),
+            choice(
+                "unit_grade",
+                OrganisationGrade,
+                "Predikat kinerja organisasi unit, bila diketahui.",
+                "The unit's organisation grade, when known.",
+            ),
+            flag(
+                "leads_independent_unit",
+                "Ya bila unit itu unit kerja mandiri dan pegawai pimpinannya; "
+                "kosong berarti tidak.",
+                "Yes if that unit is a unit kerja mandiri and the employee leads it; "
+                "empty means no.",
+            ),
+        ),
+    )
 )
 
-TARGETS: Final = Table(
-    "targets",
-    "Satu baris per indikator (IKI); baris satu RHK mengulang kolom RHK-nya.",
-    "One row per indicator; rows of one work target repeat its target columns.",
-    (
-        _appraisal_id(),
-        ident(
-            "target_id", "Kode rencana hasil kerja (RHK).", "The work target's id.", required=True
+TARGETS: Final = _named(
+    Table(
+        "targets",
+        "Satu baris per indikator (IKI); baris satu RHK mengulang kolom RHK-nya.",
+        "One row per indicator; rows of one work target repeat its target columns.",
+        (
+            _appraisal_id(),
+            ident(
+                "target_id",
+                "Kode rencana hasil kerja (RHK).",
+                "The work target's id.",
+                required=True,
+            ),
+            text("target_title", "Rencana hasil kerja.", "The work target's title.", required=True),
+            choice(
+                "target_kind",
+                TargetKind,
+                "Utama atau tambahan; kosong berarti utama.",
+                "Main or additional; empty means main.",
+            ),
+            ident(
+                "cascades_from",
+                "Kode RHK atasan yang diintervensi.",
+                "The supervisor's work target this one cascades from.",
+            ),
+            choice(
+                "perspective",
+                Perspective,
+                "Perspektif (JPT).",
+                "Balanced-scorecard perspective (JPT).",
+            ),
+            ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
+            text(
+                "indicator_description",
+                "Uraian indikator.",
+                "What the indicator measures.",
+                required=True,
+            ),
+            choice(
+                "aspect",
+                Aspect,
+                "Aspek: kuantitas, kualitas, waktu atau biaya.",
+                "Aspect: quantity, quality, time or cost.",
+                required=True,
+            ),
+            choice(
+                "target_type",
+                ("point", "range", "qualitative"),
+                "Jenis target: point (satu angka), range (rentang), qualitative (uraian).",
+                "Kind of target: point (one number), range, qualitative (words).",
+                required=True,
+            ),
+            number("target_value", "Target angka (jenis point).", "The numeric target (point)."),
+            number("target_low", "Batas bawah (jenis range).", "Lower bound (range)."),
+            number("target_high", "Batas atas (jenis range).", "Upper bound (range)."),
+            text(
+                "target_description",
+                "Uraian target (jenis qualitative).",
+                "The target in words (qualitative).",
+            ),
+            choice(
+                "direction",
+                Direction,
+                "Kondisi normal (makin tinggi makin baik) atau khusus; kosong berarti normal.",
+                "Higher or lower is better; empty means higher.",
+            ),
+            text("unit", "Satuan (dokumen, bulan, Rp, %).", "Unit (documents, months, %)."),
+            flag(
+                "target_is_maximum",
+                "Ya bila target sudah nilai terbaik yang mungkin; kosong berarti tidak.",
+                "Yes if the target is already the best possible value; empty means no.",
+            ),
         ),
-        text("target_title", "Rencana hasil kerja.", "The work target's title.", required=True),
-        choice(
-            "target_kind",
-            TargetKind,
-            "Utama atau tambahan; kosong berarti utama.",
-            "Main or additional; empty means main.",
-        ),
-        ident(
-            "cascades_from",
-            "Kode RHK atasan yang diintervensi.",
-            "The supervisor's work target this one cascades from.",
-        ),
-        choice(
-            "perspective", Perspective, "Perspektif (JPT).", "Balanced-scorecard perspective (JPT)."
-        ),
-        ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
-        text(
-            "indicator_description",
-            "Uraian indikator.",
-            "What the indicator measures.",
-            required=True,
-        ),
-        choice(
-            "aspect",
-            Aspect,
-            "Aspek: kuantitas, kualitas, waktu atau biaya.",
-            "Aspect: quantity, quality, time or cost.",
-            required=True,
-        ),
-        choice(
-            "target_type",
-            ("point", "range", "qualitative"),
-            "Jenis target: point (satu angka), range (rentang), qualitative (uraian).",
-            "Kind of target: point (one number), range, qualitative (words).",
-            required=True,
-        ),
-        number("target_value", "Target angka (jenis point).", "The numeric target (point)."),
-        number("target_low", "Batas bawah (jenis range).", "Lower bound (range)."),
-        number("target_high", "Batas atas (jenis range).", "Upper bound (range)."),
-        text(
-            "target_description",
-            "Uraian target (jenis qualitative).",
-            "The target in words (qualitative).",
-        ),
-        choice(
-            "direction",
-            Direction,
-            "Kondisi normal (makin tinggi makin baik) atau khusus; kosong berarti normal.",
-            "Higher or lower is better; empty means higher.",
-        ),
-        text("unit", "Satuan (dokumen, bulan, Rp, %).", "Unit (documents, months, %)."),
-        flag(
-            "target_is_maximum",
-            "Ya bila target sudah nilai terbaik yang mungkin; kosong berarti tidak.",
-            "Yes if the target is already the best possible value; empty means no.",
-        ),
-    ),
+    )
 )
 
-REALISATIONS: Final = Table(
-    "realisations",
-    "Satu baris per indikator yang sudah ada realisasinya.",
-    "One row per indicator with a realisation; an indicator without one is unreported.",
-    (
-        _appraisal_id(),
-        ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
-        number("value", "Realisasi angka.", "The measured value."),
-        text(
-            "description",
-            "Uraian realisasi (wajib bila tanpa angka).",
-            "The realisation in words (needed without a value).",
+REALISATIONS: Final = _named(
+    Table(
+        "realisations",
+        "Satu baris per indikator yang sudah ada realisasinya.",
+        "One row per indicator with a realisation; an indicator without one is unreported.",
+        (
+            _appraisal_id(),
+            ident("indicator_id", "Kode indikator (IKI).", "The indicator's id.", required=True),
+            number("value", "Realisasi angka.", "The measured value."),
+            text(
+                "description",
+                "Uraian realisasi (wajib bila tanpa angka).",
+                "The realisation in words (needed without a value).",
+            ),
+            _EVIDENCE,
+            date("recorded_on", "Tanggal dilaporkan.", "When it was reported."),
         ),
-        _EVIDENCE,
-        date("recorded_on", "Tanggal dilaporkan.", "When it was reported."),
-    ),
+    )
 )
 
-RATINGS: Final = Table(
-    "ratings",
-    "Satu baris per penilaian oleh seorang penilai; kolom penilai diulang tiap baris.",
-    "One row per rating; each row repeats its rater's columns.",
-    (
-        _appraisal_id(),
-        ident(
-            "rater_id",
-            "Kode penilai dalam penilaian ini.",
-            "The rater's id in this appraisal.",
-            required=True,
+RATINGS: Final = _named(
+    Table(
+        "ratings",
+        "Satu baris per penilaian oleh seorang penilai; kolom penilai diulang tiap baris.",
+        "One row per rating; each row repeats its rater's columns.",
+        (
+            _appraisal_id(),
+            ident(
+                "rater_id",
+                "Kode penilai dalam penilaian ini.",
+                "The rater's id in this appraisal.",
+                required=True,
+            ),
+            choice(
+                "rater_role",
+                RaterRole,
+                "Peran penilai (self, supervisor, peer, ...).",
+                "The rater's role (self, supervisor, peer, ...).",
+                required=True,
+            ),
+            ident(
+                "rater_employee_id",
+                "Kode pegawai penilai; kosong hanya untuk penerima layanan.",
+                "The rater's employee id; empty only for the public role.",
+            ),
+            text("rater_name", "Nama penilai.", "The rater's name."),
+            ident(
+                "subject",
+                "Yang dinilai: kode aspek perilaku, RHK, IKI, work_results atau behaviour. "
+                "Kosong bersama scale_id, score, level: penilai yang belum menilai.",
+                "What is rated: a behaviour aspect, work target or indicator id, work_results "
+                "or behaviour.  Empty with scale_id, score and level: a rater who has not rated.",
+            ),
+            ident("scale_id", "Kode skala (lembar scales).", "The scale's id (scales sheet)."),
+            number("score", "Nilai angka (skala numerik).", "The score (numeric scale)."),
+            text("level", "Tingkat (skala ordinal).", "The level (ordinal scale)."),
+            text("comment", "Catatan penilai.", "What the rater wrote."),
+            date("rated_on", "Tanggal menilai.", "When."),
         ),
-        choice(
-            "rater_role",
-            RaterRole,
-            "Peran penilai (self, supervisor, peer, ...).",
-            "The rater's role (self, supervisor, peer, ...).",
-            required=True,
-        ),
-        ident(
-            "rater_employee_id",
-            "Kode pegawai penilai; kosong hanya untuk penerima layanan.",
-            "The rater's employee id; empty only for the public role.",
-        ),
-        text("rater_name", "Nama penilai.", "The rater's name."),
-        ident(
-            "subject",
-            "Yang dinilai: kode aspek perilaku, RHK, IKI, work_results atau behaviour. "
-            "Kosong bersama scale_id, score, level: penilai yang belum menilai.",
-            "What is rated: a behaviour aspect, work target or indicator id, work_results "
-            "or behaviour.  Empty with scale_id, score and level: a rater who has not rated.",
-        ),
-        ident("scale_id", "Kode skala (lembar scales).", "The scale's id (scales sheet)."),
-        number("score", "Nilai angka (skala numerik).", "The score (numeric scale)."),
-        text("level", "Tingkat (skala ordinal).", "The level (ordinal scale)."),
-        text("comment", "Catatan penilai.", "What the rater wrote."),
-        date("rated_on", "Tanggal menilai.", "When."),
-    ),
+    )
 )
 
-SCALES: Final = Table(
-    "scales",
-    "Satu baris per skala; appraisal_id kosong: skala untuk semua penilaian.",
-    "One row per scale; an empty appraisal_id: a scale for every appraisal.",
-    (
-        _appraisal_id(required=False),
-        ident("scale_id", "Kode skala.", "The scale's id.", required=True),
-        choice(
-            "scale_kind",
-            ("numeric", "ordinal", "expectation"),
-            "numeric (minimum-maksimum), ordinal (levels), atau expectation "
-            "(skala ekspektasi PermenPANRB 6/2022).",
-            "numeric (minimum to maximum), ordinal (levels), or expectation "
-            "(the PermenPANRB 6/2022 expectation scale).",
-            required=True,
+SCALES: Final = _named(
+    Table(
+        "scales",
+        "Satu baris per skala; appraisal_id kosong: skala untuk semua penilaian.",
+        "One row per scale; an empty appraisal_id: a scale for every appraisal.",
+        (
+            _appraisal_id(required=False),
+            ident("scale_id", "Kode skala.", "The scale's id.", required=True),
+            choice(
+                "scale_kind",
+                ("numeric", "ordinal", "expectation"),
+                "numeric (minimum-maksimum), ordinal (levels), atau expectation "
+                "(skala ekspektasi PermenPANRB 6/2022).",
+                "numeric (minimum to maximum), ordinal (levels), or expectation "
+                "(the PermenPANRB 6/2022 expectation scale).",
+                required=True,
+            ),
+            number("minimum", "Nilai terendah (numeric).", "Lowest value (numeric)."),
+            number("maximum", "Nilai tertinggi (numeric).", "Highest value (numeric)."),
+            number(
+                "step",
+                "Kelipatan nilai (numeric), bila ada.",
+                "Step between values (numeric), if any.",
+            ),
+            text_list(
+                "levels",
+                "Tingkat dari terendah, dipisah titik koma (ordinal).",
+                "Levels, lowest first, separated by semicolons (ordinal).",
+            ),
+            text_list(
+                "aliases",
+                "Ejaan lain, alias=tingkat, dipisah titik koma (ordinal).",
+                "Other spellings, alias=level, separated by semicolons (ordinal).",
+            ),
         ),
-        number("minimum", "Nilai terendah (numeric).", "Lowest value (numeric)."),
-        number("maximum", "Nilai tertinggi (numeric).", "Highest value (numeric)."),
-        number(
-            "step", "Kelipatan nilai (numeric), bila ada.", "Step between values (numeric), if any."
-        ),
-        text_list(
-            "levels",
-            "Tingkat dari terendah, dipisah titik koma (ordinal).",
-            "Levels, lowest first, separated by semicolons (ordinal).",
-        ),
-        text_list(
-            "aliases",
-            "Ejaan lain, alias=tingkat, dipisah titik koma (ordinal).",
-            "Other spellings, alias=level, separated by semicolons (ordinal).",
-        ),
-    ),
-    required=False,
+        required=False,
+    )
 )
 
-FEEDBACK: Final = Table(
-    "feedback",
-    "Satu baris per umpan balik berkelanjutan.",
-    "One row per continuous-feedback note.",
-    (
-        _appraisal_id(),
-        date("given_on", "Tanggal umpan balik.", "When it was given.", required=True),
-        ident("author_id", "Kode penilai yang memberi.", "The rater who gave it.", required=True),
-        text("text", "Isi umpan balik.", "The feedback.", required=True),
-        ident("subject", "Yang dibahas, bila ada.", "What it is about, if anything."),
-        _EVIDENCE,
-    ),
-    required=False,
-)
-
-EXPECTATIONS: Final = Table(
-    "expectations",
-    "Satu baris per ekspektasi khusus pimpinan (BerAKHLAK).",
-    "One row per leader's special expectation (BerAKHLAK).",
-    (
-        _appraisal_id(),
-        ident("aspect_id", "Kode nilai perilaku.", "The behaviour aspect's id.", required=True),
-        text("text", "Ekspektasi khusus pimpinan.", "The expectation.", required=True),
-    ),
-    required=False,
-)
-
-INNOVATIONS: Final = Table(
-    "innovations",
-    "Satu baris per inovasi atau kreativitas.",
-    "One row per innovation.",
-    (
-        _appraisal_id(),
-        text("description", "Uraian inovasi.", "What was created.", required=True),
-        choice(
-            "scope",
-            InnovationScope,
-            "Manfaat untuk unit, organisasi atau negara.",
-            "Who benefits: unit, organisation or state.",
-            required=True,
+FEEDBACK: Final = _named(
+    Table(
+        "feedback",
+        "Satu baris per umpan balik berkelanjutan.",
+        "One row per continuous-feedback note.",
+        (
+            _appraisal_id(),
+            date("given_on", "Tanggal umpan balik.", "When it was given.", required=True),
+            ident(
+                "author_id", "Kode penilai yang memberi.", "The rater who gave it.", required=True
+            ),
+            text("text", "Isi umpan balik.", "The feedback.", required=True),
+            ident("subject", "Yang dibahas, bila ada.", "What it is about, if anything."),
+            _EVIDENCE,
         ),
-        _EVIDENCE,
-        text("certified_by", "Penandatangan surat keterangan.", "Who certified it."),
-    ),
-    required=False,
+        required=False,
+    )
 )
+
+EXPECTATIONS: Final = _named(
+    Table(
+        "expectations",
+        "Satu baris per ekspektasi khusus pimpinan (BerAKHLAK).",
+        "One row per leader's special expectation (BerAKHLAK).",
+        (
+            _appraisal_id(),
+            ident("aspect_id", "Kode nilai perilaku.", "The behaviour aspect's id.", required=True),
+            text("text", "Ekspektasi khusus pimpinan.", "The expectation.", required=True),
+        ),
+        required=False,
+    )
+)
+
+INNOVATIONS: Final = _named(
+    Table(
+        "innovations",
+        "Satu baris per inovasi atau kreativitas.",
+        "One row per innovation.",
+        (
+            _appraisal_id(),
+            text("description", "Uraian inovasi.", "What was created.", required=True),
+            choice(
+                "scope",
+                InnovationScope,
+                "Manfaat untuk unit, organisasi atau negara.",
+                "Who benefits: unit, organisation or state.",
+                required=True,
+            ),
+            _EVIDENCE,
+            text("certified_by", "Penandatangan surat keterangan.", "Who certified it."),
+        ),
+        required=False,
+    )
+)
+
 
 TABLES: Final = (
     EMPLOYEES,
@@ -364,100 +551,15 @@ TABLES: Final = (
 )
 """The tables of an appraisal workbook, in order: four required, then four optional."""
 
-RESULTS: Final = Table(
-    "results",
-    "Satu baris per penilaian: predikat dan nilai.",
-    "One row per appraisal: grade and score.",
-    (
-        _appraisal_id(),
-        ident("employee_id", "Kode pegawai.", "Employee id.", required=True),
-        text("name", "Nama pegawai.", "The employee's name.", required=True),
-        nip("nip", "NIP pegawai.", "The employee's NIP."),
-        ident(
-            "regime", "Aturan penilaian yang dipakai.", "The scoring regime used.", required=True
-        ),
-        ident(
-            "grade", "Kode predikat; kosong bila belum lengkap.", "Grade id; empty when incomplete."
-        ),
-        text("grade_label", "Predikat.", "The grade's label."),
-        number(
-            "score",
-            "Nilai akhir, bila aturannya punya nilai.",
-            "Final score, where the regime has one.",
-        ),
-        flag("complete", "Ya bila predikat dapat ditetapkan.", "Yes when a grade was given."),
-        text(
-            "gaps",
-            "Yang kurang sehingga belum ada predikat (path: alasan; ...).",
-            "What is missing, so no grade (path: reason; ...).",
-        ),
-    ),
-)
-
-FIGURES: Final = Table(
-    "figures",
-    "Satu baris per angka antara dalam perhitungan.",
-    "One row per intermediate figure.",
-    (
-        _appraisal_id(),
-        ident(
-            "key",
-            "Kunci angka (lihat dokumentasi aturan).",
-            "The figure's key (see the regime).",
-            required=True,
-        ),
-        number("value", "Nilainya.", "Its value."),
-    ),
-)
-
-CATEGORIES: Final = Table(
-    "categories",
-    "Satu baris per nilai kategori antara (mis. rating hasil kerja).",
-    "One row per intermediate categorical value (such as the work-results rating).",
-    (
-        _appraisal_id(),
-        ident("key", "Kunci nilai.", "The value's key.", required=True),
-        ident("value", "Kode nilainya.", "Its id.", required=True),
-    ),
-)
-
-RESULT_TABLES: Final = (RESULTS, FIGURES, CATEGORIES)
-"""The tables of a results export: one row per appraisal, then every figure and category."""
-
-CASCADE: Final = Table(
-    "cascade",
-    "Matriks peran hasil: satu baris per RHK pimpinan dan RHK bawahan yang mengintervensinya.",
-    "Cascading matrix: one row per leader's target and each target that cascades from it.",
-    (
-        _appraisal_id(),
-        ident("employee_id", "Kode pegawai pimpinan.", "The leader's employee id.", required=True),
-        ident("target_id", "Kode RHK pimpinan.", "The leader's work target id.", required=True),
-        text("target_title", "RHK pimpinan.", "The leader's work target.", required=True),
-        text(
-            "value",
-            "Nilai agregat RHK pimpinan, eksak (mis. 12.5 atau 1/3); kosong bila tidak ada.",
-            "The target's rolled-up value, exact (such as 12.5 or 1/3); empty when none.",
-        ),
-        ident(
-            "child_appraisal_id",
-            "Kode penilaian bawahan; kosong bila belum ada yang mengintervensi.",
-            "The subordinate's appraisal id; empty when nothing cascades from the target.",
-        ),
-        ident("child_employee_id", "Kode pegawai bawahan.", "The subordinate's employee id."),
-        text("child_name", "Nama pegawai bawahan.", "The subordinate's name."),
-        ident("child_target_id", "Kode RHK bawahan.", "The subordinate's work target id."),
-        text("child_target_title", "RHK bawahan yang mengintervensi.", "The cascading target."),
-    ),
-)
-
-CASCADE_TABLES: Final = (CASCADE,)
-"""The tables of a cascading-matrix export: one, ``cascade``."""
-
 
 def find_table(name: str, tables: tuple[Table, ...] = TABLES) -> Table | None:
-    """Return the table of *tables* named *name* (case and spaces around it ignored), or `None`."""
-    wanted = name.strip().casefold()
+    """
+    Return the table of *tables* that *name* names, or `None`.
+
+    *name* is the English id (``targets``) or an Indonesian name (``target``,
+    ``rencana_hasil_kerja``), whatever its case, spaces, hyphens and underscores.
+    """
     for table in tables:
-        if table.name == wanted:
+        if table.spells(name):
             return table
     return None
