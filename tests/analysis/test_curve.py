@@ -624,3 +624,40 @@ class TestUnitAppraisals:
         first = attrs.evolve(first, position=attrs.evolve(first.position, unit_id=None))
         moved = attrs.evolve(unit, appraisals=(unit.appraisals[0], first, *unit.appraisals[2:]))
         assert moved.check_curve().employees[1].unit_id == unit.unit.id
+
+
+class TestUnitGrades:
+    """The organisation grade a unit's appraisals give it: the leader's, else any row's."""
+
+    @staticmethod
+    def member(number, *, grade=None, leads=False, unit="bidang-a"):
+        import attrs  # noqa: PLC0415 - local to these helpers
+
+        from penilaian import load_sample  # noqa: PLC0415
+
+        sample = load_sample()
+        position = attrs.evolve(sample.position, unit_id=unit, leads_unit=leads)
+        return attrs.evolve(sample, id=f"skp-{number}", position=position, unit_grade=grade)
+
+    def test_the_leaders_grade_wins(self):
+        """A leader's unit_grade is the unit's, whatever other rows of the unit say."""
+        from penilaian.analysis.curve import unit_grades  # noqa: PLC0415
+
+        appraisals = [
+            self.member(1, grade="good"),
+            self.member(2, grade="outstanding", leads=True),
+            self.member(3, grade="poor", unit="bidang-b"),
+        ]
+        assert [g.id for g in unit_grades(appraisals, "bidang-a")] == ["outstanding"]
+        assert [g.id for g in unit_grades(appraisals, "bidang-b")] == ["poor"]
+
+    def test_without_a_leader_every_row_counts(self):
+        """No leader gives a grade: the rows' grades, distinct; none or several for the caller."""
+        from penilaian.analysis.curve import unit_grades  # noqa: PLC0415
+
+        same = [self.member(1, grade="good"), self.member(2, grade="good"), self.member(3)]
+        assert [g.id for g in unit_grades(same, "bidang-a")] == ["good"]
+        mixed = [self.member(1, grade="good"), self.member(2, grade="outstanding")]
+        assert [g.id for g in unit_grades(mixed, "bidang-a")] == ["good", "outstanding"]
+        assert unit_grades([self.member(1)], "bidang-a") == ()
+        assert unit_grades(same, "another-unit") == ()

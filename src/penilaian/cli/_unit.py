@@ -19,7 +19,7 @@ import attrs
 
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.check import CurveCheck, GradedEmployee, check_curve
-from penilaian.analysis.curve.unit import UnitAppraisals
+from penilaian.analysis.curve.unit import UnitAppraisals, unit_grades
 from penilaian.cli._batch import Scored, SetAside, report_set_aside, score_each
 from penilaian.cli._files import Loaded, load_sourced, read_input, write_output
 from penilaian.cli._text import person, problem_text
@@ -150,12 +150,10 @@ def _with(scored: Scored, more: Mapping[str, SetAside]) -> Scored:
 
 def _unit_grade(loaded: Loaded, unit_id: str, members: list[Appraisal], lang: Language) -> str:
     words = CLI_WORDS.in_language(lang)
-    everyone = [a for a in loaded.appraisals if a.position.unit_id == unit_id]
-    leaders = [a.unit_grade.id for a in everyone if a.unit_grade and a.position.leads_unit]
-    given = leaders or [a.unit_grade.id for a in everyone if a.unit_grade is not None]
-    grades = sorted(set(given))
+    grades = [grade.id for grade in unit_grades(loaded.appraisals, unit_id)]
     if len(grades) == 1:
         return grades[0]
+    everyone = [a for a in loaded.appraisals if a.position.unit_id == unit_id]
     leader = next((a for a in everyone if a.position.leads_unit), members[0])
     first = loaded.appraisals.index(leader)
     if not grades:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from penilaian.analysis.curve.calibration import propose_calibration
 from penilaian.analysis.curve.check import GradedEmployee, check_curve
 from penilaian.analysis.curve.rules import grade_name
+from penilaian.analysis.curve.unit import unit_grades
 from penilaian.exceptions import PenilaianError, UnknownStrategyError, in_language
 from penilaian.serialization import unstructure
 from penilaian.server._problems import WORDS, from_error
@@ -77,20 +78,23 @@ def _person(
 
 
 def _unit(
-    unit_id: str, members: list[tuple[Appraisal, Result]], lang: Language
+    unit_id: str,
+    members: list[tuple[Appraisal, Result]],
+    appraisals: Sequence[Appraisal],
+    lang: Language,
 ) -> dict[str, object]:
     words = WORDS.in_language(lang)
-    grades = {a.unit_grade for a, _ in members if a.unit_grade is not None}
+    grades = unit_grades(appraisals, unit_id)
     found: dict[str, object] = {"unit_id": unit_id, "people": len(members)}
     if len(grades) != 1:
         found["problem"] = words["unit_grade_none" if not grades else "unit_grade_many"]
         return found
     try:
         employees = [GradedEmployee.from_result(a, r, unit_id=unit_id) for a, r in members]
-        check = check_curve(unit_id, grades.pop(), employees)
+        check = check_curve(unit_id, grades[0], employees)
         calibration = propose_calibration(check)
     except PenilaianError as error:
-        found["problem"] = str(error)
+        found["problem"] = in_language(error, lang)
         return found
     found.update(
         unit_grade=check.unit_grade.id,
@@ -124,5 +128,5 @@ def cycle_summary(
         "count": len(people),
         "set_aside": sum(1 for person in people if person["problems"]),
         "appraisals": people,
-        "units": [_unit(unit_id, members, lang) for unit_id, members in units.items()],
+        "units": [_unit(unit_id, members, appraisals, lang) for unit_id, members in units.items()],
     }

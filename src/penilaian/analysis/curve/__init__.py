@@ -36,6 +36,7 @@ from penilaian.analysis.curve.rules import (
 )
 from penilaian.analysis.curve.unit import (
     UnitAppraisals,
+    unit_grades,
 )
 
 __all__ = [
@@ -60,4 +61,5 @@ __all__ = [
     "curve_quotas",
     "grade_name",
     "propose_calibration",
+    "unit_grades",
 ]

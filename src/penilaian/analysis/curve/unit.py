@@ -27,10 +27,12 @@ from penilaian.model.organisation import OrgUnit
 from penilaian.regimes.permen6_2022.strategy import Permen6Regime
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from penilaian.scoring.result import Result
     from penilaian.typing import ScoringStrategy
 
-__all__ = ["UnitAppraisals"]
+__all__ = ["UnitAppraisals", "unit_grades"]
 
 
 @attrs.frozen
@@ -98,3 +100,27 @@ class UnitAppraisals:
         """Score every appraisal and check the unit's grades against its curve."""
         staff = self.graded(self.score(strategy))
         return check_curve(self.unit.id, self.unit_grade, staff, curve=curve, convention=convention)
+
+
+def unit_grades(appraisals: Iterable[Appraisal], unit_id: str) -> tuple[OrganisationGrade, ...]:
+    """
+    Return the organisation grades the appraisals of unit *unit_id* give it, distinct, sorted.
+
+    The unit's leader gives it: the ``unit_grade`` of an appraisal whose position leads
+    the unit.  Where no leader gives one, any appraisal of the unit may (a workbook that
+    writes the grade on every row of the unit).  A curve check needs exactly one; none or
+    several are for the caller to refuse, naming where they are.
+
+    >>> from penilaian import load_sample
+    >>> import attrs
+    >>> sample = load_sample()
+    >>> unit = sample.position.unit_id
+    >>> unit_grades([sample], unit)
+    ()
+    >>> unit_grades([attrs.evolve(sample, unit_grade="good")], unit)[0].id
+    'good'
+    """
+    everyone = [a for a in appraisals if a.position.unit_id == unit_id]
+    given = [a.unit_grade for a in everyone if a.unit_grade is not None and a.position.leads_unit]
+    given = given or [a.unit_grade for a in everyone if a.unit_grade is not None]
+    return tuple(sorted(set(given), key=lambda grade: grade.id))
