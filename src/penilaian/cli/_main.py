@@ -5,7 +5,7 @@ Commands: ``demo`` (the README's main job), ``score FILE``, ``validate FILE``,
 ``schema``, ``explain FILE`` (one employee's trace), ``curve FILE`` (each unit against
 its distribution curve: `penilaian.cli._unit`), ``completeness FILE`` (who still lacks
 what: `penilaian.cli._completeness`), ``template``, ``report FILE`` (one employee, or
-``--unit`` the whole unit), ``siasn FILE`` and ``simulate`` (policies compared on a
+``--unit`` the whole unit), ``serve`` (the HTTP service) and ``simulate`` (policies compared on a
 synthetic workforce: `penilaian.cli._simulate`).  FILE is JSON (one appraisal or an
 array; ``-`` for standard input), an XLSX workbook or a directory of CSV files
 (`penilaian.io.spreadsheet`).  Every command takes ``--lang id|en``.
@@ -22,7 +22,6 @@ error (a bug: please report it with the message); 130 interrupted (Ctrl-C).
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
 import sys
@@ -40,7 +39,6 @@ from penilaian.cli._batch import (
     set_aside_entry,
     set_aside_lines,
 )
-from penilaian.cli._completeness import FORMATS as _COMPLETENESS_FORMATS
 from penilaian.cli._completeness import completeness
 from penilaian.cli._files import (
     STDOUT_NAMES,
@@ -49,7 +47,8 @@ from penilaian.cli._files import (
     naming,
     write_output,
 )
-from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, add_parser, simulate
+from penilaian.cli._parser import build_parser
+from penilaian.cli._simulate import SimulateInputError, SimulateUsageError, simulate
 from penilaian.cli._text import (
     error_lines,
     person,
@@ -74,11 +73,11 @@ from penilaian.regimes import default_registry
 from penilaian.reporting.words import WORDS
 from penilaian.scoring.timeline import suggest_regime
 from penilaian.serialization import dumps, json_schema, unstructure
-from penilaian.server.command import add_parser as add_serve_parser
 from penilaian.server.command import serve
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
     from penilaian._base.labels import Language
@@ -103,100 +102,9 @@ EXIT_USAGE: Final = 2
 EXIT_INTERNAL_ERROR: Final = 3
 EXIT_INTERRUPTED: Final = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
-_SCORE_FORMATS: Final = ("text", "json", "csv", "markdown", "xlsx")
-_REPORT_FORMATS: Final = ("text", "markdown", "html")
-
 
 class _UsageError(Exception):
     """Wrong usage found after parsing (exit 2)."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="penilaian",
-        description="Exact, explainable performance appraisal for ASN.",
-        epilog="Exit codes: 0 ok, 1 invalid input, 2 wrong usage, 3 internal error, "
-        "130 interrupted.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=["id", "en"], default="id", help="language of the text")
-    source = argparse.ArgumentParser(add_help=False)
-    source.add_argument("file", help="JSON (or - for stdin), an .xlsx workbook or a CSV folder")
-    scoring = argparse.ArgumentParser(add_help=False)
-    scoring.add_argument("--regime", help="a regime id (default: the one governing the period)")
-    scoring.add_argument("--policy", help="a weighting-policy JSON file for the regime")
-    output = argparse.ArgumentParser(add_help=False)
-    output.add_argument("--output", "-o", help="write to this file (whole or not at all)")
-
-    demo = commands.add_parser("demo", parents=[lang], help="score and explain the samples")
-    demo.add_argument("--json", action="store_true", help="print the sample as JSON instead")
-    demo.add_argument(
-        "--regime", choices=sorted(SAMPLES), default="permen6_2022", help="the trace to show"
-    )
-    score = commands.add_parser(
-        "score", parents=[source, scoring, lang, output], help="score appraisals"
-    )
-    score.add_argument("--format", choices=_SCORE_FORMATS, default="text", help="output format")
-    score.add_argument("--json", action="store_true", help="the same as --format json")
-    score.add_argument("--trace", action="store_true", help="with --format text: the traces")
-    commands.add_parser(
-        "validate",
-        parents=[source, scoring, lang],
-        help="check a file of appraisals, and say each result's notes",
-    )
-    commands.add_parser("schema", parents=[lang, output], help="the JSON Schema of an appraisal")
-    explain = commands.add_parser(
-        "explain", parents=[source, scoring, lang, output], help="one employee's trace"
-    )
-    explain.add_argument("--appraisal", help="the appraisal id (needed when FILE has several)")
-    curve = commands.add_parser(
-        "curve",
-        parents=[source, scoring, lang, output],
-        help="check each unit of FILE (or a unit JSON document) against its distribution curve",
-    )
-    curve.add_argument("--propose", action="store_true", help="also propose a calibration")
-    curve.add_argument("--max-steps", type=int, default=1, help="rating levels a change may move")
-    curve.add_argument("--format", choices=_REPORT_FORMATS, default="text", help="output format")
-    cycle = commands.add_parser(
-        "completeness",
-        parents=[source, scoring, lang, output],
-        help="who in a cycle still lacks what (targets, realisations, ratings, feedback)",
-    )
-    cycle.add_argument(
-        "--format", choices=_COMPLETENESS_FORMATS, default="text", help="output format"
-    )
-    template = commands.add_parser(
-        "template", parents=[lang], help="a spreadsheet template to fill in"
-    )
-    template.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="file type")
-    template.add_argument(
-        "--output", "-o", required=True, help="the .xlsx file, or the folder for CSV files"
-    )
-    template.add_argument(
-        "--example", action="store_true", help="fill it with the sample unit's ten appraisals"
-    )
-    template.add_argument(
-        "--headers",
-        choices=["en", "id"],
-        default="en",
-        help="names of sheets, columns and choices: en (the ids the docs use) or id (Indonesian)",
-    )
-    report = commands.add_parser(
-        "report",
-        parents=[source, scoring, lang, output],
-        help="one employee's report, or (--unit) the whole unit's",
-    )
-    report.add_argument("--appraisal", help="the appraisal id (needed when FILE has several)")
-    report.add_argument(
-        "--unit", action="store_true", help="the unit report: grades, curve and calibration"
-    )
-    report.add_argument("--unit-id", help="with --unit: the unit (needed for HTML of several)")
-    report.add_argument("--format", choices=_REPORT_FORMATS[1:], default="markdown")
-    report.add_argument("--no-plan", action="store_true", help="leave the development plan out")
-    add_parser(commands, [lang, output])
-    add_serve_parser(commands, [lang])
-    return parser
 
 
 def main(
@@ -215,10 +123,11 @@ def main(
 
 
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    try:
-        args = _parser().parse_args(argv)
+    try:  # the help and argparse's own words in the --lang asked for, Indonesian by default
+        args = build_parser(_language(argv)).parse_args(argv)
     except SystemExit as exit_:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
+    vars(args).setdefault("lang", "id")  # --lang given neither before nor after the command
     try:
         _check_regime(args)  # before any file is read: an unknown --regime is usage
         return _COMMANDS[args.command](args, out, err)
@@ -264,14 +173,19 @@ def _other_file(error: OtherFileError | SimulateInputError, lang: Language) -> s
 
 
 def _language(argv: Sequence[str] | None) -> Language:
-    """The ``--lang`` of *argv* (or of the command line), for a message before parsing ends."""
+    """
+    The ``--lang`` of *argv* (or of the command line), for the parser and its help.
+
+    The last one given counts, as it does for argparse; Indonesian by default.
+    """
     given = list(sys.argv[1:] if argv is None else argv)
+    found: Language = "id"
     for index, item in enumerate(given):
         value = given[index + 1] if item == "--lang" and index + 1 < len(given) else None
         value = item.removeprefix("--lang=") if item.startswith("--lang=") else value
         if value in ("id", "en"):
-            return "en" if value == "en" else "id"
-    return "id"
+            found = "en" if value == "en" else "id"
+    return found
 
 
 def _strategy(args: argparse.Namespace, appraisal: Appraisal) -> ScoringStrategy:

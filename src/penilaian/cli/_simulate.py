@@ -32,6 +32,9 @@ from penilaian.simulation.progress import Progress
 from penilaian.typing import PolicyTakingStrategy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
+
     from penilaian.simulation import Workforce, WorkforceSpec
     from penilaian.simulation.compare import Comparison, Scenario
     from penilaian.typing import ScoringStrategy
@@ -78,66 +81,73 @@ class SimulateUsageError(Exception):
     """The options do not fit together (exit 2); the message names the option."""
 
 
-def _not_negative(text: str) -> int:
-    value = int(text)  # a ValueError is argparse's "invalid value" usage error
-    if value < 0:
-        message = f"must be 0 or more (got {value})"
-        raise argparse.ArgumentTypeError(message)
-    return value
+def _not_negative(helps: Mapping[str, str]) -> Callable[[str], int]:
+    """The type of ``--changes``: an integer, 0 or more, refused in the help's language."""
+
+    def check(text: str) -> int:
+        value = int(text)  # a ValueError is argparse's "invalid value" usage error
+        if value < 0:
+            raise argparse.ArgumentTypeError(helps["simulate.not_negative"].format(value=value))
+        return value
+
+    return check
 
 
 def add_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     parents: list[argparse.ArgumentParser],
+    helps: Mapping[str, str],
 ) -> None:
-    """Register ``simulate`` with *commands*; *parents* give ``--lang`` and ``--output``."""
+    """
+    Register ``simulate`` with *commands*; *parents* give ``--lang`` and ``--output``.
+
+    *helps* are the help texts in the reader's language (`penilaian.cli._help.HELP`).
+    """
     simulate = commands.add_parser(
         "simulate",
         parents=parents,
-        help="compare weighting policies on a seeded synthetic workforce",
-        description=(
-            "Generate a seeded synthetic workforce and compare the regime as shipped "
-            "(the baseline) with the regime under each --policy file."
-        ),
+        help=helps["simulate.help"],
+        description=helps["simulate.description"],
     )
     simulate.add_argument(
-        "--employees", type=int, default=100, metavar="N", help="how many employees (default 100)"
-    )
-    simulate.add_argument(
-        "--seed",
+        "--employees",
         type=int,
-        default=0,
-        metavar="N",
-        help="the same seed gives the same workforce (default 0)",
+        default=100,
+        metavar=helps["metavar.n"],
+        help=helps["simulate.employees"],
     )
+    simulate.add_argument(
+        "--seed", type=int, default=0, metavar=helps["metavar.n"], help=helps["simulate.seed"]
+    )
+    regimes = f" {helps['simulate.regimes_or']} ".join(REGIMES)
     simulate.add_argument(
         "--regime",
         default="permen6_2022",
-        metavar="ID",
-        help=f"the regime the workforce is shaped for: {' or '.join(REGIMES)} "
-        "(default permen6_2022, which takes no --policy)",
+        metavar=helps["metavar.id"],
+        help=helps["simulate.regime"].format(regimes=regimes),
     )
     simulate.add_argument(
         "--policy",
         action="append",
         default=[],
-        metavar="FILE",
-        help="a weighting-policy JSON file: one scenario each (repeatable)",
+        metavar=helps["metavar.file"],
+        help=helps["simulate.policy"],
     )
     simulate.add_argument(
         "--name",
         action="append",
         default=[],
-        help="the scenario name of each --policy, in order (default: the file's stem)",
+        metavar=helps["metavar.name"],
+        help=helps["simulate.name"],
     )
     simulate.add_argument(
         "--changes",
-        type=_not_negative,
+        type=_not_negative(helps),
         default=5,
-        metavar="N",
-        help="how many grade changes to list per scenario (default 5)",
+        metavar=helps["metavar.n"],
+        help=helps["simulate.changes"],
     )
-    simulate.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    simulate.add_argument("--format", choices=FORMATS, default="text", help=helps["option.format"])
 
 
 def simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -26,7 +26,7 @@ from penilaian.server.limits import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from typing import Any, TextIO
 
 __all__ = ["add_parser", "serve"]
@@ -44,37 +44,53 @@ def _checked(field: str) -> Any:  # noqa: ANN401 - an argparse type function
     return check
 
 
-def add_parser(commands: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:  # noqa: ANN401 - argparse's private subparsers type
-    """Add the ``serve`` command to *commands*, the command line's subparsers."""
+def add_parser(
+    commands: Any,  # noqa: ANN401 - argparse's private subparsers type
+    parents: Sequence[argparse.ArgumentParser] = (),
+    *,
+    helps: Mapping[str, str],
+) -> None:
+    """
+    Add the ``serve`` command to *commands*, the command line's subparsers.
+
+    *helps* are the command line's help texts in the reader's language, by key
+    (``serve.help``, ``serve.host``, ...: the command line's help table).
+    """
     serve_parser = commands.add_parser(
         "serve",
         parents=list(parents),
-        help="serve the library over HTTP (needs the server extra)",
-        description="Serve validate, score, explain, curve, completeness, report and "
-        "template over HTTP, with an OpenAPI document at /openapi.json.",
+        help=helps["serve.help"],
+        description=helps["serve.description"],
     )
     serve_parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+        "--host", default=DEFAULT_HOST, metavar=helps["metavar.host"], help=helps["serve.host"]
     )
     serve_parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar=helps["metavar.n"],
+        help=helps["serve.port"],
     )
     serve_parser.add_argument(
         "--token",
         type=_checked("token"),
-        help=f"require 'Authorization: Bearer TOKEN' (default: ${TOKEN_ENV}, else none)",
+        metavar=helps["metavar.token"],
+        help=helps["serve.token"].format(env=TOKEN_ENV),
     )
     serve_parser.add_argument(
         "--max-bytes",
         type=_checked("max_bytes"),
         default=DEFAULT_MAX_BYTES,
-        help=f"largest request body (default {DEFAULT_MAX_BYTES:_} bytes)",
+        metavar=helps["metavar.n"],
+        help=helps["serve.max_bytes"],
     )
     serve_parser.add_argument(
         "--timeout",
         type=_checked("timeout"),
         default=str(DEFAULT_TIMEOUT),
-        help=f"most seconds per request (default {DEFAULT_TIMEOUT})",
+        metavar=helps["metavar.seconds"],
+        help=helps["serve.timeout"],
     )
 
 
