@@ -443,10 +443,13 @@ class TestPp30Batch:
             Pp30Batch.from_appraisals([one("90"), bad])
         assert [pr.path for pr in caught.value.problems] == ["$[1].targets[0].indicators[0].target"]
 
-    def test_places_follow_the_data(self):
-        """The scale is the fewest places that hold every value exactly."""
-        assert Pp30Batch.from_appraisals([one("90")]).places == 0
-        assert Pp30Batch.from_appraisals([one("90.125")]).places == 3
+    def test_each_indicator_takes_its_own_scale(self):
+        """Scores are x 10^6 always; an indicator's numbers by the fewest places they need."""
+        batch = Pp30Batch.from_appraisals([one("90"), one("90.125", behaviour=Decimal("99.5"))])
+        assert batch.places == 6
+        assert batch.realisation[:, 0, 0].tolist() == [90, 90125]
+        assert batch.target_low[:, 0, 0].tolist() == [100, 100000]
+        assert batch.behaviour[:, 0].tolist() == [100 * 10**6, 995 * 10**5]
 
     def test_too_many_places_is_refused(self):
         """A realisation with more than 6 places is refused, not rounded."""

@@ -685,10 +685,15 @@ class TestFromAppraisals:
             Pp46Batch.from_appraisals([bad, one({}), bad])
         assert [problem.path[:4] for problem in caught.value.problems] == ["$[0]", "$[2]"]
 
-    def test_places_follow_the_data(self):
-        """The scale is the fewest places that hold every value exactly."""
-        assert Pp46Batch.from_appraisals([one({})]).places == 0
-        assert Pp46Batch.from_appraisals([one({}, score="80.125")]).places == 3
+    def test_each_indicator_takes_its_own_scale(self):
+        """Scores are x 10^6 always; an indicator's numbers by the fewest places they need."""
+        fine = one({p.Aspect.QUALITY: ("100", "90.5")}, score="80.125")
+        batch = Pp46Batch.from_appraisals([one({}), fine])
+        assert batch.places == 6
+        assert batch.realisation[:, 0, 1].tolist() == [90, 905]
+        assert batch.target[:, 0, 1].tolist() == [100, 1000]
+        assert batch.target[:, 0, 0].tolist() == [12, 12]
+        assert batch.behaviour[:, 0].tolist() == [80 * 10**6, 80125 * 10**3]
 
     def test_too_many_places_is_refused(self):
         """A realisation with more than 6 places is refused, not rounded."""

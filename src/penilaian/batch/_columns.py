@@ -48,12 +48,15 @@ __all__ = [
     "decimal_score",
     "decimals",
     "fail",
+    "fewest_places",
     "grade_codes",
     "grades",
     "listed",
     "round_division",
     "scaled",
+    "scaled_cells",
     "scaled_columns",
+    "unfit_reason",
 ]
 
 Ints: TypeAlias = "npt.NDArray[np.int64]"
@@ -73,7 +76,13 @@ GRADES: Final[tuple[Grade, ...]] = tuple(Grade)
 """Grade codes: ``GRADES[code]`` is the `penilaian.Grade`; -1 is no grade."""
 
 MAX_PLACES: Final = 6
-"""The most decimal places a batch's scaled columns may carry."""
+"""
+The most decimal places a batch's scaled columns may carry.
+
+The readers scale every behaviour score by exactly 10^`MAX_PLACES`, whatever the other
+rows hold, and the numbers of one indicator by the fewest places that hold those
+numbers (`scaled_cells`), so that whether a row is accepted depends on that row alone.
+"""
 
 INT64_LIMIT: Final = (2**63 - 1) // 401
 """
@@ -266,6 +275,76 @@ def scaled_columns(
     if problems:
         raise InvalidInputError(problems)
     return columns
+
+
+_PLACES_OF: Final = {
+    2**twos * 5**fives: max(twos, fives)
+    for twos in range(MAX_PLACES + 1)
+    for fives in range(MAX_PLACES + 1)
+}
+"""The decimal places of a fraction in lowest terms, by its denominator (up to `MAX_PLACES`)."""
+
+
+def fewest_places(value: Decimal) -> int:
+    """Return the fewest decimal places that hold *value* exactly (`MAX_PLACES` + 1 if more)."""
+    return _PLACES_OF.get(value.as_integer_ratio()[1], MAX_PLACES + 1)
+
+
+def scaled_cells(
+    found: Mapping[tuple[str, tuple[int, ...]], Decimal],
+    shapes: Mapping[str, tuple[int, ...]],
+    shared: Iterable[str],
+    limit: int = INT64_LIMIT,
+) -> dict[str, Ints]:
+    """
+    Return one ``int64`` column per name of *shapes*, each value scaled on its own cell's terms.
+
+    The values of the *shared* names at one cell (an indicator's targets and
+    realisation, whose ratio alone is read) are scaled by 10^p, p the fewest decimal
+    places that hold all of them exactly (at most `MAX_PLACES`); every other value by
+    10^`MAX_PLACES`.  No scale is chosen from another cell or another row, so each
+    value is accepted or refused on its own cell's values: at most `MAX_PLACES`
+    places, and at most *limit* in magnitude once scaled.  Cells without a value hold 0.
+
+    Raises:
+        InvalidInputError: listing every value with more than `MAX_PLACES` places or
+            beyond *limit* once scaled, at ``$.<column>[cell]``.
+    """
+    shared = frozenset(shared)
+    cell_places: dict[tuple[int, ...], int] = {}
+    beyond = MAX_PLACES + 1
+    for (name, cell), value in found.items():
+        if name in shared:
+            places = _PLACES_OF.get(value.as_integer_ratio()[1], beyond)
+            if places > cell_places.get(cell, 0):
+                cell_places[cell] = places
+    units = [10**places for places in range(MAX_PLACES + 1)]
+    columns = {name: np.zeros(shape, np.int64) for name, shape in shapes.items()}
+    problems = []
+    for (name, cell), value in found.items():
+        places = min(cell_places.get(cell, 0), MAX_PLACES) if name in shared else MAX_PLACES
+        numerator, denominator = value.as_integer_ratio()
+        whole, rest = divmod(numerator * units[places], denominator)
+        if rest or abs(whole) > limit:
+            reason = unfit_reason(shared=name in shared, limit=limit)
+            path = f"$.{name}[{', '.join(map(str, cell))}]"
+            error = InvalidNumberError(name, value, reason)
+            problems.append(Problem(path, f"{reason} (got {value})", error))
+            continue
+        columns[name][cell] = whole
+    if problems:
+        raise InvalidInputError(problems)
+    return columns
+
+
+def unfit_reason(*, shared: bool, limit: int = INT64_LIMIT) -> str:
+    """Why a value does not fit its cell's scale (see `scaled_cells`), for its problem."""
+    if not shared:
+        return f"must have at most {MAX_PLACES} decimal places"
+    return (
+        f"must have at most {MAX_PLACES} decimal places and, x 10^p with p the most places "
+        f"of its indicator's targets and realisation, be at most {limit}"
+    )
 
 
 def decimal_score(value: Fraction) -> Decimal:

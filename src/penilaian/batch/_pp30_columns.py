@@ -53,11 +53,11 @@ class Pp30Batch:
     an applicable aspect in every row.
 
     Attributes:
-        places: Decimal places of the scaled columns (0 to 6).
+        places: Decimal places of the ``behaviour`` scores (0 to 6; the readers use 6).
         indicator: Where indicators sit.
-        target_low: Lower (or point) target, scaled.
-        target_high: Upper (or point) target, scaled.
-        realisation: Realised values, scaled.
+        target_low: Lower (or point) target, scaled (by a power of ten per cell).
+        target_high: Upper (or point) target, scaled as ``target_low``.
+        realisation: Realised values, scaled as ``target_low``.
         realised: Where a realisation was reported.
         lower_is_better: Kondisi khusus indicators.
         at_maximum: Targets already at their best possible value.
@@ -112,7 +112,8 @@ class Pp30Batch:
                 `penilaian.PP30_2019_BEHAVIOUR`, two supervisor ratings of one aspect,
                 a rating on an ordinal scale), paths starting ``$[<row>]``.
             InvalidInputError: from the column checks (a missing realisation, a
-                score off 0-120, a value with more than 6 decimal places).
+                score off 0-120, a value with more than 6 decimal places or beyond
+                the per-row bound of `penilaian.batch.pp30`).
         """
         return cls(**read_appraisals(appraisals))
 

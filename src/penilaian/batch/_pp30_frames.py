@@ -18,7 +18,15 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from penilaian.batch._columns import INT64_LIMIT, MAX_PLACES, Bools, Ints, decimals, scaled
+from penilaian.batch._columns import (
+    INT64_LIMIT,
+    MAX_PLACES,
+    Bools,
+    Ints,
+    fewest_places,
+    scaled,
+    unfit_reason,
+)
 from penilaian.batch._frame_reader import NO_ROW, SHOWN, Framed, Reader, Recorder, fail
 from penilaian.batch.pp30 import ASPECTS, Pp30Batch
 from penilaian.exceptions import (
@@ -358,6 +366,15 @@ def _scale(value: Decimal | None, places: int) -> int | None:
     return None if whole is None or abs(whole) > INT64_LIMIT else whole
 
 
+def _cell_places(cells: Cells) -> list[int]:
+    """Each indicator row's scale: the fewest places that hold its own numbers (at most 6)."""
+    rows = zip(*(cells.numbers[name] for name in NUMBERS), strict=True)
+    return [
+        min(max((fewest_places(v) for v in row if v is not None), default=0), MAX_PLACES)
+        for row in rows
+    ]
+
+
 def _assemble(
     people: People, cells: Cells, scores: Scores, problems: list[Problem]
 ) -> Framed[Pp30Batch]:
@@ -365,30 +382,30 @@ def _assemble(
     layout = _Layout.of(cells)
     _check_cells(cells, layout, people, cells.record.reader)
     applies, given = _check_scores(scores, people)
-    fail(problems)
-    values = [v for name in NUMBERS for v in cells.numbers[name] if v is not None]
-    values += [v for v in (scores.score[row] for row in given.values()) if v is not None]
-    places = min(decimals(values), MAX_PLACES)
+    # Each indicator on its own numbers' scale, each score x 10^6: no row's acceptance
+    # depends on another's (the bound is documented in `penilaian.batch.pp30`).
+    ints = {}
+    places = _cell_places(cells)
+    for name in NUMBERS:
+        found = cells.numbers[name]
+        ints[name] = [_scale(v, p) for v, p in zip(found, places, strict=True)]
+        unfit = [r for r, v in enumerate(ints[name]) if v is None and found[r] is not None]
+        cells.record(name, unfit, unfit_reason(shared=True), values=found)
+    behaviour_ints = {cell: _scale(scores.score[row], MAX_PLACES) for cell, row in given.items()}
+    unfit = [given[cell] for cell, whole in behaviour_ints.items() if whole is None]
+    scores.record("score", unfit, unfit_reason(shared=False), InvalidValueError, scores.score)
+    fail(problems)  # every problem of every row at once
     n = len(people.ids)
     shape = (n, layout.targets, layout.width)
     at = (cells.appraisal, layout.target, layout.indicator)
-    too_fine = f"must have at most {MAX_PLACES} decimal places and fit int64 when scaled"
     columns: dict[str, Ints] = {}
     for name in NUMBERS:
-        found = cells.numbers[name]
-        ints = [_scale(value, places) for value in found]
-        cells.record(name, [r for r, v in enumerate(ints) if v is None], too_fine, values=found)
         columns[name] = np.zeros(shape, np.int64)
-        columns[name][at] = [0 if v is None else v for v in ints]
+        columns[name][at] = [0 if v is None else v for v in ints[name]]
     behaviour = np.zeros((n, len(ASPECTS)), np.int64)
     rated = np.zeros((n, len(ASPECTS)), np.bool_)
-    for cell, row in given.items():
-        whole = _scale(scores.score[row], places)
-        if whole is None:
-            scores.record("score", [row], too_fine, InvalidValueError, scores.score)
-        else:
-            behaviour[cell], rated[cell] = whole, True
-    fail(problems)
+    for cell, whole in behaviour_ints.items():
+        behaviour[cell], rated[cell] = (0, False) if whole is None else (whole, True)
     marks = {name: np.zeros(shape, np.bool_) for name in ("indicator", *FLAGS)}
     marks["indicator"][at] = True
     for name in FLAGS:
@@ -397,7 +414,7 @@ def _assemble(
     for cell, is_main in layout.main.items():
         main[cell] = is_main
     batch = Pp30Batch(
-        places, marks["indicator"], columns["target_low"], columns["target_high"],
+        MAX_PLACES, marks["indicator"], columns["target_low"], columns["target_high"],
         columns["realisation"], marks["indicator"].copy(), marks["lower_is_better"],
         marks["at_maximum"], main, behaviour, rated, applies, people.peer_input,
         people.innovation, people.interpolation,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 
 from penilaian._base.problems import ProblemList
-from penilaian.batch._columns import MAX_PLACES, decimal_score, decimals, scaled_columns
+from penilaian.batch._columns import MAX_PLACES, decimal_score, scaled_cells
 from penilaian.exceptions import ScoringInputError, UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
 from penilaian.model.targets import Direction, PointTarget, RangeTarget, TargetKind
@@ -104,12 +104,11 @@ class _Reader:
             route = skp_route(position.kind, leads_independent_unit=independent)
             interpolation[row] = route == "interpolation"
         self.problems.raise_if_any(ScoringInputError)
-        places = min(decimals(found.values()), MAX_PLACES)
         names = ("target_low", "target_high", "realisation")
         shapes = {**dict.fromkeys(names, cells), "behaviour": aspects}
-        scaled = scaled_columns(found, places, shapes)
+        scaled = scaled_cells(found, shapes, names)  # each row on its own values' terms
         return {
-            "places": places, "indicator": flags["indicator"],
+            "places": MAX_PLACES, "indicator": flags["indicator"],
             "target_low": scaled["target_low"], "target_high": scaled["target_high"],
             "realisation": scaled["realisation"], "realised": flags["realised"],
             "lower_is_better": flags["lower_is_better"], "at_maximum": flags["at_maximum"],

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import numpy as np
 
-from penilaian.batch._columns import MAX_PLACES, decimal_score, decimals, scaled_columns
+from penilaian.batch._columns import MAX_PLACES, decimal_score, scaled_cells
 from penilaian.batch._pp46_kernel import PP46_ASPECTS, PP46_SCOPES, PP46_SLOTS
 from penilaian.exceptions import Problem, ScoringInputError
 from penilaian.model.targets import TargetKind
@@ -78,10 +78,9 @@ def read_appraisals(appraisals: Sequence[Appraisal]) -> Columns:
                 found["behaviour", (row, a_index)] = decimal_score(value.value)
     if problems:
         raise ScoringInputError(problems)
-    places = min(decimals(found.values()), MAX_PLACES)
     shapes = {"target": cells, "realisation": cells, "behaviour": aspects}
-    columns = scaled_columns(found, places, shapes)
+    columns = scaled_cells(found, shapes, ("target", "realisation"))  # each row on its own terms
     return (
-        places, main, indicator, columns["target"], columns["realisation"], indicator.copy(),
+        MAX_PLACES, main, indicator, columns["target"], columns["realisation"], indicator.copy(),
         additional, innovations, columns["behaviour"], rated, applies,
     )  # fmt: skip

@@ -21,9 +21,11 @@ Layout (`Pp30Batch`; ``n`` appraisals, ``t`` work-target places, ``i`` indicator
 places per target, ``a`` aspects of `penilaian.PP30_2019_BEHAVIOUR` in order):
 
 - ``indicator`` ``bool (n, t, i)``: an indicator sits at this place;
-- ``target_low``, ``target_high`` ``int64 (n, t, i)``: the target x 10^places; a point
+- ``target_low``, ``target_high`` ``int64 (n, t, i)``: the target x 10^p; a point
   target has ``low == high``, a range ``low < high``;
-- ``realisation`` ``int64 (n, t, i)`` x 10^places, read where ``realised``;
+- ``realisation`` ``int64 (n, t, i)`` x 10^p, read where ``realised``; only the ratios
+  of one indicator's three numbers are read, so p is any power of ten shared by those
+  three (it may differ from cell to cell; ``places`` will do);
 - ``realised``, ``lower_is_better``, ``at_maximum`` ``bool (n, t, i)``;
 - ``main`` ``bool (n, t)``: the work target at this place is main work;
 - ``behaviour`` ``int64 (n, a)``: the supervisor's score x 10^places, read where ``rated``;
@@ -32,6 +34,15 @@ places per target, ``a`` aspects of `penilaian.PP30_2019_BEHAVIOUR` in order):
   innovation benefits the organisation or the state;
 - ``interpolation`` ``bool (n,)``: the post takes the interpolation table when the
   regime's ``route`` is ``"auto"`` (``skp_route(kind) == "interpolation"``: a JPT).
+
+Each row is read on its own merits (`Pp30Batch.from_appraisals` and the readers of
+`penilaian.batch.frames`): every behaviour score is scaled by 10^6 (``places`` is 6)
+and an indicator's three numbers by 10^p, p the fewest decimal places that hold all
+three.  A number is accepted when it has at most 6 decimal places and, so scaled, is at
+most ``INT64_LIMIT`` ((2^63 - 1) // 401, about 2.3 x 10^16) in magnitude: whole numbers
+up to 2.3 x 10^16, numbers with 2 places up to 2.3 x 10^14, with 6 places up to 2.3 x
+10^10.  No scale is chosen from another row, so a row is accepted or refused, and
+scored, the same alone, in any batch and in any partition of a frame.
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ time, cost), ``a`` aspects of `penilaian.PP46_2011_BEHAVIOUR` in order (`PP46_AS
 - ``main`` ``bool (n, t)``: a kegiatan tugas jabatan (main work target) sits here;
 - ``indicator`` ``bool (n, t, 4)``: the kegiatan has an indicator of this aspect
   (quantity, quality and time are required, cost is optional);
-- ``target`` ``int64 (n, t, 4)``: the point target x 10^places;
-- ``realisation`` ``int64 (n, t, 4)`` x 10^places, read where ``realised``;
+- ``target`` ``int64 (n, t, 4)``: the point target x 10^p, p any power shared with
+  its realisation (only their ratio is read; ``places`` will do);
+- ``realisation`` ``int64 (n, t, 4)`` x 10^p, read where ``realised``;
 - ``realised`` ``bool (n, t, 4)``: a realisation was reported;
 - ``additional`` ``int64 (n,)``: the number of tugas tambahan (additional work targets);
 - ``innovations`` ``int64 (n, 3)``: the number of innovations per `PP46_SCOPES`
@@ -36,6 +37,12 @@ lowest terms) at most `DENOMINATOR_LIMIT`; at most `ACTIVITY_LIMIT` kegiatan and
 `INNOVATION_LIMIT` innovations of each scope per row; and, when scoring, a rounding
 of at most `ROUNDING_PLACES_LIMIT` places and weights whose common denominator is at
 most `WEIGHT_DENOMINATOR_LIMIT`.
+
+`Pp46Batch.from_appraisals` reads each row on its own merits: behaviour scores x 10^6
+(``places`` is 6), an indicator's target and realisation x 10^p, p the fewest places
+holding both; each has at most 6 places and, so scaled, at most ``INT64_LIMIT`` (whole
+numbers up to 2.3 x 10^16, with 6 places up to 2.3 x 10^10), whatever the other rows
+hold, so a row is accepted, refused and scored the same alone and in any batch.
 """
 
 from __future__ import annotations
@@ -107,11 +114,11 @@ class Pp46Batch:
     applicable aspect in every row, and the bounds that keep the arithmetic in ``int64``.
 
     Attributes:
-        places: Decimal places of the scaled columns (0 to 6).
+        places: Decimal places of the ``behaviour`` scores (0 to 6; the reader uses 6).
         main: Where kegiatan tugas jabatan sit.
         indicator: Which aspects each kegiatan has.
-        target: Point targets, scaled.
-        realisation: Realised values, scaled.
+        target: Point targets, scaled (by a power of ten per cell).
+        realisation: Realised values, scaled as ``target``.
         realised: Where a realisation was reported.
         additional: Tugas tambahan counts.
         innovations: Innovation counts per scope.
@@ -159,7 +166,7 @@ class Pp46Batch:
                 two supervisor ratings of one aspect, a rating on an ordinal scale),
                 each path the scalar's with ``$[<row>]`` in front.
             InvalidInputError: from the column checks (a value with more than 6
-                decimal places, a value beyond the int64 bounds).
+                decimal places, a value beyond the int64 bounds of the module docstring).
         """
         return cls(*read_appraisals(appraisals))
 

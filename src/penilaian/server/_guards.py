@@ -111,7 +111,9 @@ class Guards:
             if name == b"content-length":
                 if not value.isdigit():
                     reason = "Content-Length"
-                    return Refusal(400, "bad_query", {"name": reason, "reason": value.decode()})
+                    return Refusal(
+                        400, "bad_query", {"name": reason, "reason": value.decode("latin-1")}
+                    )
                 if int(value) > self.settings.max_bytes:
                     return self._too_large()
         return None
