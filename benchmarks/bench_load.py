@@ -9,7 +9,11 @@ arguments, then a default (non-strict) ``cattrs.preconf.json`` converter structu
 frozen attrs mirror classes (same field names and nesting, builtin types, no
 validators, no converters, extra keys allowed) with only a ``Decimal`` hook added.
 The ratio penilaian/floor is what validation, strict typing and the domain types
-cost over bare structuring.  Timing is reported, never asserted.
+cost over bare structuring.  Two parse-only rows give the scale of issue 13's target
+(load and validate in at most 6x ``orjson.loads`` of the same document): ``json only``
+(the standard library's ``json.loads`` with ``parse_float=Decimal``) and ``orjson``
+(``orjson.loads``, numbers as floats; a benchmark dependency only, in the ``tests``
+extra: penilaian never imports it).  Timing is reported, never asserted.
 
     python benchmarks/bench_load.py                       # N=100_000, best of 3
     python benchmarks/bench_load.py --n 2000 --repeat 1   # a quick smoke run
@@ -26,6 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import orjson
 from _common import arguments, environment, peak_rss_mib, time_once
 from cattrs.preconf.json import make_converter as make_plain_json_converter
 
@@ -420,7 +425,12 @@ def make_loaders() -> dict[str, Callable[[str], object]]:
     def load_json_only(text: str) -> object:
         return json.loads(text, parse_float=Decimal)
 
-    return {"penilaian": load_penilaian, "floor": load_floor, "json only": load_json_only}
+    return {
+        "penilaian": load_penilaian,
+        "floor": load_floor,
+        "json only": load_json_only,
+        "orjson": orjson.loads,
+    }
 
 
 def check_equivalent(
@@ -489,8 +499,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
     print()
     print(f"ratio penilaian/floor: {best['penilaian'] / best['floor']:.2f}")
+    print(
+        f"ratio penilaian/orjson.loads: {best['penilaian'] / best['orjson']:.2f} "
+        f"(issue 13 target: at most 6); penilaian/json.loads: "
+        f"{best['penilaian'] / best['json only']:.2f}"
+    )
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, input texts included)")
-    print(environment("cattrs"))
+    print(environment("cattrs", "orjson"))
     return 0
 
 

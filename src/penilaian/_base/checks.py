@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from penilaian._base.bounds import MAX_ID_LENGTH, check_bounds, check_length
+from penilaian._base.bounds import MAX_ID_LENGTH, MAX_TEXT_LENGTH, check_bounds, check_length
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidNumberError,
@@ -59,6 +59,8 @@ def is_text(value: object) -> bool:
 
 def non_empty(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validate a string with something other than spaces, at most `MAX_TEXT_LENGTH` long."""
+    if type(value) is str and 0 < len(value) <= MAX_TEXT_LENGTH and not value.isspace():
+        return  # the common case, decided without a copy; the same test as below
     if not is_text(value):
         raise InvalidValueError(attribute.name, value, "must be a non-empty string")
     check_length(value, attribute.name)  # type: ignore[arg-type]  # is_text: a str
@@ -74,6 +76,8 @@ def optional_non_empty(
 
 def identifier(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     """Validate an id, or a reference to one: non-empty text of at most `MAX_ID_LENGTH`."""
+    if type(value) is str and 0 < len(value) <= MAX_ID_LENGTH and not value.isspace():
+        return  # the common case, decided without a copy; the same test as below
     if not is_text(value):
         raise InvalidValueError(attribute.name, value, "must be a non-empty string")
     check_length(value, attribute.name, MAX_ID_LENGTH)  # type: ignore[arg-type]  # is_text
@@ -83,12 +87,18 @@ def optional_identifier(
     _instance: object, attribute: attrs.Attribute[str | None], value: object
 ) -> None:
     """Validate `None`, or an id (see `identifier`)."""
+    if value is None or (
+        type(value) is str and 0 < len(value) <= MAX_ID_LENGTH and not value.isspace()
+    ):
+        return
     if value is not None:
         identifier(_instance, attribute, value)  # type: ignore[arg-type]
 
 
 def optional_text(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     """Validate `None`, or any string (empty allowed) of at most `MAX_TEXT_LENGTH`."""
+    if value is None or (type(value) is str and len(value) <= MAX_TEXT_LENGTH):
+        return
     if value is not None:
         if not isinstance(value, str):
             raise InvalidValueError(attribute.name, value, "must be text or None")
@@ -99,6 +109,10 @@ def texts(
     _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: Iterable[object]
 ) -> None:
     """Validate every item of a tuple as a string of at most `MAX_TEXT_LENGTH`, at its place."""
+    if type(value) is tuple and all(
+        type(item) is str and len(item) <= MAX_TEXT_LENGTH for item in value
+    ):
+        return  # the common case; the loop below finds the first wrong item
     for index, item in enumerate(value):
         if not isinstance(item, str):
             raise InvalidValueError(f"{attribute.name}[{index}]", item, "must be text")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from penilaian._base.bounds import MAX_NUMBER_TEXT, check_bounds
+from penilaian._base.bounds import MAX_DIGITS, MAX_NUMBER_TEXT, MAX_PLACES, check_bounds
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
 __all__ = [
@@ -85,13 +85,43 @@ def to_decimal(value: object, field: str = "value") -> Decimal:
             fractions such as 1/3 that have no exact decimal form, numbers outside
             the bounds of `check_bounds`, or other types.
     """
-    if type(value) is Decimal and value.is_finite():
-        # The common case: already exact (structured, or a converter re-run).
-        return check_bounds(value, field)
+    if type(value) is Decimal:
+        # The common case: already exact (structured, then this converter), taken as it is.
+        if value.is_finite() and _plainly_bounded(value):
+            return value
+        return check_bounds(value, field)  # the exact error, or a value written with an exponent
+    if type(value) is str:
+        # Text, as JSON brings a number: parsed once; odd text takes the long way below.
+        text = value.strip()
+        if len(text) <= MAX_NUMBER_TEXT:
+            try:
+                parsed = Decimal(text)
+            except InvalidOperation:
+                raise _refuse(field, value, "is not a number") from None
+            # At most MAX_DIGITS characters and no exponent: no more digits on either side.
+            short = len(text) <= MAX_DIGITS and "e" not in text and "E" not in text
+            if parsed.is_finite() and (short or _plainly_bounded(parsed)):
+                return parsed
     result = _decimal_of(value, field)
     if not result.is_finite():
         raise _refuse(field, value, "must be a finite number")
     return check_bounds(result, field)
+
+
+def _plainly_bounded(value: Decimal) -> bool:
+    """
+    Tell, cheaply, that the finite *value* keeps the bounds of `check_bounds`.
+
+    ``str`` writes a finite `Decimal` without an exponent exactly when it can show every
+    place it holds, so the places are counted in the text; reading the exponent through
+    ``as_tuple`` costs several times more.  `False` leaves the answer to `check_bounds`.
+    """
+    text = str(value)
+    if "E" in text or "e" in text:  # the context may write a small e
+        return False
+    point = text.find(".")
+    places = 0 if point < 0 else len(text) - point - 1
+    return value.adjusted() < MAX_DIGITS and places <= MAX_PLACES
 
 
 def _decimal_of(value: object, field: str) -> Decimal:

@@ -236,6 +236,8 @@ class NumericScale:
 def _alias_pairs(value: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:
     """Make each ``[alias, level]`` pair a tuple; anything else is left for the validator."""
     items = as_tuple(value, "aliases")
+    if all(type(item) is tuple for item in items):
+        return items  # already pairs (structured, or a converter re-run): nothing to copy
     return tuple(tuple(item) if isinstance(item, list | tuple) else item for item in items)
 
 

@@ -4,8 +4,8 @@ JSON in and out, strictly: the one place where `cattrs` is used, and the one JSO
 Every JSON document the project reads (appraisals, units, policy files, development
 catalogues, the shipped samples, the command line's input) is parsed by `parse_json`:
 numbers are read once and exactly, and a document larger than `MAX_DOCUMENT_BYTES`
-is refused before it is parsed; data nested deeper than `MAX_DEPTH` is refused before it
-is structured.
+is refused before it is parsed; data nested deeper than `MAX_DEPTH` is refused with that
+one problem.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Unknown keys are rejected, and a document with several problems reports all of t
 counted), each with its JSON path.  JSON text is read by `parse_json`, numbers exactly.
 Every number keeps the bounds of `penilaian._base.numbers.check_bounds`, an array is
 never taken from a string, and data nested deeper than `MAX_DEPTH` levels is refused
-before it is structured.
+with that one problem.
 
 Example:
     >>> from penilaian import Period
@@ -58,10 +58,18 @@ from penilaian.exceptions import (
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS, BehaviourFramework
 from penilaian.model.nip import Nip
 from penilaian.model.periods import Period
-from penilaian.serialization._bounds import MAX_DEPTH, check_depth, register_arrays
+from penilaian.model.raters import EXPECTATION_SCALE, OrdinalScale
+from penilaian.serialization._bounds import (
+    MAX_DEPTH,
+    check_depth,
+    register_arrays,
+    too_deep,
+    type_depth,
+)
 from penilaian.serialization._catalogue import register_catalogue_hooks
+from penilaian.serialization._hooks import is_optional, optional_hook, register_tagged_union
 from penilaian.serialization._policy import register_policy_hooks
-from penilaian.serialization._reading import parse_json
+from penilaian.serialization._reading import parse_document
 from penilaian.serialization._trace import register_trace_hooks
 from penilaian.serialization.schema import TAGS, json_schema
 
@@ -81,6 +89,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+# Built-in values that documents carry whole: read back as themselves, not rebuilt.
+_KNOWN: dict[type, tuple[object, ...]] = {OrdinalScale: (EXPECTATION_SCALE,)}
 _Made: TypeAlias = "Callable[[], Problem]"  # a problem, written out only if it is listed
 
 
@@ -119,6 +129,7 @@ def make_converter() -> cattrs.Converter:
     converter = make_json_converter(
         forbid_extra_keys=True, unstruct_collection_overrides={tuple: list}
     )
+    converter.register_structure_hook_factory(is_optional, optional_hook(converter))
     # Simple types first: hook factories for composite types resolve early.
     converter.register_structure_hook(str, _strict(str, "a string"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
@@ -142,58 +153,10 @@ def make_converter() -> cattrs.Converter:
     _register_period(converter)
     _register_framework(converter)
     for union, tags in TAGS.items():
-        _register_tagged_union(converter, union, tags)
+        register_tagged_union(converter, union, tags, _KNOWN)
     register_policy_hooks(converter)
     register_catalogue_hooks(converter)
     return converter
-
-
-def _register_tagged_union(converter: cattrs.Converter, union: Any, tags: dict[type, str]) -> None:  # noqa: ANN401
-    """
-    Write each member of *union* with its ``"kind"`` tag, and read it back by that tag.
-
-    A member carries its tag even when unstructured on its own, so that any value
-    round-trips; structuring a member accepts its own tag or none.
-    """
-    by_tag = {tag: cls for cls, tag in tags.items()}
-    for cls, tag in tags.items():
-        converter.register_unstructure_hook(cls, _tagging(converter, cls, tag))
-        converter.register_structure_hook(cls, _untagging(converter, cls, tag))
-
-    def structure_union(value: Any, _type: Any) -> Any:  # noqa: ANN401
-        kind = value.get("kind") if isinstance(value, dict) else None
-        if kind not in by_tag:
-            error = InvalidValueError("kind", kind, f"must be one of {', '.join(by_tag)}")
-            raise InvalidInputError([Problem.from_error("$.kind", error)])
-        return converter.structure(value, by_tag[kind])
-
-    converter.register_structure_hook(union, structure_union)
-    converter.register_unstructure_hook(union, converter.unstructure)  # by the value's class
-
-
-def _tagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any], Any]:
-    to_dict: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
-
-    def unstructure_tagged(value: Any) -> Any:  # noqa: ANN401
-        return {"kind": tag, **to_dict(value)}
-
-    return unstructure_tagged
-
-
-def _untagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any, Any], Any]:
-    from_dict: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
-    )
-
-    def structure_tagged(value: Any, _type: Any) -> Any:  # noqa: ANN401
-        if isinstance(value, dict) and "kind" in value:
-            if value["kind"] != tag:
-                error = InvalidValueError("kind", value["kind"], f"must be {tag}")
-                raise InvalidInputError([Problem("$.kind", f"must be {tag}", error)])
-            value = {key: item for key, item in value.items() if key != "kind"}
-        return from_dict(value, cls)
-
-    return structure_tagged
 
 
 def _register_period(converter: cattrs.Converter) -> None:
@@ -263,16 +226,32 @@ def structure(data: object, cls: type[T]) -> T:
             how many more; for data nested deeper than `MAX_DEPTH`, the one problem
             is at an object or array too deep.
     """
-    check_depth(data)
+    # Data of a type that cannot nest deep is checked for depth only when it fails: what
+    # structures as such a type is no deeper than the type, and what fails may have
+    # failed for its depth, which is then the one problem, as for any other type.
+    depth = type_depth(cls)
+    lazy = depth is not None and depth <= MAX_DEPTH
+    if not lazy:
+        check_depth(data)
     try:
         return _CONVERTER.structure(data, cls)
-    except _STRUCTURING_ERRORS as error:
-        # Only the problems listed are written out; the others are only counted.
-        omitted: list[int] = []  # problems that nested errors counted but did not list
-        found = _problems(error, "$", omitted)
-        listed = [make() for make in itertools.islice(found, InvalidInputError.MAX_PROBLEMS)]
-        rest = sum(1 for _ in found)
-        raise InvalidInputError(listed, omitted=rest + sum(omitted)) from error
+    except Exception as error:
+        deep = too_deep(data) if lazy else None
+        if deep is None:
+            if not isinstance(error, _STRUCTURING_ERRORS):
+                raise
+            raise _invalid(error) from error
+    raise deep  # outside the handler, as when it is found before structuring
+
+
+def _invalid(error: BaseException) -> InvalidInputError:
+    """The error that reports the problems of the structuring *error*, with their JSON paths."""
+    # Only the problems listed are written out; the others are only counted.
+    omitted: list[int] = []  # problems that nested errors counted but did not list
+    found = _problems(error, "$", omitted)
+    listed = [make() for make in itertools.islice(found, InvalidInputError.MAX_PROBLEMS)]
+    rest = sum(1 for _ in found)
+    return InvalidInputError(listed, omitted=rest + sum(omitted))
 
 
 def dumps(value: object, *, indent: int | None = None) -> str:
@@ -288,7 +267,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         InvalidInputError: for a document larger than `MAX_DOCUMENT_BYTES` or text
             that is not JSON (path ``$``), and for every problem in the document.
     """
-    return structure(parse_json(text), cls)
+    # Keys repeated in the text are marked only for the types that ask (policies, traces).
+    return structure(parse_document(text, marking=type_depth(cls) is None), cls)
 
 
 def _problems(error: BaseException, path: str, omitted: list[int]) -> Iterator[_Made]:

@@ -38,6 +38,7 @@ from penilaian.exceptions import (
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "check_file",
+    "parse_document",
     "parse_json",
     "read_document",
     "read_file",
@@ -247,6 +248,17 @@ def parse_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON data is untyped
             bytes that do not decode (``not UTF-8 JSON``) and text that is not JSON
             (``not JSON``).
     """
+    return parse_document(text, marking=True)
+
+
+def parse_document(text: str | bytes, *, marking: bool) -> Any:  # noqa: ANN401
+    """
+    `parse_json`, or with *marking* false the same without marking repeated keys.
+
+    Only the readers of policy files and traces ask `repeated_keys`; a type that holds
+    none of them is read faster from plain dicts, with the same keys and values (the
+    last of repeated keys counts either way).
+    """
     _check_size(_size(text))
     if isinstance(text, bytes):
         try:
@@ -255,7 +267,10 @@ def parse_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON data is untyped
             raise InvalidInputError([Problem("$", f"not UTF-8 JSON: {error}", error)]) from error
     try:
         return json.loads(
-            text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_object
+            text,
+            parse_float=Decimal,
+            parse_constant=Decimal,
+            object_pairs_hook=_object if marking else None,
         )
     except RecursionError as error:  # the C reader recurses once per level
         problem = Problem("$", "not JSON: nested too deeply to read", error)
