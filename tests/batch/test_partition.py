@@ -1,16 +1,20 @@
-"""Whether a PP 30/2019 or PP 46/2011 row is accepted depends on that row alone (issue 14)."""
+"""Whether a PP 30/2019, PP 46/2011 or generic row is accepted depends on it alone (issue 14)."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 
 import attrs
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_batch_generic import assert_equal_to_scalar
+from test_batch_generic import regimes as generic_regimes
+from test_batch_generic import workforce as generic_workforce
 from test_batch_pp30 import one as pp30_one
 from test_batch_pp46 import one as pp46_one
 from test_batch_pp46 import pp46_populations
@@ -18,8 +22,10 @@ from test_batch_pp46 import pp46_populations
 import penilaian as p
 from penilaian.batch import Pp30Batch, Pp46Batch, score_pp30, score_pp46
 from penilaian.batch._columns import INT64_LIMIT, MAX_PLACES
+from penilaian.batch._generic_reader import RATING_BOUND
 from penilaian.batch.frames import score_pp30_wide
-from penilaian.exceptions import InvalidInputError
+from penilaian.batch.generic import GenericBatch, score_generic
+from penilaian.exceptions import InvalidInputError, ScoringInputError
 from strategies.batch import pp30_populations
 
 HUGE = Decimal(3 * 10**13)
@@ -195,3 +201,151 @@ class TestPopulations:
         """Each PP 46/2011 row's figures in the batch are its figures alone."""
         big = pp46_one({p.Aspect.QUANTITY: (str(HUGE), str(HUGE))})
         assert_rows_alone([*population, big], Pp46Batch.from_appraisals, score_pp46)
+
+
+# The generic engine (issue 14, item 3): each indicator's numbers scaled by their own
+# fewest places, every rating by 10^6, so a row is accepted on its own values.
+
+SHIFTED = re.compile(r"^\$(\.\w+)?\[(\d+)")
+
+
+def generic_outcome(appraisals, regime, offset=0):
+    """Per-row results of *appraisals* in one batch, or its problems with rows + *offset*."""
+    try:
+        scores = score_generic(GenericBatch.from_appraisals(appraisals), regime)
+    except (InvalidInputError, ScoringInputError) as error:
+        return {
+            (SHIFTED.sub(lambda m: f"${m[1] or ''}[{int(m[2]) + offset}", pr.path), pr.message,
+             type(pr.error))
+            for pr in error.problems
+        }  # fmt: skip
+    return [
+        (bool(scores.complete[row]), int(scores.score[row]), int(scores.band[row]),
+         int(scores.grade[row]), tuple(scores.component[row].tolist()))
+        for row in range(len(appraisals))
+    ]  # fmt: skip
+
+
+def assert_generic_split_equal(appraisals, regime, cuts):
+    """The whole batch scores as its parts at *cuts*; refused iff a part is refused."""
+    bounds = [0, *sorted({cut for cut in cuts if 0 < cut < len(appraisals)}), len(appraisals)]
+    parts = [generic_outcome(appraisals[a:b], regime, a) for a, b in itertools.pairwise(bounds)]
+    whole = generic_outcome(appraisals, regime)
+    refused = [part for part in parts if isinstance(part, set)]
+    if refused:
+        # The whole stops at its first failing check (and lists the first few rows of
+        # some), so its problems are among the parts' problems, each at its own row.
+        assert isinstance(whole, set)
+        assert whole
+        assert whole <= set().union(*refused)
+    else:
+        assert whole == [row for part in parts for row in part]
+    return whole
+
+
+def indicator(draw, index):
+    """One quantity indicator of any numbers' size and places, met or not."""
+    low = draw(magnitudes())
+    high = low + draw(st.sampled_from([Decimal(0), Decimal(1), Decimal("0.5")]))
+    real = draw(st.one_of(magnitudes(), st.just(low), st.just(high)))
+    target = p.PointTarget(low) if high == low else p.RangeTarget(low, high)
+    direction = draw(st.sampled_from(list(p.Direction)))
+    return p.Indicator(f"iki-{index}", "Angka", "quantity", target, direction,
+                       realisation=p.Realisation(real))  # fmt: skip
+
+
+@st.composite
+def generic_appraisals(draw):
+    """A workforce appraisal with drawn indicators and one rating of 0 to 7 places."""
+    base = generic_workforce(0)[draw(st.integers(0, 59))]
+    items = [indicator(draw, k) for k in range(draw(st.integers(1, 2)))]
+    score = draw(st.builds(lambda d, k: Decimal(d).scaleb(-k), st.integers(0, 120 * 10**7),
+                           st.integers(0, MAX_PLACES + 1)).filter(lambda v: v <= 120))  # fmt: skip
+    ratings = [attrs.evolve(base.ratings[0], score=score), *base.ratings[1:]]
+    return attrs.evolve(base, targets=[p.WorkTarget("rk-1", "Rencana", items)], ratings=ratings)
+
+
+def generic_huge(realisation=HUGE - 10**12):
+    """A workforce appraisal whose one indicator is the issue's target of 3 x 10^13."""
+    item = p.Indicator("iki-1", "Anggaran", "quantity", p.PointTarget(HUGE),
+                       realisation=p.Realisation(realisation))  # fmt: skip
+    return attrs.evolve(generic_workforce(0)[0], targets=[p.WorkTarget("rk-1", "Rencana", [item])])
+
+
+def generic_fine():
+    """A workforce appraisal whose one indicator's realisation has 6 decimal places."""
+    item = p.Indicator("iki-1", "Laporan", "quantity", p.PointTarget(Decimal(100)),
+                       realisation=p.Realisation(FINE))  # fmt: skip
+    return attrs.evolve(generic_workforce(0)[1], targets=[p.WorkTarget("rk-1", "Rencana", [item])])
+
+
+class TestGeneric:
+    """`GenericBatch.from_appraisals` and `score_generic` accept and score each row alone."""
+
+    @settings(max_examples=30, deadline=None)
+    @given(
+        st.lists(generic_appraisals(), min_size=1, max_size=4),
+        st.lists(st.integers(1, 3), max_size=3),
+        generic_regimes(),
+    )
+    def test_any_split_scores_and_refuses_as_the_whole(self, rows, cuts, regime):
+        """Results, and whether and where rows are refused, do not see the split."""
+        whole = assert_generic_split_equal(rows, regime, cuts)
+        if not isinstance(whole, set):
+            scores = score_generic(GenericBatch.from_appraisals(rows), regime)
+            assert_equal_to_scalar(regime, rows, scores)
+
+    @pytest.mark.parametrize("order", [0, 1])
+    def test_issue_example(self, order):
+        """3 x 10^13 beside 6 places: refused together before (one scale), now as alone."""
+        # One scale for both rows would be 10^6, and 3 x 10^13 x 10^6 is past 2^53.
+        assert HUGE.scaleb(MAX_PLACES) > RATING_BOUND.scaleb(MAX_PLACES)
+        rows = [generic_huge(), generic_fine()][:: -1 if order else 1]
+        regime = p.GenericRegime.default()
+        assert_generic_split_equal(rows, regime, [1])
+        together = score_generic(GenericBatch.from_appraisals(rows), regime)
+        assert together.complete.all()
+        assert_equal_to_scalar(regime, rows, together)
+
+    def test_a_row_beyond_its_own_bound_is_refused_the_same_way(self):
+        """A realisation of 10^-6 under 3 x 10^13 is refused at its cell, alone or not."""
+        bad = generic_huge(Decimal("0.000001"))
+        for rows, at in (([bad], 0), ([generic_fine(), bad], 1)):
+            with pytest.raises(InvalidInputError) as caught:
+                GenericBatch.from_appraisals(rows)
+            paths = [problem.path for problem in caught.value.problems]
+            assert paths == [f"$.target_low[{at}, 0]", f"$.target_high[{at}, 0]"]
+        assert_generic_split_equal([generic_fine(), bad], p.GenericRegime.default(), [1])
+
+    def test_a_rating_beyond_its_bound_is_refused_at_its_path(self):
+        """A rating past 9,007,199,254.740991 is refused, alone and beside others."""
+        base = generic_workforce(0)[2]
+        scale = attrs.evolve(base.scales[0], maximum=Decimal(10**10))
+        high = attrs.evolve(base.ratings[0], score=RATING_BOUND + Decimal("0.000001"))
+        bad = attrs.evolve(base, scales=(scale,), ratings=[high, *base.ratings[1:]])
+        fine = attrs.evolve(generic_fine(), scales=(scale,))  # a batch has one scale
+        for rows, at in (([bad], 0), ([fine, bad], 1)):
+            with pytest.raises(ScoringInputError) as caught:
+                GenericBatch.from_appraisals(rows)
+            paths = [problem.path for problem in caught.value.problems]
+            assert paths == [f"$[{at}].ratings[0].score"]
+        top = attrs.evolve(high, score=RATING_BOUND)
+        batch = GenericBatch.from_appraisals([attrs.evolve(bad, ratings=[top, *bad.ratings[1:]])])
+        assert int(batch.score.max()) == 2**53 - 1
+
+    def test_a_value_beyond_int64_is_refused_at_its_row(self):
+        """A realisation 10^12 times a lower-is-better target has no int64 figure: refused."""
+        lower = p.Direction.LOWER_IS_BETTER
+        real = p.Realisation(Decimal(10**12))
+        item = p.Indicator("iki-1", "Biaya", "quantity", p.PointTarget(Decimal(1)), lower,
+                           realisation=real)  # fmt: skip
+        far = attrs.evolve(generic_fine(), targets=[p.WorkTarget("rk-1", "Rencana", [item])])
+        regime = p.GenericRegime.default()
+        work = regime.score(far, trace=False).figures["component[work]"]
+        assert abs(work) * 10**MAX_PLACES > 2**63  # the scalar regime's figure
+        for rows, at in (([far], 0), ([generic_fine(), far], 1)):
+            with pytest.raises(ScoringInputError) as caught:
+                score_generic(GenericBatch.from_appraisals(rows), regime)
+            paths = [problem.path for problem in caught.value.problems]
+            assert paths == [f"$.realisation[{at}]"]
+        assert_generic_split_equal([generic_fine(), far, generic_huge()], regime, [1, 2])

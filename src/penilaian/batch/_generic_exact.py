@@ -5,7 +5,9 @@ The generic engine's exact path: one row's component values and score in `fracti
 too near a rounding or band decision to be trusted; `Exact` recomputes them with
 the scalar regime's arithmetic (the achievement formula of PermenPANRB 8/2021, the
 rescaling, the weighting policy's own combination), so every row equals the scalar
-result.
+result.  `scaled_int64` puts an exact value into an ``int64`` column, and a row with
+a value beyond ``int64`` (the achievement of a realisation very far from its target)
+is refused with `too_large`, alone or in any batch.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 
 from penilaian._base.rounding import FIGURE_ROUNDING
+from penilaian.batch._columns import MISSING
 from penilaian.batch._generic_plan import Plan, RatedPart, WorkPart
+from penilaian.exceptions import Problem, UnsupportedInputError
 from penilaian.model.raters import RaterRole
 
 if TYPE_CHECKING:
@@ -24,9 +28,27 @@ if TYPE_CHECKING:
 
     from penilaian.batch._generic_types import GenericBatch
 
-__all__ = ["Exact"]
+__all__ = ["Exact", "scaled_int64", "too_large"]
 
 _ROLES: Final = tuple(RaterRole)
+_INT64_MAX: Final = int(np.iinfo(np.int64).max)
+
+
+def scaled_int64(value: Decimal | None, places: int) -> int | None:
+    """*value* x 10^*places* for an ``int64`` column: `MISSING` for none, `None` if beyond."""
+    if value is None:
+        return MISSING
+    whole = int(value.scaleb(places))
+    return whole if MISSING < whole <= _INT64_MAX else None
+
+
+def too_large(row: int, name: str, value: Decimal | None) -> Problem:
+    """The problem of a *row* whose value of *name* has no ``int64`` form once scaled."""
+    reason = (
+        f"{name} is {value}, beyond what an int64 column holds scaled; "
+        "score this appraisal with GenericRegime.score"
+    )
+    return Problem(f"$.realisation[{row}]", reason, UnsupportedInputError(name, value, reason))
 
 
 class Exact:

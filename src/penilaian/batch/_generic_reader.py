@@ -5,6 +5,14 @@ Every problem of every row is collected first and raised together, each path
 starting ``$[<row>]`` at the appraisal's own JSON path.  The reader returns the
 columns by field name; `GenericBatch.from_appraisals` builds (and checks) the batch,
 so this module needs nothing of the batch itself.
+
+Each number is scaled on its own row's terms (issue 14), so whether a row is accepted
+never depends on the other rows: an indicator's target and realisation by 10^p, p the
+fewest decimal places that hold the three numbers of that indicator (only their ratio
+and order are read), at most `SCALED_BOUND` once scaled; every rating by the fixed
+10^`MAX_PLACES` (ratings are summed and compared across raters, so they share one
+scale), at most `RATING_BOUND` in magnitude.  Both bounds keep every scaled number
+below 2^53, where it converts to ``float64`` exactly.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from penilaian.batch._columns import FLOAT_EXACT, MAX_PLACES, NONE, decimals, scaled_columns
+from penilaian.batch._columns import FLOAT_EXACT, MAX_PLACES, NONE, scaled_cells
 from penilaian.exceptions import (
     Problem,
     ScoringInputError,
@@ -28,7 +36,15 @@ if TYPE_CHECKING:
 
     from penilaian.model.appraisal import Appraisal
 
-__all__ = ["read"]
+__all__ = ["RATING_BOUND", "SCALED_BOUND", "read"]
+
+SCALED_BOUND: Final = FLOAT_EXACT - 1
+"""The largest magnitude of a scaled number: below 2^53, so it converts to a float exactly."""
+
+RATING_BOUND: Final = Decimal(SCALED_BOUND).scaleb(-MAX_PLACES)
+"""The largest magnitude of a rating (9,007,199,254.740991): at most `SCALED_BOUND` x 10^-6."""
+
+_SHARED: Final = ("target_low", "target_high", "realisation")
 
 _ROLES: Final = tuple(RaterRole)
 _KINDS: Final = tuple(TargetKind)
@@ -43,7 +59,11 @@ def read(appraisals: Sequence[Appraisal]) -> dict[str, Any]:
     Return the columns of a batch of *appraisals*, by field name (see `GenericBatch`).
 
     Raises:
-        ScoringInputError: as `GenericBatch.from_appraisals`.
+        ScoringInputError: as `GenericBatch.from_appraisals` (a rating beyond
+            `RATING_BOUND` among them).
+        InvalidInputError: an indicator's number with more than `MAX_PLACES` places or
+            beyond `SCALED_BOUND` once scaled, a rating with more than `MAX_PLACES`
+            places, at ``$.<column>[cell]``.
     """
     reader = _Reader(appraisals)
     for row, appraisal in enumerate(appraisals):
@@ -53,13 +73,11 @@ def read(appraisals: Sequence[Appraisal]) -> dict[str, Any]:
         raise ScoringInputError(reader.problems)
     scale = reader.scale
     bounds = (Decimal(0), Decimal(1)) if scale is None else (scale.minimum, scale.maximum)
-    kept = min(decimals([*reader.found.values(), *bounds]), MAX_PLACES)
-    names = ("target_low", "target_high", "realisation")
-    shapes = {**dict.fromkeys(names, reader.cells), "score": reader.shape}
-    columns = scaled_columns(reader.found, kept, shapes, FLOAT_EXACT - 1)
+    shapes = {**dict.fromkeys(_SHARED, reader.cells), "score": reader.shape}
+    columns = scaled_cells(reader.found, shapes, _SHARED, SCALED_BOUND)
     flags = reader.flags
     return {
-        "places": kept, "subjects": tuple(reader.order.keys()),
+        "places": MAX_PLACES, "subjects": tuple(reader.order.keys()),
         "scale_min": bounds[0], "scale_max": bounds[1],
         "indicator": flags["indicator"], "kind": reader.kind,
         "target_low": columns["target_low"], "target_high": columns["target_high"],
@@ -141,6 +159,10 @@ class _Reader:
             elif (on.minimum, on.maximum) != (self.scale.minimum, self.scale.maximum):
                 reason = f"every rating of a batch lies on one scale ({self.scale.id}), not {on.id}"
                 self.problems.append(_problem(f"{path}.scale_id", "scale_id", on.id, reason))
+                continue
+            if abs(rating.score) > RATING_BOUND:
+                reason = f"must be at most {RATING_BOUND} in magnitude (x 10^{MAX_PLACES} < 2^53)"
+                self.problems.append(_problem(f"{path}.score", "score", rating.score, reason))
                 continue
             cell = (row, self.order[rating.subject], places[rating.rater_id])
             if self.rated[cell]:

@@ -102,13 +102,18 @@ class GenericBatch:
         Indicators of all work targets fill the indicator places in order (with
         their target's kind), raters the rater places in order; the subjects are
         every aspect of the frameworks and every subject rated, in order of first
-        appearance.
+        appearance.  Each indicator's numbers are scaled by the fewest decimal places
+        that hold them, every rating by 10^6 (``places`` is 6): no scale is chosen
+        from another row, so each row is accepted or refused on its own values.
 
         Raises:
             ScoringInputError: listing what the scalar regime would refuse in any row
                 (a qualitative target, a rating on an ordinal scale, ratings on two
-                scales), paths starting ``$[<row>]``.
-            InvalidInputError: from the column checks.
+                scales), and ratings beyond 9,007,199,254.740991 in magnitude, paths
+                starting ``$[<row>]``.
+            InvalidInputError: a number with more than 6 decimal places, or an
+                indicator's number beyond 2^53 - 1 once scaled by its own places
+                (``$.target_low[row, place]``); and from the column checks.
         """
         return cls(**read(appraisals))
 

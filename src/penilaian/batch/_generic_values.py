@@ -19,15 +19,13 @@ import numpy as np
 from penilaian._base.rounding import FIGURE_ROUNDING
 from penilaian.batch._columns import MISSING, NONE
 from penilaian.batch._filtered import error_bound, round_filtered
-from penilaian.batch._generic_exact import Exact
+from penilaian.batch._generic_exact import Exact, scaled_int64, too_large
 from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
 from penilaian.batch._generic_types import GenericBatch, GenericScores
 from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
 from penilaian.model.raters import RaterRole
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     import numpy.typing as npt
 
     from penilaian.batch._columns import Bools, Codes, Ints
@@ -273,6 +271,9 @@ def combine(
     With *figures* false the component values are not rounded (all `MISSING`), and
     only the score decides which rows take the exact path.  With *checked* the caller
     has already run `check_subjects` for these components.
+
+    Raises:
+        ScoringInputError: rows whose exact figure or score has no ``int64`` form.
     """
     if not checked:
         check_subjects(inputs, plan)
@@ -309,12 +310,27 @@ def combine(
     exact = Exact(inputs.batch, plan)
     start = inputs.rows.start or 0
     rows = np.flatnonzero(flagged).tolist()
+    problems: list[Problem] = []
     for row in rows:
         parts, exact_score = exact.row(start + row)
+        named = [
+            (v, _FIGURE_PLACES, name) for v, name in zip(parts, plan.component_ids, strict=True)
+        ]
+        named = [*(named if figures else []), (exact_score, plan.rounding.places, "score")]
+        fitted = [scaled_int64(value, places) for value, places, _ in named]
+        if None in fitted:
+            problems += [
+                too_large(start + row, name, value)
+                for (value, _, name), fit in zip(named, fitted, strict=True)
+                if fit is None
+            ]
+            continue
+        found = [MISSING if fit is None else fit for fit in fitted]
         if figures:
-            values[row] = [MISSING if v is None else _scaled(v, _FIGURE_PLACES) for v in parts]
-        if exact_score is not None:
-            score[row] = _scaled(exact_score, plan.rounding.places)
+            values[row] = found[:-1]
+        score[row] = found[-1]
+    if problems:
+        raise ScoringInputError(problems)
     band = plan_bands(plan, score)
     score = np.where(complete, score, MISSING)
     band = np.where(complete, band, NONE).astype(np.int8)
@@ -323,10 +339,6 @@ def combine(
         plan.rounding.places, plan.labels, plan.component_ids, np.asarray(complete),
         score, band, grade, values, len(rows),
     )  # fmt: skip
-
-
-def _scaled(value: Decimal, places: int) -> int:
-    return int(value.scaleb(places))
 
 
 def plan_bands(plan: Plan, score: Ints) -> Codes:

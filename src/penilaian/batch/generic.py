@@ -22,8 +22,11 @@ Layout (`GenericBatch`; ``n`` appraisals, ``i`` indicator places, ``s`` subjects
 
 - ``indicator`` ``bool (n, i)``: an indicator sits at this place; ``kind`` ``int8
   (n, i)``: its work target's kind, a code into `KINDS`;
-- ``target_low``, ``target_high``, ``realisation`` ``int64 (n, i)`` x 10^places (a
-  point target has ``low == high``); ``lower_is_better`` ``bool (n, i)``;
+- ``target_low``, ``target_high``, ``realisation`` ``int64 (n, i)``: each indicator's
+  three numbers x 10^p, one power of ten of that indicator's own (only their ratio
+  and order are read, so every common power gives the same result; ``x 10^places``
+  in every cell is one choice); a point target has ``low == high``;
+  ``lower_is_better`` ``bool (n, i)``;
 - ``subjects``: the subject ids of the ``s`` axis; ``applies`` ``bool (n, s)``: the
   subject is an aspect of the appraisal's framework that applies to the post (what
   ``RatedSubjects(subjects=None)`` averages);
@@ -31,6 +34,12 @@ Layout (`GenericBatch`; ``n`` appraisals, ``i`` indicator places, ``s`` subjects
   (-1: no rater); ``score`` ``int64 (n, s, r)`` x 10^places, read where ``rated``
   ``bool (n, s, r)``; all ratings lie on one numeric scale, ``scale_min`` to
   ``scale_max``.
+
+`GenericBatch.from_appraisals` scales each number on its own row's terms, so whether
+a row is accepted, and what it scores, never depends on the other rows (issue 14):
+an indicator's numbers by 10^p, p the fewest decimal places (at most 6) that hold its
+target and realisation, and at most 2^53 - 1 once scaled; every rating by 10^6
+(``places`` is 6), at most 9,007,199,254.740991 in magnitude.
 """
 
 from __future__ import annotations
@@ -64,7 +73,9 @@ def score_generic(
             ``$.regime.missing``), or rows the
             scalar regime refuses (no indicator of a work component's kinds, a
             rating from a role the policy does not weight, two supervisor ratings
-            of one subject under `penilaian.policy.SupervisorRating`).
+            of one subject under `penilaian.policy.SupervisorRating`), and rows whose
+            exact component figure or score has no ``int64`` form (a realisation some
+            10^11 times its target; at ``$.realisation[<row>]``), each on its own values.
     """
     regime = GenericRegime.default() if regime is None else regime
     given: object = chunk
