@@ -55,7 +55,6 @@ __all__ = [
     "round_division",
     "scaled",
     "scaled_cells",
-    "scaled_columns",
     "unfit_reason",
 ]
 
@@ -248,35 +247,6 @@ def grades(codes: Codes) -> list[Grade | None]:
     return [None if code == NONE else GRADES[code] for code in codes.tolist()]
 
 
-def scaled_columns(
-    found: Mapping[tuple[str, tuple[int, ...]], Decimal],
-    places: int,
-    shapes: Mapping[str, tuple[int, ...]],
-    limit: int = INT64_LIMIT,
-) -> dict[str, Ints]:
-    """
-    Return one ``int64`` column per name of *shapes*, *found* values x 10^*places*, 0 elsewhere.
-
-    Raises:
-        InvalidInputError: listing every value that needs more than *places* decimal
-            places or whose scaled magnitude exceeds *limit*, at ``$.<column>[cell]``.
-    """
-    columns = {name: np.zeros(shape, np.int64) for name, shape in shapes.items()}
-    problems = []
-    reason = f"must have at most {places} decimal places and be at most {limit} when scaled"
-    for (name, cell), value in found.items():
-        whole = scaled(value, places)
-        if whole is None or abs(whole) > limit:
-            path = f"$.{name}[{', '.join(map(str, cell))}]"
-            error = InvalidNumberError(name, value, reason)
-            problems.append(Problem(path, f"{reason} (got {value})", error))
-            continue
-        columns[name][cell] = whole
-    if problems:
-        raise InvalidInputError(problems)
-    return columns
-
-
 _PLACES_OF: Final = {
     2**twos * 5**fives: max(twos, fives)
     for twos in range(MAX_PLACES + 1)
@@ -312,10 +282,9 @@ def scaled_cells(
     """
     shared = frozenset(shared)
     cell_places: dict[tuple[int, ...], int] = {}
-    beyond = MAX_PLACES + 1
     for (name, cell), value in found.items():
         if name in shared:
-            places = _PLACES_OF.get(value.as_integer_ratio()[1], beyond)
+            places = fewest_places(value)
             if places > cell_places.get(cell, 0):
                 cell_places[cell] = places
     units = [10**places for places in range(MAX_PLACES + 1)]
