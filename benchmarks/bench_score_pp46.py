@@ -3,7 +3,9 @@ Benchmark: score N appraisals under PP 46/2011, against a hand-written exact flo
 
 Measured paths, on the same in-memory appraisals:
 
-- ``Pp46Regime().score(appraisal, trace=False)`` and ``.score(appraisal)`` (traced);
+- ``Pp46Regime().score(appraisal, trace=False)`` and ``.score(appraisal)`` (traced; the
+  trace is built when first read), and ``trace read``: the traced score with its whole
+  trace read (walked);
 - **floor**: a plain function computing the same Perka BKN 1/2013 formulas, the same
   rounding (2 places, halves up, at the kegiatan values, the SKP, the behaviour and
   the final value) and the same category, hand-written in `Decimal`, from plain tuples
@@ -287,9 +289,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     def trace_on(appraisal: Appraisal) -> object:
         return regime.score(appraisal)
 
+    def trace_read(appraisal: Appraisal) -> object:
+        # The trace is built when first read: walk the whole tree, as a person reading it would.
+        trace = regime.score(appraisal).trace
+        assert trace is not None
+        return sum(1 for _ in trace.walk())
+
     paths: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
         "trace off": (trace_off, appraisals),
         "trace on": (trace_on, appraisals),
+        "trace read": (trace_read, appraisals),
         "floor": (floor, plains),
         "float": (float_floor, floats),
     }
@@ -298,7 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("bench_score_pp46: score appraisals under PP 46/2011")
     print(f"appraisal shape: {SHAPE}")
     print(f"  seed {args.seed}; built in {built:.1f} s; grades {dict(sorted(counts.items()))}")
-    print("measured: Pp46Regime().score(appraisal, trace=False / True), default policy")
+    print("measured: Pp46Regime().score(appraisal, trace=False / True), default policy;")
+    print("          'trace read' also reads the whole trace, which is built when first read")
     print(
         "floor:    the same formulas, rounding and category, hand-written in Decimal on plain\n"
         "          tuples of the Decimal inputs extracted before timing: exact sums over a\n"
@@ -326,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(f"ratio trace off / floor: {median['trace off'] / median['floor']:.2f} (target <= 2)")
     print(f"ratio trace on / floor:  {median['trace on'] / median['floor']:.2f} (target <= 4)")
+    print(f"ratio trace read / floor: {median['trace read'] / median['floor']:.2f}")
     print(
         f"for scale: trace off / float {median['trace off'] / median['float']:.2f}, "
         f"floor / float {median['floor'] / median['float']:.2f}"

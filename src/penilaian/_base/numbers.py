@@ -41,6 +41,7 @@ __all__ = [
     "format_number",
     "is_number",
     "scaled_round",
+    "scaled_round_ratio",
     "to_decimal",
     "to_fraction",
     "to_positive_fraction",
@@ -268,6 +269,21 @@ def scaled_round(
     123
     """
     numerator, denominator = value.as_integer_ratio()
+    return scaled_round_ratio(numerator, denominator, places, mode)
+
+
+def scaled_round_ratio(
+    numerator: int, denominator: int, places: int, mode: RoundingMode = "half_up"
+) -> int:
+    """
+    Return ``numerator / denominator`` times ``10**places``, rounded by *mode*.
+
+    `scaled_round` of a ratio held as two integers (*denominator* above 0), as the
+    integer kernels hold their values.
+
+    >>> scaled_round_ratio(200, 3, 2), scaled_round_ratio(-5, 2, 0)
+    (6667, -3)
+    """
     scale: int = 10**places
     whole, remainder = divmod(abs(numerator) * scale, denominator)
     twice = 2 * remainder

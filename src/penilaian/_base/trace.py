@@ -28,11 +28,11 @@ from penilaian._base.numbers import format_number
 from penilaian.exceptions import DuplicateIdError, InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from penilaian._base.labels import Language
 
-__all__ = ["CONFIDENCE", "MISSING", "Gap", "Rule", "Step", "render_trace", "show"]
+__all__ = ["CONFIDENCE", "MISSING", "Gap", "Rule", "Step", "deferred_step", "render_trace", "show"]
 
 MISSING = "(missing)"
 """How an absent value is written in a trace: it is never written as 0."""
@@ -245,6 +245,87 @@ class Step:
     def find(self, rule_id: str) -> tuple[Step, ...]:
         """Return every step below (and including) this one that applies *rule_id*."""
         return tuple(step for step in self.walk() if step.rule.id == rule_id)
+
+
+class _DeferredStep(Step):
+    """
+    A `Step` built the first time anything of it is read (see `deferred_step`).
+
+    Each field is read through the step *build* returns, built once; it equals, hashes,
+    prints and pickles as that step.
+    """
+
+    __slots__ = ("_build", "_built")
+    _build: Callable[[], Step] | None
+    _built: Step | None
+
+    def __new__(cls, build: Callable[[], Step] | None = None, /, **fields: Any) -> Step:  # type: ignore[misc]  # noqa: ANN401
+        # attrs.evolve(step, ...) calls the class with the fields: that is a plain Step.
+        if build is None:
+            return Step(**fields)
+        return super().__new__(cls)
+
+    def __init__(self, build: Callable[[], Step] | None = None, /, **_fields: object) -> None:
+        object.__setattr__(self, "_build", build)
+        object.__setattr__(self, "_built", None)
+
+    def _step(self) -> Step:
+        built = self._built
+        if built is None:
+            assert self._build is not None  # noqa: S101 - let go of only once built
+            built = self._build()
+            object.__setattr__(self, "_built", built)
+            object.__setattr__(self, "_build", None)  # let go of what it was built from
+        return built
+
+    @property
+    def rule(self) -> Rule:
+        return self._step().rule
+
+    @property
+    def output(self) -> str:
+        return self._step().output
+
+    @property
+    def inputs(self) -> tuple[tuple[str, str], ...]:
+        return self._step().inputs
+
+    @property
+    def subject(self) -> str | None:
+        return self._step().subject
+
+    @property
+    def children(self) -> tuple[Step, ...]:
+        return self._step().children
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _DeferredStep):
+            other = other._step()
+        return self._step() == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._step())
+
+    def __repr__(self) -> str:
+        return repr(self._step())
+
+    def __reduce__(self) -> tuple[type[Step], tuple[object, ...]]:
+        step = self._step()
+        return Step, (step.rule, step.output, step.inputs, step.subject, step.children)
+
+
+def deferred_step(build: Callable[[], Step]) -> Step:
+    """
+    Return a `Step` that calls *build* the first time any of its fields is read.
+
+    A result's trace is deferred this way: scoring without it costs what scoring
+    costs, and the tree is built, once, only if someone reads it.  The step equals,
+    prints, serialises and pickles as the one *build* returns.
+    """
+    return _DeferredStep(build)
 
 
 def render_trace(step: Step, lang: Language = "id", indent: str = "  ") -> str:

@@ -193,11 +193,19 @@ class BandTable(Generic[L]):
         Raises:
             InvalidNumberError: for a *score* that is not a number.
         """
-        # n/d <= a/b  <=>  n*b <= a*d for positive denominators: exact, in integers.
         try:
             numerator, denominator = score.as_integer_ratio()
         except AttributeError:
             raise InvalidNumberError("score", score, "must be an exact number") from None
+        return self.classify_ratio(numerator, denominator)
+
+    def classify_ratio(self, numerator: int, denominator: int) -> L:
+        """
+        Return the label of the band of ``numerator / denominator`` (*denominator* above 0).
+
+        `classify` of a score held as two integers, as the integer kernels hold it.
+        """
+        # n/d <= a/b  <=>  n*b <= a*d for positive denominators: exact, in integers.
         upper = self.closed == "upper"
         for label, (cut_n, cut_d) in zip(self.labels, self._integer_cuts, strict=False):
             left, right = numerator * cut_d, cut_n * denominator

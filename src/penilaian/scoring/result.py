@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from penilaian._base.checks import TUPLE, instance_of, items_of, non_empty
+from penilaian._base.figures import Figures
 from penilaian._base.numbers import to_decimal
 from penilaian._base.trace import Gap, Step
 from penilaian.exceptions import InvalidValueError
@@ -60,6 +61,8 @@ def _mapping(value: object, field: str, expected: str) -> dict[str, object]:
 
 # Each mapping is copied into a read-only one, so nobody can change a result's numbers.
 def _figures(value: Mapping[str, Number]) -> Mapping[str, Decimal]:
+    if type(value) is Figures:  # written by a kernel: read-only, exact, written when read
+        return value
     figures = _mapping(value, "figures", "exact numbers")
     return MappingProxyType(
         {key: to_decimal(item, f"figures[{key!r}]") for key, item in figures.items()}
@@ -92,12 +95,14 @@ class Result:
         figures: Every intermediate number by a documented key, such as
             ``"activity[rhk-1].time"`` or ``"skp"``; each regime's page lists its keys.
             Read-only: any mapping given is copied into a `types.MappingProxyType`, its
-            numbers taken exactly as `Decimal`.
+            numbers taken exactly as `Decimal` (a regime's integer kernel gives a
+            mapping that writes them when first read).
         ratings: Every intermediate categorical value (such as the work-results
             rating of PermenPANRB 6/2022) by key, as enum ids; read-only too.
         gaps: Why the result is incomplete; empty when complete.
         trace: The tree of steps behind every figure; `None` when scoring was asked
-            to skip it.
+            to skip it.  A regime may defer it (`penilaian._base.trace.deferred_step`):
+            the tree is then built the first time it is read.
         notes: What is worth saying that does not block the grade (`Note`), such as
             an indicator without a realisation under PermenPANRB 6/2022, where the
             supervisor's rating decides; a complete result may carry notes.  Part

@@ -6,9 +6,10 @@ Each formula takes plain exact numbers (`Fraction`, `Decimal`, `int`, or text su
 naming the argument (`penilaian.exceptions.InvalidNumberError` for a target of 0, say).
 The tables it reads and each `Rule` a trace step cites are data, in
 `penilaian.regimes.pp46_2011.tables`.  `PP46_2011_ACTIVITY_ASPECTS` binds each
-aspect of a kegiatan to its formula.  `penilaian.regimes.pp46_2011.Pp46Regime`
-scores by composing these functions, and the batch engine `penilaian.batch.pp46`
-reads the same tables, so each rule is written once.
+aspect of a kegiatan to its formula.  The traced run of
+`penilaian.regimes.pp46_2011.Pp46Regime` composes these functions; its integer
+kernel and the batch engine `penilaian.batch.pp46` compute the same formulas from the
+same tables, and tests hold each equal to these functions.
 
 >>> time_value(12, "9.12")  # efficiency exactly 24 %: the full 100
 Fraction(100, 1)

@@ -10,8 +10,9 @@ aspects of `penilaian.PP46_2011_BEHAVIOUR` that apply to the position (six for a
 structural post, five otherwise), each value taken from the regime's aggregator.
 
 `Pp46Regime.score` checks the appraisal with
-`penilaian.regimes.pp46_2011.checks.check_appraisal` and composes the formulas of
-`penilaian.regimes.pp46_2011.rules`, each a plain function naming its clause.
+`penilaian.regimes.pp46_2011.checks.check_appraisal` and scores it in exact integers
+(``_kernel``); its trace, built when first read, comes from the run that composes the
+formulas of `penilaian.regimes.pp46_2011.rules`, each a plain function naming its clause.
 
 Figures (`penilaian.Result.figures`):
 
@@ -62,15 +63,18 @@ Conventions, each a field of `Pp46Regime` with its default:
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of, one_of
 from penilaian._base.rounding import Rounding
-from penilaian.exceptions import InvalidValueError
+from penilaian._base.trace import deferred_step
+from penilaian.exceptions import InvalidValueError, ScoringInputError
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import PP46_2011_COMPONENTS, Weights
+from penilaian.regimes.pp46_2011._kernel import score_untraced
 from penilaian.regimes.pp46_2011._run import REGIME_ID, Pp46Run
 from penilaian.regimes.pp46_2011.checks import check_appraisal
 from penilaian.regimes.pp46_2011.rules import (
@@ -85,6 +89,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
     from fractions import Fraction
 
+    from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.grades import Grade
     from penilaian.scoring.result import Result
@@ -181,10 +186,22 @@ class Pp46Regime:
                 work target, another behaviour framework, a behaviour value outside
                 0-100, a leadership rating for a post that is not structural.
         """
+        checked = check_appraisal(appraisal, self.aggregator)
+        if checked.problems:
+            raise ScoringInputError(list(checked.problems))
+        # The integer kernel scores; the trace, when asked for, is built by the traced
+        # run the first time it is read (penilaian._base.trace.deferred_step).
+        steps = deferred_step(functools.partial(self._trace, appraisal)) if trace else None
+        return score_untraced(self, appraisal, checked, steps)
+
+    def _trace(self, appraisal: Appraisal) -> Step:
+        """Return the trace of *appraisal*: the steps of `Pp46Run`, the kernel's reference."""
         run = Pp46Run(
-            appraisal, trace, weights=self.weights, rounding=self.rounding,
+            appraisal, trace=True, weights=self.weights, rounding=self.rounding,
             band_convention=self.band_convention, creativity=self.creativity,
             zero_output_zeroes_activity=self.zero_output_zeroes_activity,
             rounding_points=self.rounding_points,
         )  # fmt: skip
-        return run.score(check_appraisal(appraisal, self.aggregator, trace=trace))
+        root = run.score(check_appraisal(appraisal, self.aggregator, trace=True)).trace
+        assert root is not None  # noqa: S101 - a traced run always has its root
+        return root

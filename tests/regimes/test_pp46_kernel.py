@@ -1,0 +1,248 @@
+"""
+The PP 46/2011 integer kernel against its reference, `Pp46Run`, on random appraisals.
+
+`Pp46Regime.score` computes in integers (``penilaian.regimes.pp46_2011._kernel``);
+`Pp46Run`, which builds the trace, computes in `Fraction` and is the reference.  Every
+figure (its key, order and written text), rating, grade, score and gap must agree, for
+every option of the regime, with behaviour values aimed so that the final value lands
+exactly on a band cut or a rounding half, or just beside it.
+"""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import penilaian as p
+from penilaian.regimes.pp46_2011 import Pp46Regime, check_appraisal
+from penilaian.regimes.pp46_2011 import strategy as pp46_strategy
+from penilaian.regimes.pp46_2011._run import Pp46Run
+from penilaian.regimes.pp46_2011.tables import PP46_2011_CATEGORIES
+from penilaian.serialization import unstructure
+
+SCALE = p.NumericScale("nilai", 0, 100)
+LOWER = p.Direction.LOWER_IS_BETTER
+HIGHER = p.Direction.HIGHER_IS_BETTER
+KINDS = (p.PositionKind.SUPERVISOR, p.PositionKind.EXECUTOR, p.PositionKind.EXPERT_FIRST)
+
+
+def _amounts(places: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(1, 4000).map(lambda n: Decimal(n).scaleb(-places))
+
+
+@st.composite
+def _pair(draw: st.DrawFn, lower: bool) -> tuple[Decimal, Decimal]:
+    """A target and a realisation: on target, at an efficiency of exactly 24 %, or anything."""
+    planned = draw(_amounts(draw(st.integers(0, 2))))
+    how = draw(st.sampled_from(("any", "on", "limit", "zero", "near")))
+    if how == "on":
+        return planned, planned
+    if how == "limit":  # 1.76 T - R = T: efficiency exactly 24 %
+        return planned, planned * Decimal("0.76")
+    if how == "zero":
+        return planned, Decimal(0)
+    if how == "near":
+        return planned, planned * Decimal("0.76") + draw(st.sampled_from((-1, 1))) * Decimal(
+            "0.001"
+        )
+    top = 3 if lower else 2
+    realised = draw(st.integers(0, int(planned * 1000) * top)) / Decimal(1000)
+    return planned, realised
+
+
+@st.composite
+def _kegiatan(draw: st.DrawFn, index: int) -> p.WorkTarget:
+    aspects = [(p.Aspect.QUANTITY, HIGHER), (p.Aspect.QUALITY, HIGHER), (p.Aspect.TIME, LOWER)]
+    if draw(st.booleans()):
+        aspects.append((p.Aspect.COST, LOWER))
+    indicators = []
+    for aspect, direction in aspects:
+        planned, realised = draw(_pair(direction is LOWER))
+        indicators.append(
+            p.Indicator(
+                f"k{index}-{aspect.value}",
+                aspect.value,
+                aspect,
+                p.PointTarget(planned),
+                direction=direction,
+                realisation=p.Realisation(realised),
+            )
+        )
+    return p.WorkTarget(f"k{index}", f"Kegiatan {index}", draw(st.permutations(indicators)))
+
+
+@st.composite
+def _regimes(draw: st.DrawFn) -> Pp46Regime:
+    work = draw(st.integers(0, 20))
+    return Pp46Regime(
+        weights=p.Weights({"work": Fraction(work, 20), "behaviour": Fraction(20 - work, 20)}),
+        rounding=p.Rounding(
+            draw(st.integers(0, 3)), draw(st.sampled_from(("half_up", "half_even", "down")))
+        ),
+        band_convention=draw(st.sampled_from(("upper_inclusive", "round_to_integer"))),
+        creativity=draw(st.sampled_from(("highest", "sum"))),
+        zero_output_zeroes_activity=draw(st.booleans()),
+        rounding_points=draw(st.sampled_from(("as_bkn_forms", "outputs_only"))),
+    )
+
+
+def _appraisal(
+    targets: list[p.WorkTarget],
+    kind: p.PositionKind,
+    scores: list[Decimal | None],
+    innovations: list[p.InnovationScope],
+) -> p.Appraisal:
+    aspects = p.PP46_2011_BEHAVIOUR.aspects_for(kind)
+    ratings = [
+        p.Rating("atasan", aspect.id, SCALE.id, score=score)
+        for aspect, score in zip(aspects, scores, strict=False)
+        if score is not None
+    ]
+    return p.Appraisal(
+        "skp-1",
+        p.Employee("e-1", "Pegawai"),
+        p.Position("Jabatan", kind),
+        p.Period.year(2019),
+        p.PP46_2011_BEHAVIOUR,
+        targets,
+        [p.Rater("atasan", "supervisor", "e-atasan")],
+        [SCALE],
+        ratings,
+        innovations=[p.Innovation("Inovasi", scope) for scope in innovations],
+    )
+
+
+def _aimed(regime: Pp46Regime, skp: Decimal, aim: Decimal, count: int) -> list[Decimal] | None:
+    """Behaviour scores (all equal) that put the final value on or just beside *aim*."""
+    work, other = regime.weights["work"], regime.weights["behaviour"]
+    if other == 0:
+        return None
+    value = (Fraction(aim) - work * Fraction(skp)) / other
+    if not 0 <= value <= 100:
+        return None
+    places = regime.rounding.places + 1
+    return [Decimal(round(value * 10**places)).scaleb(-places)] * count
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> tuple[Pp46Regime, p.Appraisal]:
+    regime = draw(_regimes())
+    kind = draw(st.sampled_from(KINDS))
+    count = len(p.PP46_2011_BEHAVIOUR.aspects_for(kind))
+    targets = [draw(_kegiatan(index)) for index in range(draw(st.integers(1, 4)))]
+    for index in range(draw(st.integers(0, 8))):
+        indicator = p.Indicator(f"tt{index}-o", "Tugas", p.Aspect.QUANTITY, p.PointTarget(1))
+        targets.append(p.WorkTarget(f"tt{index}", "Tugas tambahan", [indicator], "additional"))
+    scopes = draw(st.lists(st.sampled_from(list(p.InnovationScope)), max_size=3))
+    score = st.integers(0, 10000).map(lambda n: Decimal(n).scaleb(-2))
+    scores: list[Decimal | None] = draw(st.lists(score, min_size=count, max_size=count))
+    if draw(st.booleans()):  # aim the final value at a band cut or a rounding half
+        skp = _reference(regime, _appraisal(targets, kind, scores, scopes)).figures["skp"]
+        cut = draw(st.sampled_from(PP46_2011_CATEGORIES.cuts))
+        step = Decimal(1).scaleb(-regime.rounding.places)
+        aim = cut + draw(st.sampled_from((0, step / 2, -step / 2, step, -step)))
+        aimed = _aimed(regime, skp, aim, count)
+        if aimed is not None:
+            scores = list(aimed)
+    elif draw(st.integers(0, 9)) == 0:  # a missing rating: a gap, not a 0
+        scores[draw(st.integers(0, count - 1))] = None
+    return regime, _appraisal(targets, kind, scores, scopes)
+
+
+def _reference(regime: Pp46Regime, appraisal: p.Appraisal, *, trace: bool = False) -> p.Result:
+    run = Pp46Run(
+        appraisal, trace, weights=regime.weights, rounding=regime.rounding,
+        band_convention=regime.band_convention, creativity=regime.creativity,
+        zero_output_zeroes_activity=regime.zero_output_zeroes_activity,
+        rounding_points=regime.rounding_points,
+    )  # fmt: skip
+    return run.score(check_appraisal(appraisal, regime.aggregator, trace=trace))
+
+
+def _written(result: p.Result) -> list[tuple[str, str]]:
+    return [(key, str(value)) for key, value in result.figures.items()]
+
+
+@given(_cases())
+def test_the_kernel_gives_the_reference_result(case: tuple[Pp46Regime, p.Appraisal]) -> None:
+    regime, appraisal = case
+    kernel = regime.score(appraisal, trace=False)
+    reference = _reference(regime, appraisal)
+    assert kernel == reference
+    assert _written(kernel) == _written(reference)  # same keys, order and text
+    assert str(kernel.score) == str(reference.score)
+    assert list(kernel.ratings.items()) == list(reference.ratings.items())
+    assert unstructure(kernel) == unstructure(reference)
+
+
+@given(_cases())
+def test_the_deferred_trace_is_the_reference_trace(case: tuple[Pp46Regime, p.Appraisal]) -> None:
+    regime, appraisal = case
+    scored = regime.score(appraisal)
+    reference = _reference(regime, appraisal, trace=True)
+    assert scored == reference
+    assert reference.trace is not None
+    assert scored.trace == reference.trace
+    assert list(scored.trace.walk()) == list(reference.trace.walk())
+    assert unstructure(scored) == unstructure(reference)
+    assert pickle.loads(pickle.dumps(scored)) == reference  # noqa: S301 - our own bytes
+
+
+@given(
+    aim=st.sampled_from(PP46_2011_CATEGORIES.cuts),
+    offset=st.sampled_from((0, 1, -1)),
+    places=st.integers(0, 3),
+    mode=st.sampled_from(("half_up", "half_even", "down")),
+    band=st.sampled_from(("upper_inclusive", "round_to_integer")),
+)
+def test_a_final_value_exactly_on_a_cut_or_a_half(
+    aim: Decimal, offset: int, places: int, mode: str, band: str
+) -> None:
+    # With no weight on the SKP and unrounded steps, the final value is the behaviour
+    # value exactly: aimed at a cut, or half a rounding step beside it.
+    regime = Pp46Regime(
+        weights=p.Weights({"work": 0, "behaviour": 1}),
+        rounding=p.Rounding(places, mode),  # type: ignore[arg-type]
+        band_convention=band,  # type: ignore[arg-type]
+        rounding_points="outputs_only",
+    )
+    value = aim + offset * Decimal(5).scaleb(-places - 1)
+    kegiatan = [
+        p.Indicator(f"k-{aspect.value}", "x", aspect, p.PointTarget(10), direction=direction,
+                    realisation=p.Realisation(10))
+        for aspect, direction in ((p.Aspect.QUANTITY, HIGHER), (p.Aspect.QUALITY, HIGHER),
+                                  (p.Aspect.TIME, LOWER))
+    ]  # fmt: skip
+    kind = p.PositionKind.EXECUTOR
+    count = len(p.PP46_2011_BEHAVIOUR.aspects_for(kind))
+    appraisal = _appraisal([p.WorkTarget("k", "K", kegiatan)], kind, [value] * count, [])
+    kernel = regime.score(appraisal, trace=False)
+    reference = _reference(regime, appraisal)
+    assert kernel == reference
+    assert _written(kernel) == _written(reference)
+    assert kernel.figures["final"] == p.Rounding(places, mode).apply(value)  # type: ignore[arg-type]
+    if band == "upper_inclusive":
+        assert kernel.grade == PP46_2011_CATEGORIES.classify(kernel.figures["final"])
+
+
+def test_the_trace_is_built_only_when_read(monkeypatch: object) -> None:
+    built: list[object] = []
+    original = pp46_strategy.Pp46Run.score
+
+    def counting(self: Pp46Run, checked: object) -> p.Result:
+        built.append(checked)
+        return original(self, checked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pp46_strategy.Pp46Run, "score", counting)  # type: ignore[attr-defined]
+    appraisal = p.load_sample("pp46_2011")
+    result = Pp46Regime().score(appraisal)
+    assert built == []
+    assert result.trace is not None
+    assert result.trace.rule.id == "pp46.result"
+    assert len(built) == 1
+    list(result.trace.walk())
+    assert len(built) == 1  # built once
