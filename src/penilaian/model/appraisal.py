@@ -177,6 +177,28 @@ class Appraisal:
             index.setdefault(rating.subject, []).append((position, rating))
         return MappingProxyType({subject: tuple(found) for subject, found in index.items()})
 
+    @functools.cached_property
+    def ratings_by_subject_and_role(self) -> Mapping[str, Mapping[str, tuple[Rating, ...]]]:
+        """Each rated subject's ratings by their rater's role id, in order (computed once)."""
+        roles = {rater.id: rater.role.value for rater in self.raters}
+        index: dict[str, dict[str, list[Rating]]] = {}
+        for rating in self.ratings:
+            by_role = index.get(rating.subject)
+            if by_role is None:
+                by_role = index[rating.subject] = {}
+            role = roles[rating.rater_id]
+            found = by_role.get(role)
+            if found is None:
+                by_role[role] = [rating]
+            else:
+                found.append(rating)
+        return MappingProxyType(
+            {
+                subject: MappingProxyType({role: tuple(found) for role, found in by_role.items()})
+                for subject, by_role in index.items()
+            }
+        )
+
     def ratings_by(self, role: RaterRole | str) -> tuple[Rating, ...]:
         """Return the ratings given by raters in *role* (a member or any of its spellings)."""
         wanted = RaterRole.parse(role, "role")

@@ -31,16 +31,16 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of
-from penilaian._base.trace import Gap
 from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnsupportedInputError
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import RaterRole
 from penilaian.policy._roles import ROLES, by_role, listed, to_min_raters, to_role_weights
 from penilaian.policy._weighting_input import collect
-from penilaian.policy._weighting_trace import weighting_step
+from penilaian.policy._weighting_kernel import Kernel
+from penilaian.policy._weighting_trace import lacking_gap, role_status, weighting_step
 from penilaian.policy.aggregation import (
-    LACKING,
     MISSING_RATER_POLICY,
+    Aggregate,
     Impute,
     Mean,
     MissingRaterPolicy,
@@ -48,7 +48,6 @@ from penilaian.policy.aggregation import (
     Renormalise,
     Require,
     RoleAggregate,
-    RoleStatus,
     WeightedAggregate,
     describe_aggregation,
     weighted_sum,
@@ -64,12 +63,12 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from penilaian._base.numbers import Number
-    from penilaian.policy.aggregation import Aggregate
 
 __all__ = ["EXAMPLE_360_ROLE_WEIGHTS", "EXAMPLE_SERVICE_ROLE_WEIGHTS", "WeightingPolicy"]
 
 _SELF: Final = RaterRole.SELF.value
 _PUBLIC: Final = RaterRole.PUBLIC.value
+_NOUGHT: Final = Fraction(0)
 
 
 @attrs.frozen
@@ -165,7 +164,17 @@ class WeightingPolicy:
         trace: bool = True,
         public: PublicIndex | None = None,
     ) -> Aggregate:
-        """Return the weighted value of *subject* in *appraisal*, or the gap (see `aggregate`)."""
+        """
+        Return the weighted value of *subject* in *appraisal*, or the gap (see `aggregate`).
+
+        Without a trace or public index, the value is computed in whole numbers from the
+        ratings the appraisal grouped once (no per-role part is built); whatever that
+        cannot answer (an error, a gap, a custom aggregation) takes `aggregate`.
+        """
+        if not trace and public is None and isinstance(appraisal, Appraisal):
+            found = self._kernel.value(appraisal, subject)
+            if found is not None:
+                return Aggregate(subject, *found)
         return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
 
     def aggregate(
@@ -211,22 +220,24 @@ class WeightingPolicy:
         if self.count_self:
             rest = frozenset(self.role_weights) - {_SELF}
             weighted = any(self.role_weights[role] for role in rest)
-            others = (
-                self._combine(present, self.role_weights.restricted(rest))[0] if weighted else None
-            )
+            others = self._combine(present, self._restricted(rest))[0] if weighted else None
         roles = tuple(
             RoleAggregate(
                 ROLES[role],
                 weight,
-                self._status(role, present, counts, public),
+                role_status(role, present, counts, public),
                 counts.get(role, 0),
                 own.get(role),
                 used.get(role),
-                effective.get(role, Fraction(0)),
+                effective.get(role, _NOUGHT),
             )
             for role, weight in self.role_weights.shares.items()
         )
-        gap = None if value is not None else self._gap(subject, roles)
+        gap = (
+            None
+            if value is not None
+            else lacking_gap(subject, roles, self.missing, self.min_raters)
+        )
         scale_id = None if scale is None else scale.id
         result = WeightedAggregate(
             subject, value, scale_id, roles, self.missing, own.get(_SELF), others, gap
@@ -282,43 +293,35 @@ class WeightingPolicy:
             return None, {}, {}
         used = {role: value for role, value in present.items() if role in shares}
         if missing and isinstance(self.missing, Renormalise):
-            shares = weights.restricted(frozenset(used)).shares
+            shares = self._restricted(frozenset(used)).shares
         elif missing:
-            filler = self.missing.value if isinstance(self.missing, Impute) else Fraction(0)
+            filler = self.missing.value if isinstance(self.missing, Impute) else _NOUGHT
             used.update(dict.fromkeys(missing, filler))
         total = weighted_sum((shares[role], value) for role, value in used.items())
         return total, used, shares
+
+    def _restricted(self, names: frozenset[str]) -> Weights:
+        """The role weights of *names* renormalised, built and checked once per set of names."""
+        found = self._patterns.get(names)
+        if found is None:
+            found = self._patterns[names] = self.role_weights.restricted(names)
+        return found
+
+    @functools.cached_property
+    def _patterns(self) -> dict[frozenset[str], Weights]:
+        """The renormalised weights by the set of roles present (filled by `_restricted`)."""
+        return {}
+
+    @functools.cached_property
+    def _kernel(self) -> Kernel:
+        """The policy in whole numbers, for the value without a trace."""
+        return Kernel(self.role_weights, self.min_raters, self.aggregation, self.missing)
 
     @functools.cached_property
     def _texts(self) -> tuple[str, str, str]:
         """The weights, aggregation and missing-rater policy as the trace writes them."""
         weights = listed(self.role_weights.shares)
         return weights, describe_aggregation(self.aggregation), str(self.missing)
-
-    @staticmethod
-    def _status(
-        role: str, present: dict[str, Fraction], counts: dict[str, int], public: PublicIndex | None
-    ) -> RoleStatus:
-        if role in present:
-            indexed = public is not None and role == _PUBLIC
-            return RoleStatus.PUBLIC_INDEX if indexed else RoleStatus.RATED
-        return RoleStatus.BELOW_MINIMUM if counts.get(role) else RoleStatus.MISSING
-
-    def _gap(self, subject: str, roles: tuple[RoleAggregate, ...]) -> Gap:
-        weighted = [part for part in roles if part.weight > 0]
-        lacking = [
-            f"{part.role.value} ({part.raters} of {self.min_raters[part.role]} needed)"
-            if part.status is RoleStatus.BELOW_MINIMUM
-            else f"{part.role.value} (none)"
-            for part in weighted
-            if part.status in LACKING
-        ]
-        if len(lacking) == len(weighted):
-            reason = f"no weighted role rated {subject} enough to count: {', '.join(lacking)}"
-        else:
-            reason = f"policy {self.missing} needs every weighted role; {subject} lacks "
-            reason += ", ".join(lacking)
-        return Gap("$.ratings", reason)
 
 
 EXAMPLE_360_ROLE_WEIGHTS: Final = Weights(

@@ -1,0 +1,175 @@
+"""
+The integer kernel of a `penilaian.WeightingPolicy`: one subject's value, with no `Fraction`.
+
+The weights are held as whole numbers over their common denominator (``2/5, 1/10,
+3/10, 1/5`` as ``4, 1, 3, 2`` over 10), each rating as the exact integer ratio of its
+`Decimal` score, and each role's `Mean`, `Median` or `TrimmedMean` as a numerator over
+a denominator.  The weighted value is then one numerator over one denominator, made a
+`Fraction` once, at the end: exactly the value the policy's `Fraction` path gives.
+
+The kernel reads the ratings the appraisal has grouped once by subject and role
+(`penilaian.Appraisal.ratings_by_subject_and_role`).  It answers only the plain case:
+every rating numeric and on one scale, from a role the policy weights (or self), no
+public index, a value that can be formed, a built-in aggregation.  Anything else (an
+error to report, a gap to explain, a custom aggregation) returns `None`, and the policy
+takes its full path, which builds every part and reports every problem.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy._roles import ROLES
+from penilaian.policy.aggregation import Impute, Mean, Median, Renormalise, Require, TrimmedMean
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.model.raters import Rating
+    from penilaian.policy.aggregation import MissingRaterPolicy
+    from penilaian.policy.weights import Weights
+    from penilaian.typing import AggregationFn
+
+__all__ = ["Kernel"]
+
+_SELF: Final = RaterRole.SELF.value
+_RENORMALISE: Final = 0
+_REQUIRE: Final = 1
+_FILL: Final = 2
+
+
+class Kernel:
+    """A policy's settings in whole numbers, and the weighted value of one subject from them."""
+
+    __slots__ = ("_aggregation", "_filler", "_imputed", "_missing", "_roles", "_total")
+
+    def __init__(
+        self,
+        role_weights: Weights,
+        min_raters: Mapping[RaterRole, int],
+        aggregation: AggregationFn,
+        missing: MissingRaterPolicy,
+    ) -> None:
+        shares = role_weights.shares
+        total = math.lcm(*(share.denominator for share in shares.values()))
+        self._total = total
+        self._roles = {
+            role: (share.numerator * (total // share.denominator), _minimum(min_raters, role))
+            for role, share in shares.items()
+        }
+        self._roles.setdefault(_SELF, (0, 1))  # rated beside the others, never counted
+        known = type(aggregation) in {Mean, Median, TrimmedMean}
+        self._aggregation = aggregation if known else None
+        self._imputed = missing.value if isinstance(missing, Impute) else None
+        if isinstance(missing, Renormalise | Require):
+            self._missing = _RENORMALISE if isinstance(missing, Renormalise) else _REQUIRE
+            self._filler = (0, 1)
+        else:
+            self._missing = _FILL
+            filler = missing.value if isinstance(missing, Impute) else Fraction(0)
+            self._filler = (filler.numerator, filler.denominator)
+
+    def value(self, appraisal: Appraisal, subject: str) -> tuple[Fraction, str] | None:
+        """
+        Return the weighted value of *subject* and its scale id, or `None` for the full path.
+
+        `None` means: a rating to refuse, a gap to explain or a custom aggregation; the
+        policy's full path then gives the error, the gap or the value.
+
+        One pass over the roles present: the sum is exact, so their order does not
+        matter, and the weight of the roles that lack ratings is what the counted
+        roles leave of the whole.
+        """
+        aggregation = self._aggregation
+        by_role = appraisal.ratings_by_subject_and_role.get(subject)
+        if aggregation is None or by_role is None:
+            return None
+        scanned = self._scan(by_role, aggregation)
+        if scanned is None:
+            return None
+        numerator, denominator, counted, scale_id = scanned
+        imputed = self._imputed
+        if imputed is not None and not _on_scale(appraisal, scale_id, imputed):
+            return None  # the full path refuses the imputed value
+        lacking = self._total - counted
+        if not counted or (lacking and self._missing == _REQUIRE):
+            return None  # a gap: the full path names the roles that lack ratings
+        if not lacking or self._missing == _RENORMALISE:
+            return Fraction(numerator, denominator * counted), scale_id
+        top, bottom = self._filler
+        numerator = numerator * bottom + lacking * top * denominator
+        return Fraction(numerator, denominator * bottom * self._total), scale_id
+
+    def _scan(
+        self, by_role: Mapping[str, tuple[Rating, ...]], aggregation: AggregationFn
+    ) -> tuple[int, int, int, str] | None:
+        """
+        Return the counted roles' weighted sum, their weight and the scale, in one pass.
+
+        The sum is (numerator, denominator); `None` means a rating the full path refuses.
+        """
+        roles, mean = self._roles, type(aggregation) is Mean
+        scale_id = None
+        numerator, denominator, counted = 0, 1, 0
+        for role, ratings in by_role.items():
+            found = roles.get(role)
+            if found is None:
+                return None  # a role the policy does not weight
+            weight, minimum = found
+            total, unit = 0, 1
+            for rating in ratings:
+                score = rating.score
+                if score is None or (scale_id is not None and rating.scale_id != scale_id):
+                    return None  # ordinal, or a second scale
+                scale_id = rating.scale_id
+                if mean:
+                    top, bottom = score.as_integer_ratio()
+                    if bottom != unit:
+                        common = math.lcm(unit, bottom)
+                        total, top, unit = (
+                            total * (common // unit),
+                            top * (common // bottom),
+                            common,
+                        )
+                    total += top
+            if weight and len(ratings) >= minimum:
+                total, bottom = (
+                    (total, unit * len(ratings)) if mean else _ordered(aggregation, ratings)
+                )
+                numerator = numerator * bottom + weight * total * denominator
+                denominator *= bottom
+                counted += weight
+        return None if scale_id is None else (numerator, denominator, counted, scale_id)
+
+
+def _minimum(min_raters: Mapping[RaterRole, int], role: str) -> int:
+    """The fewest ratings *role* needs to count: at least 1."""
+    return max(min_raters.get(ROLES[role], 1), 1)
+
+
+def _on_scale(appraisal: Appraisal, scale_id: str, imputed: Fraction) -> bool:
+    """Whether the imputed value lies on the ratings' numeric scale (else the full path)."""
+    for scale in appraisal.scales:
+        if scale.id == scale_id and isinstance(scale, NumericScale):
+            return bool(scale.minimum <= imputed <= scale.maximum)
+    return False
+
+
+def _ordered(aggregation: AggregationFn, ratings: tuple[Rating, ...]) -> tuple[int, int]:
+    """One role's `Median` or `TrimmedMean`, as (numerator, denominator)."""
+    pairs = [rating.score.as_integer_ratio() for rating in ratings]  # type: ignore[union-attr]
+    unit = math.lcm(*(bottom for _, bottom in pairs))
+    ordered = sorted(top * (unit // bottom) for top, bottom in pairs)
+    count = len(ordered)
+    if type(aggregation) is Median:
+        middle = count // 2
+        if count % 2:
+            return ordered[middle], unit
+        return ordered[middle - 1] + ordered[middle], 2 * unit
+    cut = aggregation.trimmed(count)  # type: ignore[attr-defined]
+    kept = ordered[cut : count - cut]
+    return sum(kept), unit * len(kept)
