@@ -1,17 +1,23 @@
 """
 Benchmark: national-scale batch scoring and policy simulation with the generic engine.
 
-Three measurements, each beside a floor run in the same process on the same columns:
+Three measurements, each beside floors run in the same process on the same columns,
+engine and floors timed round after round (interleaved, medians), so that drift on a
+shared machine hits them alike:
 
-1. **national batch** (``--n``, default 4,500,000 appraisals): ``GenericBatch(...)``
-   (every column check) and ``score_generic`` under a 360° `WeightingPolicy`
-   (supervisor 40, peers 25, subordinates 20, public 15, renormalised; 2 places,
-   default bands).  Shape per appraisal: 8 indicators (6 main, 2 additional; point and
-   range targets; 2 lower-is-better; realisations 50-130 % of target, 2 places), 5
-   aspects rated by 6 raters each (1 supervisor, 3 peers, 2 subordinates; 1-5 scale,
-   whole numbers; about 1 in 20 peer ratings absent).  Floors: **numpy floor**, the same
-   formula by hand in ``float64`` with no validation, no exact path, in the same
-   row chunks; **memory pass**, one pass reading every input column once (a sum).
+1. **national batch**, a scaling table at ``--sizes`` rows (default 10^3, 10^4, 10^5,
+   10^6 and 4.5 x 10^6; ``--n N`` runs the one size N): ``GenericBatch(...)`` (every
+   column check) and ``score_generic`` under a 360° `WeightingPolicy` (supervisor 40,
+   peers 25, subordinates 20, public 15, renormalised; 2 places, default bands).
+   Shape per appraisal: 8 indicators (6 main, 2 additional; point and range targets;
+   2 lower-is-better; realisations 50-130 % of target, 2 places), 5 aspects rated by
+   6 raters each (1 supervisor, 3 peers, 2 subordinates; 1-5 scale, whole numbers;
+   about 1 in 20 peer ratings absent).  Floors: **numpy floor**, the same formula by
+   hand in ``float64`` with no validation, no exact path, in the same row chunks;
+   **memory pass**, one pass reading every input column once (a sum).  Per size: ns
+   per appraisal of each, the engine's ratio to both floors, and the peak memory of
+   one engine run beyond its input columns, as tracemalloc traces it (numpy reports
+   its buffers to tracemalloc; the input columns are allocated before tracing starts).
 2. **policy grid** (``--policies`` x ``--employees``, default 1,000 x 100,000 synthetic
    employees from `penilaian.simulation.generate`): ``score_policies`` over regimes
    that sweep the behaviour weight and the supervisor's role weight, against a numpy
@@ -23,12 +29,14 @@ Before timing, the exact engine is checked against the scalar regime on the firs
 200 employees, and the float floor's disagreements with the exact engine are counted.
 Timing is reported, never asserted.
 
-    python benchmarks/bench_national.py                  # the full run (several minutes)
+    python benchmarks/bench_national.py                  # the full run (a few minutes)
+    python benchmarks/bench_national.py --sizes 1e5,1e6 --policies 100 --scalar 1000
     python benchmarks/bench_national.py --n 2000 --policies 3 --employees 300 --scalar 50 --repeat 1
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from decimal import Decimal
@@ -37,7 +45,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
-from _common import arguments, best_of, environment, peak_mib, peak_rss_mib
+from _common import (
+    arguments,
+    environment,
+    interleaved_medians,
+    peak_mib,
+    peak_rss_mib,
+    settle,
+)
 
 import penilaian as p
 from penilaian.batch import GRADES, MISSING
@@ -46,14 +61,15 @@ from penilaian.batch.policies import score_policies
 from penilaian.simulation import WorkforceSpec, generate
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 PLACES = 2
 INDICATORS = 8
 SUBJECTS = ("s1", "s2", "s3", "s4", "s5")
 RATER_ROLES = ("supervisor", "peer", "peer", "peer", "subordinate", "subordinate")
 AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
-CHUNK = 100_000
+CHUNK = 65_536  # rows scored at a time: the checks' chunk (penilaian.batch._chunks.CHUNK_ROWS)
+SIZES = (1_000, 10_000, 100_000, 1_000_000, 4_500_000)
 
 
 def policy(supervisor: int = 40) -> p.WeightingPolicy:
@@ -169,30 +185,49 @@ def _grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.nda
     return grades
 
 
-def national(n: int, seed: int, repeat: int) -> None:
-    columns = national_columns(n, seed)
-    inputs_mib = sum(v.nbytes for v in columns.values() if isinstance(v, np.ndarray)) / 2**20
+def national_paths(columns: dict[str, object]) -> dict[str, Callable[[], object]]:
+    """The engine (its column checks included) and the two floors, on the same columns."""
     chosen = regime()
-    engine = lambda: score_generic(GenericBatch(**columns), chosen, chunk=CHUNK)  # type: ignore[arg-type]  # noqa: E731
-    seconds, scores = best_of(repeat, engine)
-    floor_seconds, floor_bands = best_of(repeat, lambda: national_floor(columns))  # type: ignore[arg-type]
-    memory_seconds, _ = best_of(repeat, lambda: memory_pass(columns))
-    peak = peak_mib(engine)
-    exact_bands = scores.band.astype(np.int64)
-    flips = int(np.count_nonzero(exact_bands != floor_bands))
-    print(f"\n1. national batch: N={n:,} appraisals ({inputs_mib:,.0f} MiB of input columns)")
-    print(f"   {'path':<14} {'seconds':>8} {'ns/appraisal':>13} {'vs path':>8}")
-    for name, value in (
-        ("exact engine", seconds),
-        ("numpy floor", floor_seconds),
-        ("memory pass", memory_seconds),
-    ):
-        print(f"   {name:<14} {value:>8.2f} {value / n * 1e9:>13.1f} {seconds / value:>7.2f}x")
-    print(f"   ratio engine/numpy floor: {seconds / floor_seconds:.2f}")
-    print(f"   ratio engine/memory pass: {seconds / memory_seconds:.2f}")
-    print(f"   peak traced memory of one engine run: {peak:,.0f} MiB (beyond its input)")
-    print(f"   rows sent to the exact path: {scores.exact_rows:,}")
-    print(f"   float floor bands off the exact: {flips:,}")
+    return {
+        "exact engine": lambda: score_generic(GenericBatch(**columns), chosen, chunk=CHUNK),  # type: ignore[arg-type]
+        "numpy floor": lambda: national_floor(columns),  # type: ignore[arg-type]
+        "memory pass": lambda: memory_pass(columns),
+    }
+
+
+def interleaved(paths: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The median seconds of each path, run round after round (A/B interleaved)."""
+    return interleaved_medians(
+        {name: (lambda _, run=run: run(), [None]) for name, run in paths.items()}, repeat
+    )
+
+
+def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
+    print("\n1. national batch: GenericBatch(...) + score_generic, 360° policy, exact;")
+    print(f"   medians of {repeat} interleaved rounds; peak = tracemalloc peak of one engine run")
+    print("   beyond its input columns (numpy reports its buffers to tracemalloc)")
+    head = f"   {'rows':>9} {'input MiB':>9} {'engine s':>9} {'ns/row':>7} {'floor ns':>8}"
+    head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'exact rows':>10}"
+    print(head)
+    for n in sizes:
+        columns = national_columns(n, seed)
+        inputs_mib = sum(v.nbytes for v in columns.values() if isinstance(v, np.ndarray)) / 2**20
+        paths = national_paths(columns)
+        settle()
+        medians = interleaved(paths, repeat)
+        peak = peak_mib(paths["exact engine"])
+        scores = paths["exact engine"]()
+        engine, floor, memory = (medians[k] for k in ("exact engine", "numpy floor", "memory pass"))
+        flips = int(np.count_nonzero(scores.band.astype(np.int64) != national_floor(columns)))  # type: ignore[attr-defined, arg-type]
+        print(
+            f"   {n:>9,} {inputs_mib:>9,.0f} {engine:>9.3f} {engine / n * 1e9:>7.0f} "
+            f"{floor / n * 1e9:>8.0f} {memory / n * 1e9:>7.1f} {engine / floor:>6.2f}x "
+            f"{engine / memory:>7.1f}x {peak:>9,.0f} {scores.exact_rows:>10,}"  # type: ignore[attr-defined]
+            f"   (float floor bands off the exact: {flips:,})"
+        )
+        del columns, paths, scores
+        gc.unfreeze()
+        gc.collect()
 
 
 def population(employees: int, seed: int) -> tuple[tuple[p.Appraisal, ...], GenericBatch, float]:
@@ -221,8 +256,13 @@ def grid(policies: int, batch: GenericBatch, repeat: int) -> None:
         for index, (b, s) in enumerate(zip(behaviours, supervisors, strict=True))
     }
     exact_b = np.array([float(Fraction(round(b * 1000), 1000)) for b in behaviours])
-    seconds, scores = best_of(repeat, lambda: score_policies(batch, regimes))
-    floor_seconds, floor_bands = best_of(repeat, lambda: grid_floor(batch, exact_b, supervisors))
+    paths: dict[str, Callable[[], object]] = {
+        "engine": lambda: score_policies(batch, regimes),
+        "floor": lambda: grid_floor(batch, exact_b, supervisors),
+    }
+    medians = interleaved(paths, repeat)
+    seconds, floor_seconds = medians["engine"], medians["floor"]
+    scores, floor_bands = score_policies(batch, regimes), grid_floor(batch, exact_b, supervisors)
     cells = policies * len(batch)
     flips = int(np.count_nonzero(scores.band.astype(np.int64) != floor_bands))
     print(f"\n2. policy grid: {policies:,} policies x {len(batch):,} employees = {cells:,} cells")
@@ -256,11 +296,26 @@ def scalar(
     print(f"   (building the batch from appraisal objects: {build / len(batch) * 1e6:.1f} µs each)")
 
 
+def sizes_of(text: str) -> list[int]:
+    """``"1e3,4.5e6"`` -> ``[1000, 4500000]``: the rows of the scaling table."""
+    sizes = [int(float(part)) for part in text.split(",") if part.strip()]
+    if not sizes or min(sizes) < 1:
+        raise SystemExit(f"--sizes: whole numbers of rows, at least 1 (got {text!r})")
+    return sizes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    sizes = SIZES
+    if "--sizes" in argv:
+        at = argv.index("--sizes")
+        sizes, argv = sizes_of(argv[at + 1]), argv[:at] + argv[at + 2 :]
     extra = {"--policies": 1000, "--employees": 100_000, "--scalar": 100_000}
     args = arguments(__doc__, argv, default_n=4_500_000, extra=extra)
     print(f"environment: {environment('numpy')}")
-    national(args.n, args.seed, args.repeat)
+    if "--n" in argv:
+        sizes = [args.n]
+    national(sizes, args.seed, args.repeat)
     appraisals, batch, build = population(args.employees, args.seed)
     check_against_scalar(appraisals, batch)
     grid(args.policies, batch, args.repeat)

@@ -10,10 +10,11 @@ never decides a band.  A value that is absent is `MISSING` (the most negative
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 import numpy as np
 
+from penilaian.batch._chunks import SHOWN, Cells, Check, scan
 from penilaian.exceptions import (
     InvalidInputError,
     InvalidNumberError,
@@ -45,6 +46,7 @@ __all__ = [
     "check_codes",
     "check_int",
     "check_places",
+    "checked",
     "decimal_score",
     "decimals",
     "fail",
@@ -94,9 +96,6 @@ with ``T, R`` at most this: under 401 times it.
 FLOAT_EXACT: Final = 2**53
 """The bound on a float engine's scaled inputs: every one converts to ``float64`` exactly."""
 
-_SHOWN: Final = 5
-"""How many bad cells of one column an error lists before summing up the rest."""
-
 
 def fail(problems: Sequence[Problem]) -> None:
     """
@@ -124,13 +123,34 @@ def listed(
     Return one problem per bad cell of *column* (the first few, then a count).
 
     Each problem's path is ``$.<column>[row, ...]`` and its error a leaf of
-    `InvalidValueError` naming the column.
+    `InvalidValueError` naming the column.  A mask with no bad cell costs one ``any()``.
     """
-    cells = np.argwhere(bad)
+    cells = Cells()
+    cells.add(bad, lambda: values, 0)
+    return _problems(column, cells, reason, error)
+
+
+def checked(n: int, checks: Sequence[Check], size: int | None = None) -> list[Problem]:
+    """
+    Return the problems of *checks* over *n* rows, a chunk of *size* rows at a time.
+
+    *size* defaults to `penilaian.batch._chunks.CHUNK_ROWS`.
+
+    The same problems, in the same order, as `listed` over each check's whole mask.
+    """
+    found = scan(n, checks, size)
+    return [
+        problem
+        for check, cells in zip(checks, found, strict=True)
+        for problem in _problems(check.column, cells, check.reason, check.error)
+    ]
+
+
+def _problems(
+    column: str, cells: Cells, reason: str, error: type[InvalidValueError]
+) -> list[Problem]:
     problems = []
-    for cell in cells[:_SHOWN]:
-        index = tuple(int(part) for part in cell)
-        value = values[index].item()
+    for index, value in cells.first:
         shown = None if value == MISSING else value
         problems.append(
             Problem(
@@ -139,8 +159,8 @@ def listed(
                 error(column, shown, f"row {index[0]}: {reason}"),
             )
         )
-    if len(cells) > _SHOWN:
-        more = len(cells) - _SHOWN
+    if cells.count > SHOWN:
+        more = cells.count - SHOWN
         problems.append(
             Problem(f"$.{column}", f"{reason}: {more} more cells", error(column, more, reason))
         )
@@ -185,10 +205,15 @@ def check_codes(column: str, value: object, shape: tuple[int, ...], count: int) 
     array, problems = _array(column, value, "codes", np.int8, shape)
     if array is None:
         return problems
-    codes = array.astype(np.int64)
-    bad = (codes < NONE) | (codes >= count)
     reason = f"must be a code from -1 (none) to {count - 1}"
-    return listed(column, bad, array, reason, InvalidValueError)
+
+    def bad(rows: slice) -> Bools:
+        codes = cast("Codes", array[rows])
+        found: Bools = (codes < NONE) | (codes >= count)  # int8 against small ints: no copy
+        return found
+
+    check = Check(column, reason, bad, lambda rows: array[rows], InvalidValueError)
+    return checked(len(array), [check])
 
 
 def check_places(value: object) -> list[Problem]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import numpy as np
 
+from penilaian.batch._chunks import Check
 from penilaian.batch._columns import (
     FLOAT_EXACT,
     NONE,
@@ -26,8 +27,8 @@ from penilaian.batch._columns import (
     check_codes,
     check_int,
     check_places,
+    checked,
     fail,
-    listed,
 )
 from penilaian.batch._generic_reader import read
 from penilaian.exceptions import (
@@ -165,29 +166,47 @@ def _shape(column: str, value: object, axes: str) -> Problem:
 
 
 def _check_values(batch: GenericBatch) -> list[Problem]:
-    at = batch.indicator
-    low, high, real = batch.target_low, batch.target_high, batch.realisation
+    """The value checks, a chunk of rows at a time (`penilaian.batch._chunks`)."""
+    at, kind, realised, rated = batch.indicator, batch.kind, batch.realised, batch.rated
+    low, high, real, score = batch.target_low, batch.target_high, batch.realisation, batch.score
     limit = "must be less than 2^53 scaled (so it converts to a float exactly)"
     positive = "must be greater than 0 (achievement divides by it)"
     unrealised = "an indicator has no realisation; it is never taken as 0"
-    problems = [
-        *listed("target_low", at & (low <= 0), low, positive),
-        *listed("target_high", at & (high < low), high, "must be at least target_low"),
-        *listed("target_high", at & (high >= FLOAT_EXACT), high, limit),
-        *listed("realised", at & ~batch.realised, real, unrealised, MissingValueError),
-        *listed("realisation", at & batch.realised & (np.abs(real) >= FLOAT_EXACT), real, limit),
-        *listed("kind", at & (batch.kind == NONE), batch.kind, "an indicator needs its kind"),
-    ]
-    rated = batch.rated
-    no_rater = rated & (batch.role == NONE)[:, None, :]
-    problems += listed("rated", no_rater, batch.score, "a rating needs a rater (role -1)")
     unit = 10**batch.places
     # Scores are whole numbers: one below ceil(min) or above floor(max) is off the scale.
     low_scaled, high_scaled = math.ceil(batch.scale_min * unit), math.floor(batch.scale_max * unit)
-    off = rated & ((batch.score < low_scaled) | (batch.score > high_scaled))
-    reason = f"must lie on the scale, {batch.scale_min} to {batch.scale_max} (x 10^{batch.places})"
-    problems += listed("score", off, batch.score, reason, OffScaleError)
-    return problems
+    scale = f"must lie on the scale, {batch.scale_min} to {batch.scale_max} (x 10^{batch.places})"
+
+    checks = [
+        Check("target_low", positive, lambda r: at[r] & (low[r] <= 0), lambda r: low[r]),
+        Check(
+            "target_high", "must be at least target_low",
+            lambda r: at[r] & (high[r] < low[r]), lambda r: high[r],
+        ),
+        Check("target_high", limit, lambda r: at[r] & (high[r] >= FLOAT_EXACT), lambda r: high[r]),
+        Check(
+            "realised", unrealised, lambda r: at[r] & ~realised[r], lambda r: real[r],
+            MissingValueError,
+        ),
+        Check(
+            "realisation", limit, lambda r: at[r] & realised[r] & (np.abs(real[r]) >= FLOAT_EXACT),
+            lambda r: real[r],
+        ),
+        Check(
+            "kind", "an indicator needs its kind", lambda r: at[r] & (kind[r] == NONE),
+            lambda r: kind[r],
+        ),
+        Check(
+            "rated", "a rating needs a rater (role -1)",
+            lambda r: rated[r] & (batch.role[r] == NONE)[:, None, :], lambda r: score[r],
+        ),
+        Check(
+            "score", scale,
+            lambda r: rated[r] & ((score[r] < low_scaled) | (score[r] > high_scaled)),
+            lambda r: score[r], OffScaleError,
+        ),
+    ]  # fmt: skip
+    return checked(len(at), checks)
 
 
 @attrs.frozen(eq=False)

@@ -108,7 +108,10 @@ def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[P
     start = rows.start or 0
     problems: list[Problem] = []
     if roles.policy is None:
-        supervisors = (rated & (role == _SUPERVISOR)[:, None, :]).sum(axis=2)
+        places = role == _SUPERVISOR
+        if not (places.sum(axis=1) > 1).any():
+            return problems  # no row has two supervisors, so no subject two supervisor ratings
+        supervisors = (rated & places[:, None, :]).sum(axis=2)
         for row, subject in np.argwhere(supervisors > 1).tolist():
             reason = (
                 f"{int(supervisors[row, subject])} supervisor ratings of "
@@ -119,7 +122,11 @@ def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[P
         return problems
     allowed = np.zeros(len(_ROLES) + 1, np.bool_)
     allowed[[*roles.roles, _SELF]] = True
-    stray = rated & ~allowed[role.astype(np.int64)][:, None, :]
+    allowed[NONE] = True  # a checked batch has no rating without a rater (role -1)
+    strays = ~allowed[role.astype(np.int64)]
+    if not strays.any():
+        return problems  # every rater's role is weighted: one any() on (rows, raters)
+    stray = rated & strays[:, None, :]
     for row, subject, rater in np.argwhere(stray)[:5].tolist():
         name = _ROLES[role[row, rater]].value
         reason = f"rates {batch.subjects[subject]} as {name}, a role the policy does not weight"
@@ -129,7 +136,9 @@ def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[P
 
 
 def _no_indicators(part: WorkPart, has: Bools, start: int) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    if has.all():
+        return problems
     for row in np.flatnonzero(~has)[:5].tolist():
         kinds = ", ".join(str(kind) for kind in part.kinds)
         reason = f"{part.id}: no indicators of the component's kinds (codes {kinds})"
@@ -254,6 +263,8 @@ def check_subjects(inputs: Inputs, plan: Plan) -> None:
     for part in plan.components:
         if isinstance(part, RatedPart):
             empty = ~_chosen(inputs, part).any(axis=1) & (not part.unknown)
+            if not empty.any():
+                continue
             for row in np.flatnonzero(empty)[:5].tolist():
                 reason = f"{part.id}: no subject applies to average"
                 error = UnsupportedInputError("applies", start + row, reason)

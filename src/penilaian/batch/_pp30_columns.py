@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import numpy as np
 
+from penilaian.batch._chunks import Check
 from penilaian.batch._columns import (
     INT64_LIMIT,
     Bools,
@@ -19,8 +20,8 @@ from penilaian.batch._columns import (
     check_bool,
     check_int,
     check_places,
+    checked,
     fail,
-    listed,
 )
 from penilaian.batch._pp30_reader import ASPECTS, read_appraisals
 from penilaian.exceptions import (
@@ -150,38 +151,53 @@ def _check(batch: Pp30Batch) -> list[Problem]:
 
 
 def _check_values(batch: Pp30Batch) -> list[Problem]:
-    at = batch.indicator
+    """The value checks, a chunk of rows at a time (`penilaian.batch._chunks`)."""
+    at, realised, main = batch.indicator, batch.realised, batch.main
     low, high, real = batch.target_low, batch.target_high, batch.realisation
     limit = f"must be at most {INT64_LIMIT} scaled (the int64 arithmetic's bound)"
     positive = "must be greater than 0 (achievement divides by it)"
     unrealised = "an indicator has no realisation; it is never taken as 0"
-    off = at & batch.realised & ((real < 0) | (real > INT64_LIMIT))
-    problems = [
-        *listed("target_low", at & (low <= 0), low, positive),
-        *listed("target_low", at & (low > INT64_LIMIT), low, limit),
-        *listed("target_high", at & (high < low), high, "must be at least target_low"),
-        *listed("target_high", at & (high > INT64_LIMIT), high, limit),
-        *listed("realised", at & ~batch.realised, real, unrealised, MissingValueError),
-        *listed("realisation", off, real, f"must be from 0 to {INT64_LIMIT} scaled"),
-    ]
-    main = batch.main & at.any(axis=2)
-    no_main = "pp30_2019 needs at least one main work target"
-    problems += listed(  # one problem per row, showing its count of main targets
-        "main", np.asarray(~main.any(axis=1)), main.sum(axis=1), no_main, MissingValueError
-    )
     top = int(PP30_2019_CAP) * 10**batch.places
-    scores = batch.behaviour
-    used = batch.applies & batch.rated
-    problems += listed(
-        "behaviour", used & ((scores < 0) | (scores > top)), scores,
-        f"must lie from 0 to 120 under pp30_2019 (x 10^{batch.places})", OffScaleError,
-    )  # fmt: skip
-    no_aspect = "no aspect applies to the post"
-    problems += listed(  # one problem per row, showing its count of applicable aspects
-        "applies", np.asarray(~batch.applies.any(axis=1)), batch.applies.sum(axis=1),
-        no_aspect, UnsupportedInputError,
-    )  # fmt: skip
-    return problems
+    scores, rated, applies = batch.behaviour, batch.rated, batch.applies
+
+    def mains(r: slice) -> Bools:
+        found: Bools = main[r] & at[r].any(axis=2)
+        return found
+
+    checks = [
+        Check("target_low", positive, lambda r: at[r] & (low[r] <= 0), lambda r: low[r]),
+        Check("target_low", limit, lambda r: at[r] & (low[r] > INT64_LIMIT), lambda r: low[r]),
+        Check(
+            "target_high", "must be at least target_low",
+            lambda r: at[r] & (high[r] < low[r]), lambda r: high[r],
+        ),
+        Check("target_high", limit, lambda r: at[r] & (high[r] > INT64_LIMIT), lambda r: high[r]),
+        Check(
+            "realised", unrealised, lambda r: at[r] & ~realised[r], lambda r: real[r],
+            MissingValueError,
+        ),
+        Check(
+            "realisation", f"must be from 0 to {INT64_LIMIT} scaled",
+            lambda r: at[r] & realised[r] & ((real[r] < 0) | (real[r] > INT64_LIMIT)),
+            lambda r: real[r],
+        ),
+        Check(  # one problem per row, showing its count of main targets
+            "main", "pp30_2019 needs at least one main work target",
+            lambda r: np.asarray(~mains(r).any(axis=1)), lambda r: mains(r).sum(axis=1),
+            MissingValueError,
+        ),
+        Check(
+            "behaviour", f"must lie from 0 to 120 under pp30_2019 (x 10^{batch.places})",
+            lambda r: applies[r] & rated[r] & ((scores[r] < 0) | (scores[r] > top)),
+            lambda r: scores[r], OffScaleError,
+        ),
+        Check(  # one problem per row, showing its count of applicable aspects
+            "applies", "no aspect applies to the post",
+            lambda r: np.asarray(~applies[r].any(axis=1)), lambda r: applies[r].sum(axis=1),
+            UnsupportedInputError,
+        ),
+    ]  # fmt: skip
+    return checked(len(at), checks)
 
 
 @attrs.frozen(eq=False)

@@ -82,28 +82,26 @@ def score_generic(
     if isinstance(given, bool) or not isinstance(given, int) or given < 1:
         raise InvalidValueError("chunk", chunk, "must be a whole number of rows, at least 1")
     plan = plan_for(regime, batch.subjects)
-    parts = [
-        combine(Inputs.read(batch, plan, slice(start, start + chunk)), plan)
-        for start in range(0, max(len(batch), 1), chunk)
-    ]
-    return _joined(plan, parts, len(batch))
+    return _joined(plan, batch, chunk)
 
 
-def _joined(plan: Plan, parts: list[GenericScores], n: int) -> GenericScores:
-    if n == 0:
-        empty = np.zeros(0, np.int64)
-        return GenericScores(
-            plan.rounding.places, plan.labels, plan.component_ids, np.zeros(0, np.bool_),
-            empty, empty.astype(np.int8), empty.astype(np.int8),
-            np.zeros((0, len(plan.component_ids)), np.int64), 0,
+def _joined(plan: Plan, batch: GenericBatch, chunk: int) -> GenericScores:
+    """Score *batch* a chunk at a time, each chunk written into the result's columns."""
+    n, width = len(batch), len(plan.component_ids)
+    complete = np.zeros(n, np.bool_)
+    score = np.empty(n, np.int64)
+    band, grade = np.empty(n, np.int8), np.empty(n, np.int8)
+    component = np.empty((n, width), np.int64)
+    exact_rows = 0
+    for start in range(0, n, chunk):
+        rows = slice(start, start + chunk)
+        part = combine(Inputs.read(batch, plan, rows), plan)
+        complete[rows], score[rows], band[rows], grade[rows] = (
+            part.complete, part.score, part.band, part.grade,
         )  # fmt: skip
-    first = parts[0]
+        component[rows] = part.component
+        exact_rows += part.exact_rows
     return GenericScores(
-        first.places, first.labels, first.components,
-        np.concatenate([part.complete for part in parts]),
-        np.concatenate([part.score for part in parts]),
-        np.concatenate([part.band for part in parts]),
-        np.concatenate([part.grade for part in parts]),
-        np.concatenate([part.component for part in parts]),
-        sum(part.exact_rows for part in parts),
+        plan.rounding.places, plan.labels, plan.component_ids, complete, score, band, grade,
+        component, exact_rows,
     )  # fmt: skip
