@@ -17,6 +17,7 @@ Figures: ``indicator[<id>].achievement``, ``subject[<id>]`` (rescaled),
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
@@ -32,7 +33,7 @@ from penilaian._base.checks import (
     unique_ids,
 )
 from penilaian._base.rounding import Rounding, figure
-from penilaian._base.trace import Gap, Rule, Step
+from penilaian._base.trace import Gap, Rule, Step, deferred_step
 from penilaian.exceptions import (
     InvalidValueError,
     MissingValueError,
@@ -44,6 +45,7 @@ from penilaian.model.raters import NumericScale
 from penilaian.policy.aggregation import Require
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
+from penilaian.regimes._generic_kernel import score_plain
 from penilaian.regimes._generic_missing import (
     MISSING_COMPONENT_POLICY,
     MissingComponentPolicy,
@@ -198,6 +200,19 @@ class GenericRegime:
             ScoringInputError: for indicators without a realised value or with a
                 qualitative target, and subjects rated on ordinal scales.
         """
+        # The plain case in integers; the trace, when asked for, is built when first read.
+        deferred = deferred_step(functools.partial(self._trace, appraisal)) if trace else None
+        plain = score_plain(self, appraisal, deferred)
+        return plain if plain is not None else self._run(appraisal, trace=trace)
+
+    def _trace(self, appraisal: Appraisal) -> Step:
+        """Return the trace of *appraisal*, from the full run (the kernel's reference)."""
+        root = self._run(appraisal, trace=True).trace
+        assert root is not None  # noqa: S101 - a traced run always has its root
+        return root
+
+    def _run(self, appraisal: Appraisal, *, trace: bool) -> Result:
+        """Score *appraisal* by the full run: every problem, gap and note, and the trace."""
         run = _GenericRun(appraisal, trace, regime=self)
         values = {component.id: run.component(component) for component in self.components}
         run.raise_problems()

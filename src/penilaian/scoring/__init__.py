@@ -7,6 +7,7 @@ from penilaian._base.trace import MISSING, Gap, Rule, Step, render_trace, show
 from penilaian.scoring.achievement import (
     ACHIEVEMENT_RULES,
     achievement,
+    achievement_ratio,
     achievement_step,
     achievements,
     check_kinds,
@@ -43,6 +44,7 @@ __all__ = [
     "Step",
     "StrategyRegistry",
     "achievement",
+    "achievement_ratio",
     "achievement_step",
     "achievements",
     "check_kinds",

@@ -39,13 +39,15 @@ if TYPE_CHECKING:
 __all__ = [
     "ACHIEVEMENT_RULES",
     "achievement",
+    "achievement_ratio",
     "achievement_step",
     "achievements",
     "check_kinds",
     "compared_target",
 ]
 
-_HUNDRED: Final = Fraction(100)
+
+_QUALITATIVE: Final = "a qualitative target has no achievement percentage; rate it instead"
 
 ACHIEVEMENT_RULES: Final = {
     Direction.HIGHER_IS_BETTER: Rule(
@@ -83,8 +85,7 @@ def compared_target(indicator: Indicator, realised: Fraction) -> Fraction | None
         if realised < target.low:
             return Fraction(target.low)
         return None
-    reason = "a qualitative target has no achievement percentage; rate it instead"
-    raise UnsupportedInputError("target", indicator.id, reason)
+    raise UnsupportedInputError("target", indicator.id, _QUALITATIVE)
 
 
 def achievement(indicator: Indicator) -> Fraction:
@@ -95,19 +96,47 @@ def achievement(indicator: Indicator) -> Fraction:
         MissingValueError: if the indicator has no realised value (never taken as 0).
         UnsupportedInputError: if its target is qualitative.
     """
-    if isinstance(indicator.target, QualitativeTarget):
-        compared_target(indicator, Fraction(0))  # raises: no percentage for words
+    return Fraction(*achievement_ratio(indicator))
+
+
+def achievement_ratio(indicator: Indicator) -> tuple[int, int]:
+    """
+    Return `achievement` as a numerator over a denominator above 0, not reduced.
+
+    The one formula, in integers, for the regimes' integer kernels; `achievement` is
+    its `Fraction`.
+
+    >>> from penilaian import Aspect, Indicator, PointTarget, Realisation
+    >>> seven = Realisation(7)
+    >>> achievement_ratio(Indicator("i", "x", Aspect.QUANTITY, PointTarget(8), realisation=seven))
+    (700, 8)
+
+    Raises:
+        MissingValueError: if the indicator has no realised value (never taken as 0).
+        UnsupportedInputError: if its target is qualitative.
+    """
+    target = indicator.target
+    if isinstance(target, QualitativeTarget):
+        raise UnsupportedInputError("target", indicator.id, _QUALITATIVE)
     realisation = indicator.realisation
     if realisation is None or realisation.value is None:
         raise MissingValueError("realisation", None, f"indicator {indicator.id} has no realisation")
-    realised = Fraction(realisation.value)
-    target = compared_target(indicator, realised)
-    if target is None:
-        return _HUNDRED
-    ratio = realised / target
+    realised = realisation.value
+    if isinstance(target, PointTarget):
+        compared = target.value
+    elif realised > target.high:  # a range: compared with the bound it missed
+        compared = target.high
+    elif realised < target.low:
+        compared = target.low
+    else:
+        return 100, 1  # inside the range: met
+    rn, rd = realised.as_integer_ratio()
+    tn, td = compared.as_integer_ratio()
+    # R / T = (rn * td) / (rd * tn), T > 0; lower is better: (2 - R / T) x 100.
+    numerator, denominator = rn * td, rd * tn
     if indicator.direction is Direction.LOWER_IS_BETTER:
-        return (2 - ratio) * _HUNDRED
-    return ratio * _HUNDRED
+        numerator = 2 * denominator - numerator
+    return 100 * numerator, denominator
 
 
 def achievements(

@@ -1,0 +1,170 @@
+"""
+The generic regime in exact integers: the plain case, with no `Fraction` built.
+
+`score_plain` computes what the generic regime's run computes when every component
+has its value: every figure a numerator over a denominator (never reduced), the
+achievement by `penilaian.scoring.achievement_ratio`, each rated subject rescaled in
+integers, the weighted total over a common denominator, the rounding one exact integer
+division and the band by `penilaian.model.BandTable.classify_ratio`.  The figures are
+written as `Decimal` when first read (`penilaian._base.figures.Figures`).
+
+Anything else (an indicator without a realisation, a qualitative target, a subject
+without a value or on an ordinal scale, a component nobody rated) returns `None`, and
+the regime runs its full path, which reports every problem and gap; a differential
+test holds the two equal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from penilaian._base.figures import Figures, figure_of
+from penilaian._base.numbers import scaled_round_ratio
+from penilaian.model.grades import Grade
+from penilaian.model.raters import NumericScale
+from penilaian.model.targets import QualitativeTarget
+from penilaian.regimes._generic_parts import WorkAchievement
+from penilaian.scoring.achievement import achievement_ratio
+from penilaian.scoring.result import Result
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from penilaian._base.figures import Entry
+    from penilaian._base.rounding import Rounding
+    from penilaian._base.trace import Step
+    from penilaian.model.appraisal import Appraisal
+    from penilaian.model.grades import BandTable
+    from penilaian.policy.weights import Weights
+    from penilaian.regimes._generic_parts import Component, RatedSubjects
+    from penilaian.typing import RatingAggregator
+
+__all__ = ["Settings", "score_plain"]
+
+Ratio = tuple[int, int]
+"""An exact value: a numerator over a denominator above 0."""
+
+
+def _work(appraisal: Appraisal, source: WorkAchievement, entries: dict[str, Entry]) -> list[Ratio]:
+    """The counted achievements of the work targets of the source's kinds; empty if any lacks."""
+    kinds, cap = source.kinds, source.cap
+    cap_n, cap_d = (0, 1) if cap is None else (cap.numerator, cap.denominator)
+    values: list[Ratio] = []
+    for target in appraisal.targets:
+        if target.kind not in kinds:
+            continue
+        for indicator in target.indicators:
+            realisation = indicator.realisation
+            if (
+                realisation is None
+                or realisation.value is None
+                or isinstance(indicator.target, QualitativeTarget)
+            ):
+                return []  # a problem: the full path reports it
+            value = achievement_ratio(indicator)
+            entries[f"indicator[{indicator.id}].achievement"] = value
+            if cap is not None and value[0] * cap_d > cap_n * value[1]:
+                value = cap_n, cap_d
+            values.append(value)
+    return values
+
+
+def _rated(
+    appraisal: Appraisal,
+    source: RatedSubjects,
+    aggregator: RatingAggregator,
+    entries: dict[str, Entry],
+) -> list[Ratio]:
+    """Each subject's value rescaled to 0-100; empty if any subject lacks one."""
+    subjects: Sequence[str] = (
+        source.subjects
+        if source.subjects is not None
+        else [aspect.id for aspect in appraisal.framework.aspects_for(appraisal.position.kind)]
+    )
+    values: list[Ratio] = []
+    for subject in subjects:
+        aggregate = aggregator(appraisal, subject, trace=False)
+        value, scale_id = aggregate.value, aggregate.scale_id
+        if value is None or scale_id is None:
+            return []
+        scale = appraisal.scale(scale_id)
+        if not isinstance(scale, NumericScale):
+            return []
+        ln, ld = scale.minimum.as_integer_ratio()
+        hn, hd = scale.maximum.as_integer_ratio()
+        vn, vd = value.numerator, value.denominator
+        # (v - low) / (high - low) x 100, over positive denominators (high > low).
+        rescaled = (vn * ld - ln * vd) * hd * 100, vd * (hn * ld - ln * hd)
+        entries[f"subject[{subject}]"] = rescaled
+        values.append(rescaled)
+    return values
+
+
+def _mean(values: list[Ratio]) -> Ratio:
+    numerator, denominator = values[0]
+    for n, d in values[1:]:
+        if d == denominator:
+            numerator += n
+        else:
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+    return numerator, denominator * len(values)
+
+
+class Settings(Protocol):
+    """What the kernel reads of a `penilaian.GenericRegime`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def components(self) -> tuple[Component, ...]: ...
+    @property
+    def weights(self) -> Weights: ...
+    @property
+    def bands(self) -> BandTable[Any]: ...
+    @property
+    def aggregator(self) -> RatingAggregator: ...
+    @property
+    def rounding(self) -> Rounding | None: ...
+
+
+def score_plain(regime: Settings, appraisal: Appraisal, trace: Step | None) -> Result | None:
+    """
+    Score *appraisal* by the generic regime when every component has its value, else `None`.
+
+    *trace* is the result's trace (a deferred one, or `None`): the kernel builds no step.
+    """
+    weights, aggregator, rounding = regime.weights, regime.aggregator, regime.rounding
+    entries: dict[str, Entry] = {}
+    total_n, total_d = 0, 1
+    for component in regime.components:
+        source = component.source
+        if isinstance(source, WorkAchievement):
+            values = _work(appraisal, source, entries)
+        else:
+            values = _rated(appraisal, source, aggregator, entries)
+        if not values:
+            return None
+        mean = _mean(values)
+        entries[f"component[{component.id}]"] = mean
+        share = weights[component.id]
+        n, d = share.numerator * mean[0], share.denominator * mean[1]
+        total_n, total_d = total_n * d + n * total_d, total_d * d
+    if rounding is None:
+        score = total_n, total_d
+        entries["score"] = score
+    else:
+        places = rounding.places
+        scaled = scaled_round_ratio(total_n, total_d, places, rounding.mode)
+        score = scaled, 10**places
+        entries["score"] = (scaled, -places)
+    label = regime.bands.classify_ratio(score[0], score[1])
+    grade = label if isinstance(label, Grade) else None
+    return Result(
+        regime=regime.id,
+        appraisal_id=appraisal.id,
+        grade=grade,
+        score=figure_of(entries["score"]),
+        figures=Figures(entries),
+        ratings={"band": label.value if grade is not None else str(label)},
+        trace=trace,
+    )
