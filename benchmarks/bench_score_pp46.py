@@ -24,6 +24,12 @@ medians reported.  Timing is reported, never asserted.
 
     python benchmarks/bench_score_pp46.py                       # N=100_000, median of 3
     python benchmarks/bench_score_pp46.py --n 2000 --repeat 1   # a quick smoke run
+    python benchmarks/bench_score_pp46.py --raters 6            # behaviour from a 360 panel
+
+With ``--raters 6`` six raters (those of ``bench_aggregate``) rate every aspect and the
+regime takes ``bench_aggregate``'s weighting policy; the floor then computes each aspect
+by ``bench_aggregate``'s Decimal floor (exact numerator and denominator) and their mean
+exactly, half up.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ from _common import (
     peak_rss_mib,
     settle,
 )
+from bench_aggregate import POLICY, float_value, floor_value, floor_weights
+from bench_aggregate import RATERS as PANEL_RATERS
 
 from penilaian import (
     PP46_2011_BEHAVIOUR,
@@ -60,6 +68,7 @@ from penilaian import (
     Position,
     PositionKind,
     Rater,
+    RaterRole,
     Rating,
     Realisation,
     WorkTarget,
@@ -69,6 +78,10 @@ from penilaian.regimes.pp46_2011 import Pp46Regime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+PANEL_WEIGHTS = floor_weights()
+"""The policy's weights as the panel floor reads them (``bench_aggregate``'s floor)."""
+PANEL_FLOAT_WEIGHTS = tuple((role, float(weight), least) for role, weight, least in PANEL_WEIGHTS)
 
 ACTIVITIES = 4
 SHAPE = (
@@ -80,8 +93,13 @@ KINDS = (PositionKind.SUPERVISOR, PositionKind.EXECUTOR, PositionKind.EXPERT_FIR
 SCOPES = (None, None, InnovationScope.UNIT, InnovationScope.ORGANISATION, InnovationScope.STATE)
 
 
-def make_appraisal(rng: random.Random, number: int) -> Appraisal:
-    """Return one realistic appraisal: amounts in whole units, months and rupiah."""
+def make_appraisal(rng: random.Random, number: int, *, panel: bool = False) -> Appraisal:
+    """
+    Return one realistic appraisal: amounts in whole units, months and rupiah.
+
+    With *panel*, the 6 raters of ``bench_aggregate`` rate every aspect (whole scores
+    55-100), for `PANEL_REGIME`; else the supervisor alone (scores in hundredths).
+    """
     targets = []
     for index in range(ACTIVITIES):
         output = rng.randrange(2, 40)
@@ -112,10 +130,21 @@ def make_appraisal(rng: random.Random, number: int) -> Appraisal:
         indicator = Indicator(f"tt{index}-o", "Tugas", Aspect.QUANTITY, PointTarget(1))
         targets.append(WorkTarget(f"tt{index}", "Tugas tambahan", [indicator], "additional"))
     kind = KINDS[number % 3]
+    raters = [Rater("atasan", "supervisor", f"e-atasan-{number}")]
     ratings = [
         Rating("atasan", aspect.id, SCALE.id, score=Decimal(rng.randrange(6000, 10001)) / 100)
         for aspect in PP46_2011_BEHAVIOUR.aspects_for(kind)
     ]
+    if panel:
+        raters = [
+            Rater(rater_id, role, f"e-{number}" if role is RaterRole.SELF else f"emp-{rater_id}")
+            for rater_id, role in PANEL_RATERS
+        ]
+        ratings = [
+            Rating(rater_id, aspect.id, SCALE.id, score=Decimal(rng.randrange(55, 101)))
+            for rater_id, _ in PANEL_RATERS
+            for aspect in PP46_2011_BEHAVIOUR.aspects_for(kind)
+        ]
     scope = rng.choice(SCOPES)
     return Appraisal(
         f"skp-{number:06d}",
@@ -124,7 +153,7 @@ def make_appraisal(rng: random.Random, number: int) -> Appraisal:
         Period.year(2019),
         PP46_2011_BEHAVIOUR,
         targets,
-        [Rater("atasan", "supervisor", f"e-atasan-{number}")],
+        raters,
         [SCALE],
         ratings,
         innovations=[Innovation("Inovasi", scope)] if scope else [],
@@ -164,7 +193,16 @@ def extract(appraisal: Appraisal) -> Plain:
     )
     additional = sum(target.kind is TargetKind.ADDITIONAL for target in appraisal.targets)
     scopes = tuple(innovation.scope.value for innovation in appraisal.innovations)
-    behaviour = tuple(rating.score for rating in appraisal.ratings if rating.score is not None)
+    behaviour: tuple[Any, ...] = tuple(
+        rating.score for rating in appraisal.ratings if rating.score is not None
+    )
+    if len(appraisal.raters) > 1:  # a panel: (role, score) pairs per aspect, as the policy reads
+        roles = {rater.id: rater.role.value for rater in appraisal.raters}
+        aspects = PP46_2011_BEHAVIOUR.aspects_for(appraisal.position.kind)
+        behaviour = tuple(
+            tuple((roles[r.rater_id], r.score) for r in appraisal.ratings if r.subject == a.id)
+            for a in aspects
+        )
     return activities, additional, scopes, behaviour
 
 
@@ -197,7 +235,15 @@ def floor(plain: Plain) -> tuple[Decimal, Grade]:
     creativity = max((POINTS[scope] for scope in scopes), default=0)
     count = len(activities)
     skp = half_up(hundredths + 100 * count * (tasks + creativity), count)
-    perilaku = half_up(100 * sum(behaviour, ZERO), len(behaviour))
+    if type(behaviour[0]) is tuple:  # a panel: each aspect the policy's exact value
+        total, common = ZERO, 1
+        for pairs in behaviour:
+            numerator, denominator, _, _ = floor_value(pairs, PANEL_WEIGHTS)
+            assert numerator is not None
+            total, common = total * denominator + numerator * common, common * denominator
+        perilaku = half_up(100 * total, common * len(behaviour))
+    else:
+        perilaku = half_up(100 * sum(behaviour, ZERO), len(behaviour))
     final = ((6 * skp + 4 * perilaku) / 1000).quantize(HUNDREDTH, ROUND_HALF_UP, DECLARED)
     cents = 100 * final
     grade = next((label for cut, label in CUTS if cents <= cut), Grade.VERY_GOOD)
@@ -211,7 +257,12 @@ def to_floats(plain: Plain) -> FloatPlain:
         tuple(tuple((c, float(t), float(r)) for c, t, r in aspects) for aspects in activities),
         additional,
         scopes,
-        tuple(map(float, behaviour)),
+        tuple(
+            tuple((role, float(score)) for role, score in item)
+            if type(item) is tuple
+            else float(item)
+            for item in behaviour
+        ),
     )
 
 
@@ -230,7 +281,11 @@ def float_floor(plain: FloatPlain) -> tuple[float, Grade]:
     tasks = 0 if additional == 0 else 1 if additional <= 3 else 2 if additional <= 6 else 3
     creativity = max((POINTS[scope] for scope in scopes), default=0)
     skp = float_half_up(values / len(activities) + tasks + creativity)
-    perilaku = float_half_up(sum(behaviour) / len(behaviour))
+    values_of = [
+        float_value(item, PANEL_FLOAT_WEIGHTS) if type(item) is tuple else item
+        for item in behaviour
+    ]
+    perilaku = float_half_up(sum(values_of) / len(values_of))  # type: ignore[arg-type]
     final = float_half_up(0.6 * skp + 0.4 * perilaku)
     grade = next((label for cut, label in CUTS if final * 100 <= cut), Grade.VERY_GOOD)
     return final, grade
@@ -239,8 +294,16 @@ def float_floor(plain: FloatPlain) -> tuple[float, Grade]:
 # -- measuring ---------------------------------------------------------------------------
 
 
+def regime_for(*, panel: bool) -> Pp46Regime:
+    """The default regime, or with ``--raters 6`` the ``bench_aggregate`` 360-degree policy."""
+    return Pp46Regime().with_aggregator(POLICY) if panel else Pp46Regime()
+
+
 def check_equivalent(
-    appraisals: Sequence[Appraisal], plains: Sequence[Plain], floats: Sequence[FloatPlain]
+    appraisals: Sequence[Appraisal],
+    plains: Sequence[Plain],
+    floats: Sequence[FloatPlain],
+    regime: Pp46Regime,
 ) -> tuple[dict[str, int], int]:
     """
     Assert that the floor and the regime agree on every appraisal; count the grades.
@@ -250,7 +313,6 @@ def check_equivalent(
     proves the floor exact on these very inputs.  Also count where the float floor
     disagrees (it is shown for scale only).
     """
-    regime = Pp46Regime()
     counts: dict[str, int] = {}
     float_misses = 0
     with localcontext() as exact:
@@ -267,21 +329,23 @@ def check_equivalent(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = arguments(__doc__, argv)
+    args = arguments(__doc__, argv, extra={"--raters": 1})
+    if args.raters not in (1, len(PANEL_RATERS)):
+        sys.exit(f"--raters is 1 (the supervisor) or {len(PANEL_RATERS)} (the 360 panel)")
+    panel = args.raters > 1
+    regime = regime_for(panel=panel)
 
     built = time.perf_counter()
     rng = random.Random(args.seed)
-    appraisals = [make_appraisal(rng, number) for number in range(args.n)]
+    appraisals = [make_appraisal(rng, n, panel=panel) for n in range(args.n)]
     plains = [extract(appraisal) for appraisal in appraisals]
     floats = [to_floats(plain) for plain in plains]
     built = time.perf_counter() - built
-    counts, float_misses = check_equivalent(appraisals, plains, floats)
+    counts, float_misses = check_equivalent(appraisals, plains, floats, regime)
     # The N appraisals are live objects (bench_load's inputs are strings, which the
     # collector skips): freeze them, so that collections triggered by the steps a
     # traced score allocates do not walk all N inputs each time.
     settle()
-
-    regime = Pp46Regime()
 
     def trace_off(appraisal: Appraisal) -> object:
         return regime.score(appraisal, trace=False)
@@ -306,8 +370,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("bench_score_pp46: score appraisals under PP 46/2011")
     print(f"appraisal shape: {SHAPE}")
+    if panel:
+        print("  --raters 6: instead, 6 raters (bench_aggregate's) rate every aspect, whole 55-100")
     print(f"  seed {args.seed}; built in {built:.1f} s; grades {dict(sorted(counts.items()))}")
-    print("measured: Pp46Regime().score(appraisal, trace=False / True), default policy;")
+    policy = "the 360-degree policy of bench_aggregate" if panel else "the supervisor"
+    print(f"measured: Pp46Regime().score(appraisal, trace=False / True), behaviour by {policy};")
     print("          'trace read' also reads the whole trace, which is built when first read")
     print(
         "floor:    the same formulas, rounding and category, hand-written in Decimal on plain\n"
