@@ -2,8 +2,9 @@
 The behaviour part of one scoring under PP 30/2019: perilaku kerja, rounded and traced.
 
 Private to `penilaian.regimes.pp30_2019`: `score_behaviour` takes each aspect's value from
-the regime's aggregator, checks it lies from 0 to `PP30_2019_CAP`, rounds it and
-takes the mean by `rules.behaviour_value`, recording gaps and problems on the run.
+the regime's aggregator, checks it lies from 0 to `PP30_2019_CAP` (`checked_aspects`,
+which the integer kernel shares), rounds it and takes the mean by
+`rules.behaviour_value`, recording gaps and problems on the run.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
     from penilaian.typing import RatingAggregator
 
-__all__ = ["BehaviourRun", "score_behaviour"]
+__all__ = ["BehaviourChecks", "BehaviourRun", "checked_aspects", "score_behaviour"]
 
-_ZERO = Fraction(0)
+_CAP_N, _CAP_D = PP30_2019_CAP.numerator, PP30_2019_CAP.denominator
 
 _Steps: TypeAlias = "tuple[Step, ...]"
 """The step of a value when tracing; empty otherwise."""
@@ -38,8 +39,8 @@ class _Aggregating(Protocol):
     def aggregator(self) -> RatingAggregator: ...
 
 
-class BehaviourRun(Protocol):
-    """What the behaviour part reads and records of a run: the fields of `Pp30Run` (see there)."""
+class BehaviourChecks(Protocol):
+    """What the behaviour checks read and record of a scoring: a `Pp30Run`, or the kernel's."""
 
     @property
     def appraisal(self) -> Appraisal: ...
@@ -53,22 +54,33 @@ class BehaviourRun(Protocol):
     def regime(self) -> _Aggregating: ...
     def problem(self, path: str, error: InvalidValueError) -> None: ...
     def gap(self, path: str, reason: str) -> None: ...
+
+
+class BehaviourRun(BehaviourChecks, Protocol):
+    """What the behaviour part reads and records of a run: the fields of `Pp30Run` (see there)."""
+
     def rounded(self, key: str, value: Fraction) -> Decimal: ...
     def round_step(self, result: Decimal, step: Step, subject: str | None = None) -> Step: ...
 
 
-def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:
-    """Return the rounded perilaku value and its steps; `None` with gaps or problems."""
+def checked_aspects(run: BehaviourChecks) -> list[tuple[str, Fraction, Step | None]] | None:
+    """
+    Return each aspect that applies, its value and its step, in order, when the value is in range.
+
+    The checks of the behaviour part, shared by `Pp30Run` and the integer kernel: the
+    framework must be `PP30_2019_BEHAVIOUR` (else a problem, and `None`); an aspect
+    without a value is a gap (never 0); a value outside 0 to `PP30_2019_CAP` is a problem.
+    """
     appraisal = run.appraisal
     framework = appraisal.framework
     if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
         reason = f"pp30_2019 appraises the aspects of framework {PP30_2019_BEHAVIOUR.id}"
         run.problem("$.framework", UnsupportedInputError("framework", framework.id, reason))
-        return None, ()
-    values: list[Decimal] = []
-    steps: list[Step] = []
+        return None
+    found: list[tuple[str, Fraction, Step | None]] = []
+    aggregator = run.regime.aggregator
     for aspect in framework.aspects_for(appraisal.position.kind):
-        aggregate = run.regime.aggregator(appraisal, aspect.id, trace=run.trace)
+        aggregate = aggregator(appraisal, aspect.id, trace=run.trace)
         value = aggregate.value
         if value is None:
             if aggregate.gap is None:
@@ -76,14 +88,27 @@ def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:
             else:
                 run.gaps.append(aggregate.gap)
             continue
-        if not _ZERO <= value <= PP30_2019_CAP:
+        # 0 <= n/d <= cap, in integers (d > 0).
+        if value.numerator < 0 or value.numerator * _CAP_D > _CAP_N * value.denominator:
             _off_range(run, aspect.id, value)
             continue
-        result = run.rounded(f"behaviour[{aspect.id}]", value)
+        found.append((aspect.id, value, aggregate.step))
+    return found
+
+
+def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:
+    """Return the rounded perilaku value and its steps; `None` with gaps or problems."""
+    found = checked_aspects(run)
+    if found is None:
+        return None, ()
+    values: list[Decimal] = []
+    steps: list[Step] = []
+    for aspect_id, value, given in found:
+        result = run.rounded(f"behaviour[{aspect_id}]", value)
         values.append(result)
         if run.trace:
-            step = aggregate.step or Step.of(_AGGREGATED_RULE, value, subject=aspect.id)
-            steps.append(run.round_step(result, step, aspect.id))
+            step = given or Step.of(_AGGREGATED_RULE, value, subject=aspect_id)
+            steps.append(run.round_step(result, step, aspect_id))
     if run.gaps or run.problems:
         return None, tuple(steps)
     mean = rules.behaviour_value(values)
@@ -94,7 +119,7 @@ def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:
     return Fraction(result), (run.round_step(result, step),)
 
 
-def _off_range(run: BehaviourRun, aspect: str, value: Fraction) -> None:
+def _off_range(run: BehaviourChecks, aspect: str, value: Fraction) -> None:
     """Record a behaviour value outside 0-120, at its rating when there is one."""
     ratings = run.appraisal.ratings
     indexes = [index for index, rating in enumerate(ratings) if rating.subject == aspect]

@@ -18,12 +18,17 @@ import attrs
 from penilaian._base.numbers import exact_decimal
 from penilaian._base.rounding import Rounding
 from penilaian._base.trace import Rule, Step
-from penilaian.exceptions import MissingValueError, UnsupportedInputError
 from penilaian.model.grades import BandTable, Grade
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp30_2019 import _category, rules
 from penilaian.regimes.pp30_2019._achievement import achievement_step
 from penilaian.regimes.pp30_2019._behaviour import score_behaviour
+from penilaian.regimes.pp30_2019._checks import (
+    INDICATOR_ERRORS,
+    indicator_problem,
+    no_main_problem,
+    weight_problems,
+)
 from penilaian.regimes.pp30_2019.tables import (
     _ADDITIONAL_POINTS_RULE,
     _CAP_RULE,
@@ -63,7 +68,10 @@ _Steps: TypeAlias = "tuple[Step, ...]"
 
 
 class Conventions(Protocol):
-    """What a run reads of its regime: the fields of `Pp30Regime` (see there)."""
+    """What a run (and the integer kernel) reads of its regime: `Pp30Regime` (see there)."""
+
+    @property
+    def id(self) -> str: ...
 
     @property
     def achievement_rounding(self) -> str: ...
@@ -165,8 +173,8 @@ class Pp30Run(Run):
         for i_index, indicator in enumerate(target.indicators):
             try:
                 value = self.indicator(indicator, children)
-            except (MissingValueError, UnsupportedInputError) as error:
-                self.problem(f"$.targets[{t_index}].indicators[{i_index}].{error.field}", error)
+            except INDICATOR_ERRORS as error:
+                indicator_problem(self, t_index, i_index, error)
                 continue
             values.append(value)
         if len(values) < len(target.indicators):
@@ -229,8 +237,7 @@ class Pp30Run(Run):
     def main(self, values: dict[str, Decimal], steps: dict[str, Step]) -> tuple[Fraction, _Steps]:
         """Return nilai kinerja utama: the mean of the main targets, or their weighted sum."""
         if not values:
-            reason = "pp30_2019 needs at least one main work target (kinerja utama)"
-            self.problem("$.targets", MissingValueError("targets", None, reason))
+            no_main_problem(self)
             return _ZERO, ()
         weights = self.regime.utama_weights
         if weights is None:
@@ -243,7 +250,7 @@ class Pp30Run(Run):
             step = Step.from_mapping(_MAIN_MEAN_RULE, mean, inputs, children=children)
             return Fraction(result), (self.round_step(result, step),)
         if set(weights) != set(values):
-            self.weight_problems(weights, values)
+            weight_problems(self, weights, values)
             return _ZERO, ()
         total = _ZERO
         weighted: list[Step] = []
@@ -261,18 +268,6 @@ class Pp30Run(Run):
         if not self.trace:
             return total, ()
         return total, (Step.of(_MAIN_SUM_RULE, total, children=weighted),)
-
-    def weight_problems(self, weights: Weights, values: dict[str, Decimal]) -> None:
-        """Record every main target without a weight and every weight without a main target."""
-        for index, target in enumerate(self.appraisal.targets):
-            if target.kind is TargetKind.MAIN and target.id not in weights:
-                reason = "a main work target needs a weight in utama_weights"
-                self.problem(
-                    f"$.targets[{index}].id", UnsupportedInputError("id", target.id, reason)
-                )
-        for name in sorted(set(weights) - set(values)):
-            reason = "utama_weights names no main work target of this appraisal"
-            self.problem("$.targets", UnsupportedInputError("utama_weights", name, reason))
 
     def additional(
         self, values: dict[str, Decimal], steps: dict[str, Step]

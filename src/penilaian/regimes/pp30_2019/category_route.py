@@ -126,10 +126,16 @@ class RencanaBand:
 
     def admits(self, total: Fraction, count: int) -> bool:
         """Return whether *total* points of *count* IKIs pass this band's cut-off."""
-        if self.per_iki is None:
+        return self.admits_ratio(*total.as_integer_ratio(), count)
+
+    def admits_ratio(self, numerator: int, denominator: int, count: int) -> bool:
+        """`admits` of a total held as ``numerator / denominator`` (*denominator* above 0)."""
+        cut = self.per_iki
+        if cut is None:
             return True
-        limit = self.per_iki * count
-        return total >= limit if self.inclusive else total > limit
+        # n/d >= c x count  <=>  n x c.denominator >= c.numerator x count x d: in integers.
+        left, right = numerator * cut.denominator, cut.numerator * count * denominator
+        return left >= right if self.inclusive else left > right
 
 
 def _check_bands(
@@ -180,9 +186,22 @@ class RencanaBands:
         Raises:
             MissingValueError: for a *count* below 1 (a rencana needs an IKI).
         """
+        return self.band_of_ratio(*total.as_integer_ratio(), count)
+
+    def band_of_ratio(self, numerator: int, denominator: int, count: int) -> RencanaBand:
+        """
+        `band_of` of a total held as ``numerator / denominator`` (*denominator* above 0).
+
+        Raises:
+            MissingValueError: for a *count* below 1 (a rencana needs an IKI).
+        """
         if count < 1:
             raise MissingValueError("count", count, "a rencana kinerja needs at least one IKI")
-        return next(band for band in self.bands if band.admits(total, count))
+        bands = self.bands
+        for band in bands:
+            if band.admits_ratio(numerator, denominator, count):
+                return band
+        return bands[-1]  # not reached: the floor (the last band) admits every total
 
 
 def _band(

@@ -30,7 +30,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, cast
 
-from penilaian.exceptions import InvalidValueError, MissingValueError
+from penilaian.exceptions import InvalidNumberError, InvalidValueError, MissingValueError
 from penilaian.model.grades import Grade
 from penilaian.model.organisation import PositionGroup, PositionKind
 from penilaian.model.targets import (
@@ -181,9 +181,27 @@ def iki_segment(capaian: Fraction | int, *, at_maximum: bool = False) -> IkiSegm
         at_maximum: Whether the target is already the best possible value; then
             exactly 100 % is `PERMEN8_2021_MAXIMUM_TARGET` (120, Sangat Baik).
     """
-    if at_maximum and capaian == PERMEN8_2021_MAXIMUM_TARGET.start:
+    try:
+        numerator, denominator = capaian.as_integer_ratio()
+    except AttributeError:  # as `BandTable.classify` refuses it
+        raise InvalidNumberError("score", capaian, "must be an exact number") from None
+    return _iki_segment_ratio(numerator, denominator, at_maximum=at_maximum)
+
+
+def _iki_segment_ratio(numerator: int, denominator: int, *, at_maximum: bool = False) -> IkiSegment:
+    """
+    Return `iki_segment` of the capaian ``numerator / denominator`` (*denominator* above 0).
+
+    The same rule for a capaian held as two integers, as the integer kernel
+    (``_kernel``) holds it.
+
+    >>> _iki_segment_ratio(200, 2, at_maximum=True) is PERMEN8_2021_MAXIMUM_TARGET
+    True
+    """
+    start = PERMEN8_2021_MAXIMUM_TARGET.start
+    if at_maximum and numerator * start.denominator == start.numerator * denominator:
         return PERMEN8_2021_MAXIMUM_TARGET
-    return PERMEN8_2021_IKI_CONVERSION.classify(capaian)
+    return PERMEN8_2021_IKI_CONVERSION.classify_ratio(numerator, denominator)
 
 
 def iki_value(capaian: Fraction | int, *, at_maximum: bool = False) -> Fraction:

@@ -46,6 +46,7 @@ before the innovation condition and the fair label).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -53,11 +54,12 @@ import attrs
 
 from penilaian._base.checks import callable_value, instance_of, one_of
 from penilaian._base.rounding import Rounding
-from penilaian._base.trace import Step
+from penilaian._base.trace import Step, deferred_step
 from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import BandTable, Grade
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import Weights
+from penilaian.regimes.pp30_2019._kernel import score_untraced
 from penilaian.regimes.pp30_2019._run import Pp30Run
 from penilaian.regimes.pp30_2019.category_route import (
     PERMEN8_2021_ADDITIONAL_POINTS,
@@ -210,6 +212,14 @@ class Pp30Regime:
 
         The run composes the public rule functions of `penilaian.regimes.pp30_2019.rules`
         (SKP, perilaku, nilai kinerja, predikat), rounding at this regime's declared points.
+        The score is computed in exact integers (the regime builds no `Fraction`; the
+        aggregator builds what it builds), the same checks run, and the figures are
+        written as `Decimal` when first read; the trace, when asked for, is built by
+        that run the first time it is read.  The result is the same, figure for figure.
+
+        Args:
+            appraisal: The appraisal, with the `penilaian.PP30_2019_BEHAVIOUR` framework.
+            trace: Whether to build the trace; the figures are the same either way.
 
         Returns:
             A complete result (grade, score = the final value, figures, trace), or an
@@ -222,16 +232,35 @@ class Pp30Regime:
                 match, a framework other than `penilaian.PP30_2019_BEHAVIOUR`, and
                 behaviour values outside 0-120.
         """
-        run = Pp30Run(appraisal, trace, regime=self)
-        skp, skp_step = run.work()
-        behaviour, behaviour_step = run.behaviour()
-        run.raise_problems()
-        if behaviour is None:
-            root = None
-            if trace:
-                children = (*skp_step, *behaviour_step)
-                root = Step.of(_INCOMPLETE_RULE, None, children=children, gaps=len(run.gaps))
-            return run.result(self.id, root=root)
-        final, final_step = run.final(skp, behaviour, skp_step, behaviour_step)
-        grade, root = run.grade(final, final_step)
-        return run.result(self.id, grade, final, root)
+        # The trace, when asked for, is built by the traced run the first time it is read.
+        deferred = deferred_step(functools.partial(_trace, self, appraisal)) if trace else None
+        return score_untraced(self, appraisal, deferred)
+
+
+def _trace(regime: Pp30Regime, appraisal: Appraisal) -> Step:
+    """Return the trace of *appraisal*: the steps of `Pp30Run`, the kernel's reference."""
+    root = _score_run(regime, appraisal, trace=True).trace
+    assert root is not None  # noqa: S101 - a traced run always has its root
+    return root
+
+
+def _score_run(regime: Pp30Regime, appraisal: Appraisal, *, trace: bool) -> Result:
+    """
+    Score *appraisal* with a `Pp30Run`: `Pp30Regime.score` with a trace, and the reference.
+
+    The integer kernel (`penilaian.regimes.pp30_2019._kernel.score_untraced`) scores
+    without a trace; a differential test holds it equal to this with ``trace=False``.
+    """
+    run = Pp30Run(appraisal, trace, regime=regime)
+    skp, skp_step = run.work()
+    behaviour, behaviour_step = run.behaviour()
+    run.raise_problems()
+    if behaviour is None:
+        root = None
+        if trace:
+            children = (*skp_step, *behaviour_step)
+            root = Step.of(_INCOMPLETE_RULE, None, children=children, gaps=len(run.gaps))
+        return run.result(regime.id, root=root)
+    final, final_step = run.final(skp, behaviour, skp_step, behaviour_step)
+    grade, root = run.grade(final, final_step)
+    return run.result(regime.id, grade, final, root)

@@ -62,15 +62,33 @@ class IkiSegment:
     slope: Fraction
     category: Grade
     rule: Rule
-    _intercept: Fraction = attrs.field(init=False, repr=False, eq=False)
+    _line: tuple[int, int, int, int] = attrs.field(init=False, repr=False, eq=False)
 
-    @_intercept.default
-    def _line(self) -> Fraction:
-        return self.value - self.slope * self.start
+    @_line.default
+    def _integer_line(self) -> tuple[int, int, int, int]:
+        # value + slope x (capaian - start) = intercept + slope x capaian, as integer ratios.
+        intercept = self.value - self.slope * self.start
+        slope = self.slope
+        return intercept.numerator, intercept.denominator, slope.numerator, slope.denominator
 
     def apply(self, capaian: Fraction | int) -> Fraction:
         """Return the nilai capaian IKI of *capaian* (in percent) on this piece."""
-        return self._intercept + self.slope * capaian if self.slope else self.value
+        return Fraction(*self.apply_ratio(*capaian.as_integer_ratio()))
+
+    def apply_ratio(self, numerator: int, denominator: int) -> tuple[int, int]:
+        """
+        Return `apply` of the capaian ``numerator / denominator`` (*denominator* above 0).
+
+        The nilai as ``(numerator, denominator)``, not reduced: `apply` of a capaian held
+        as two integers, as the integer kernel (``_kernel``) holds it.
+
+        >>> PERMEN8_2021_IKI_CONVERSION.classify(85).apply_ratio(170, 2)
+        (150, 2)
+        """
+        i_n, i_d, s_n, s_d = self._line
+        if not s_n:
+            return i_n, i_d
+        return i_n * s_d * denominator + s_n * numerator * i_d, i_d * s_d * denominator
 
 
 def _segment(*, start: int, value: int, slope: Fraction, category: Grade, rule: Rule) -> IkiSegment:
