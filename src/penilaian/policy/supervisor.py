@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SupervisorRating", "supervisor_ratings"]
 
+_SUPERVISOR: Final = RaterRole.SUPERVISOR.value
+
 
 _SUPERVISOR_RULE: Final = Rule(
     id="supervisor_rating",
@@ -44,6 +46,16 @@ class SupervisorRating:
 
     def __call__(self, appraisal: Appraisal, subject: str, *, trace: bool = True) -> Aggregate:
         """Return the supervisor's rating of *subject*, or the gap."""
+        if not trace:
+            # The common case from the ratings the appraisal grouped once: one numeric
+            # supervisor rating.  Anything else takes the full path below.
+            by_role = appraisal.ratings_by_subject_and_role.get(subject)
+            ratings = by_role.get(_SUPERVISOR) if by_role is not None else None
+            if ratings is not None and len(ratings) == 1:
+                rating = ratings[0]
+                score = rating.score
+                if score is not None and type(appraisal.scale(rating.scale_id)) is NumericScale:
+                    return Aggregate(subject, Fraction(*score.as_integer_ratio()), rating.scale_id)
         found = supervisor_ratings(appraisal, subject)
         if not found:
             reason = f"no supervisor rating of {subject}; the pejabat penilai must rate it"
