@@ -14,7 +14,9 @@ shared machine hits them alike:
    6 raters each (1 supervisor, 3 peers, 2 subordinates; 1-5 scale, whole numbers;
    about 1 in 20 peer ratings absent).  Floors: **numpy floor**, the same formula by
    hand in ``float64`` with no validation, no exact path, in the same row chunks;
-   **memory pass**, one pass reading every input column once (a sum).  Per size: ns
+   **memory pass**, one pass reading every input column once (a sum).  Where numba
+   is installed the engine runs compiled (``penilaian.batch.accelerator()``, printed),
+   and its numpy path is timed too, interleaved (``numpy s``).  Per size: ns
    per appraisal of each, the engine's ratio to both floors, and the peak memory of
    one engine run beyond its input columns, as tracemalloc traces it (numpy reports
    its buffers to tracemalloc; the input columns are allocated before tracing starts).
@@ -37,6 +39,7 @@ Timing is reported, never asserted.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import time
 from decimal import Decimal
@@ -55,7 +58,7 @@ from _common import (
 )
 
 import penilaian as p
-from penilaian.batch import GRADES, MISSING
+from penilaian.batch import GRADES, MISSING, accelerator
 from penilaian.batch.generic import ROLES, GenericBatch, score_generic
 from penilaian.batch.policies import score_policies
 from penilaian.simulation import WorkforceSpec, generate
@@ -70,6 +73,7 @@ RATER_ROLES = ("supervisor", "peer", "peer", "peer", "subordinate", "subordinate
 AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
 CHUNK = 65_536  # rows scored at a time: the checks' chunk (penilaian.batch._chunks.CHUNK_ROWS)
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 4_500_000)
+ACCELERATOR = "PENILAIAN_BATCH_ACCELERATOR"  # numpy: the engine's numpy path
 
 
 def policy(supervisor: int = 40) -> p.WeightingPolicy:
@@ -185,14 +189,38 @@ def _grid_floor(batch: GenericBatch, behaviours: np.ndarray, supervisors: np.nda
     return grades
 
 
+def on_numpy(run: Callable[[], object]) -> Callable[[], object]:
+    """*run* on the engine's numpy path (``PENILAIAN_BATCH_ACCELERATOR=numpy``)."""
+
+    def numpy_path() -> object:
+        before = os.environ.get(ACCELERATOR)
+        os.environ[ACCELERATOR] = "numpy"
+        try:
+            return run()
+        finally:
+            if before is None:
+                del os.environ[ACCELERATOR]
+            else:
+                os.environ[ACCELERATOR] = before
+
+    return numpy_path
+
+
 def national_paths(columns: dict[str, object]) -> dict[str, Callable[[], object]]:
-    """The engine (its column checks included) and the two floors, on the same columns."""
+    """The engine (its column checks included), its numpy path and the floors, alike."""
     chosen = regime()
-    return {
-        "exact engine": lambda: score_generic(GenericBatch(**columns), chosen, chunk=CHUNK),  # type: ignore[arg-type]
+
+    def engine() -> object:
+        return score_generic(GenericBatch(**columns), chosen, chunk=CHUNK)  # type: ignore[arg-type]
+
+    paths = {
+        "exact engine": engine,
         "numpy floor": lambda: national_floor(columns),  # type: ignore[arg-type]
         "memory pass": lambda: memory_pass(columns),
     }
+    if accelerator() == "numba":  # the numpy path too, interleaved with the compiled one
+        paths["numpy path"] = on_numpy(engine)
+    return paths
 
 
 def interleaved(paths: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
@@ -206,8 +234,16 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
     print("\n1. national batch: GenericBatch(...) + score_generic, 360° policy, exact;")
     print(f"   medians of {repeat} interleaved rounds; peak = tracemalloc peak of one engine run")
     print("   beyond its input columns (numpy reports its buffers to tracemalloc)")
+    start = time.perf_counter()  # numba's import and compile (or cache load): not timed below
+    score_generic(GenericBatch(**national_columns(100, seed)), regime(), chunk=CHUNK)  # type: ignore[arg-type]
+    warm = time.perf_counter() - start
+    print(f"   engine path: penilaian.batch.accelerator() = {accelerator()!r}", end="")
+    print(f" (first call, 100 rows: {warm:.2f} s)", end="")
+    compared = accelerator() == "numba"
+    print("; 'numpy s' is the same engine on its numpy path" if compared else "")
     head = f"   {'rows':>9} {'input MiB':>9} {'engine s':>9} {'ns/row':>7} {'floor ns':>8}"
     head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'exact rows':>10}"
+    head += f" {'numpy s':>8} {'/floor':>7}" if compared else ""
     print(head)
     for n in sizes:
         columns = national_columns(n, seed)
@@ -223,7 +259,12 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
             f"   {n:>9,} {inputs_mib:>9,.0f} {engine:>9.3f} {engine / n * 1e9:>7.0f} "
             f"{floor / n * 1e9:>8.0f} {memory / n * 1e9:>7.1f} {engine / floor:>6.2f}x "
             f"{engine / memory:>7.1f}x {peak:>9,.0f} {scores.exact_rows:>10,}"  # type: ignore[attr-defined]
-            f"   (float floor bands off the exact: {flips:,})"
+            + (
+                f" {medians['numpy path']:>8.3f} {medians['numpy path'] / floor:>6.2f}x"
+                if "numpy path" in medians
+                else ""
+            )
+            + f"   (float floor bands off the exact: {flips:,})"
         )
         del columns, paths, scores
         gc.unfreeze()

@@ -12,6 +12,9 @@ the score, grade and figures the scalar regime gives, to the last digit.
 - `penilaian.batch.generic`: `penilaian.GenericRegime` with 360° weighting policies, in
   floats with an error bound and the rows near a decision recomputed exactly;
 - `penilaian.batch.policies`: one population under many generic regimes at once.
+
+The generic engine runs compiled loops when numba is installed (`accelerator` says
+which path runs); the numpy path gives the same results.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from penilaian._base.extras import require
 require("batch", "numpy")
 
 from penilaian.batch._columns import GRADES, MISSING, NONE, grade_codes, grades
+from penilaian.batch._compiled import accelerator
 from penilaian.batch.generic import KINDS, ROLES, GenericBatch, GenericScores, score_generic
 from penilaian.batch.permen6 import (
     LEVELS,
@@ -64,6 +68,7 @@ __all__ = [
     "Pp30Scores",
     "Pp46Batch",
     "Pp46Scores",
+    "accelerator",
     "grade_codes",
     "grades",
     "score_generic",

@@ -3,7 +3,9 @@ The generic engine's arithmetic: component values in floats, decisions exact.
 
 `Inputs.read` turns a slice of a `penilaian.batch.GenericBatch` into what no policy
 changes: each work component's float mean with its magnitude, and each subject's
-ratings grouped by role (count, exact sum or median numerator, float value).
+ratings grouped by role (count, exact sum or median numerator, float value; grouped
+when first asked for, which the compiled path of `penilaian.batch._compiled` never
+does: it reads the ratings and weights them in one pass).
 `combine` applies one plan's weights, rounds through the float filter, and sends the
 flagged rows to `penilaian.batch._generic_exact.Exact`, which recomputes them in
 `fractions.Fraction` with the weighting policy's own code.  `penilaian.batch.policies`
@@ -12,12 +14,14 @@ calls `combine` once per policy on the same `Inputs`.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
 from penilaian._base.rounding import FIGURE_ROUNDING
 from penilaian.batch._columns import MISSING, NONE
+from penilaian.batch._compiled import accelerator, rated_means, work_means
 from penilaian.batch._filtered import error_bound, round_filtered
 from penilaian.batch._generic_exact import Exact, scaled_int64, too_large
 from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
@@ -48,27 +52,39 @@ class Inputs:
         batch: The batch.
         rows: The slice of its rows.
         work: Per work component index: the mean, whether there is one, the magnitude.
-        count: ``(k, n, s)``: ratings of each read role.
-        value: ``(k, n, s)``: each role's combined rating, NaN where none.
-        roles: The role codes of the ``k`` axis.
+        roles: The role codes of the ``k`` axis of `count` and `value`.
+        median: Whether a role's ratings combine by median (else mean).
     """
 
-    def __init__(  # noqa: PLR0917 - the parts of one slice, built in one place
+    def __init__(
         self,
         batch: GenericBatch,
         rows: slice,
         work: dict[int, tuple[Floats, Bools, Floats]],
-        count: Ints,
-        value: Floats,
         roles: tuple[int, ...],
+        median: bool,
     ) -> None:
         self.batch, self.rows, self.work = batch, rows, work
-        self.count, self.value, self.roles = count, value, roles
+        self.roles, self.median = roles, median
 
     @property
     def n(self) -> int:
         """Rows in the slice."""
-        return int(self.count.shape[1])
+        return len(range(*self.rows.indices(len(self.batch))))
+
+    @functools.cached_property
+    def _grouped(self) -> tuple[Ints, Floats]:
+        return _by_role(self.batch, self.rows, self.roles, median=self.median)
+
+    @property
+    def count(self) -> Ints:
+        """``(k, n, s)``: ratings of each read role (grouped on first use: the numpy path)."""
+        return self._grouped[0]
+
+    @property
+    def value(self) -> Floats:
+        """``(k, n, s)``: each role's combined rating, NaN where none."""
+        return self._grouped[1]
 
     @classmethod
     def read(
@@ -92,8 +108,7 @@ class Inputs:
                 work[index] = (mean, has, magnitude)
         if problems:
             raise ScoringInputError(problems)
-        count, value = _by_role(batch, rows, read, median=plan.roles.median)
-        return cls(batch, rows, work, count, value, read)
+        return cls(batch, rows, work, read, plan.roles.median)
 
 
 def role_problems(batch: GenericBatch, roles: RolePolicy, rows: slice) -> list[Problem]:
@@ -149,6 +164,8 @@ def _no_indicators(part: WorkPart, has: Bools, start: int) -> list[Problem]:
 
 def _work(batch: GenericBatch, part: WorkPart, rows: slice) -> tuple[Floats, Bools, Floats]:
     """The float mean achievement of the indicators of *part*'s kinds (PermenPANRB 8/2021)."""
+    if accelerator() == "numba":  # the same bits, compiled (_compiled)
+        return work_means(batch, part, rows)
     at = batch.indicator[rows] & np.isin(batch.kind[rows], part.kinds)
     real = batch.realisation[rows].astype(np.float64)
     low = batch.target_low[rows].astype(np.float64)
@@ -210,6 +227,15 @@ def behaviour(
     """The float mean of *part*'s rescaled subject values, whether it has one, magnitude."""
     roles = plan.roles
     batch = inputs.batch
+    low, high = float(batch.scale_min), float(batch.scale_max)
+    top = max(abs(low), abs(high)) + abs(low)
+    magnitude = np.full(inputs.n, top * 100.0 / (high - low) + 100.0)
+    filler = imputed(roles)
+    if accelerator() == "numba":  # the same bits, compiled (_compiled)
+        fill = None if filler is None else float(filler)
+        picked, rows = _chosen(inputs, part), inputs.rows
+        found = rated_means(batch, rows, plan, part, weights.tolist(), chosen=picked, filler=fill)
+        return found[0], found[1], magnitude
     shape = inputs.count.shape[1:]
     some, short = np.zeros(shape, np.bool_), np.zeros(shape, np.bool_)
     weighted, present_weight, missing_weight = np.zeros(shape), np.zeros(shape), np.zeros(shape)
@@ -224,21 +250,17 @@ def behaviour(
         present_weight += present * weight
         missing_weight += ~present * weight
     has = some & ~short if roles.require else some
-    filler = imputed(roles)
     if roles.require:
         subject = weighted
     elif filler is None:
         subject = weighted / np.where(some, present_weight, 1.0)
     else:
         subject = weighted + missing_weight * float(filler)
-    low, high = float(batch.scale_min), float(batch.scale_max)
     rescaled = (subject - low) / (high - low) * 100.0
     chosen = _chosen(inputs, part)
     ok = (has | ~chosen).all(axis=1) & (not part.unknown)
     total = np.where(chosen & has, rescaled, 0.0).sum(axis=1)
     mean = total / np.maximum(chosen.sum(axis=1), 1)
-    top = max(abs(low), abs(high)) + abs(low)
-    magnitude = np.full(inputs.n, top * 100.0 / (high - low) + 100.0)
     return mean, np.asarray(ok), magnitude
 
 
