@@ -213,8 +213,12 @@ def national_paths(columns: dict[str, object]) -> dict[str, Callable[[], object]
     def engine() -> object:
         return score_generic(GenericBatch(**columns), chosen, chunk=CHUNK)  # type: ignore[arg-type]
 
+    def two_threads() -> object:
+        return score_generic(GenericBatch(**columns), chosen, chunk=CHUNK, threads=2)  # type: ignore[arg-type]
+
     paths = {
         "exact engine": engine,
+        "2 threads": two_threads,
         "numpy floor": lambda: national_floor(columns),  # type: ignore[arg-type]
         "memory pass": lambda: memory_pass(columns),
     }
@@ -244,6 +248,7 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
     head = f"   {'rows':>9} {'input MiB':>9} {'engine s':>9} {'ns/row':>7} {'floor ns':>8}"
     head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'exact rows':>10}"
     head += f" {'numpy s':>8} {'/floor':>7}" if compared else ""
+    head += f" {'2 threads s':>11} {'/memory':>8}"
     print(head)
     for n in sizes:
         columns = national_columns(n, seed)
@@ -264,6 +269,7 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
                 if "numpy path" in medians
                 else ""
             )
+            + f" {medians['2 threads']:>11.3f} {medians['2 threads'] / memory:>7.1f}x"
             + f"   (float floor bands off the exact: {flips:,})"
         )
         del columns, paths, scores

@@ -340,3 +340,45 @@ class TestSwitch:
         with pytest.raises(MissingExtraError) as caught:
             accelerator()
         assert (caught.value.extra, caught.value.package) == ("batch", "numba")
+
+
+class TestThreads:
+    """`score_generic(..., threads=k)` scores chunks side by side, to the same results."""
+
+    @pytest.mark.parametrize("path", ["numba", "numpy"])
+    @given(seed=st.integers(0, 2**32 - 1), chunk=st.integers(1, 40), threads=st.integers(2, 4))
+    @settings(max_examples=10)
+    def test_any_number_of_threads_gives_the_serial_scores(self, path, seed, chunk, threads):
+        if path == "numba" and importlib.util.find_spec("numba") is None:
+            pytest.skip("numba is not installed (the batch extra brings it)")
+        rng = np.random.default_rng(seed)
+        batch = GenericBatch(**random_columns(rng, 120, (3, 2, 4), 2, (1, 5), any_number=True))
+        with running(path):
+            serial = score_generic(batch, chunk=chunk)
+            side_by_side = score_generic(batch, chunk=chunk, threads=threads)
+        assert_same(side_by_side, serial)
+
+    def test_the_first_problem_in_row_order_is_raised(self):
+        columns = random_columns(
+            np.random.default_rng(7), 60, (2, 1, 3), 0, (1, 5), any_number=False
+        )
+        # Two supervisor ratings of one subject are refused; put them in rows 25 and 55.
+        for row in (25, 55):
+            columns["role"][row, :2] = SUPERVISOR
+            columns["rated"][row, 0, :2] = True
+        batch = GenericBatch(**columns)
+        with pytest.raises(p.exceptions.ScoringInputError) as serial:
+            score_generic(batch, chunk=10)
+        with pytest.raises(p.exceptions.ScoringInputError) as threaded:
+            score_generic(batch, chunk=10, threads=3)
+        assert [q.path for q in serial.value.problems] == ["$.rated[25, 0]"]
+        assert [q.path for q in threaded.value.problems] == ["$.rated[25, 0]"]
+
+    @pytest.mark.parametrize("threads", [0, -1, True, 1.5, "2"])
+    def test_threads_must_be_a_whole_number_of_at_least_one(self, threads):
+        batch = GenericBatch(
+            **random_columns(np.random.default_rng(1), 3, (1, 1, 1), 0, (1, 5), any_number=False)
+        )
+        with pytest.raises(InvalidValueError) as caught:
+            score_generic(batch, threads=threads)
+        assert caught.value.field == "threads"

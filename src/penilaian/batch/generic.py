@@ -44,6 +44,8 @@ target and realisation, and at most 2^53 - 1 once scaled; every rating by 10^6
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from penilaian.batch._generic_plan import Plan, plan_for
@@ -56,7 +58,11 @@ __all__ = ["KINDS", "ROLES", "GenericBatch", "GenericScores", "score_generic"]
 
 
 def score_generic(
-    batch: GenericBatch, regime: GenericRegime | None = None, *, chunk: int = 200_000
+    batch: GenericBatch,
+    regime: GenericRegime | None = None,
+    *,
+    chunk: int = 200_000,
+    threads: int = 1,
 ) -> GenericScores:
     """
     Score every row of *batch* as *regime* (default `GenericRegime.default()`) would.
@@ -65,6 +71,11 @@ def score_generic(
         batch: The inputs.
         regime: The regime; its options are checked before any work.
         chunk: Rows computed at a time, to bound the memory of the intermediates.
+        threads: Chunks computed at once, on that many threads (1: one after the
+            other).  The compiled kernels release the GIL, so on the numba path
+            (`penilaian.batch.accelerator`) two threads use two cores; the results,
+            and the first problem raised, are the same for any number.  Under Dask,
+            whose workers already run partitions on their own threads, keep 1.
 
     Raises:
         ScoringInputError: a regime option the batch does not compute (no rounding,
@@ -81,26 +92,39 @@ def score_generic(
     given: object = chunk
     if isinstance(given, bool) or not isinstance(given, int) or given < 1:
         raise InvalidValueError("chunk", chunk, "must be a whole number of rows, at least 1")
+    asked: object = threads
+    if isinstance(asked, bool) or not isinstance(asked, int) or asked < 1:
+        raise InvalidValueError("threads", threads, "must be a whole number, at least 1")
     plan = plan_for(regime, batch.subjects)
-    return _joined(plan, batch, chunk)
+    return _joined(plan, batch, chunk, threads)
 
 
-def _joined(plan: Plan, batch: GenericBatch, chunk: int) -> GenericScores:
+def _joined(plan: Plan, batch: GenericBatch, chunk: int, threads: int) -> GenericScores:
     """Score *batch* a chunk at a time, each chunk written into the result's columns."""
     n, width = len(batch), len(plan.component_ids)
     complete = np.zeros(n, np.bool_)
     score = np.empty(n, np.int64)
     band, grade = np.empty(n, np.int8), np.empty(n, np.int8)
     component = np.empty((n, width), np.int64)
-    exact_rows = 0
-    for start in range(0, n, chunk):
+
+    def scored(start: int) -> int:
         rows = slice(start, start + chunk)
         part = combine(Inputs.read(batch, plan, rows), plan)
         complete[rows], score[rows], band[rows], grade[rows] = (
             part.complete, part.score, part.band, part.grade,
         )  # fmt: skip
         component[rows] = part.component
-        exact_rows += part.exact_rows
+        return part.exact_rows
+
+    starts = range(0, n, chunk)
+    if threads == 1 or len(starts) < 2:  # one chunk needs no pool
+        exact_rows = sum(map(scored, starts))
+    else:
+        # The first chunk alone (it compiles or loads the kernels once), then the rest on
+        # the pool; map gives their counts, and re-raises their problems, in chunk order.
+        exact_rows = scored(starts[0])
+        with ThreadPoolExecutor(threads) as pool:
+            exact_rows += sum(pool.map(scored, starts[1:]))
     return GenericScores(
         plan.rounding.places, plan.labels, plan.component_ids, complete, score, band, grade,
         component, exact_rows,
