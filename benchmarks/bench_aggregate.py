@@ -1,7 +1,8 @@
 """
 Benchmark: aggregate the 360-degree behaviour ratings of N appraisals with a weighting policy.
 
-Measured path: ``policy(appraisal, aspect, trace=...)`` for each of the 7 BerAKHLAK aspects
+Measured path: ``policy(appraisal, aspect, trace=...)`` (with the trace on, the step is
+built when first read; ``trace read`` reads it) for each of the 7 BerAKHLAK aspects
 of each appraisal (all aspects, as a regime asks), with a typical agency policy: supervisor
 2/5, second-level supervisor 1/10, peers 3/10, subordinate 1/5, `Mean` within a role,
 `Renormalise` for missing roles, at least 2 peers, self not counted (reported beside).
@@ -206,6 +207,10 @@ def make_paths(
     def policy_with_trace(appraisal: Appraisal) -> object:
         return [POLICY(appraisal, aspect, trace=True) for aspect in aspects]
 
+    def trace_read(appraisal: Appraisal) -> object:
+        # A step is built when first read: read each, as a regime's trace does.
+        return [POLICY(appraisal, aspect, trace=True).step.output for aspect in aspects]  # type: ignore[union-attr]
+
     def floor(pairs: Any) -> object:
         return floor_value(pairs, weights)
 
@@ -215,6 +220,7 @@ def make_paths(
     return {
         "trace off": (policy_without_trace, appraisals),
         "trace on": (policy_with_trace, appraisals),
+        "trace read": (trace_read, appraisals),
         "floor": (floor, extracted),
         "float": (float_floor, floats),
     }
@@ -295,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(f"ratio trace off/floor: {median['trace off'] / median['floor']:.2f}")
     print(f"ratio trace on/floor: {median['trace on'] / median['floor']:.2f}")
+    print(f"ratio trace read/floor: {median['trace read'] / median['floor']:.2f}")
     print(f"ratio trace on/trace off: {median['trace on'] / median['trace off']:.2f}")
     print(
         f"for scale: trace off / float {median['trace off'] / median['float']:.2f}, "

@@ -216,7 +216,7 @@ def _panel(scores: dict[str, list[int]], subjects: tuple[str, ...] = (SUBJECT,))
 
 class TestOnce:
     def test_no_trace_skips_the_full_path(self, monkeypatch):
-        """Without a trace, a plain subject is weighed in whole numbers: no grouping, no parts."""
+        """A plain subject is weighed in whole numbers; the full path runs only to build a step."""
         appraisal = _panel({"supervisor": [80], "peer": [70, 71]})
         policy = WeightingPolicy({"supervisor": "1/2", "peer": "1/2"}, missing=Require())
 
@@ -225,8 +225,11 @@ class TestOnce:
 
         monkeypatch.setattr(weighting_module, "collect", refuse)
         assert policy(appraisal, SUBJECT, trace=False).value == Fraction(301, 4)
+        traced = policy(appraisal, SUBJECT, trace=True)  # the step is built when read
+        assert traced.value == Fraction(301, 4)
+        assert traced.step is not None
         with pytest.raises(AssertionError, match="full path"):
-            policy(appraisal, SUBJECT, trace=True)
+            _ = traced.step.rule
 
     def test_custom_aggregation_takes_the_full_path(self):
         """An aggregation the kernel does not know is called on Fractions, as documented."""

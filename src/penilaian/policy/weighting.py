@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of
+from penilaian._base.trace import deferred_step
 from penilaian.exceptions import InvalidNumberError, InvalidValueError, UnsupportedInputError
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import RaterRole
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from penilaian._base.numbers import Number
+    from penilaian._base.trace import Step
 
 __all__ = ["EXAMPLE_360_ROLE_WEIGHTS", "EXAMPLE_SERVICE_ROLE_WEIGHTS", "WeightingPolicy"]
 
@@ -167,15 +169,26 @@ class WeightingPolicy:
         """
         Return the weighted value of *subject* in *appraisal*, or the gap (see `aggregate`).
 
-        Without a trace or public index, the value is computed in whole numbers from the
-        ratings the appraisal grouped once (no per-role part is built); whatever that
-        cannot answer (an error, a gap, a custom aggregation) takes `aggregate`.
+        Without a public index, the value is computed in whole numbers from the ratings
+        the appraisal grouped once (no per-role part is built), and its step, when a
+        trace is asked for, is built by `aggregate` the first time it is read
+        (`penilaian._base.trace.deferred_step`); whatever the whole numbers cannot
+        answer (an error, a gap, a custom aggregation) takes `aggregate` at once.
         """
-        if not trace and public is None and isinstance(appraisal, Appraisal):
+        if public is None and isinstance(appraisal, Appraisal):
             found = self._kernel.value(appraisal, subject)
             if found is not None:
-                return Aggregate(subject, *found)
+                if not trace:
+                    return Aggregate(subject, *found)
+                step = deferred_step(functools.partial(self._step, appraisal, subject))
+                return Aggregate(subject, *found, step=step)
         return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
+
+    def _step(self, appraisal: Appraisal, subject: str) -> Step:
+        """The step of *subject*'s value, built by `aggregate` (the whole numbers' reference)."""
+        step = self.aggregate(appraisal, subject, trace=True).step
+        assert step is not None  # noqa: S101 - a traced value always has its step
+        return step
 
     def aggregate(
         self,
