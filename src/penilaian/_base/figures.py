@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Final, TypeAlias
 
+from penilaian._base.numbers import terminating_places
 from penilaian._base.rounding import FIGURE_ROUNDING
 
 __all__ = ["Entry", "Figures", "figure_of"]
@@ -51,14 +52,8 @@ def figure_of(entry: Entry) -> Decimal:
         return _rounded(first, second)
     common = math.gcd(first, second)
     numerator, denominator = first // common, second // common
-    rest, places = denominator, 0
-    for prime in (2, 5):
-        count = 0
-        while rest % prime == 0:
-            rest //= prime
-            count += 1
-        places = max(places, count)
-    if rest == 1:
+    places = terminating_places(denominator)
+    if places is not None:
         return _rounded(numerator * (10**places // denominator), -places)
     # No finite decimal form: 6 places, halves up (FIGURE_ROUNDING), in integers.
     whole, remainder = divmod(abs(numerator) * _SIXTH, denominator)

@@ -29,19 +29,25 @@ import attrs
 from penilaian._base.bounds import MAX_DIGITS, MAX_NUMBER_TEXT, MAX_PLACES, check_bounds
 from penilaian.exceptions import InvalidNumberError, InvalidValueError
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 __all__ = [
     "DECIMAL",
     "OPTIONAL_DECIMAL",
     "ZERO",
     "Number",
+    "Ratio",
     "RoundingMode",
     "check_decimal",
     "check_positive",
     "exact_decimal",
     "format_number",
     "is_number",
+    "mean_ratio",
     "scaled_round",
     "scaled_round_ratio",
+    "terminating_places",
     "to_decimal",
     "to_fraction",
     "to_positive_fraction",
@@ -151,18 +157,31 @@ def _decimal_of(value: object, field: str) -> Decimal:
 
 def exact_decimal(value: Fraction) -> Decimal | None:
     """Return *value* as an exact `Decimal`, or `None` when it has no finite decimal form."""
-    # n/d has a finite form only when d = 2^a * 5^b; then n/d == n * (10^k / d) / 10^k
-    # with k = max(a, b), all in integers, and the Decimal is built from text (exact).
-    rest, places = value.denominator, 0
+    # n/d == n * (10^k / d) / 10^k, all in integers; the Decimal is built from text (exact).
+    places = terminating_places(value.denominator)
+    if places is None:
+        return None
+    return Decimal(f"{value.numerator * (10**places // value.denominator)}E-{places}")
+
+
+def terminating_places(denominator: int) -> int | None:
+    """
+    Return the decimal places of ``n / denominator`` (in lowest terms), or `None` if it never ends.
+
+    ``n/d`` has a finite decimal form only when ``d = 2^a x 5^b``; it then has ``max(a, b)``
+    places.
+
+    >>> terminating_places(8), terminating_places(3)
+    (3, None)
+    """
+    rest, places = denominator, 0
     for prime in (2, 5):
         count = 0
         while rest % prime == 0:
             rest //= prime
             count += 1
         places = max(places, count)
-    if rest != 1:
-        return None
-    return Decimal(f"{value.numerator * (10**places // value.denominator)}E-{places}")
+    return places if rest == 1 else None
 
 
 def to_fraction(value: object, field: str = "value") -> Fraction:
@@ -270,6 +289,27 @@ def scaled_round(
     """
     numerator, denominator = value.as_integer_ratio()
     return scaled_round_ratio(numerator, denominator, places, mode)
+
+
+Ratio = tuple[int, int]
+"""An exact value held as two integers, as the integer kernels hold it: a numerator over a
+denominator above 0, not necessarily in lowest terms."""
+
+
+def mean_ratio(values: Sequence[Ratio]) -> Ratio:
+    """
+    Return the mean of the ratios *values* (at least one), over a common denominator.
+
+    >>> mean_ratio([(1, 2), (1, 3), (5, 6)])
+    (10, 18)
+    """
+    numerator, denominator = values[0]
+    for n, d in values[1:]:
+        if d == denominator:
+            numerator += n
+        else:
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+    return numerator, denominator * len(values)
 
 
 def scaled_round_ratio(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from penilaian._base.figures import Figures, figure_of
-from penilaian._base.numbers import scaled_round_ratio
+from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
 from penilaian.model.grades import Grade
 from penilaian.model.raters import NumericScale
 from penilaian.model.targets import QualitativeTarget
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
     from penilaian.typing import RatingAggregator
 
 __all__ = ["Settings", "score_plain"]
-
-Ratio = tuple[int, int]
-"""An exact value: a numerator over a denominator above 0."""
 
 
 def _work(appraisal: Appraisal, source: WorkAchievement, entries: dict[str, Entry]) -> list[Ratio]:
@@ -100,16 +97,6 @@ def _rated(
     return values
 
 
-def _mean(values: list[Ratio]) -> Ratio:
-    numerator, denominator = values[0]
-    for n, d in values[1:]:
-        if d == denominator:
-            numerator += n
-        else:
-            numerator, denominator = numerator * d + n * denominator, denominator * d
-    return numerator, denominator * len(values)
-
-
 class Settings(Protocol):
     """What the kernel reads of a `penilaian.GenericRegime`."""
 
@@ -144,7 +131,7 @@ def score_plain(regime: Settings, appraisal: Appraisal, trace: Step | None) -> R
             values = _rated(appraisal, source, aggregator, entries)
         if not values:
             return None
-        mean = _mean(values)
+        mean = mean_ratio(values)
         entries[f"component[{component.id}]"] = mean
         share = weights[component.id]
         n, d = share.numerator * mean[0], share.denominator * mean[1]

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from penilaian._base.figures import Figures, figure_of
-from penilaian._base.numbers import scaled_round_ratio
+from penilaian._base.numbers import Ratio, scaled_round_ratio
 from penilaian._base.trace import Gap
 from penilaian.exceptions import Problem, ScoringInputError
 from penilaian.model.grades import Grade
@@ -64,9 +64,6 @@ if TYPE_CHECKING:
     from penilaian.regimes.pp30_2019.tables import IkiSegment
 
 __all__ = ["score_untraced"]
-
-Ratio = tuple[int, int]
-"""An exact value: a numerator over a denominator above 0."""
 
 
 class _Kernel:

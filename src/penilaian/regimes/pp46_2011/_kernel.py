@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Protocol
 
 from penilaian._base.figures import Figures
-from penilaian._base.numbers import scaled_round_ratio
+from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp46_2011._run import REGIME_ID
 from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS, creativity_points
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
     from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, RoundingPoints
 
 __all__ = ["Conventions", "score_untraced"]
-
-Ratio = tuple[int, int]
-"""An exact value: a numerator over a denominator above 0."""
 
 
 class Conventions(Protocol):
@@ -72,17 +69,6 @@ _BY_EFFICIENCY: Final = tuple(
 
 _LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
 _CLASSIFY: Final = PP46_2011_CATEGORIES.classify_ratio
-
-
-def _mean(values: list[Ratio]) -> Ratio:
-    """The mean of *values* (at least one), over a common denominator."""
-    numerator, denominator = values[0]
-    for n, d in values[1:]:
-        if d == denominator:
-            numerator += n
-        else:
-            numerator, denominator = numerator * d + n * denominator, denominator * d
-    return numerator, denominator * len(values)
 
 
 def _aspect(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
@@ -153,7 +139,7 @@ class _Kernel:
             value = (0, 1) if zero else _aspect(slot, pair[0], pair[1])
             entries[f"{prefix}.{_NAMES[slot]}"] = value
             values.append(value)
-        return self.carried(f"{prefix}.value", _mean(values))[0]
+        return self.carried(f"{prefix}.value", mean_ratio(values))[0]
 
 
 def score_untraced(
@@ -168,7 +154,7 @@ def score_untraced(
     kernel = _Kernel(regime)
     entries = kernel.entries
     # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.
-    mean = _mean([kernel.activity(item.target.id, item.pairs) for item in checked.activities])
+    mean = mean_ratio([kernel.activity(item.target.id, item.pairs) for item in checked.activities])
     entries["activities"] = mean
     count = sum(target.kind is TargetKind.ADDITIONAL for target in appraisal.targets)
     additional = PP46_2011_ADDITIONAL_TASK_POINTS.classify(count)
@@ -197,7 +183,7 @@ def score_untraced(
     gaps = checked.gaps
     grade = score = None
     if not gaps:
-        behaviour, rounded = kernel.carried("behaviour", _mean(found))
+        behaviour, rounded = kernel.carried("behaviour", mean_ratio(found))
         kernel.rate("behaviour", rounded)
         # Nilai prestasi kerja: work x SKP + behaviour x perilaku, rounded.
         weights = regime.weights
