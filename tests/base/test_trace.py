@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penilaian as p
+from penilaian._base.trace import Step, deferred_step
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, PenilaianError
 from penilaian.scoring import MISSING, Rule, show
 
@@ -109,3 +113,55 @@ class TestScoredTraces:
         """Step.of writes fractions, decimals and missing values exactly, in keyword order."""
         step = p.Step.of(RULE, Fraction(266, 3), b=Fraction(1, 3), a=Decimal("88.67"), c=None)
         assert step.inputs == (("b", "1/3"), ("a", "88.67"), ("c", MISSING))
+
+
+class TestDeferredStep:
+    """`deferred_step`: a step built once, when first read, that behaves as the step built."""
+
+    RULE = Rule("r", "test", "uji", "test")
+
+    def built(self, calls: list[int], child: Step | None = None) -> Step:
+        calls.append(1)
+        return Step.of(self.RULE, 5, subject="x", children=[child] if child else [], v=3)
+
+    def test_built_once_when_first_read_and_equal_to_the_step(self):
+        calls: list[int] = []
+        deferred = deferred_step(lambda: self.built(calls))
+        assert calls == []
+        plain = self.built([])
+        assert deferred == plain
+        assert plain == deferred
+        assert not deferred != plain  # noqa: SIM202 - the operator itself is under test
+        assert hash(deferred) == hash(plain)
+        assert repr(deferred) == repr(plain)
+        assert [s.output for s in deferred.walk()] == ["5"]
+        assert calls == [1]
+
+    def test_evolve_and_pickle_give_plain_steps(self):
+        deferred = deferred_step(lambda: self.built([]))
+        changed = attrs.evolve(deferred, output="6")
+        assert type(changed) is Step
+        assert (changed.output, changed.inputs) == ("6", (("v", "3"),))
+        loaded = pickle.loads(pickle.dumps(deferred))  # noqa: S301 - our own bytes
+        assert type(loaded) is Step
+        assert loaded == self.built([])
+
+    def test_a_step_that_reads_another_while_built(self):
+        inner = deferred_step(lambda: Step.of(self.RULE, 1))
+        outer = deferred_step(lambda: self.built([], child=inner if inner.output == "1" else None))
+        assert outer.children == (inner,)
+
+    def test_threads_reading_at_once_build_it_once(self):
+        calls: list[int] = []
+        gate = threading.Event()
+
+        def slow() -> Step:
+            gate.wait(1)
+            return self.built(calls)
+
+        deferred = deferred_step(slow)
+        with ThreadPoolExecutor(4) as pool:
+            futures = [pool.submit(lambda: deferred.output) for _ in range(4)]
+            gate.set()
+            assert [future.result() for future in futures] == ["5"] * 4
+        assert calls == [1]

@@ -15,6 +15,7 @@ the library is of the rule's source.  `CONFIDENCE` says what each tag means, and
 from __future__ import annotations
 
 import re
+import threading
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -247,6 +248,10 @@ class Step:
         return tuple(step for step in self.walk() if step.rule.id == rule_id)
 
 
+_BUILDING: Final = threading.RLock()
+"""Held while a deferred step is built (see `deferred_step`)."""
+
+
 class _DeferredStep(Step):
     """
     A `Step` built the first time anything of it is read (see `deferred_step`).
@@ -272,10 +277,15 @@ class _DeferredStep(Step):
     def _step(self) -> Step:
         built = self._built
         if built is None:
-            assert self._build is not None  # noqa: S101 - let go of only once built
-            built = self._build()
-            object.__setattr__(self, "_built", built)
-            object.__setattr__(self, "_build", None)  # let go of what it was built from
+            # One build, even when two threads read at once; reentrant, since building
+            # one step may read another (a regime's trace holds its aggregator's steps).
+            with _BUILDING:
+                built = self._built
+                if built is None:
+                    assert self._build is not None  # noqa: S101 - released once built
+                    built = self._build()
+                    object.__setattr__(self, "_built", built)
+                    object.__setattr__(self, "_build", None)  # let go of its inputs
         return built
 
     @property
