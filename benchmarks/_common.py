@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # The per-appraisal lookup indexes that `penilaian.Appraisal` computes once and keeps.
-_CACHED = ("rater_roles", "ratings_by_subject", "ratings_by_subject_and_role")
+_CACHED = ("rater_roles", "ratings_by_subject")
 
 
 def forget_caches(appraisals: Iterable[Any]) -> None:

@@ -35,6 +35,7 @@ from penilaian import (
 )
 from penilaian.exceptions import InvalidValueError, ScoringInputError
 from penilaian.policy import PublicIndex, Weights
+from penilaian.policy._grouping import grouped_ratings
 from policy._reference_weighting import reference_aggregate
 from strategies import appraisals, numeric_scales, scores_on, weighting_policies
 
@@ -270,10 +271,14 @@ class TestOnce:
         assert calls == [frozenset({"supervisor", "peer"})]
 
     def test_grouped_once_per_appraisal(self):
-        """The appraisal groups its ratings by subject and role once, in order, read-only."""
+        """The ratings are grouped by subject and role once while scored, in order, read-only."""
         appraisal = _panel({"supervisor": [80], "peer": [70, 75]}, ("collaborative", "adaptive"))
-        grouped = appraisal.ratings_by_subject_and_role
-        assert grouped is appraisal.ratings_by_subject_and_role
+        grouped = grouped_ratings(appraisal)
+        assert grouped is grouped_ratings(appraisal)  # kept for the appraisal being scored
+        assert grouped == appraisal.ratings_by_subject_and_role()
+        assert appraisal.ratings_by_subject_and_role() is not grouped  # nothing kept on it
+        other = _panel({"supervisor": [60]}, ("collaborative",))
+        assert grouped_ratings(other) is not grouped
         assert list(grouped) == ["collaborative", "adaptive"]
         peers = grouped["adaptive"]["peer"]
         assert [rating.rater_id for rating in peers] == ["peer-0", "peer-1"]

@@ -177,9 +177,15 @@ class Appraisal:
             index.setdefault(rating.subject, []).append((position, rating))
         return MappingProxyType({subject: tuple(found) for subject, found in index.items()})
 
-    @functools.cached_property
     def ratings_by_subject_and_role(self) -> Mapping[str, Mapping[str, tuple[Rating, ...]]]:
-        """Each rated subject's ratings by their rater's role id, in order (computed once)."""
+        """
+        Return each rated subject's ratings by their rater's role id, in order, read-only.
+
+        Built anew on each call and not kept on the appraisal: an index kept on every live
+        appraisal is what the garbage collector walks again and again when many are
+        scored at once.  The aggregators keep the grouping of the appraisal they are
+        scoring while they score it.
+        """
         roles = {rater.id: rater.role.value for rater in self.raters}
         index: dict[str, dict[str, list[Rating]]] = {}
         for rating in self.ratings:

@@ -7,9 +7,10 @@ The weights are held as whole numbers over their common denominator (``2/5, 1/10
 a denominator.  The weighted value is then one numerator over one denominator, made a
 `Fraction` once, at the end: exactly the value the policy's `Fraction` path gives.
 
-The kernel reads the ratings the appraisal has grouped once by subject and role
-(`penilaian.Appraisal.ratings_by_subject_and_role`).  It answers only the plain case:
-every rating numeric and on one scale, from a role the policy weights (or self), no
+The kernel reads the ratings grouped once by subject and role for the appraisal being
+scored (`penilaian.Appraisal.ratings_by_subject_and_role`, kept by
+`penilaian.policy._grouping.grouped_ratings`).  It answers only the plain case: every
+rating numeric and on one scale, from a role the policy weights (or self), no
 public index, a value that can be formed, a built-in aggregation.  Anything else (an
 error to report, a gap to explain, a custom aggregation) returns `None`, and the policy
 takes its full path, which builds every part and reports every problem.
@@ -22,6 +23,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from penilaian.model.raters import NumericScale, RaterRole
+from penilaian.policy._grouping import grouped_ratings
 from penilaian.policy._roles import ROLES
 from penilaian.policy.aggregation import Impute, Mean, Median, Renormalise, Require, TrimmedMean
 
@@ -85,7 +87,7 @@ class Kernel:
         roles leave of the whole.
         """
         aggregation = self._aggregation
-        by_role = appraisal.ratings_by_subject_and_role.get(subject)
+        by_role = grouped_ratings(appraisal).get(subject)
         if aggregation is None or by_role is None:
             return None
         scanned = self._scan(by_role, aggregation)

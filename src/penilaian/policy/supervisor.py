@@ -15,6 +15,7 @@ from penilaian.exceptions import (
     UnsupportedInputError,
 )
 from penilaian.model.raters import NumericScale, RaterRole, Rating
+from penilaian.policy._grouping import grouped_ratings
 from penilaian.policy.aggregation import Aggregate
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class SupervisorRating:
         if not trace:
             # The common case from the ratings the appraisal grouped once: one numeric
             # supervisor rating.  Anything else takes the full path below.
-            by_role = appraisal.ratings_by_subject_and_role.get(subject)
+            by_role = grouped_ratings(appraisal).get(subject)
             ratings = by_role.get(_SUPERVISOR) if by_role is not None else None
             if ratings is not None and len(ratings) == 1:
                 rating = ratings[0]
