@@ -159,3 +159,18 @@ def interleaved_medians(
         for name, (run, items) in paths.items():
             samples[name].append(time_once(run, items, fresh=True))
     return {name: statistics.median(times) for name, times in samples.items()}
+
+
+def print_paths(median: Mapping[str, float], n: int) -> None:
+    """
+    Print each path's total, microseconds per appraisal, and ratio to ``floor`` and ``float``.
+
+    The table of the scalar benchmarks: *median* holds each path's median seconds for
+    *n* appraisals, ``floor`` and ``float`` among them.
+    """
+    header = f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13}"
+    print(f"{header} {'vs floor':>9} {'vs float':>9}")
+    for name, seconds in median.items():
+        per = seconds / n * 1e6
+        ratio, scale = seconds / median["floor"], seconds / median["float"]
+        print(f"{name:<10} {n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x {scale:>8.2f}x")

@@ -34,7 +34,15 @@ import time
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, Rounded, localcontext
 from typing import TYPE_CHECKING
 
-from _common import arguments, environment, float_half_up, half_up, interleaved_medians, settle
+from _common import (
+    arguments,
+    environment,
+    float_half_up,
+    half_up,
+    interleaved_medians,
+    print_paths,
+    settle,
+)
 
 from penilaian import (
     PP30_2019_BEHAVIOUR,
@@ -459,12 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "time.perf_counter"
     )
     print()
-    header = f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13}"
-    print(f"{header} {'vs floor':>9} {'vs float':>9}")
-    for name, seconds in median.items():
-        per = seconds / args.n * 1e6
-        ratio, scale = seconds / median["floor"], seconds / median["float"]
-        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x {scale:>8.2f}x")
+    print_paths(median, args.n)
     print()
     print(
         f"ratio trace off/floor: {median['trace off'] / median['floor']:.2f} (target <= 2); "

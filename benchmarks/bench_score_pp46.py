@@ -47,6 +47,7 @@ from _common import (
     half_up,
     interleaved_medians,
     peak_rss_mib,
+    print_paths,
     settle,
 )
 from bench_aggregate import POLICY, float_value, floor_value, floor_weights
@@ -394,12 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "time.perf_counter"
     )
     print()
-    header = f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13}"
-    print(f"{header} {'vs floor':>9} {'vs float':>9}")
-    for name, seconds in median.items():
-        per = seconds / args.n * 1e6
-        ratio, scale = seconds / median["floor"], seconds / median["float"]
-        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x {scale:>8.2f}x")
+    print_paths(median, args.n)
     print()
     print(f"ratio trace off / floor: {median['trace off'] / median['floor']:.2f} (target <= 2)")
     print(f"ratio trace on / floor:  {median['trace on'] / median['floor']:.2f} (target <= 4)")

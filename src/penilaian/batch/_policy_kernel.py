@@ -132,30 +132,51 @@ def _score(
     shared: dict[tuple[object, ...], tuple[Floats, Bools, Floats]],
 ) -> SliceScores:
     """`combine` without figures: floats where clear, `Exact` where the filter flags."""
+    complete, total, size, terms = _totals(inputs, plan, shared)
+    score, flagged = round_filtered(total, error_bound(size, terms), plan.rounding)
+    flagged &= complete
+    rows = np.flatnonzero(flagged).tolist()
+    for row, exact in _exact_scores(inputs, plan, rows):
+        score[row] = exact
+    banded = np.searchsorted(_thresholds(plan), score, side="right")
+    score = np.where(complete, score, MISSING)
+    band: Codes = np.where(complete, banded, NONE).astype(np.int8)
+    grade = _grades(plan)[band.astype(np.intp) + 1]
+    return SliceScores(inputs.rows, index, band, grade, len(rows), score)
+
+
+def _totals(
+    inputs: Inputs, plan: Plan, shared: dict[tuple[object, ...], tuple[Floats, Bools, Floats]]
+) -> tuple[Bools, Floats, Floats, int]:
+    """
+    The rows with every component, the float total, its magnitude, and the terms summed.
+
+    The weighted sum of the components' float means, and of their magnitudes, from
+    which `penilaian.batch._columns.error_bound` bounds the total's error.
+    """
     parts = _parts(inputs, plan, shared)
     batch = inputs.batch
     terms = batch.indicator.shape[1] + batch.score.shape[1] + batch.score.shape[2]
     terms += len(plan.roles.roles) + len(parts) + 8
     oks = [ok for _, ok, _ in parts]
     complete = np.logical_and.reduce(oks) if oks else np.ones(inputs.n, np.bool_)
-    total = sum(float(p.weight) * m for p, (m, _, _) in zip(plan.components, parts, strict=True))
-    size = sum(float(p.weight) * g for p, (_, _, g) in zip(plan.components, parts, strict=True))
-    score, flagged = round_filtered(
-        np.asarray(total), error_bound(np.asarray(size), terms), plan.rounding
-    )
-    flagged &= complete
-    rows = np.flatnonzero(flagged).tolist()
-    if rows:
-        exact, start, places = Exact(batch, plan), inputs.rows.start or 0, plan.rounding.places
-        for row in rows:
-            exact_score = exact.row(start + row)[1]
-            if exact_score is not None:
-                score[row] = int(exact_score.scaleb(places))
-    found = np.searchsorted(_thresholds(plan), score, side="right")
-    score = np.where(complete, score, MISSING)
-    band: Codes = np.where(complete, found, NONE).astype(np.int8)
-    grade = _grades(plan)[band.astype(np.intp) + 1]
-    return SliceScores(inputs.rows, index, band, grade, len(rows), score)
+    total = np.zeros(inputs.n)
+    size = np.zeros(inputs.n)
+    for part, (mean, _, magnitude) in zip(plan.components, parts, strict=True):
+        total += float(part.weight) * mean
+        size += float(part.weight) * magnitude
+    return complete, total, size, terms
+
+
+def _exact_scores(inputs: Inputs, plan: Plan, rows: list[int]) -> Iterator[tuple[int, int]]:
+    """Each of *rows* (of the slice) with its exact score in whole units, where it has one."""
+    if not rows:
+        return
+    exact, start, places = Exact(inputs.batch, plan), inputs.rows.start or 0, plan.rounding.places
+    for row in rows:
+        exact_score = exact.row(start + row)[1]
+        if exact_score is not None:
+            yield row, int(exact_score.scaleb(places))
 
 
 def _bands(
@@ -175,18 +196,8 @@ def _bands(
     0, not finite or too large to trust, are scored exactly (`Exact`) and banded in
     integers.
     """
-    parts = _parts(inputs, plan, shared)
-    batch = inputs.batch
-    terms = batch.indicator.shape[1] + batch.score.shape[1] + batch.score.shape[2]
-    terms += len(plan.roles.roles) + len(parts) + 8
-    oks = [ok for _, ok, _ in parts]
-    complete = np.logical_and.reduce(oks) if oks else np.ones(inputs.n, np.bool_)
+    complete, total, size, terms = _totals(inputs, plan, shared)
     unit = 10.0**plan.rounding.places
-    total = np.zeros(inputs.n)
-    size = np.zeros(inputs.n)
-    for part, (mean, _, magnitude) in zip(plan.components, parts, strict=True):
-        total += float(part.weight) * mean
-        size += float(part.weight) * magnitude
     bound = error_bound(size, terms)
     scaled = total * unit
     slack = bound * unit + np.abs(scaled) * 2.0**-50
@@ -201,13 +212,8 @@ def _bands(
     flagged |= (total <= bound) | ~(np.abs(scaled) < SAFE_MAGNITUDE)  # NaN is not < either
     flagged &= complete
     rows = np.flatnonzero(flagged).tolist()
-    if rows:
-        exact, start, places = Exact(batch, plan), inputs.rows.start or 0, plan.rounding.places
-        for row in rows:
-            exact_score = exact.row(start + row)[1]
-            if exact_score is not None:
-                found = int(exact_score.scaleb(places))
-                band[row] = int(np.searchsorted(thresholds, found, side="right"))
+    for row, found in _exact_scores(inputs, plan, rows):
+        band[row] = int(np.searchsorted(thresholds, found, side="right"))
     band = np.where(complete, band, NONE).astype(np.int8)
     grade = _grades(plan)[band.astype(np.intp) + 1]
     return SliceScores(inputs.rows, index, band, grade, len(rows))
