@@ -316,6 +316,8 @@ class TestParse:
         text = '{"a": 1, "b": {"c": 2.50, "c": 3}, "a": [1.0, {"d": null}]}'
         marked = parse_json(text)
         plain = parse_document(text, marking=False)
+        assert parse_json(text, marking=False) == plain
+        assert repeated_keys(parse_json(text, marking=False)) == ()
         assert marked == plain
         assert list(marked) == list(plain)
         assert repeated_keys(marked) == ("a",)

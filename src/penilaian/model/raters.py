@@ -289,14 +289,11 @@ class OrdinalScale:
         targets: dict[str, str] = {normalise_label(level): level for level in self.levels}
         for index, pair in enumerate(value):
             field = f"{attribute.name}[{index}]"
-            if (
-                not _is_text_pair(pair)
-                or pair[1] not in self.levels
-                or not normalise_label(pair[0])
-            ):
+            key = normalise_label(pair[0]) if _is_text_pair(pair) else ""
+            if not key or pair[1] not in self.levels:
                 raise InvalidValueError(field, pair, "must pair an alias with a level")
             check_length(pair[0], field, MAX_ID_LENGTH)
-            earlier = targets.setdefault(normalise_label(pair[0]), pair[1])
+            earlier = targets.setdefault(key, pair[1])
             if earlier != pair[1]:
                 raise DuplicateIdError(field, pair[0], f"already names level {earlier}")
 

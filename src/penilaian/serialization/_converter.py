@@ -67,6 +67,7 @@ from penilaian.serialization._bounds import (
     type_depth,
 )
 from penilaian.serialization._catalogue import register_catalogue_hooks
+from penilaian.serialization._fast import quick_structure_fn, register_quick
 from penilaian.serialization._hooks import is_optional, optional_hook, register_tagged_union
 from penilaian.serialization._policy import register_policy_hooks
 from penilaian.serialization._reading import parse_document
@@ -92,6 +93,7 @@ T = TypeVar("T")
 # Built-in values that documents carry whole: read back as themselves, not rebuilt.
 _KNOWN: dict[type, tuple[object, ...]] = {OrdinalScale: (EXPECTATION_SCALE,)}
 _Made: TypeAlias = "Callable[[], Problem]"  # a problem, written out only if it is listed
+_StructureFn: TypeAlias = "Callable[[type, cattrs.Converter], Callable[[Any, Any], Any]]"
 
 
 def _strict(kind: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
@@ -125,6 +127,16 @@ def make_converter() -> cattrs.Converter:
         exactly and knows every penilaian type.  Use it to add hooks for your own
         types; the module-level functions use a shared instance.
     """
+    return _made(_careful)
+
+
+def _careful(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Return cattrs' own structuring function of *cls*: every problem noted with its place."""
+    return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+
+def _made(structure_fn: _StructureFn) -> cattrs.Converter:
+    """The converter, with *structure_fn* writing the structuring of each class in a union."""
     # Every tuple becomes a JSON array (a list), so unstructured data is plain JSON data.
     converter = make_json_converter(
         forbid_extra_keys=True, unstruct_collection_overrides={tuple: list}
@@ -150,17 +162,17 @@ def make_converter() -> cattrs.Converter:
 
     register_arrays(converter)
     register_trace_hooks(converter)
-    _register_period(converter)
-    _register_framework(converter)
+    _register_period(converter, structure_fn)
+    _register_framework(converter, structure_fn)
     for union, tags in TAGS.items():
-        register_tagged_union(converter, union, tags, _KNOWN)
+        register_tagged_union(converter, union, tags, _KNOWN, structure_fn)
     register_policy_hooks(converter)
     register_catalogue_hooks(converter)
     return converter
 
 
-def _register_period(converter: cattrs.Converter) -> None:
-    as_object = make_dict_structure_fn(Period, converter, _cattrs_forbid_extra_keys=True)
+def _register_period(converter: cattrs.Converter, structure_fn: _StructureFn) -> None:
+    as_object = structure_fn(Period, converter)
 
     def structure_period(value: Any, _type: type[Any]) -> Period:  # noqa: ANN401
         return Period.parse(value) if isinstance(value, str) else as_object(value, Period)
@@ -168,15 +180,14 @@ def _register_period(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(Period, structure_period)
 
 
-def _register_framework(converter: cattrs.Converter) -> None:
-    as_object = make_dict_structure_fn(
-        BehaviourFramework, converter, _cattrs_forbid_extra_keys=True
-    )
+def _register_framework(converter: cattrs.Converter, structure_fn: _StructureFn) -> None:
+    as_object = structure_fn(BehaviourFramework, converter)
     to_object = make_dict_unstructure_fn(BehaviourFramework, converter)
 
     def structure_framework(value: Any, _type: type[Any]) -> BehaviourFramework:  # noqa: ANN401
         if not isinstance(value, str):
-            return as_object(value, BehaviourFramework)
+            framework: BehaviourFramework = as_object(value, BehaviourFramework)
+            return framework
         if value not in BUILTIN_FRAMEWORKS:
             reason = f"not a built-in framework ({', '.join(BUILTIN_FRAMEWORKS)})"
             raise InvalidValueError("framework", value, reason)
@@ -192,6 +203,9 @@ def _register_framework(converter: cattrs.Converter) -> None:
 
 
 _CONVERTER = make_converter()
+# The quick way: tried first, on the plain case; anything unusual takes the careful way.
+_QUICK = _made(quick_structure_fn)
+register_quick(_QUICK)
 
 # What structuring raises for bad data: cattrs' error trees, our own errors, and the
 # builtins that a wrong shape at the top level gives (cattrs' code for an object
@@ -216,6 +230,9 @@ def structure(data: object, cls: type[T]) -> T:
     """
     Build a *cls* from plain JSON data, checking everything.
 
+    Right data takes the quick way (`penilaian.serialization._fast`); anything unusual
+    is structured again the careful way, which reports every problem.
+
     Args:
         data: Plain data, as `parse_json` gives it (or any dicts, lists, strings and numbers).
         cls: The type to build, for example `penilaian.Appraisal`.
@@ -233,6 +250,10 @@ def structure(data: object, cls: type[T]) -> T:
     lazy = depth is not None and depth <= MAX_DEPTH
     if not lazy:
         check_depth(data)
+    try:
+        return _QUICK.structure(data, cls)
+    except Exception:  # noqa: BLE001, S110 - the careful way below decides, and says why
+        pass
     try:
         return _CONVERTER.structure(data, cls)
     except Exception as error:

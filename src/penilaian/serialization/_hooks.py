@@ -13,7 +13,7 @@ from __future__ import annotations
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn
 
 from penilaian.exceptions import InvalidInputError, InvalidValueError, Problem
 
@@ -105,6 +105,7 @@ def register_tagged_union(
     union: Any,  # noqa: ANN401
     tags: dict[type, str],
     known: dict[type, tuple[object, ...]],
+    structure_fn: Callable[[type, cattrs.Converter], Callable[[Any, Any], Any]],
 ) -> None:
     """
     Write each member of *union* with its ``"kind"`` tag, and read it back by that tag.
@@ -117,7 +118,7 @@ def register_tagged_union(
     hooks = {}  # each member's own hook, by tag: no dispatch per value
     for cls, tag in tags.items():
         converter.register_unstructure_hook(cls, _tagging(converter, cls, tag))
-        hooks[tag] = _untagging(converter, cls, tag)
+        hooks[tag] = _untagging(structure_fn(cls, converter), cls, tag)
         if cls in known:
             hooks[tag] = knowing(converter, hooks[tag], known[cls])
         converter.register_structure_hook(cls, hooks[tag])
@@ -142,11 +143,9 @@ def _tagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any]
     return unstructure_tagged
 
 
-def _untagging(converter: cattrs.Converter, cls: type, tag: str) -> Callable[[Any, Any], Any]:
-    from_dict: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
-    )
-
+def _untagging(
+    from_dict: Callable[[Any, Any], Any], cls: type, tag: str
+) -> Callable[[Any, Any], Any]:
     def structure_tagged(value: Any, _type: Any) -> Any:  # noqa: ANN401
         if isinstance(value, dict) and "kind" in value:
             if value["kind"] != tag:

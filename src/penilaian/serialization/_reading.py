@@ -234,7 +234,7 @@ def read_document(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
     return _read_stream(source, None, "", what="")
 
 
-def parse_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON data is untyped
+def parse_json(text: str | bytes, *, marking: bool = True) -> Any:  # noqa: ANN401 - JSON data
     """
     Parse a JSON document into plain data, reading every number exactly.
 
@@ -243,12 +243,19 @@ def parse_json(text: str | bytes) -> Any:  # noqa: ANN401 - JSON data is untyped
     the `Decimal` of that name, which every exact field refuses at its path.  Bytes
     are UTF-8 (or UTF-16 or UTF-32, detected as the `json` module does).
 
+    Args:
+        text: The document.
+        marking: Whether an object whose text repeats a key is marked, for
+            `repeated_keys` (the readers of policy files and traces refuse one); without
+            marking the data is the same and is read faster.  The last of repeated keys
+            counts either way.
+
     Raises:
         InvalidInputError: at ``$``, for a document larger than `MAX_DOCUMENT_BYTES`,
             bytes that do not decode (``not UTF-8 JSON``) and text that is not JSON
             (``not JSON``).
     """
-    return parse_document(text, marking=True)
+    return parse_document(text, marking=marking)
 
 
 def parse_document(text: str | bytes, *, marking: bool) -> Any:  # noqa: ANN401

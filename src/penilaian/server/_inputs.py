@@ -89,7 +89,8 @@ def load_appraisals(body: Body, max_bytes: int) -> tuple[tuple[Appraisal, ...], 
             appraisals = read_appraisals(path, max_bytes=max_bytes)
         single = False
     else:
-        data = parse_json(body.data)
+        # An appraisal holds no policy or trace, whose readers ask for repeated keys.
+        data = parse_json(body.data, marking=False)
         single = not isinstance(data, list)
         appraisals = (
             (structure(data, Appraisal),) if single else structure(data, tuple[Appraisal, ...])
