@@ -43,22 +43,38 @@ class Unusual(Exception):  # noqa: N818 - not an error: the quick way steps asid
     """The data is not the plain case; the careful way decides."""
 
 
-def _kind(type_: Any) -> str:  # noqa: ANN401
-    """How the quick function reads a field of *type_*: in line, or through its hook."""
-    if type_ is str:
-        return "str"
-    if type_ is bool:
-        return "bool"
-    args = get_args(type_)
-    if get_origin(type_) in {Union, UnionType} and args in {(str, NoneType), (NoneType, str)}:
-        return "optional str"
-    return "hook"
+def _kind(type_: Any) -> tuple[str, Any]:  # noqa: ANN401
+    """How the quick function reads a field of *type_*, and the type whose hook it calls."""
+    if type_ in {str, bool}:
+        return type_.__name__, None
+    origin, args = get_origin(type_), get_args(type_)
+    if origin in {Union, UnionType} and len(args) == 2 and NoneType in args:
+        inner = args[0] if args[1] is NoneType else args[1]
+        return ("optional str", None) if inner is str else ("optional", inner)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return ("texts", None) if args[0] is str else ("array", args[0])
+    return "hook", type_
 
 
-_CHECKS = {
-    "str": "    if type(v) is not str: raise Unusual\n",
-    "bool": "    if type(v) is not bool: raise Unusual\n",
-    "optional str": "    if v is not None and type(v) is not str: raise Unusual\n",
+# What each kind of field does with its value ``v`` ({h}, {t}: its hook and its type).
+_READS = {
+    "raw": "",
+    "str": "if type(v) is not str: raise Unusual",
+    "bool": "if type(v) is not bool: raise Unusual",
+    "optional str": "if v is not None and type(v) is not str: raise Unusual",
+    "texts": (
+        "if type(v) is not list or not all(type(e) is str for e in v): raise Unusual\nv = tuple(v)"
+    ),
+    "optional": "if v is not None: v = {h}(v, {t})",
+    "array": "if type(v) is not list: raise Unusual\nv = tuple([{h}(e, {t}) for e in v])",
+    "hook": "v = {h}(v, {t})",
+}
+# The hooks that the in-line kinds stand for: anything else registered is called.
+_STANDS_FOR = {
+    "optional str": "structure_optional",
+    "optional": "structure_optional",
+    "texts": "structure_array",
+    "array": "structure_array",
 }
 
 
@@ -70,39 +86,19 @@ def quick_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
     of the classes inside), one thread at a time; a class met again inside itself
     looks its hooks up on its first call instead.
     """
-    hints = typing.get_type_hints(cls)
-    fields = [field for field in attrs.fields(cls) if field.init]
-    keys = frozenset(field.name for field in fields)
-    names: dict[str, Any] = {"Unusual": Unusual, "cls": cls, "keys": keys}
-    body = ["def structure_quickly(o, _):\n"]
-    body.append("    if type(o) is not dict or not o.keys() <= keys: raise Unusual\n")
-    body.append("    k = {}\n")
-    hooked: list[tuple[str, Any]] = []
-    for index, field in enumerate(fields):
-        name, alias = field.name, field.alias
-        required = field.default is attrs.NOTHING
-        indent = "" if required else "    "
-        read = f"    v = o[{name!r}]\n"
-        if not required:
-            read = f"    if {name!r} in o:\n    {read}"
-        kind = "raw" if field.converter in _RAW_CONVERTERS else _kind(hints[name])
-        lines = [read]
-        if kind in _CHECKS:
-            lines.append(indent + _CHECKS[kind])
-        elif kind == "hook":
-            names[f"t{index}"] = hints[name]
-            hooked.append((f"h{index}", hints[name]))
-            lines.append(f"{indent}    v = h{index}(v, t{index})\n")
-        lines.append(f"{indent}    k[{alias!r}] = v\n")
-        body.extend(lines)
-    body.append("    return cls(**k)\n")
-    source = "".join(body)
     with _WRITING:
-        if cls in _BUILDING:  # a class inside itself: its hooks are looked up on first use
-            return _on_first_use(source, names, hooked, converter, cls)
+        if cls in _BUILDING:  # a class inside itself: written on its first call
+            made: list[Callable[[Any, Any], Any]] = []
+
+            def structure_on_first_use(value: Any, type_: Any) -> Any:  # noqa: ANN401
+                if not made:
+                    made.append(quick_structure_fn(cls, converter))
+                return made[0](value, type_)
+
+            return structure_on_first_use
         _BUILDING.add(cls)
         try:
-            return _written(source, names, hooked, converter, cls)
+            return _written(cls, converter)
         finally:
             _BUILDING.discard(cls)
 
@@ -111,35 +107,36 @@ _WRITING = threading.RLock()  # one thread writes quick functions at a time
 _BUILDING: set[type] = set()  # classes whose quick function this thread is writing
 
 
-def _written(
-    source: str,
-    names: dict[str, Any],
-    hooked: list[tuple[str, Any]],
-    converter: cattrs.Converter,
-    cls: type,
-) -> Callable[[Any, Any], Any]:
-    names.update((hook, converter.get_structure_hook(of)) for hook, of in hooked)
-    code = compile(source, f"<penilaian quick structure {cls.__qualname__}>", "exec")
+def _written(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    hints = typing.get_type_hints(cls)
+    fields = [field for field in attrs.fields(cls) if field.init]
+    names: dict[str, Any] = {"Unusual": Unusual, "cls": cls, "keys": {f.name for f in fields}}
+    body = [
+        "def structure_quickly(o, _):",
+        "    if type(o) is not dict or not o.keys() <= keys: raise Unusual",
+        "    k = {}",
+    ]
+    for index, field in enumerate(fields):
+        type_ = hints[field.name]
+        kind, of = ("raw", None) if field.converter in _RAW_CONVERTERS else _kind(type_)
+        hook = converter.get_structure_hook(type_) if kind in _STANDS_FOR else None
+        if hook is not None and hook.__name__ != _STANDS_FOR[kind]:
+            kind, of = "hook", type_  # a hook of its own: called as it is
+        if of is not None:
+            names[f"t{index}"], names[f"h{index}"] = of, converter.get_structure_hook(of)
+        indent = "    "
+        if field.default is attrs.NOTHING:
+            body.append(f"    v = o[{field.name!r}]")
+        else:
+            body.append(f"    if {field.name!r} in o:\n        v = o[{field.name!r}]")
+            indent = "        "
+        reads = _READS[kind].format(h=f"h{index}", t=f"t{index}")
+        body.extend(indent + line for line in [*reads.splitlines(), f"k[{field.alias!r}] = v"])
+    body.append("    return cls(**k)\n")
+    code = compile("\n".join(body), f"<penilaian quick structure {cls.__qualname__}>", "exec")
     exec(code, names)  # noqa: S102 - our own text, from the class's fields
     function: Callable[[Any, Any], Any] = names["structure_quickly"]
     return function
-
-
-def _on_first_use(
-    source: str,
-    names: dict[str, Any],
-    hooked: list[tuple[str, Any]],
-    converter: cattrs.Converter,
-    cls: type,
-) -> Callable[[Any, Any], Any]:
-    made: list[Callable[[Any, Any], Any]] = []
-
-    def structure_on_first_use(value: Any, type_: Any) -> Any:  # noqa: ANN401
-        if not made:
-            made.append(_written(source, dict(names), hooked, converter, cls))
-        return made[0](value, type_)
-
-    return structure_on_first_use
 
 
 def register_quick(converter: cattrs.Converter) -> None:
