@@ -10,8 +10,9 @@ template shows in its ``petunjuk`` (instructions) sheet and in header comments.
 
 Sheets (and CSV files) and columns may also carry their Indonesian names
 (``pegawai`` for ``employees``, ``kode_penilaian`` for ``appraisal_id``): the
-table of those names below is the one place they are declared, and the reader
-matches them, like the English ids, whatever their case and spacing.
+table of those names in `penilaian.io._table_names` is the one place they are
+declared, and the reader matches them, like the English ids, whatever their case
+and spacing.
 
 A cell left empty is missing (`None`), never 0.  A required column must be present
 and filled on every row; an optional column may be absent from the sheet.
@@ -19,9 +20,7 @@ and filled on every row; an optional column may be absent from the sheet.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
-
-import attrs
+from typing import Final
 
 from penilaian.io._columns import (
     Column,
@@ -44,6 +43,7 @@ from penilaian.io._output_tables import (
     RESULT_TABLES,
     RESULTS,
 )
+from penilaian.io._table_names import named
 from penilaian.model.appraisal import InnovationScope
 from penilaian.model.behaviour import BUILTIN_FRAMEWORKS
 from penilaian.model.grades import OrganisationGrade
@@ -51,9 +51,6 @@ from penilaian.model.organisation import PositionKind
 from penilaian.model.periods import PeriodKind
 from penilaian.model.raters import RaterRole
 from penilaian.model.targets import Aspect, Direction, Perspective, TargetKind
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "ALIAS_SEPARATOR",
@@ -99,137 +96,7 @@ _EVIDENCE: Final = text_list(
     "evidence", "Bukti dukung, dipisah titik koma.", "Evidence, separated by semicolons."
 )
 
-# -- the Indonesian names: of each sheet, then of each column (the first is written) -----
-
-_ID: Final = ("kode_penilaian", "kode_skp", "id_penilaian")
-_EVIDENCE_ID: Final = ("bukti_dukung", "bukti")
-_INDONESIAN: Final[Mapping[str, tuple[tuple[str, ...], Mapping[str, tuple[str, ...]]]]] = {
-    "employees": (
-        ("pegawai", "data_pegawai"),
-        {
-            "appraisal_id": _ID,
-            "employee_id": ("kode_pegawai", "id_pegawai"),
-            "name": ("nama", "nama_pegawai"),
-            "nip": ("nip", "ni_pppk"),
-            "position_title": ("nama_jabatan", "jabatan"),
-            "position_kind": ("jenis_jabatan",),
-            "unit_id": ("kode_unit_kerja", "unit_kerja"),
-            "leads_unit": ("memimpin_unit", "pimpinan_unit"),
-            "period_start": ("awal_periode", "tanggal_awal"),
-            "period_end": ("akhir_periode", "tanggal_akhir"),
-            "period_kind": ("jenis_periode",),
-            "framework_id": ("kerangka_perilaku", "perilaku_kerja"),
-            "unit_grade": ("predikat_unit", "predikat_kinerja_organisasi"),
-            "leads_independent_unit": ("memimpin_unit_mandiri", "pimpinan_unit_mandiri"),
-        },
-    ),
-    "targets": (
-        ("target", "rencana_hasil_kerja", "rhk", "sasaran"),
-        {
-            "appraisal_id": _ID,
-            "target_id": ("kode_rhk",),
-            "target_title": ("rhk", "rencana_hasil_kerja"),
-            "target_kind": ("jenis_rhk",),
-            "cascades_from": ("rhk_atasan", "kode_rhk_atasan", "intervensi"),
-            "perspective": ("perspektif",),
-            "indicator_id": ("kode_iki", "kode_indikator"),
-            "indicator_description": ("iki", "indikator", "uraian_indikator"),
-            "aspect": ("aspek",),
-            "target_type": ("jenis_target",),
-            "target_value": ("target_angka", "nilai_target"),
-            "target_low": ("target_bawah", "batas_bawah"),
-            "target_high": ("target_atas", "batas_atas"),
-            "target_description": ("uraian_target", "target_kualitatif"),
-            "direction": ("arah", "kondisi"),
-            "unit": ("satuan",),
-            "target_is_maximum": ("target_maksimal",),
-        },
-    ),
-    "realisations": (
-        ("realisasi",),
-        {
-            "appraisal_id": _ID,
-            "indicator_id": ("kode_iki", "kode_indikator"),
-            "value": ("realisasi", "nilai_realisasi"),
-            "description": ("uraian_realisasi", "uraian"),
-            "evidence": _EVIDENCE_ID,
-            "recorded_on": ("tanggal_lapor", "tanggal"),
-        },
-    ),
-    "ratings": (
-        ("rating", "penilaian", "penilai"),
-        {
-            "appraisal_id": _ID,
-            "rater_id": ("kode_penilai",),
-            "rater_role": ("peran_penilai", "peran"),
-            "rater_employee_id": ("kode_pegawai_penilai",),
-            "rater_name": ("nama_penilai",),
-            "subject": ("yang_dinilai",),
-            "scale_id": ("kode_skala", "skala"),
-            "score": ("nilai", "skor"),
-            "level": ("tingkat",),
-            "comment": ("catatan",),
-            "rated_on": ("tanggal_menilai", "tanggal"),
-        },
-    ),
-    "scales": (
-        ("skala",),
-        {
-            "appraisal_id": _ID,
-            "scale_id": ("kode_skala",),
-            "scale_kind": ("jenis_skala",),
-            "minimum": ("nilai_terendah", "minimum"),
-            "maximum": ("nilai_tertinggi", "maksimum"),
-            "step": ("kelipatan",),
-            "levels": ("tingkat",),
-            "aliases": ("ejaan_lain", "alias"),
-        },
-    ),
-    "feedback": (
-        ("umpan_balik",),
-        {
-            "appraisal_id": _ID,
-            "given_on": ("tanggal",),
-            "author_id": ("kode_pemberi", "pemberi"),
-            "text": ("isi", "umpan_balik"),
-            "subject": ("yang_dibahas", "topik"),
-            "evidence": _EVIDENCE_ID,
-        },
-    ),
-    "expectations": (
-        ("ekspektasi", "ekspektasi_khusus"),
-        {
-            "appraisal_id": _ID,
-            "aspect_id": ("kode_perilaku", "perilaku"),
-            "text": ("ekspektasi", "ekspektasi_khusus"),
-        },
-    ),
-    "innovations": (
-        ("inovasi",),
-        {
-            "appraisal_id": _ID,
-            "description": ("uraian_inovasi", "uraian"),
-            "scope": ("lingkup", "manfaat"),
-            "evidence": _EVIDENCE_ID,
-            "certified_by": ("penandatangan", "disahkan_oleh"),
-        },
-    ),
-}
-
-
-def _named(table: Table) -> Table:
-    """Return *table* with the Indonesian names of `_INDONESIAN` (every column has one)."""
-    sheet, columns = _INDONESIAN[table.name]
-    return attrs.evolve(
-        table,
-        names=sheet,
-        columns=tuple(
-            attrs.evolve(column, names=columns[column.header]) for column in table.columns
-        ),
-    )
-
-
-EMPLOYEES: Final = _named(
+EMPLOYEES: Final = named(
     Table(
         "employees",
         "Satu baris per penilaian: pegawai, jabatan, periode, kerangka perilaku.",
@@ -306,7 +173,7 @@ EMPLOYEES: Final = _named(
     )
 )
 
-TARGETS: Final = _named(
+TARGETS: Final = named(
     Table(
         "targets",
         "Satu baris per indikator (IKI); baris satu RHK mengulang kolom RHK-nya.",
@@ -382,7 +249,7 @@ TARGETS: Final = _named(
     )
 )
 
-REALISATIONS: Final = _named(
+REALISATIONS: Final = named(
     Table(
         "realisations",
         "Satu baris per indikator yang sudah ada realisasinya.",
@@ -402,7 +269,7 @@ REALISATIONS: Final = _named(
     )
 )
 
-RATINGS: Final = _named(
+RATINGS: Final = named(
     Table(
         "ratings",
         "Satu baris per penilaian oleh seorang penilai; kolom penilai diulang tiap baris.",
@@ -444,7 +311,7 @@ RATINGS: Final = _named(
     )
 )
 
-SCALES: Final = _named(
+SCALES: Final = named(
     Table(
         "scales",
         "Satu baris per skala; appraisal_id kosong: skala untuk semua penilaian.",
@@ -483,7 +350,7 @@ SCALES: Final = _named(
     )
 )
 
-FEEDBACK: Final = _named(
+FEEDBACK: Final = named(
     Table(
         "feedback",
         "Satu baris per umpan balik berkelanjutan.",
@@ -502,7 +369,7 @@ FEEDBACK: Final = _named(
     )
 )
 
-EXPECTATIONS: Final = _named(
+EXPECTATIONS: Final = named(
     Table(
         "expectations",
         "Satu baris per ekspektasi khusus pimpinan (BerAKHLAK).",
@@ -516,7 +383,7 @@ EXPECTATIONS: Final = _named(
     )
 )
 
-INNOVATIONS: Final = _named(
+INNOVATIONS: Final = named(
     Table(
         "innovations",
         "Satu baris per inovasi atau kreativitas.",
