@@ -19,7 +19,9 @@ shared machine hits them alike:
    and its numpy path is timed too, interleaved (``numpy s``).  Per size: ns
    per appraisal of each, the engine's ratio to both floors, and the peak memory of
    one engine run beyond its input columns, as tracemalloc traces it (numpy reports
-   its buffers to tracemalloc; the input columns are allocated before tracing starts).
+   its buffers to tracemalloc; the input columns are allocated before tracing starts),
+   with the component figures and without them (``no figs``: ``figures=False``).
+   Engine and float floor both work in chunks of ``CHUNK`` rows (the engine's default).
 2. **policy grid** (``--policies`` x ``--employees``, default 1,000 x 100,000 synthetic
    employees from `penilaian.simulation.generate`): ``score_policies`` over regimes
    that sweep the behaviour weight and the supervisor's role weight, against a numpy
@@ -38,6 +40,7 @@ Timing is reported, never asserted.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
@@ -71,7 +74,7 @@ INDICATORS = 8
 SUBJECTS = ("s1", "s2", "s3", "s4", "s5")
 RATER_ROLES = ("supervisor", "peer", "peer", "peer", "subordinate", "subordinate")
 AMOUNTS = {"supervisor": 40, "peer": 25, "subordinate": 20, "public": 15}
-CHUNK = 65_536  # rows scored at a time: the checks' chunk (penilaian.batch._chunks.CHUNK_ROWS)
+CHUNK = 16_384  # rows scored at a time, by the engine and the float floor: score_generic's default
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 4_500_000)
 ACCELERATOR = "PENILAIAN_BATCH_ACCELERATOR"  # numpy: the engine's numpy path
 
@@ -227,6 +230,11 @@ def national_paths(columns: dict[str, object]) -> dict[str, Callable[[], object]
     return paths
 
 
+def without_figures(columns: dict[str, object]) -> object:
+    """The engine keeping scores, bands and grades only (``figures=False``): its peak memory."""
+    return score_generic(GenericBatch(**columns), regime(), chunk=CHUNK, figures=False)  # type: ignore[arg-type]
+
+
 def interleaved(paths: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """The median seconds of each path, run round after round (A/B interleaved)."""
     return interleaved_medians(
@@ -246,7 +254,8 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
     compared = accelerator() == "numba"
     print("; 'numpy s' is the same engine on its numpy path" if compared else "")
     head = f"   {'rows':>9} {'input MiB':>9} {'engine s':>9} {'ns/row':>7} {'floor ns':>8}"
-    head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'exact rows':>10}"
+    head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'no figs':>8}"
+    head += f" {'exact rows':>10}"
     head += f" {'numpy s':>8} {'/floor':>7}" if compared else ""
     head += f" {'2 threads s':>11} {'/memory':>8}"
     print(head)
@@ -257,13 +266,14 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
         settle()
         medians = interleaved(paths, repeat)
         peak = peak_mib(paths["exact engine"])
+        bare = peak_mib(functools.partial(without_figures, columns))
         scores = paths["exact engine"]()
         engine, floor, memory = (medians[k] for k in ("exact engine", "numpy floor", "memory pass"))
         flips = int(np.count_nonzero(scores.band.astype(np.int64) != national_floor(columns)))  # type: ignore[attr-defined, arg-type]
         print(
             f"   {n:>9,} {inputs_mib:>9,.0f} {engine:>9.3f} {engine / n * 1e9:>7.0f} "
             f"{floor / n * 1e9:>8.0f} {memory / n * 1e9:>7.1f} {engine / floor:>6.2f}x "
-            f"{engine / memory:>7.1f}x {peak:>9,.0f} {scores.exact_rows:>10,}"  # type: ignore[attr-defined]
+            f"{engine / memory:>7.1f}x {peak:>9,.0f} {bare:>8,.0f} {scores.exact_rows:>10,}"  # type: ignore[attr-defined]
             + (
                 f" {medians['numpy path']:>8.3f} {medians['numpy path'] / floor:>6.2f}x"
                 if "numpy path" in medians

@@ -214,6 +214,14 @@ class GenericScores:
     """
     The scores of a `GenericBatch` under one `penilaian.GenericRegime`, per row.
 
+    Every number is an ``int64`` (absent: `MISSING`), whatever the regime: a work
+    component has no lower bound in the regime (a lower-is-better realisation far
+    above its target gives a large negative achievement; only a ``cap`` bounds it,
+    from above), so neither its figure nor the score has a narrower type that every
+    row fits.  Memory per row: 11 bytes (`score`, `band`, `grade`, `complete`) plus 8
+    per component for the figures, 27 bytes for two components; without figures
+    (``score_generic(..., figures=False)``) 11 bytes, and `component` is `None`.
+
     Attributes:
         places: The decimal places of `score` (the regime's rounding).
         labels: The band labels of the regime's table, lowest first.
@@ -226,6 +234,7 @@ class GenericScores:
         component: ``int64 (n, c)``: each component's value x 10^6, rounded as
             `penilaian.Result` figures are (``component[<id>]``: equal to the
             figure whenever that has at most 6 decimal places); `MISSING` where none.
+            `None` when scored without figures: not computed, which is not missing.
         exact_rows: How many rows the float filter sent to the exact path.
     """
 
@@ -236,5 +245,5 @@ class GenericScores:
     score: Ints
     band: Codes
     grade: Codes
-    component: Ints
+    component: Ints | None
     exact_rows: int

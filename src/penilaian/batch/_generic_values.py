@@ -3,9 +3,10 @@ The generic engine's arithmetic: component values in floats, decisions exact.
 
 `Inputs.read` turns a slice of a `penilaian.batch.GenericBatch` into what no policy
 changes: each work component's float mean with its magnitude, and each subject's
-ratings grouped by role (count, exact sum or median numerator, float value; grouped
-when first asked for, which the compiled path of `penilaian.batch._compiled` never
-does: it reads the ratings and weights them in one pass).
+ratings grouped by role (count and float value; grouped when first asked for, by
+`penilaian.batch._generic_roles.by_role`, which the compiled path of
+`penilaian.batch._compiled` never does: it reads the ratings and weights them in one
+pass).
 `combine` applies one plan's weights, rounds through the float filter, and sends the
 flagged rows to `penilaian.batch._generic_exact.Exact`, which recomputes them in
 `fractions.Fraction` with the weighting policy's own code.  `penilaian.batch.policies`
@@ -25,7 +26,8 @@ from penilaian.batch._compiled import accelerator, rated_means, work_means
 from penilaian.batch._filtered import error_bound, round_filtered
 from penilaian.batch._generic_exact import Exact, scaled_int64, too_large
 from penilaian.batch._generic_plan import Plan, RatedPart, RolePolicy, WorkPart, imputed
-from penilaian.batch._generic_types import GenericBatch, GenericScores
+from penilaian.batch._generic_roles import by_role
+from penilaian.batch._generic_types import KINDS, GenericBatch, GenericScores
 from penilaian.exceptions import Problem, ScoringInputError, UnsupportedInputError
 from penilaian.model.raters import RaterRole
 
@@ -74,7 +76,7 @@ class Inputs:
 
     @functools.cached_property
     def _grouped(self) -> tuple[Ints, Floats]:
-        return _by_role(self.batch, self.rows, self.roles, median=self.median)
+        return by_role(self.batch, self.rows, self.roles, median=self.median)
 
     @property
     def count(self) -> Ints:
@@ -166,7 +168,9 @@ def _work(batch: GenericBatch, part: WorkPart, rows: slice) -> tuple[Floats, Boo
     """The float mean achievement of the indicators of *part*'s kinds (PermenPANRB 8/2021)."""
     if accelerator() == "numba":  # the same bits, compiled (_compiled)
         return work_means(batch, part, rows)
-    at = batch.indicator[rows] & np.isin(batch.kind[rows], part.kinds)
+    wanted = np.zeros(len(KINDS) + 1, np.bool_)  # the last entry: code -1, no kind
+    wanted[list(part.kinds)] = True
+    at = batch.indicator[rows] & wanted[batch.kind[rows]]
     real = batch.realisation[rows].astype(np.float64)
     low = batch.target_low[rows].astype(np.float64)
     high = batch.target_high[rows].astype(np.float64)
@@ -183,42 +187,6 @@ def _work(batch: GenericBatch, part: WorkPart, rows: slice) -> tuple[Floats, Boo
     mean = total / np.maximum(count, 1)
     magnitude = np.where(at, np.abs(achievement), 0.0).max(axis=1, initial=0.0) + 200.0
     return mean, np.asarray(has), magnitude
-
-
-def _by_role(
-    batch: GenericBatch, rows: slice, roles: tuple[int, ...], *, median: bool
-) -> tuple[Ints, Floats]:
-    """Ratings by role, role-major ``(k, n, s)``: counts and combined values (NaN: none)."""
-    rated, role, score = batch.rated[rows], batch.role[rows], batch.score[rows]
-    unit = 10.0**batch.places
-    n, s, _ = score.shape
-    count = np.zeros((len(roles), n, s), np.int64)
-    value = np.full((len(roles), n, s), np.nan)
-    if median:
-        for k, code in enumerate(roles):
-            mine = rated & (role == code)[:, None, :]
-            count[k] = c = mine.sum(axis=2)
-            ordered = np.sort(np.where(mine, score, np.iinfo(np.int64).max), axis=2)
-            low = np.take_along_axis(ordered, np.maximum(c - 1, 0)[..., None] // 2, axis=2)
-            high = np.take_along_axis(ordered, (c // 2)[..., None], axis=2)
-            middle = (low[..., 0].astype(np.float64) + high[..., 0].astype(np.float64)) / 2.0
-            value[k] = np.where(c > 0, middle / unit, np.nan)
-        return count, value
-    # One bincount over (row, subject, role) cells; whole scaled numbers below 2^53 add
-    # exactly in float64, so the sums are exact.
-    lookup = np.full(len(_ROLES) + 1, -1, np.int64)
-    lookup[list(roles)] = np.arange(len(roles))
-    k_of = lookup[role.astype(np.int64)]  # -1 (no rater) reads the last entry: -1
-    given = rated & (k_of >= 0)[:, None, :]
-    cell = np.arange(n * s, dtype=np.int64).reshape(n, s)[:, :, None] * len(roles)
-    index = (cell + k_of[:, None, :])[given]
-    size = n * s * len(roles)
-    found = np.bincount(index, minlength=size).reshape(n, s, len(roles))
-    sums = np.bincount(index, weights=score[given], minlength=size).reshape(n, s, len(roles))
-    count[...] = np.moveaxis(found, 2, 0)
-    total = np.moveaxis(sums, 2, 0)
-    np.divide(total, count * unit, out=value, where=count > 0)
-    return count, value
 
 
 def behaviour(
