@@ -285,3 +285,27 @@ class TestOnce:
         assert [rating.score for rating in peers] == [Decimal(70), Decimal(75)]
         with pytest.raises(TypeError):
             grouped["adaptive"]["peer"] = ()  # type: ignore[index]
+
+
+# -- the ratio: the value in whole numbers, or nothing -----------------------------------
+
+
+class TestRatio:
+    @given(weighting_policies(), st.data())
+    def test_the_value_or_none(self, policy, data):
+        """`ratio` is the untraced value exactly, or `None` where the whole numbers stop."""
+        appraisal, _ = data.draw(rated_panels(policy))
+        for subject in (SUBJECT, OTHER_SUBJECT, "integrity"):
+            found = policy.ratio(appraisal, subject)
+            try:
+                value = policy(appraisal, subject, trace=False).value
+            except ScoringInputError:
+                assert found is None  # a rating to refuse: the policy raises it
+                continue
+            if found is None:
+                event("ratio: none")
+                assert value is None or type(policy.aggregation) is TrimmedMean
+                continue
+            numerator, denominator = found
+            assert denominator > 0
+            assert Fraction(numerator, denominator) == value

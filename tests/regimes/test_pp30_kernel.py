@@ -33,6 +33,8 @@ from penilaian.regimes.pp30_2019 import (
     RencanaBands,
 )
 from penilaian.regimes.pp30_2019 import strategy as pp30_strategy
+from penilaian.regimes.pp30_2019._behaviour import checked_aspects, plain_aspects
+from penilaian.regimes.pp30_2019._kernel import _Kernel
 from penilaian.regimes.pp30_2019.strategy import _score_run
 from strategies.model import weighting_policies
 
@@ -437,3 +439,24 @@ def test_final_value_around_the_cap(additional, score, with_peers, data):
         peer_input="used" if with_peers else "not_used",
     )  # fmt: skip
     assert assert_same(regime, appraisal) is not None
+
+
+@given(st.data(), st.booleans())
+def test_the_plain_behaviour_read_is_what_the_checks_read(data, invalid):
+    """`plain_aspects` answers exactly when the checks find no gap or problem, with their values."""
+    appraisal = data.draw(appraisals(data.draw(work_targets()), invalid=invalid))
+    regime = data.draw(regimes(appraisal))
+    checks = _Kernel(regime, appraisal)
+    try:
+        checked = checked_aspects(checks)
+    except ScoringInputError:
+        checked = None  # two supervisor ratings of one aspect: refused
+    plain = plain_aspects(appraisal, regime.aggregator)
+    custom = isinstance(regime.aggregator, FixedAggregator)
+    if custom or checked is None or checks.gaps or checks.problems:
+        assert plain is None
+    else:
+        assert plain is not None
+        found = [(key, Fraction(numerator, denominator)) for key, numerator, denominator in plain]
+        assert found == [(f"behaviour[{aspect_id}]", value) for aspect_id, value, _ in checked]
+    assert_same(regime, appraisal)

@@ -14,12 +14,18 @@ import pickle
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import penilaian as p
+from penilaian.exceptions import ScoringInputError
+from penilaian.model import TargetKind
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, Aggregate, SupervisorRating
 from penilaian.regimes.pp46_2011 import Pp46Regime, check_appraisal
 from penilaian.regimes.pp46_2011 import strategy as pp46_strategy
+from penilaian.regimes.pp46_2011._plain import from_checked, read_plain
 from penilaian.regimes.pp46_2011._run import Pp46Run
 from penilaian.regimes.pp46_2011.tables import PP46_2011_CATEGORIES
 from penilaian.serialization import unstructure
@@ -246,3 +252,162 @@ def test_the_trace_is_built_only_when_read(monkeypatch: object) -> None:
     assert len(built) == 1
     list(result.trace.walk())
     assert len(built) == 1  # built once
+
+
+# -- the plain read (`_plain.read_plain`): it declines whatever the checks would report ------
+
+PANEL = (
+    ("atasan", "supervisor"),
+    ("rekan-1", "peer"),
+    ("rekan-2", "peer"),
+    ("bawahan", "subordinate"),
+)
+POLICY = p.WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
+
+
+def _as_fractions(plain: object) -> object:
+    """A plain read with its ratios as fractions (a ratio need not be reduced)."""
+    activities, behaviour, gaps = plain  # type: ignore[misc]
+    aspects = [
+        (key, whole, None if value is None else Fraction(*value)) for key, whole, value in behaviour
+    ]
+    return activities, aspects, gaps
+
+
+def _panel(appraisal: p.Appraisal, scores: list[Decimal | None]) -> p.Appraisal:
+    """*appraisal* rated by a 360 panel: each rater gives each aspect the next of *scores*."""
+    aspects = p.PP46_2011_BEHAVIOUR.aspects_for(appraisal.position.kind)
+    raters = [p.Rater(rater_id, role, f"e-{rater_id}") for rater_id, role in PANEL]
+    given_scores = iter(scores)
+    ratings = [
+        p.Rating(rater_id, aspect.id, SCALE.id, score=score)
+        for rater_id, _ in PANEL
+        for aspect in aspects
+        if (score := next(given_scores, Decimal(80))) is not None
+    ]
+    return attrs.evolve(appraisal, raters=raters, ratings=ratings)
+
+
+@given(_cases(), st.booleans(), st.lists(st.integers(0, 100).map(Decimal), max_size=24))
+def test_the_plain_read_is_what_the_checks_read(
+    case: tuple[Pp46Regime, p.Appraisal], panel: bool, scores: list[Decimal]
+) -> None:
+    """A valid appraisal is read plain exactly when it has no gap, and as the checks read it."""
+    regime, appraisal = case
+    if panel:
+        regime, appraisal = regime.with_aggregator(POLICY), _panel(appraisal, list(scores))
+    checked = check_appraisal(appraisal, regime.aggregator)
+    assert checked.problems == ()
+    plain = read_plain(appraisal, regime.aggregator)
+    if checked.gaps:
+        assert plain is None
+    else:
+        assert plain is not None
+        assert _as_fractions(plain) == _as_fractions(from_checked(checked))
+    kernel = regime.score(appraisal, trace=False)
+    reference = _reference(regime, appraisal)
+    assert kernel == reference
+    assert hash(kernel) == hash(reference)  # built without the validators, it hashes the same
+    assert repr(kernel) == repr(reference)
+    assert pickle.loads(pickle.dumps(kernel)) == reference  # noqa: S301 - our own bytes
+    assert _written(kernel) == _written(reference)
+    assert unstructure(kernel) == unstructure(reference)
+
+
+def _valid() -> p.Appraisal:
+    kegiatan = [
+        p.Indicator(f"k-{aspect.value}", "x", aspect, p.PointTarget(10), direction=direction,
+                    realisation=p.Realisation(9))
+        for aspect, direction in ((p.Aspect.QUANTITY, HIGHER), (p.Aspect.QUALITY, HIGHER),
+                                  (p.Aspect.TIME, LOWER), (p.Aspect.COST, LOWER))
+    ]  # fmt: skip
+    kind = p.PositionKind.SUPERVISOR
+    count = len(p.PP46_2011_BEHAVIOUR.aspects_for(kind))
+    return _appraisal([p.WorkTarget("k", "K", kegiatan)], kind, [Decimal(80)] * count, [])
+
+
+def _indicators(appraisal: p.Appraisal, change: object) -> p.Appraisal:
+    """*appraisal* with its kegiatan's indicators passed through *change*."""
+    target = appraisal.targets[0]
+    indicators = change(list(target.indicators))  # type: ignore[operator]
+    return attrs.evolve(appraisal, targets=[attrs.evolve(target, indicators=indicators)])
+
+
+def _rescored(appraisal: p.Appraisal, subject: str, score: Decimal | None) -> p.Appraisal:
+    """*appraisal* with the supervisor's rating of *subject* set to *score* (`None`: dropped)."""
+    scale = p.NumericScale("nilai-150", 0, 150)
+    ratings = [r for r in appraisal.ratings if r.subject != subject]
+    if score is not None:
+        ratings.append(p.Rating("atasan", subject, scale.id, score=score))
+    return attrs.evolve(appraisal, scales=[*appraisal.scales, scale], ratings=ratings)
+
+
+def _executor(appraisal: p.Appraisal) -> p.Appraisal:
+    """*appraisal* for a post that is not structural, its kepemimpinan rating kept."""
+    return attrs.evolve(appraisal, position=p.Position("Jabatan", p.PositionKind.EXECUTOR))
+
+
+@attrs.frozen
+class _Fixed:
+    """A custom aggregator: every aspect 75 (the plain read leaves it to the checks)."""
+
+    def __call__(self, appraisal: p.Appraisal, subject: str, *, trace: bool = True) -> object:
+        return Aggregate(subject, Fraction(75), SCALE.id)
+
+
+DEFECTS = {
+    "a behaviour value above 100": lambda a: _rescored(a, "integrity", Decimal(120)),
+    "kepemimpinan on a post that is not structural": _executor,
+    "a second quantity indicator": lambda a: _indicators(
+        a, lambda i: [*i, attrs.evolve(i[0], id="k-quantity-2")]
+    ),
+    "a range target": lambda a: _indicators(
+        a, lambda i: [attrs.evolve(i[0], target=p.RangeTarget(5, 10)), *i[1:]]
+    ),
+    "the wrong direction": lambda a: _indicators(
+        a, lambda i: [*i[:2], attrs.evolve(i[2], direction=HIGHER), *i[3:]]
+    ),
+    "a missing realisation": lambda a: _indicators(
+        a, lambda i: [attrs.evolve(i[0], realisation=None), *i[1:]]
+    ),
+    "no time indicator": lambda a: _indicators(a, lambda i: [*i[:2], *i[3:]]),
+    "no kegiatan": lambda a: attrs.evolve(
+        a, targets=[attrs.evolve(a.targets[0], kind=TargetKind.ADDITIONAL)]
+    ),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(DEFECTS))
+def test_a_defect_is_declined_and_reported_by_the_checks(defect: str) -> None:
+    """An appraisal the checks refuse is not read plain; the score raises the checks' problems."""
+    regime = Pp46Regime()
+    valid = _valid()
+    assert read_plain(valid, regime.aggregator) is not None
+    appraisal = DEFECTS[defect](valid)
+    assert read_plain(appraisal, regime.aggregator) is None
+    expected = check_appraisal(appraisal, regime.aggregator).problems
+    assert expected
+    with pytest.raises(ScoringInputError) as raised:
+        regime.score(appraisal, trace=False)
+    assert tuple(raised.value.problems) == expected
+    assert [str(problem) for problem in raised.value.problems] == [str(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "aggregator", [SupervisorRating(), POLICY, _Fixed()], ids=["supervisor", "policy", "custom"]
+)
+def test_a_gap_or_a_custom_aggregator_takes_the_checks(aggregator: object) -> None:
+    """A missing rating (a gap, never 0) or a custom aggregator: scored from the checks."""
+    regime = Pp46Regime(aggregator=aggregator)  # type: ignore[arg-type]
+    appraisal = _rescored(_valid(), "integrity", None)
+    if isinstance(aggregator, p.WeightingPolicy):  # no rater rated integrity
+        panel = _panel(_valid(), [])
+        kept = [rating for rating in panel.ratings if rating.subject != "integrity"]
+        appraisal = attrs.evolve(panel, ratings=kept)
+    assert read_plain(appraisal, regime.aggregator) is None
+    kernel = regime.score(appraisal, trace=False)
+    reference = _reference(regime, appraisal)
+    assert kernel == reference
+    assert _written(kernel) == _written(reference)
+    assert kernel.gaps == reference.gaps
+    assert bool(kernel.gaps) is not isinstance(aggregator, _Fixed)

@@ -14,6 +14,8 @@ from hypothesis import given
 
 import penilaian as p
 from base.wrong_values import JUNK, fields_of, only_typed_errors, refused_at, wrong_cases
+from penilaian._base.figures import Figures
+from penilaian._base.trace import Gap
 from penilaian.exceptions import InvalidValueError
 from penilaian.model import TargetKind
 from penilaian.regimes.generic import WorkAchievement
@@ -174,3 +176,27 @@ class TestCheckKinds:
         both = (TargetKind.MAIN, TargetKind.ADDITIONAL)
         assert WorkAchievement(kinds=both).kinds == both
         assert WorkRatingFromAchievement(kinds=both).kinds == both
+
+
+class TestTrusted:
+    """`Result._trusted`, the regimes' kernels' constructor, gives what `Result(...)` gives."""
+
+    def test_every_field_is_written_as_the_checked_constructor_writes_it(self) -> None:
+        figures = Figures({"score": (8125, -2), "bagian": (1, 3)})
+        ratings = MappingProxyType({"work": "meets_expectations"})
+        gap = Gap("rating", "no supervisor rating")
+        trusted = Result._trusted(
+            "generic", "skp-1", p.Grade.GOOD, Decimal("81.25"),
+            figures=figures, ratings=ratings, gaps=(gap,), trace=None,
+        )  # fmt: skip
+        checked = Result(
+            "generic", "skp-1", p.Grade.GOOD, Decimal("81.25"),
+            figures=dict(figures), ratings=dict(ratings), gaps=[gap],
+        )  # fmt: skip
+        for field in attrs.fields(Result):  # a field added to Result must be written too
+            assert getattr(trusted, field.name) == getattr(checked, field.name), field.name
+        attrs.validate(trusted)
+        assert trusted == checked
+        assert hash(trusted) == hash(checked)
+        assert repr(trusted) == repr(checked)
+        assert pickle.loads(pickle.dumps(trusted)) == checked  # noqa: S301 - our own bytes

@@ -81,6 +81,16 @@ class Kernel:
 
         `None` means: a rating to refuse, a gap to explain or a custom aggregation; the
         policy's full path then gives the error, the gap or the value.
+        """
+        found = self.ratio(appraisal, subject)
+        if found is None:
+            return None
+        numerator, denominator, scale_id = found
+        return Fraction(numerator, denominator), scale_id
+
+    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int, str] | None:
+        """
+        Return `value` as a numerator and a denominator (above 0, not reduced), and the scale id.
 
         One pass over the roles present: the sum is exact, so their order does not
         matter, and the weight of the roles that lack ratings is what the counted
@@ -101,10 +111,10 @@ class Kernel:
         if not counted or (lacking and self._missing == _REQUIRE):
             return None  # a gap: the full path names the roles that lack ratings
         if not lacking or self._missing == _RENORMALISE:
-            return Fraction(numerator, denominator * counted), scale_id
+            return numerator, denominator * counted, scale_id
         top, bottom = self._filler
         numerator = numerator * bottom + lacking * top * denominator
-        return Fraction(numerator, denominator * bottom * self._total), scale_id
+        return numerator, denominator * bottom * self._total, scale_id
 
     def _scan(
         self, by_role: Mapping[str, tuple[Rating, ...]], aggregation: AggregationFn
@@ -125,19 +135,20 @@ class Kernel:
             total, unit = 0, 1
             for rating in ratings:
                 score = rating.score
-                if score is None or (scale_id is not None and rating.scale_id != scale_id):
-                    return None  # ordinal, or a second scale
-                scale_id = rating.scale_id
+                if score is None:
+                    return None  # ordinal
+                if rating.scale_id != scale_id:
+                    if scale_id is not None:
+                        return None  # a second scale
+                    scale_id = rating.scale_id
                 if mean:
                     top, bottom = score.as_integer_ratio()
-                    if bottom != unit:
-                        common = math.lcm(unit, bottom)
-                        total, top, unit = (
-                            total * (common // unit),
-                            top * (common // bottom),
-                            common,
-                        )
-                    total += top
+                    if bottom == unit:
+                        total += top
+                        continue
+                    common = math.lcm(unit, bottom)
+                    total = total * (common // unit) + top * (common // bottom)
+                    unit = common
             if weight and len(ratings) >= minimum:
                 total, bottom = (
                     (total, unit * len(ratings)) if mean else _ordered(aggregation, ratings)

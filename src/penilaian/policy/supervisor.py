@@ -48,15 +48,11 @@ class SupervisorRating:
     def __call__(self, appraisal: Appraisal, subject: str, *, trace: bool = True) -> Aggregate:
         """Return the supervisor's rating of *subject*, or the gap."""
         if not trace:
-            # The common case from the ratings the appraisal grouped once: one numeric
-            # supervisor rating.  Anything else takes the full path below.
-            by_role = grouped_ratings(appraisal).get(subject)
-            ratings = by_role.get(_SUPERVISOR) if by_role is not None else None
-            if ratings is not None and len(ratings) == 1:
-                rating = ratings[0]
-                score = rating.score
-                if score is not None and type(appraisal.scale(rating.scale_id)) is NumericScale:
-                    return Aggregate(subject, Fraction(*score.as_integer_ratio()), rating.scale_id)
+            # The common case: one numeric supervisor rating.  Anything else takes the
+            # full path below.
+            plain = _plain_rating(appraisal, subject)
+            if plain is not None and plain.score is not None:
+                return Aggregate(subject, Fraction(*plain.score.as_integer_ratio()), plain.scale_id)
         found = supervisor_ratings(appraisal, subject)
         if not found:
             reason = f"no supervisor rating of {subject}; the pejabat penilai must rate it"
@@ -80,6 +76,22 @@ class SupervisorRating:
         )
         return Aggregate(subject, value, scale.id, step=step)
 
+    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int] | None:
+        """
+        Return the supervisor's rating of *subject* as an exact integer ratio, when plain.
+
+        The ratio is the rating's score as ``(numerator, denominator)``, the denominator
+        above 0 and the ratio not necessarily reduced: the value this aggregator gives,
+        without an `penilaian.policy.Aggregate` or a `fractions.Fraction` built.  It is
+        given only when the appraisal holds exactly one supervisor rating of *subject*,
+        with a score on a numeric scale; otherwise `None`, and calling the aggregator
+        gives the gap or raises the error.
+        """
+        plain = _plain_rating(appraisal, subject)
+        if plain is None or plain.score is None:
+            return None
+        return plain.score.as_integer_ratio()
+
 
 def supervisor_ratings(appraisal: Appraisal, subject: str) -> list[tuple[int, Rating]]:
     """Return the supervisor's ratings of *subject* with their indexes in `Appraisal.ratings`."""
@@ -91,6 +103,19 @@ def supervisor_ratings(appraisal: Appraisal, subject: str) -> list[tuple[int, Ra
         for index, rating in enumerate(appraisal.ratings)
         if rating.subject == subject and roles[rating.rater_id] is RaterRole.SUPERVISOR
     ]
+
+
+def _plain_rating(appraisal: Appraisal, subject: str) -> Rating | None:
+    """The one supervisor rating of *subject*, when it has a score (on a numeric scale)."""
+    # Read from the ratings grouped once for the appraisal being scored.
+    by_role = grouped_ratings(appraisal).get(subject)
+    ratings = by_role.get(_SUPERVISOR) if by_role is not None else None
+    if ratings is None or len(ratings) != 1:
+        return None
+    rating = ratings[0]
+    # An appraisal refuses a score on an ordinal scale (penilaian.Appraisal checks each
+    # rating against its scale), so a rating with a score is on a numeric scale.
+    return None if rating.score is None else rating
 
 
 def _unsupported(path: str, value: object, reason: str) -> InvalidInputError:

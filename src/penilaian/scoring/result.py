@@ -129,6 +129,42 @@ class Result:
         default=(), converter=TUPLE, validator=items_of(Note, expected="a Note")
     )
 
+    @classmethod
+    def _trusted(
+        cls,
+        regime: str,
+        appraisal_id: str,
+        grade: Grade | None,
+        score: Decimal | None,
+        *,
+        figures: Mapping[str, Decimal],
+        ratings: Mapping[str, str],
+        gaps: tuple[Gap, ...],
+        trace: Step | None,
+    ) -> Result:
+        """
+        Return the result of fields an integer kernel built itself, without the checks.
+
+        For the regimes' kernels only: each argument must already be what the checks
+        and converters of `__init__` would give (a non-empty *regime* and
+        *appraisal_id*; *figures* a `penilaian._base.figures.Figures` or a read-only
+        mapping of `Decimal`; *ratings* a read-only mapping of texts, such as a
+        `types.MappingProxyType`; a tuple of `Gap`), so the result equals, hashes and
+        pickles as one built by `__init__` from the same fields; it has no notes.
+        """
+        result = object.__new__(cls)
+        put = object.__setattr__
+        put(result, "regime", regime)
+        put(result, "appraisal_id", appraisal_id)
+        put(result, "grade", grade)
+        put(result, "score", score)
+        put(result, "figures", figures)
+        put(result, "ratings", ratings)
+        put(result, "gaps", gaps)
+        put(result, "trace", trace)
+        put(result, "notes", ())
+        return result
+
     @property
     def is_complete(self) -> bool:
         """Whether a grade was given (no gaps)."""

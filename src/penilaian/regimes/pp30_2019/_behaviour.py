@@ -9,12 +9,15 @@ which the integer kernel shares), rounds it and takes the mean by
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
 from penilaian._base.trace import Step, show
 from penilaian.exceptions import UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes.pp30_2019 import rules
 from penilaian.regimes.pp30_2019.tables import _AGGREGATED_RULE, _BEHAVIOUR_RULE, PP30_2019_CAP
 
@@ -24,11 +27,22 @@ if TYPE_CHECKING:
     from penilaian._base.trace import Gap
     from penilaian.exceptions import InvalidValueError, Problem
     from penilaian.model.appraisal import Appraisal
+    from penilaian.model.organisation import PositionKind
     from penilaian.typing import RatingAggregator
 
-__all__ = ["BehaviourChecks", "BehaviourRun", "checked_aspects", "score_behaviour"]
+__all__ = [
+    "BehaviourChecks",
+    "BehaviourRun",
+    "Plain",
+    "checked_aspects",
+    "plain_aspects",
+    "score_behaviour",
+]
 
 _CAP_N, _CAP_D = PP30_2019_CAP.numerator, PP30_2019_CAP.denominator
+
+Plain: TypeAlias = "tuple[str, int, int]"
+"""An aspect's figure key and its value as a numerator and a denominator (above 0)."""
 
 _Steps: TypeAlias = "tuple[Step, ...]"
 """The step of a value when tracing; empty otherwise."""
@@ -94,6 +108,44 @@ def checked_aspects(run: BehaviourChecks) -> list[tuple[str, Fraction, Step | No
             continue
         found.append((aspect.id, value, aggregate.step))
     return found
+
+
+def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Plain] | None:
+    """
+    Return each aspect's figure key and value as a ratio, in order, when all are plain.
+
+    The untraced fast path of `checked_aspects`: it builds no `penilaian.policy.Aggregate`
+    and records nothing.  It answers only when *aggregator* is `SupervisorRating` or a
+    `penilaian.WeightingPolicy`, the framework is `PP30_2019_BEHAVIOUR` and every aspect
+    has a value from 0 to `PP30_2019_CAP`; otherwise `None`, and `checked_aspects`, the
+    one source of every gap and problem, takes over.
+    """
+    kind = type(aggregator)
+    if kind is not SupervisorRating and kind is not WeightingPolicy:
+        return None  # a subclass may aggregate otherwise: only these two give ratios
+    plain = cast("SupervisorRating | WeightingPolicy", aggregator)
+    framework = appraisal.framework
+    if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
+        return None
+    found: list[Plain] = []
+    for aspect_id, key in _aspect_keys(appraisal.position.kind):
+        value = plain.ratio(appraisal, aspect_id)
+        if value is None:
+            return None
+        numerator, denominator = value
+        # 0 <= n/d <= cap, in integers (d > 0).
+        if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
+            return None
+        found.append((key, numerator, denominator))
+    return found or None
+
+
+@functools.cache
+def _aspect_keys(kind: PositionKind) -> tuple[tuple[str, str], ...]:
+    """The id and figure key of each aspect of `PP30_2019_BEHAVIOUR` a *kind* of post has."""
+    return tuple(
+        (aspect.id, f"behaviour[{aspect.id}]") for aspect in PP30_2019_BEHAVIOUR.aspects_for(kind)
+    )
 
 
 def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:

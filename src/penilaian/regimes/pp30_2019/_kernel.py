@@ -22,6 +22,7 @@ every option, at every band cut and rounding half, and on invalid input.
 from __future__ import annotations
 
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from penilaian._base.figures import Figures, figure_of
@@ -31,7 +32,7 @@ from penilaian.exceptions import Problem, ScoringInputError
 from penilaian.model.grades import Grade
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp30_2019 import rules
-from penilaian.regimes.pp30_2019._behaviour import checked_aspects
+from penilaian.regimes.pp30_2019._behaviour import checked_aspects, plain_aspects
 from penilaian.regimes.pp30_2019._checks import (
     INDICATOR_ERRORS,
     indicator_problem,
@@ -158,27 +159,28 @@ class _Kernel:
 
         Return its piece of the conversion and the capaian that piece is applied to.
         """
-        name = indicator.id
+        prefix = f"indicator[{indicator.id}]"
         at_maximum = indicator.target_is_maximum
         if self.whole:
             shown = scaled_round_ratio(numerator, denominator, WHOLE_PLACES, WHOLE_MODE)
-            self.entries[f"indicator[{name}].achievement"] = (shown, -WHOLE_PLACES)
+            self.entries[f"{prefix}.achievement"] = (shown, -WHOLE_PLACES)
             whole = abs(shown) // WHOLE_SCALE  # int() of the whole percent shown: towards 0
             capaian = (-whole if shown < 0 else whole), 1
             segment, category = whole_segment(capaian[0], at_maximum)
         else:
             shown = scaled_round_ratio(numerator, denominator, self.places, self.mode)
-            self.entries[f"indicator[{name}].achievement"] = (shown, -self.places)
+            self.entries[f"{prefix}.achievement"] = (shown, -self.places)
             capaian = numerator, denominator
             segment = _iki_segment_ratio(numerator, denominator, at_maximum=at_maximum)
             category = segment.category.value
-        self.ratings[f"indicator[{name}].category"] = category
+        self.ratings[f"{prefix}.category"] = category
         return segment, capaian
 
     def value(self, indicator: Indicator, numerator: int, denominator: int) -> int:
         """Write and return an IKI's rounded nilai capaian IKI (the interpolation route)."""
         segment, capaian = self.read(indicator, numerator, denominator)
-        return self.rounded(f"indicator[{indicator.id}].value", *segment.apply_ratio(*capaian))
+        key = f"indicator[{indicator.id}].value"
+        return self.rounded(key, *segment.apply_ratio(*capaian))
 
     def points(self, indicator: Indicator, numerator: int, denominator: int) -> Points:
         """Write and return an IKI's category points (the category route)."""
@@ -258,12 +260,18 @@ class _Kernel:
 
     def behaviour(self) -> int | None:
         """Return the rounded perilaku value (over ``10**places``); `None` with gaps or problems."""
-        found = checked_aspects(self)
-        if found is None:
-            return None
+        found = plain_aspects(self.appraisal, self.regime.aggregator)
+        if found is None:  # anything but the plain case: the checks the run makes
+            checked = checked_aspects(self)
+            if checked is None:
+                return None
+            found = [
+                (f"behaviour[{aspect_id}]", value.numerator, value.denominator)
+                for aspect_id, value, _ in checked
+            ]
         total = 0
-        for aspect_id, value, _ in found:
-            total += self.rounded(f"behaviour[{aspect_id}]", value.numerator, value.denominator)
+        for key, numerator, denominator in found:
+            total += self.rounded(key, numerator, denominator)
         if self.gaps or self.problems:
             return None
         if not found:  # no aspect: the rule refuses it, as the run does
@@ -320,13 +328,8 @@ def score_untraced(regime: Conventions, appraisal: Appraisal, trace: Step | None
     grade = score = None
     if behaviour is not None and skp is not None:  # no gap (and no problem: an SKP value)
         grade, score = kernel.final(skp, behaviour)
-    return Result(
-        regime=regime.id,
-        appraisal_id=appraisal.id,
-        grade=grade,
-        score=score,
-        figures=Figures(kernel.entries),
-        ratings=kernel.ratings,
-        gaps=tuple(kernel.gaps),
-        trace=trace,
-    )
+    # Every field is built here, typed and checked: the result skips its validators.
+    return Result._trusted(  # noqa: SLF001 - the kernels' constructor
+        regime.id, appraisal.id, grade, score, figures=Figures(kernel.entries),
+        ratings=MappingProxyType(kernel.ratings), gaps=tuple(kernel.gaps), trace=trace,
+    )  # fmt: skip

@@ -2,11 +2,12 @@
 PP 46/2011 in exact integers: the score, with no `Fraction` built and no step.
 
 `score_untraced` computes what `penilaian.regimes.pp46_2011._run.Pp46Run` computes,
-figure for figure, from what `penilaian.regimes.pp46_2011.checks.check_appraisal`
-read: every value is a numerator over a denominator (never reduced: no ``gcd`` on the
-way), sums go over a common denominator, and each declared rounding is one exact
-integer division (`penilaian._base.numbers.scaled_round_ratio`).  The figures are kept
-as integers and written as `Decimal` only when read (`penilaian._base.figures`).
+figure for figure, from what `penilaian.regimes.pp46_2011._plain.read_plain` (or, when
+it declines, `penilaian.regimes.pp46_2011.checks.check_appraisal`) read: every value is
+a numerator over a denominator (never reduced: no ``gcd`` on the way), sums go over a
+common denominator, and each declared rounding is one exact integer division
+(`penilaian._base.numbers.scaled_round_ratio`).  The figures are kept as integers and
+written as `Decimal` only when read (`penilaian._base.figures`).
 
 It builds no step: `Pp46Run` builds the trace, and is the reference a differential
 test holds the kernel equal to, on random appraisals, at every band cut and rounding half.
@@ -15,6 +16,7 @@ test holds the kernel equal to, on random appraisals, at every band cut and roun
 from __future__ import annotations
 
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Protocol
 
 from penilaian._base.figures import Figures
@@ -34,9 +36,8 @@ if TYPE_CHECKING:
     from penilaian._base.rounding import Rounding
     from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
-    from penilaian.model.grades import Grade
     from penilaian.policy.weights import Weights
-    from penilaian.regimes.pp46_2011.checks import CheckedAppraisal
+    from penilaian.regimes.pp46_2011._plain import Pairs, Plain
     from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, RoundingPoints
 
 __all__ = ["Conventions", "score_untraced"]
@@ -68,7 +69,22 @@ _BY_EFFICIENCY: Final = tuple(
 """Whether each row scores by its efficiency (time, cost) rather than by ``R / T x 100``."""
 
 _LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
-_CLASSIFY: Final = PP46_2011_CATEGORIES.classify_ratio
+_CUTS: Final = tuple(cut.as_integer_ratio() for cut in PP46_2011_CATEGORIES.cuts)
+_UPPER: Final = PP46_2011_CATEGORIES.closed == "upper"
+_LABELS: Final = PP46_2011_CATEGORIES.labels
+_IDS: Final = tuple(label.value for label in _LABELS)
+"""`PP46_2011_CATEGORIES` as whole numbers: the cuts as ratios, and each band's grade and id."""
+_ADDITIONAL: Final = TargetKind.ADDITIONAL
+
+
+def _band(numerator: int, denominator: int) -> int:
+    """The index of the band of ``numerator / denominator`` (as `BandTable.classify_ratio`)."""
+    # n/d <= a/b  <=>  n*b <= a*d for positive denominators: exact, in integers.
+    for index, (cut_n, cut_d) in enumerate(_CUTS):
+        left, right = numerator * cut_d, cut_n * denominator
+        if left < right or (_UPPER and left == right):
+            return index
+    return len(_CUTS)
 
 
 def _aspect(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
@@ -114,21 +130,21 @@ class _Kernel:
         rounded = self.rounded(key, value)
         return (rounded if self.carry else value), rounded
 
-    def grade(self, key: str, value: Ratio) -> Grade:
-        """Return the sebutan of figure *key*, writing ``<key>.whole`` when read from that."""
+    def band(self, key: str, value: Ratio, whole_key: str | None = None) -> int:
+        """Return the band of figure *key*, writing ``<key>.whole`` when read from that."""
         if self.whole:
             whole = scaled_round_ratio(value[0], value[1], 0, "half_up")
-            self.entries[f"{key}.whole"] = (whole, 0)
-            return _CLASSIFY(whole, 1)
-        return _CLASSIFY(value[0], value[1])
+            self.entries[whole_key or f"{key}.whole"] = (whole, 0)
+            return _band(whole, 1)
+        return _band(value[0], value[1])
 
-    def rate(self, key: str, value: Ratio) -> None:
+    def rate(self, key: str, value: Ratio, whole_key: str | None = None) -> None:
         """Write the sebutan of figure *key* as rating *key*."""
-        self.ratings[key] = self.grade(key, value).value
+        self.ratings[key] = _IDS[self.band(key, value, whole_key)]
 
-    def activity(self, target_id: str, pairs: tuple[tuple[Decimal, Decimal] | None, ...]) -> Ratio:
+    def activity(self, target_id: str, pairs: Pairs) -> Ratio:
         """Write a kegiatan's aspect values and value; return the value later steps use."""
-        prefix = f"activity[{target_id}]"
+        keys = _activity_keys(target_id)
         entries = self.entries
         first = pairs[0]
         zero = self.zero_output and first is not None and first[1] == 0
@@ -137,26 +153,38 @@ class _Kernel:
             if pair is None:
                 continue
             value = (0, 1) if zero else _aspect(slot, pair[0], pair[1])
-            entries[f"{prefix}.{_NAMES[slot]}"] = value
+            entries[keys[slot]] = value
             values.append(value)
-        return self.carried(f"{prefix}.value", mean_ratio(values))[0]
+        return self.carried(keys[4], mean_ratio(values))[0]
+
+
+# Not cached: a cache would keep an appraisal's ids once it is scored (the HTTP service
+# keeps nothing of a request), for a saving of well under a microsecond.
+def _activity_keys(target_id: str) -> tuple[str, ...]:
+    """A kegiatan's figure keys: one per row of `PP46_2011_ACTIVITY_ASPECTS`, then its value."""
+    prefix = f"activity[{target_id}]"
+    return (*(f"{prefix}.{name}" for name in _NAMES), f"{prefix}.value")
 
 
 def score_untraced(
-    regime: Conventions, appraisal: Appraisal, checked: CheckedAppraisal, trace: Step | None = None
+    regime: Conventions, appraisal: Appraisal, plain: Plain, trace: Step | None = None
 ) -> Result:
     """
-    Score what `check_appraisal` read from *appraisal*, as `Pp46Run` does, with *trace* as given.
+    Score what `read_plain` or `check_appraisal` read from *appraisal*, as `Pp46Run` does.
 
-    *checked* must hold no problem (the caller raises them first).  The kernel builds no
-    step: *trace* is the result's trace (a deferred one, or `None`).
+    *plain* must come from an appraisal with no problem (the caller raises them first).
+    The kernel builds no step: *trace* is the result's trace (a deferred one, or `None`).
     """
+    activities, behaviour, gaps = plain
     kernel = _Kernel(regime)
     entries = kernel.entries
     # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.
-    mean = mean_ratio([kernel.activity(item.target.id, item.pairs) for item in checked.activities])
+    mean = mean_ratio([kernel.activity(target_id, pairs) for target_id, pairs in activities])
     entries["activities"] = mean
-    count = sum(target.kind is TargetKind.ADDITIONAL for target in appraisal.targets)
+    count = 0
+    for target in appraisal.targets:
+        if target.kind is _ADDITIONAL:
+            count += 1
     additional = PP46_2011_ADDITIONAL_TASK_POINTS.classify(count)
     entries["additional_tasks"] = (additional, 0)
     innovations = appraisal.innovations
@@ -168,39 +196,30 @@ def score_untraced(
     entries["creativity"] = (creativity, 0)
     extra = additional + creativity
     skp, rounded = kernel.carried("skp", (mean[0] + extra * mean[1], mean[1]))
-    kernel.rate("skp", rounded)
+    kernel.rate("skp", rounded, "skp.whole")
     # Nilai perilaku kerja: the mean of the aspect values, each rated.
     found: list[Ratio] = []
-    for item in checked.behaviour:
-        exact = item.value
-        if exact is None:
+    for key, whole_key, value in behaviour:
+        if value is None:
             continue
-        value = exact.numerator, exact.denominator
-        key = f"behaviour[{item.aspect.id}]"
         entries[key] = value
         found.append(value)
-        kernel.rate(key, value)
-    gaps = checked.gaps
+        kernel.rate(key, value, whole_key)
     grade = score = None
     if not gaps:
-        behaviour, rounded = kernel.carried("behaviour", mean_ratio(found))
-        kernel.rate("behaviour", rounded)
+        behaviour_value, rounded = kernel.carried("behaviour", mean_ratio(found))
+        kernel.rate("behaviour", rounded, "behaviour.whole")
         # Nilai prestasi kerja: work x SKP + behaviour x perilaku, rounded.
         weights = regime.weights
         work, other = weights["work"], weights["behaviour"]
         a_n, a_d = work.numerator * skp[0], work.denominator * skp[1]
-        b_n, b_d = other.numerator * behaviour[0], other.denominator * behaviour[1]
+        b_n, b_d = other.numerator * behaviour_value[0], other.denominator * behaviour_value[1]
         final = kernel.rounded("final", (a_n * b_d + b_n * a_d, a_d * b_d))
-        grade = kernel.grade("final", final)
+        grade = _LABELS[kernel.band("final", final, "final.whole")]
         places = kernel.places
         score = Decimal(f"{final[0]}E-{places}") if places else Decimal(final[0])
-    return Result(
-        regime=REGIME_ID,
-        appraisal_id=appraisal.id,
-        grade=grade,
-        score=score,
-        figures=Figures(entries),
-        ratings=kernel.ratings,
-        gaps=gaps,
-        trace=trace,
-    )
+    # Every field is built here, typed and checked: the result skips its validators.
+    return Result._trusted(  # noqa: SLF001 - the kernels' constructor
+        REGIME_ID, appraisal.id, grade, score,
+        figures=Figures(entries), ratings=MappingProxyType(kernel.ratings), gaps=gaps, trace=trace,
+    )  # fmt: skip

@@ -10,7 +10,8 @@ aspects of `penilaian.PP46_2011_BEHAVIOUR` that apply to the position (six for a
 structural post, five otherwise), each value taken from the regime's aggregator.
 
 `Pp46Regime.score` checks the appraisal with
-`penilaian.regimes.pp46_2011.checks.check_appraisal` and scores it in exact integers
+`penilaian.regimes.pp46_2011.checks.check_appraisal` (a plain one is read in one pass
+that declines anything the checks would report) and scores it in exact integers
 (``_kernel``); its trace, built when first read, comes from the run that composes the
 formulas of `penilaian.regimes.pp46_2011.rules`, each a plain function naming its clause.
 
@@ -75,6 +76,7 @@ from penilaian.exceptions import InvalidValueError, ScoringInputError
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weights import PP46_2011_COMPONENTS, Weights
 from penilaian.regimes.pp46_2011._kernel import score_untraced
+from penilaian.regimes.pp46_2011._plain import from_checked, read_plain
 from penilaian.regimes.pp46_2011._run import REGIME_ID, Pp46Run
 from penilaian.regimes.pp46_2011.checks import check_appraisal
 from penilaian.regimes.pp46_2011.rules import (
@@ -186,13 +188,18 @@ class Pp46Regime:
                 work target, another behaviour framework, a behaviour value outside
                 0-100, a leadership rating for a post that is not structural.
         """
-        checked = check_appraisal(appraisal, self.aggregator)
-        if checked.problems:
-            raise ScoringInputError(list(checked.problems))
+        # A plain appraisal is read in one pass; anything else (a problem, a gap, another
+        # aggregator) is checked by check_appraisal, the one source of every message.
+        plain = read_plain(appraisal, self.aggregator)
+        if plain is None:
+            checked = check_appraisal(appraisal, self.aggregator)
+            if checked.problems:
+                raise ScoringInputError(list(checked.problems))
+            plain = from_checked(checked)
         # The integer kernel scores; the trace, when asked for, is built by the traced
         # run the first time it is read (penilaian._base.trace.deferred_step).
         steps = deferred_step(functools.partial(self._trace, appraisal)) if trace else None
-        return score_untraced(self, appraisal, checked, steps)
+        return score_untraced(self, appraisal, plain, steps)
 
     def _trace(self, appraisal: Appraisal) -> Step:
         """Return the trace of *appraisal*: the steps of `Pp46Run`, the kernel's reference."""
