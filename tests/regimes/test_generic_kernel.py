@@ -32,7 +32,11 @@ from penilaian.regimes.generic import (
 from penilaian.serialization import unstructure
 from strategies.model import weighting_policies
 
-SCALES = (p.NumericScale("nilai", 0, 100), p.NumericScale("lima", 1, 5, step=Decimal("0.5")))
+SCALES = (
+    p.NumericScale("nilai", 0, 100),
+    p.NumericScale("lima", 1, 5, step=Decimal("0.5")),
+    p.NumericScale("pecahan", Decimal("0.5"), Decimal("4.75"), step=Decimal("0.25")),
+)
 ROLES = ("supervisor", "peer", "peer", "subordinate", "self", "second_level_supervisor")
 _TARGET = p.WorkTarget("t", "Sasaran", [p.Indicator("i", "I", p.Aspect.QUANTITY, p.PointTarget(1))])
 TEXT_BANDS = BandTable(
@@ -64,6 +68,15 @@ def _indicators(draw: st.DrawFn, target: int) -> list[p.Indicator]:
     return found
 
 
+def _value(draw: st.DrawFn, scale: p.Scale) -> dict[str, object]:
+    """A rating's value on *scale*: a score a whole number of steps up, or a level."""
+    if isinstance(scale, p.OrdinalScale):
+        return {"level": draw(st.sampled_from(scale.levels))}
+    step = scale.step or Decimal("0.01")
+    steps = int((scale.maximum - scale.minimum) / step)
+    return {"score": scale.minimum + step * draw(st.integers(0, steps))}
+
+
 @st.composite
 def _appraisals(draw: st.DrawFn) -> p.Appraisal:
     scale = draw(st.sampled_from(SCALES))
@@ -72,14 +85,14 @@ def _appraisals(draw: st.DrawFn) -> p.Appraisal:
         p.Rater(f"r{index}", role, "e-1" if role == "self" else f"emp-{index}")
         for index, role in enumerate(ROLES[:count])
     ]
-    steps = int((scale.maximum - scale.minimum) / (scale.step or Decimal("0.01")))
+    # Most often every aspect on one scale; else each aspect on its own, now and then an
+    # ordinal one (a problem of the full path).
+    scales = {aspect.id: scale for aspect in p.BERAKHLAK.aspects}
+    if draw(st.integers(0, 3)) == 0:
+        others = st.sampled_from((*SCALES, *SCALES, p.EXPECTATION_SCALE))
+        scales = {aspect: draw(others) for aspect in scales}
     ratings = [
-        p.Rating(
-            rater.id,
-            aspect.id,
-            scale.id,
-            score=scale.minimum + (scale.step or Decimal("0.01")) * draw(st.integers(0, steps)),
-        )
+        p.Rating(rater.id, aspect.id, scales[aspect.id].id, **_value(draw, scales[aspect.id]))  # type: ignore[arg-type]
         for rater in raters
         for aspect in p.BERAKHLAK.aspects
         if draw(st.integers(0, 40))  # now and then a rating is missing: a gap
@@ -97,7 +110,7 @@ def _appraisals(draw: st.DrawFn) -> p.Appraisal:
         p.BERAKHLAK,
         targets,
         raters,
-        [scale],
+        list(dict.fromkeys(scales.values())),
         ratings,
     )
 

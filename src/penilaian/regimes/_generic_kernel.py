@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from penilaian._base.figures import Figures, figure_of
 from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
+from penilaian.exceptions import MissingValueError, UnsupportedInputError
 from penilaian.model.grades import Grade
 from penilaian.model.raters import NumericScale
-from penilaian.model.targets import QualitativeTarget
 from penilaian.regimes._generic_parts import WorkAchievement
 from penilaian.scoring.achievement import achievement_ratio
 from penilaian.scoring.result import Result
@@ -51,14 +51,10 @@ def _work(appraisal: Appraisal, source: WorkAchievement, entries: dict[str, Entr
         if target.kind not in kinds:
             continue
         for indicator in target.indicators:
-            realisation = indicator.realisation
-            if (
-                realisation is None
-                or realisation.value is None
-                or isinstance(indicator.target, QualitativeTarget)
-            ):
+            try:  # checks the realisation and the target itself: not checked twice
+                value = achievement_ratio(indicator)
+            except (MissingValueError, UnsupportedInputError):
                 return []  # a problem: the full path reports it
-            value = achievement_ratio(indicator)
             entries[f"indicator[{indicator.id}].achievement"] = value
             if cap is not None and value[0] * cap_d > cap_n * value[1]:
                 value = cap_n, cap_d
@@ -79,19 +75,24 @@ def _rated(
         else [aspect.id for aspect in appraisal.framework.aspects_for(appraisal.position.kind)]
     )
     values: list[Ratio] = []
+    scale_id: str | None = None  # the scale of the subject before: usually all share one
+    ln = ld = hd = span = 0
     for subject in subjects:
         aggregate = aggregator(appraisal, subject, trace=False)
-        value, scale_id = aggregate.value, aggregate.scale_id
-        if value is None or scale_id is None:
+        value, found = aggregate.value, aggregate.scale_id
+        if value is None or found is None:
             return []
-        scale = appraisal.scale(scale_id)
-        if not isinstance(scale, NumericScale):
-            return []
-        ln, ld = scale.minimum.as_integer_ratio()
-        hn, hd = scale.maximum.as_integer_ratio()
-        vn, vd = value.numerator, value.denominator
+        if found != scale_id:
+            scale_id = found
+            scale = appraisal.scale(scale_id)
+            if not isinstance(scale, NumericScale):
+                return []
+            ln, ld = scale.minimum.as_integer_ratio()
+            hn, hd = scale.maximum.as_integer_ratio()
+            span = hn * ld - ln * hd  # (high - low) x ld x hd, above 0
+        vn, vd = value.as_integer_ratio()
         # (v - low) / (high - low) x 100, over positive denominators (high > low).
-        rescaled = (vn * ld - ln * vd) * hd * 100, vd * (hn * ld - ln * hd)
+        rescaled = (vn * ld - ln * vd) * hd * 100, vd * span
         entries[f"subject[{subject}]"] = rescaled
         values.append(rescaled)
     return values

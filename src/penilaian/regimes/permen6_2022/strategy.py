@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of, one_of
+from penilaian.regimes.permen6_2022._kernel import grade_plain
 from penilaian.regimes.permen6_2022._run import Permen6Run
 from penilaian.regimes.permen6_2022.ratings import (
     GivenBehaviourRating,
@@ -39,6 +40,7 @@ from penilaian.regimes.permen6_2022.ratings import (
 from penilaian.typing import RatingRule
 
 if TYPE_CHECKING:
+    from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
 
@@ -97,6 +99,18 @@ class Permen6Regime:
             ScoringInputError: for a framework other than BerAKHLAK, or what a
                 rating rule cannot use (listing every problem of both rules).
         """
+        # The plain case in one scan; the trace, when asked for, is built when first read.
+        plain = grade_plain(self, appraisal, self._trace if trace else None)
+        return plain if plain is not None else self._run(appraisal, trace=trace)
+
+    def _trace(self, appraisal: Appraisal) -> Step:
+        """Return the trace of *appraisal*, from the full run (the kernel's reference)."""
+        root = self._run(appraisal, trace=True).trace
+        assert root is not None  # noqa: S101 - a traced run always has its root
+        return root
+
+    def _run(self, appraisal: Appraisal, *, trace: bool) -> Result:
+        """Grade *appraisal* by the full run: every problem, gap and note, and the trace."""
         run = Permen6Run(appraisal, trace)
         run.check_framework()
         leads = self.leader_rule == "unit_grade" and appraisal.position.leads_unit
