@@ -73,10 +73,11 @@ def test_the_ratio_is_the_untraced_value_or_declines(appraisal, data):
         assert not plain
         assert isinstance(outcome, list) or outcome[3] is not None or len(supervised) == 1
     else:
-        numerator, denominator = found
+        numerator, denominator, scale_id = found
         assert denominator > 0
         assert not isinstance(outcome, list)
         assert Fraction(numerator, denominator) == outcome[1]
+        assert scale_id == outcome[2]
         assert outcome[3] is None
 
 
@@ -97,4 +98,6 @@ def test_the_ratio_declines_a_missing_or_doubled_rating():
     assert AGGREGATOR.ratio(twice, rating.subject) is None
     with pytest.raises(ScoringInputError):
         AGGREGATOR(twice, rating.subject, trace=False)
-    assert AGGREGATOR.ratio(appraisal, rating.subject) == rating.score.as_integer_ratio()
+    assert AGGREGATOR.ratio(appraisal, rating.subject) == (
+        *rating.score.as_integer_ratio(), rating.scale_id,
+    )  # fmt: skip

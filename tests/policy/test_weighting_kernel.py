@@ -306,6 +306,7 @@ class TestRatio:
                 event("ratio: none")
                 assert value is None or type(policy.aggregation) is TrimmedMean
                 continue
-            numerator, denominator = found
+            numerator, denominator, scale_id = found
             assert denominator > 0
             assert Fraction(numerator, denominator) == value
+            assert scale_id == policy(appraisal, subject, trace=False).scale_id

@@ -76,21 +76,23 @@ class SupervisorRating:
         )
         return Aggregate(subject, value, scale.id, step=step)
 
-    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int] | None:
+    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int, str] | None:
         """
-        Return the supervisor's rating of *subject* as an exact integer ratio, when plain.
+        Return the supervisor's rating of *subject* as an exact integer ratio, and its scale.
 
-        The ratio is the rating's score as ``(numerator, denominator)``, the denominator
-        above 0 and the ratio not necessarily reduced: the value this aggregator gives,
-        without an `penilaian.policy.Aggregate` or a `fractions.Fraction` built.  It is
-        given only when the appraisal holds exactly one supervisor rating of *subject*,
-        with a score on a numeric scale; otherwise `None`, and calling the aggregator
-        gives the gap or raises the error.
+        The value is ``(numerator, denominator, scale_id)``: the rating's score, the
+        denominator above 0 and the ratio not necessarily reduced, and the id of its
+        scale.  It is the value this aggregator gives, without an
+        `penilaian.policy.Aggregate` or a `fractions.Fraction` built, and it is given
+        only when the appraisal holds exactly one supervisor rating of *subject*, with a
+        score on a numeric scale; otherwise `None`, and calling the aggregator gives the
+        gap or raises the error.
         """
         plain = _plain_rating(appraisal, subject)
         if plain is None or plain.score is None:
             return None
-        return plain.score.as_integer_ratio()
+        numerator, denominator = plain.score.as_integer_ratio()
+        return numerator, denominator, plain.scale_id
 
 
 def supervisor_ratings(appraisal: Appraisal, subject: str) -> list[tuple[int, Rating]]:

@@ -184,19 +184,18 @@ class WeightingPolicy:
                 return Aggregate(subject, *found, step=step)
         return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
 
-    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int] | None:
+    def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int, str] | None:
         """
-        Return the weighted value of *subject* as an exact integer ratio, when plain.
+        Return the weighted value of *subject* as an exact integer ratio, and its scale.
 
-        The ratio is ``(numerator, denominator)``, the denominator above 0 and the
-        ratio not necessarily reduced: the value this policy gives without a public
-        index, with no `penilaian.policy.Aggregate` or `fractions.Fraction` built.  It
-        is `None` whenever the whole numbers cannot answer (a rating to refuse, a gap,
-        a custom aggregation); calling the policy then gives the error, the gap or the
-        value.
+        The value is ``(numerator, denominator, scale_id)``: the denominator above 0,
+        the ratio not necessarily reduced, the id of the scale every rating counted is
+        on.  It is the value this policy gives without a public index, with no
+        `penilaian.policy.Aggregate` or `fractions.Fraction` built, and `None` whenever
+        the whole numbers cannot answer (a rating to refuse, a gap, a custom
+        aggregation); calling the policy then gives the error, the gap or the value.
         """
-        found = self._kernel.ratio(appraisal, subject)
-        return None if found is None else (found[0], found[1])
+        return self._kernel.ratio(appraisal, subject)
 
     def _step(self, appraisal: Appraisal, subject: str) -> Step:
         """The step of *subject*'s value, built by `aggregate` (the whole numbers' reference)."""

@@ -16,13 +16,15 @@ test holds the two equal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from penilaian._base.figures import Figures, figure_of
 from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
 from penilaian.exceptions import MissingValueError, UnsupportedInputError
 from penilaian.model.grades import Grade
 from penilaian.model.raters import NumericScale
+from penilaian.policy.supervisor import SupervisorRating
+from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes._generic_parts import WorkAchievement
 from penilaian.scoring.achievement import achievement_ratio
 from penilaian.scoring.result import Result
@@ -77,11 +79,21 @@ def _rated(
     values: list[Ratio] = []
     scale_id: str | None = None  # the scale of the subject before: usually all share one
     ln = ld = hd = span = 0
+    # The two aggregators that give ratios give them with no Aggregate or Fraction built;
+    # a subclass may aggregate otherwise, so only these two classes themselves.
+    plain = type(aggregator) is SupervisorRating or type(aggregator) is WeightingPolicy
     for subject in subjects:
-        aggregate = aggregator(appraisal, subject, trace=False)
-        value, found = aggregate.value, aggregate.scale_id
-        if value is None or found is None:
-            return []
+        if plain:
+            given = cast("SupervisorRating | WeightingPolicy", aggregator).ratio(appraisal, subject)
+            if given is None:
+                return []  # a gap, an error or a custom aggregation: the full path
+            vn, vd, found = given
+        else:
+            aggregate = aggregator(appraisal, subject, trace=False)
+            value, scale_of = aggregate.value, aggregate.scale_id
+            if value is None or scale_of is None:
+                return []
+            (vn, vd), found = value.as_integer_ratio(), scale_of
         if found != scale_id:
             scale_id = found
             scale = appraisal.scale(scale_id)
@@ -90,7 +102,6 @@ def _rated(
             ln, ld = scale.minimum.as_integer_ratio()
             hn, hd = scale.maximum.as_integer_ratio()
             span = hn * ld - ln * hd  # (high - low) x ld x hd, above 0
-        vn, vd = value.as_integer_ratio()
         # (v - low) / (high - low) x 100, over positive denominators (high > low).
         rescaled = (vn * ld - ln * vd) * hd * 100, vd * span
         entries[f"subject[{subject}]"] = rescaled

@@ -132,7 +132,7 @@ def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Pl
         value = plain.ratio(appraisal, aspect_id)
         if value is None:
             return None
-        numerator, denominator = value
+        numerator, denominator, _ = value
         # 0 <= n/d <= cap, in integers (d > 0).
         if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
             return None

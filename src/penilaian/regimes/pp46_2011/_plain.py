@@ -151,9 +151,9 @@ def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Aspec
         value = plain.ratio(appraisal, aspect_id)
         if value is None:
             return None
-        numerator, denominator = value
+        numerator, denominator, _ = value
         # 0 <= n / d <= 100, in integers (d > 0).
         if numerator < 0 or numerator > _HUNDRED * denominator:
             return None
-        found.append((key, whole, value))
+        found.append((key, whole, (numerator, denominator)))
     return found
