@@ -20,7 +20,8 @@ shared machine hits them alike:
    per appraisal of each, the engine's ratio to both floors, and the peak memory of
    one engine run beyond its input columns, as tracemalloc traces it (numpy reports
    its buffers to tracemalloc; the input columns are allocated before tracing starts),
-   with the component figures and without them (``no figs``: ``figures=False``).
+   with the component figures and without them (``no figs``: ``figures=False``);
+   the times of 2 threads (``threads=2``), with figures and without (``no figs s``).
    Engine and float floor both work in chunks of ``CHUNK`` rows (the engine's default).
 2. **policy grid** (``--policies`` x ``--employees``, default 1,000 x 100,000 synthetic
    employees from `penilaian.simulation.generate`): ``score_policies`` over regimes
@@ -219,9 +220,16 @@ def national_paths(columns: dict[str, object]) -> dict[str, Callable[[], object]
     def two_threads() -> object:
         return score_generic(GenericBatch(**columns), chosen, chunk=CHUNK, threads=2)  # type: ignore[arg-type]
 
+    def lean() -> object:  # scores, bands and grades only: the memory target
+        return score_generic(
+            GenericBatch(**columns),  # type: ignore[arg-type]
+            chosen, chunk=CHUNK, threads=2, figures=False,
+        )  # fmt: skip
+
     paths = {
         "exact engine": engine,
         "2 threads": two_threads,
+        "2 threads, no figs": lean,
         "numpy floor": lambda: national_floor(columns),  # type: ignore[arg-type]
         "memory pass": lambda: memory_pass(columns),
     }
@@ -257,7 +265,7 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
     head += f" {'mem ns':>7} {'/floor':>7} {'/memory':>8} {'peak MiB':>9} {'no figs':>8}"
     head += f" {'exact rows':>10}"
     head += f" {'numpy s':>8} {'/floor':>7}" if compared else ""
-    head += f" {'2 threads s':>11} {'/memory':>8}"
+    head += f" {'2 threads s':>11} {'/memory':>8} {'no figs s':>9}"
     print(head)
     for n in sizes:
         columns = national_columns(n, seed)
@@ -280,6 +288,7 @@ def national(sizes: Sequence[int], seed: int, repeat: int) -> None:
                 else ""
             )
             + f" {medians['2 threads']:>11.3f} {medians['2 threads'] / memory:>7.1f}x"
+            + f" {medians['2 threads, no figs']:>9.3f}"
             + f"   (float floor bands off the exact: {flips:,})"
         )
         del columns, paths, scores

@@ -17,14 +17,16 @@ Reading the table: requests/s is the requests over the time of their bursts; p50
 are each request's own latency, as the client sees it.  The target of issue 17 is the p99
 of one score at most 2x the echo's p99 at 50 concurrent clients.
 
-Measured (CPython 3.11, 2 cores shared with other work, the defaults): echo 5,040 requests/s,
-p99 23.9 ms; score 841 requests/s, p99 152.8 ms (6.41x) with the trace off, 169.5 ms (7.11x)
-with it on.  The target is missed, and not by the service layer: under 50 clients the
-server is saturated, so each p99 is about 50 times the time one request takes, and the
-ratio of p99s follows the ratio of those times.  An echo takes about 0.2 ms; a score takes
-about 1.1 ms of library work on top (structuring the appraisal with every check 0.83 ms,
-parsing the JSON exactly 0.11 ms, scoring 0.16 ms, writing the result 0.01 ms; see
-bench_load.py), so the target needs a faster load path, not a faster server.
+Measured (CPython 3.11, 2 cores, the defaults, the service's default of 4 requests worked
+on at once): echo 7,700 requests/s, p99 6.8 ms; score 1,326 requests/s, p99 48.3 ms (7.09x)
+with the trace off, 41.9 ms (6.16x) with it on.  The target is missed, and not by the
+service layer: under 50 clients the server is saturated, so each p99 is about 50 times
+the time one request takes, and the ratio of p99s follows the ratio of those times.  An
+echo takes about 0.13 ms; a score about 0.75 ms, most of it reading the appraisal with
+every check (``bench_load.py``: about 0.34 ms, 13x ``orjson.loads``) and handing the work
+to a worker thread and back; scoring and writing the answer take about 0.03 ms.  With 40
+requests worked on at once (the previous default) the p99 of a score was 60-71 ms, with 1
+it was 41-47 ms (``--threads``, ``docs/how-to/serve.md``).
 
     .venv/bin/python benchmarks/bench_server.py                     # 3,000 per endpoint, 50 clients
     .venv/bin/python benchmarks/bench_server.py --n 300 --repeat 1  # smoke run, a few seconds

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import anyio
@@ -160,3 +162,50 @@ class TestSettings:
     def test_token_hidden(self):
         """The repr hides the token."""
         assert TOKEN not in repr(ServerSettings(token=TOKEN))
+
+
+class _Counting:
+    """A regime that notes how many scorings run at once, each taking 0.3 seconds."""
+
+    id = "counting"
+    lock = threading.Lock()
+    now = 0
+    most = 0
+
+    def score(self, appraisal, *, trace=True):
+        with self.lock:
+            _Counting.now += 1
+            _Counting.most = max(_Counting.most, _Counting.now)
+        time.sleep(0.3)
+        with self.lock:
+            _Counting.now -= 1
+        return Permen6Regime().score(appraisal, trace=trace)
+
+
+class TestThreads:
+    """At most `threads` requests are worked on at once; the others wait their turn."""
+
+    @pytest.mark.parametrize("threads", [1, 3])
+    def test_at_most_threads_at_once(self, threads):
+        registry = StrategyRegistry()
+        registry.register("counting", _Counting)
+        _Counting.most = 0
+        app = create_app(ServerSettings(threads=threads), registry=registry)
+        body = dumps(load_sample())
+        with running(app) as base:
+
+            def post(_: int) -> int:
+                url = f"{base}/score?regime=counting&trace=false"
+                return httpx.post(url, content=body, timeout=30).status_code
+
+            with ThreadPoolExecutor(4) as pool:
+                statuses = list(pool.map(post, range(4)))
+        assert statuses == [200] * 4
+        assert _Counting.most == threads
+
+    @pytest.mark.parametrize("value", [0, -1, True, 1.5, "4"])
+    def test_bad_threads(self, value):
+        """threads is a whole number above 0."""
+        with pytest.raises(InvalidNumberError) as raised:
+            ServerSettings(threads=value)
+        assert raised.value.field == "threads"

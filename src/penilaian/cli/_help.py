@@ -253,6 +253,10 @@ HELP: Final = Words(
             "badan permintaan terbesar, dalam bita (bawaan %(default)s)",
             "largest request body, in bytes (default %(default)s)",
         ),
+        "serve.threads": (
+            "permintaan yang dikerjakan sekaligus; lainnya menunggu giliran (bawaan %(default)s)",
+            "requests worked on at once; the others wait their turn (default %(default)s)",
+        ),
         "serve.timeout": (
             "paling lama berapa detik per permintaan (bawaan %(default)s)",
             "most seconds per request (default %(default)s)",

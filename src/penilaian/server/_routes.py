@@ -100,6 +100,8 @@ class Routes:
     def __init__(self, registry: StrategyRegistry, settings: ServerSettings) -> None:
         self.registry = registry
         self.settings = settings
+        # At most settings.threads requests worked on at once (one limiter per service).
+        self._working: anyio.CapacityLimiter | None = None
 
     async def _body(self, request: Request) -> Body:
         kind = body_kind(request.headers.get("content-type", ""))
@@ -127,7 +129,11 @@ class Routes:
         query.lang()  # a wrong language or regime is refused before the body is read
         self._strategy_for(query)
         body = await self._body(request)
-        return await anyio.to_thread.run_sync(lambda: work(query, body), abandon_on_cancel=True)
+        if self._working is None:  # made in the event loop, on the first request
+            self._working = anyio.CapacityLimiter(self.settings.threads)
+        return await anyio.to_thread.run_sync(
+            lambda: work(query, body), abandon_on_cancel=True, limiter=self._working
+        )
 
     def _appraisals(self, body: Body) -> tuple[tuple[Appraisal, ...], bool]:
         return load_appraisals(body, self.settings.max_bytes)

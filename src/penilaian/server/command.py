@@ -20,6 +20,7 @@ from penilaian.server.limits import (
     DEFAULT_HOST,
     DEFAULT_MAX_BYTES,
     DEFAULT_PORT,
+    DEFAULT_THREADS,
     DEFAULT_TIMEOUT,
     TOKEN_ENV,
     ServerSettings,
@@ -34,7 +35,8 @@ __all__ = ["add_parser", "serve"]
 
 def _checked(field: str) -> Any:  # noqa: ANN401 - an argparse type function
     def check(text: str) -> object:
-        value: object = int(text) if field == "max_bytes" and text.isdigit() else text
+        whole = field in {"max_bytes", "threads"}
+        value: object = int(text) if whole and text.isdigit() else text
         try:
             ServerSettings(**{field: value})  # type: ignore[arg-type] # checked there
         except InvalidValueError as error:
@@ -86,6 +88,13 @@ def add_parser(
         help=helps["serve.max_bytes"],
     )
     serve_parser.add_argument(
+        "--threads",
+        type=_checked("threads"),
+        default=DEFAULT_THREADS,
+        metavar=helps["metavar.n"],
+        help=helps["serve.threads"],
+    )
+    serve_parser.add_argument(
         "--timeout",
         type=_checked("timeout"),
         default=str(DEFAULT_TIMEOUT),
@@ -117,7 +126,12 @@ def serve(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
     from penilaian.server.app import create_app  # noqa: PLC0415 - needs the extra
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
-    settings = ServerSettings(max_bytes=args.max_bytes, timeout=Decimal(args.timeout), token=token)
+    settings = ServerSettings(
+        max_bytes=args.max_bytes,
+        timeout=Decimal(args.timeout),
+        token=token,
+        threads=args.threads,
+    )
     if token is None and not _is_loopback(args.host):
         print(
             f"penilaian serve: warning: {args.host} is not this machine only, and no "
