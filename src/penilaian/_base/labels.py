@@ -51,6 +51,10 @@ class LabelledEnum(Enum):
 
     _value_: str
 
+    # A member is equal only to itself (a plain Enum), so its identity is its hash: the C
+    # slot of `object`, where Enum's own hashes the name in Python on every dict lookup.
+    __hash__ = object.__hash__
+
     def __new__(cls, value: str | LabelledEnum, *_labels: str) -> LabelledEnum:  # noqa: PYI034 - Enum.__new__ builds the member
         member = object.__new__(cls)
         member._value_ = str(value)

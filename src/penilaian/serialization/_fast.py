@@ -7,13 +7,15 @@ that to list every problem of a wrong document with its path.  Most documents ar
 right, so it first tries the quick way: `quick_structure_fn` writes, for each attrs
 class, one plain function that reads the fields, checks a text or a true/false value
 in line (as the strict hooks do), hands a number straight to the class's own
-converter (which converts it once, as `penilaian._base.numbers.to_decimal` would
-twice), calls the hook of every other field's type, and builds the object with all its
+converter (which converts it once, where the careful way's hook and the converter
+convert it twice), reads an optional or an array of another type through that type's
+hook, calls the hook of every other field's type, and builds the object with all its
 validators.  It raises on anything unusual (a key it does not know, a missing field, a
 value of another JSON type), and then the careful way runs from the start and reports
-every problem.  The quick way therefore never accepts what the careful way refuses,
-and builds the same object from the same data (`tests/serialization/test_quick.py`
-holds the two equal on random right and wrong documents).
+every problem.  The quick way therefore never accepts what the careful way refuses, and
+builds the same object from the same data
+(``tests/serialization/test_quick_structure.py`` holds the two equal on random right
+and wrong documents).
 """
 
 from __future__ import annotations
