@@ -144,6 +144,29 @@ def float_half_up(value: float, places: int = 2) -> float:
     return math.floor(value * scale + 0.5) / scale
 
 
+def traced_paths(
+    score: Callable[..., Any], appraisals: Sequence[Any]
+) -> dict[str, tuple[Callable[[Any], object], Sequence[Any]]]:
+    """
+    The three paths of a regime's ``score(appraisal, trace=...)`` on *appraisals*.
+
+    ``trace off``; ``trace on``, the result dropped unread (a deferred trace is never
+    built); ``trace read``, the whole trace walked, as a person reading it would (which
+    builds a deferred one).
+    """
+
+    def trace_read(appraisal: Any) -> object:
+        trace = score(appraisal).trace
+        assert trace is not None
+        return sum(1 for _ in trace.walk())
+
+    return {
+        "trace off": (lambda appraisal: score(appraisal, trace=False), appraisals),
+        "trace on": (score, appraisals),
+        "trace read": (trace_read, appraisals),
+    }
+
+
 def interleaved_medians(
     paths: Mapping[str, tuple[Callable[[Any], object], Sequence[Any]]], repeat: int
 ) -> dict[str, float]:

@@ -47,6 +47,7 @@ from _common import (
     peak_rss_mib,
     print_paths,
     settle,
+    traced_paths,
 )
 from bench_aggregate import POLICY, SCALE
 
@@ -279,21 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     misses = check_equivalent(appraisals, plains)
     settle()
 
-    def trace_off(appraisal: Appraisal) -> object:
-        return REGIME.score(appraisal, trace=False)
-
-    def trace_on(appraisal: Appraisal) -> object:
-        return REGIME.score(appraisal)
-
-    def trace_read(appraisal: Appraisal) -> object:
-        trace = REGIME.score(appraisal).trace
-        assert trace is not None
-        return sum(1 for _ in trace.walk())
-
     paths: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
-        "trace off": (trace_off, appraisals),
-        "trace on": (trace_on, appraisals),
-        "trace read": (trace_read, appraisals),
+        **traced_paths(REGIME.score, appraisals),
         "floor": (floor, plains),
         "float": (float_floor, plains),
     }

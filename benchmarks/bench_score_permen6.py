@@ -28,7 +28,14 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from _common import arguments, environment, interleaved_medians, peak_rss_mib, settle
+from _common import (
+    arguments,
+    environment,
+    interleaved_medians,
+    peak_rss_mib,
+    settle,
+    traced_paths,
+)
 
 from penilaian import (
     BERAKHLAK,
@@ -150,18 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert [regime.score(a).grade for a in appraisals[:1000]] == expected[:1000]
     assert [scan_floor(a) for a in appraisals] == expected
 
-    def trace_off(appraisal: Appraisal) -> object:
-        return regime.score(appraisal, trace=False)
-
-    def trace_read(appraisal: Appraisal) -> object:
-        trace = regime.score(appraisal).trace
-        assert trace is not None
-        return list(trace.walk())
-
     paths: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
-        "trace off": (trace_off, appraisals),
-        "trace on": (regime.score, appraisals),
-        "trace read": (trace_read, appraisals),
+        **traced_paths(regime.score, appraisals),
         "scan floor": (scan_floor, appraisals),
         "floor": (PERMEN6_2022_MATRIX.__getitem__, pairs),
     }

@@ -49,6 +49,7 @@ from _common import (
     peak_rss_mib,
     print_paths,
     settle,
+    traced_paths,
 )
 from bench_aggregate import POLICY, float_value, floor_value, floor_weights
 from bench_aggregate import RATERS as PANEL_RATERS
@@ -348,22 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # traced score allocates do not walk all N inputs each time.
     settle()
 
-    def trace_off(appraisal: Appraisal) -> object:
-        return regime.score(appraisal, trace=False)
-
-    def trace_on(appraisal: Appraisal) -> object:
-        return regime.score(appraisal)
-
-    def trace_read(appraisal: Appraisal) -> object:
-        # The trace is built when first read: walk the whole tree, as a person reading it would.
-        trace = regime.score(appraisal).trace
-        assert trace is not None
-        return sum(1 for _ in trace.walk())
-
     paths: dict[str, tuple[Callable[[Any], object], Sequence[Any]]] = {
-        "trace off": (trace_off, appraisals),
-        "trace on": (trace_on, appraisals),
-        "trace read": (trace_read, appraisals),
+        **traced_paths(regime.score, appraisals),
         "floor": (floor, plains),
         "float": (float_floor, floats),
     }

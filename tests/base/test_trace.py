@@ -165,3 +165,10 @@ class TestDeferredStep:
             gate.set()
             assert [future.result() for future in futures] == ["5"] * 4
         assert calls == [1]
+
+
+def test_a_deferred_step_whose_build_gives_none_is_refused_when_read():
+    """A build that gives no step (a traced run always has its root) is a bug, said on reading."""
+    deferred = deferred_step(lambda: None)
+    with pytest.raises(RuntimeError, match="gave no step"):
+        _ = deferred.rule

@@ -261,16 +261,18 @@ class _DeferredStep(Step):
     """
 
     __slots__ = ("_build", "_built")
-    _build: Callable[[], Step] | None
+    _build: Callable[[], Step | None] | None
     _built: Step | None
 
-    def __new__(cls, build: Callable[[], Step] | None = None, /, **fields: Any) -> Step:  # type: ignore[misc]  # noqa: ANN401
+    def __new__(cls, build: Callable[[], Step | None] | None = None, /, **fields: Any) -> Step:  # type: ignore[misc]  # noqa: ANN401
         # attrs.evolve(step, ...) calls the class with the fields: that is a plain Step.
         if build is None:
             return Step(**fields)
         return super().__new__(cls)
 
-    def __init__(self, build: Callable[[], Step] | None = None, /, **_fields: object) -> None:
+    def __init__(
+        self, build: Callable[[], Step | None] | None = None, /, **_fields: object
+    ) -> None:
         object.__setattr__(self, "_build", build)
         object.__setattr__(self, "_built", None)
 
@@ -284,6 +286,8 @@ class _DeferredStep(Step):
                 if built is None:
                     assert self._build is not None  # noqa: S101 - released once built
                     built = self._build()
+                    if built is None:  # a traced run always has its root: a bug if not
+                        raise RuntimeError("a deferred step's build gave no step")
                     object.__setattr__(self, "_built", built)
                     object.__setattr__(self, "_build", None)  # let go of its inputs
         return built
@@ -327,13 +331,16 @@ class _DeferredStep(Step):
         return Step, (step.rule, step.output, step.inputs, step.subject, step.children)
 
 
-def deferred_step(build: Callable[[], Step]) -> Step:
+def deferred_step(build: Callable[[], Step | None]) -> Step:
     """
     Return a `Step` that calls *build* the first time any of its fields is read.
 
     A result's trace is deferred this way: scoring without it costs what scoring
     costs, and the tree is built, once, only if someone reads it.  The step equals,
-    prints, serialises and pickles as the one *build* returns.
+    prints, serialises and pickles as the one *build* returns.  *build* is typically
+    the traced reference run's ``.trace`` (or an aggregate's ``.step``), which a traced
+    run always sets: if it gives `None` all the same, reading the step raises
+    `RuntimeError`.
     """
     return _DeferredStep(build)
 

@@ -64,7 +64,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from penilaian._base.numbers import Number
-    from penilaian._base.trace import Step
 
 __all__ = ["EXAMPLE_360_ROLE_WEIGHTS", "EXAMPLE_SERVICE_ROLE_WEIGHTS", "WeightingPolicy"]
 
@@ -180,7 +179,7 @@ class WeightingPolicy:
             if found is not None:
                 if not trace:
                     return Aggregate(subject, *found)
-                step = deferred_step(functools.partial(self._step, appraisal, subject))
+                step = deferred_step(lambda: self.aggregate(appraisal, subject, trace=True).step)
                 return Aggregate(subject, *found, step=step)
         return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
 
@@ -196,12 +195,6 @@ class WeightingPolicy:
         aggregation); calling the policy then gives the error, the gap or the value.
         """
         return self._kernel.ratio(appraisal, subject)
-
-    def _step(self, appraisal: Appraisal, subject: str) -> Step:
-        """The step of *subject*'s value, built by `aggregate` (the whole numbers' reference)."""
-        step = self.aggregate(appraisal, subject, trace=True).step
-        assert step is not None  # noqa: S101 - a traced value always has its step
-        return step
 
     def aggregate(
         self,

@@ -17,7 +17,6 @@ Figures: ``indicator[<id>].achievement``, ``subject[<id>]`` (rescaled),
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
@@ -201,15 +200,9 @@ class GenericRegime:
                 qualitative target, and subjects rated on ordinal scales.
         """
         # The plain case in integers; the trace, when asked for, is built when first read.
-        deferred = deferred_step(functools.partial(self._trace, appraisal)) if trace else None
+        deferred = deferred_step(lambda: self._run(appraisal, trace=True).trace) if trace else None
         plain = score_plain(self, appraisal, deferred)
         return plain if plain is not None else self._run(appraisal, trace=trace)
-
-    def _trace(self, appraisal: Appraisal) -> Step:
-        """Return the trace of *appraisal*, from the full run (the kernel's reference)."""
-        root = self._run(appraisal, trace=True).trace
-        assert root is not None  # noqa: S101 - a traced run always has its root
-        return root
 
     def _run(self, appraisal: Appraisal, *, trace: bool) -> Result:
         """Score *appraisal* by the full run: every problem, gap and note, and the trace."""

@@ -95,7 +95,7 @@ def _levels(appraisal: Appraisal, scale_id: str) -> tuple[str, ...]:
 
 
 def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, helpers inlined
-    regime: Rules, appraisal: Appraisal, build: Callable[[Appraisal], Step] | None
+    regime: Rules, appraisal: Appraisal, build: Callable[[Appraisal], Step | None] | None
 ) -> Result | None:
     """
     Grade *appraisal* by the supervisor's two ratings when nothing is unusual, else `None`.

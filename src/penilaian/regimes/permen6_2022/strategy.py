@@ -40,7 +40,6 @@ from penilaian.regimes.permen6_2022.ratings import (
 from penilaian.typing import RatingRule
 
 if TYPE_CHECKING:
-    from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.scoring.result import Result
 
@@ -100,14 +99,9 @@ class Permen6Regime:
                 rating rule cannot use (listing every problem of both rules).
         """
         # The plain case in one scan; the trace, when asked for, is built when first read.
-        plain = grade_plain(self, appraisal, self._trace if trace else None)
+        build = (lambda given: self._run(given, trace=True).trace) if trace else None
+        plain = grade_plain(self, appraisal, build)
         return plain if plain is not None else self._run(appraisal, trace=trace)
-
-    def _trace(self, appraisal: Appraisal) -> Step:
-        """Return the trace of *appraisal*, from the full run (the kernel's reference)."""
-        root = self._run(appraisal, trace=True).trace
-        assert root is not None  # noqa: S101 - a traced run always has its root
-        return root
 
     def _run(self, appraisal: Appraisal, *, trace: bool) -> Result:
         """Grade *appraisal* by the full run: every problem, gap and note, and the trace."""

@@ -46,7 +46,6 @@ before the innovation condition and the fair label).
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -233,15 +232,10 @@ class Pp30Regime:
                 behaviour values outside 0-120.
         """
         # The trace, when asked for, is built by the traced run the first time it is read.
-        deferred = deferred_step(functools.partial(_trace, self, appraisal)) if trace else None
+        deferred = None
+        if trace:
+            deferred = deferred_step(lambda: _score_run(self, appraisal, trace=True).trace)
         return score_untraced(self, appraisal, deferred)
-
-
-def _trace(regime: Pp30Regime, appraisal: Appraisal) -> Step:
-    """Return the trace of *appraisal*: the steps of `Pp30Run`, the kernel's reference."""
-    root = _score_run(regime, appraisal, trace=True).trace
-    assert root is not None  # noqa: S101 - a traced run always has its root
-    return root
 
 
 def _score_run(regime: Pp30Regime, appraisal: Appraisal, *, trace: bool) -> Result:
