@@ -10,19 +10,40 @@ same value (the same JSON text, decimals written as they were) from what it acce
 from __future__ import annotations
 
 import json
+import pickle
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import penilaian as p
+from penilaian._base.checks import (
+    TUPLE,
+    TypeCheck,
+    identifier,
+    instance_of,
+    items_of,
+    optional_date,
+    optional_identifier,
+    texts,
+)
+from penilaian._base.numbers import DECIMAL
+from penilaian.exceptions import UnknownLabelError
 from penilaian.model.raters import Rating
 from penilaian.model.targets import Indicator, WorkTarget
-from penilaian.serialization import dumps, loads, structure, unstructure
+from penilaian.serialization import dumps, loads, schema, structure, unstructure
 from penilaian.serialization._converter import _CONVERTER, _QUICK
-from penilaian.serialization._fast import Unusual, quick_structure_fn
+from penilaian.serialization._fast import (
+    _PLAIN,
+    Unusual,
+    _builds_alike,
+    plain_test,
+    quick_structure_fn,
+)
 from strategies import appraisals, varied_appraisals
 
 REGIMES = ("pp46_2011", "pp30_2019", "generic", "permen6_2022")
@@ -46,6 +67,8 @@ JUNK = st.one_of(
     st.integers(-3, 3),
     st.sampled_from([Decimal("1.5"), Decimal("-0"), Decimal("NaN"), 1.5]),
     st.sampled_from(["", " ", "x", "12.5", "1e3", "2024-02-30", "2024-01-31", "supervisor"]),
+    # Just past the bounds of an id and a text, blank, a date with a time, an alias.
+    st.sampled_from(["i" * 201, "t" * 10_001, "\u00a0", "2024-01-31T00:00", "Peer", "Kuantitas"]),
     st.just([]),
     st.just({}),
     st.just({"kind": "point", "value": "1"}),
@@ -138,6 +161,10 @@ class TestQuickAgreesWithCareful:
             assert careful == quick
 
 
+def _union_of(cls: type) -> Any:
+    return next(union for union, tags in schema.TAGS.items() if cls in tags)
+
+
 class TestQuickStepsAside:
     def test_an_unknown_key_a_missing_field_or_another_json_type(self) -> None:
         rating = {"rater_id": "r1", "subject": "s1", "scale_id": "x", "score": "3"}
@@ -151,6 +178,27 @@ class TestQuickStepsAside:
             structure_rating({**rating, "subject": 5}, Rating)  # a number is not an id
         with pytest.raises(Unusual):
             structure_rating([rating], Rating)
+
+    @pytest.mark.parametrize(
+        ("cls", "data"),
+        [(p.PointTarget, {"value": "5"}), (p.RangeTarget, {"low": "1", "high": "2"}),
+         (p.NumericScale, {"id": "s", "minimum": "0", "maximum": "4", "step": "1"}),
+         (p.OrdinalScale, {"id": "o", "levels": ["low", "high"]})],
+    )  # fmt: skip
+    @pytest.mark.parametrize("kind", [None, "point", "range", "numeric", "ordinal", 5, "Point"])
+    def test_a_member_of_a_tagged_union_takes_its_own_tag_or_none(
+        self, cls: type, data: dict[str, object], kind: object
+    ) -> None:
+        """A member's tag is read in place: its own tag or none is taken, any other refused."""
+        document = data if kind is None else {"kind": kind, **data}
+        union = _union_of(cls)
+        own = schema.TAGS[union][cls]
+        for type_, taken in ((cls, {None, own}), (union, {own})):  # a union needs the tag
+            outcome = "built" if kind in taken else "refused"
+            careful, quick = attempt(_CONVERTER, document, type_), attempt(_QUICK, document, type_)
+            assert (outcome, outcome) == (careful[0], quick[0])  # the quick way takes the tag
+            if outcome == "built":
+                assert careful == quick
 
     def test_the_careful_way_lists_every_problem(self) -> None:
         text = json.dumps(
@@ -167,3 +215,242 @@ class TestQuickStepsAside:
             {"rater_id": "r1", "subject": "s1", "scale_id": "x", "score": "3.50"}, Rating
         )
         assert str(rating.score) == "3.50"
+
+
+# -- building as __init__ does: the same object, or a step aside -----------------------------
+
+
+INDICATOR = {
+    "id": "i",
+    "description": "D",
+    "aspect": "quantity",
+    "target": {"kind": "point", "value": "1"},
+}
+
+
+@attrs.frozen(cache_hash=True)
+class Cached:
+    """A cached hash: the hash slot is set by __init__ alone."""
+
+    name: str = attrs.field(validator=identifier)
+
+
+@attrs.frozen
+class Prepared:
+    """A pre-init hook."""
+
+    name: str = attrs.field(validator=identifier)
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(slots=False)
+class WithDict:
+    """A frozen class with a __dict__."""
+
+    name: str = attrs.field(validator=identifier)
+
+
+@attrs.frozen
+class Later:
+    """A field that __init__ sets by itself."""
+
+    name: str = attrs.field(validator=identifier)
+    shout: str = attrs.field(init=False, default="!")
+
+
+@attrs.frozen
+class BlankDefault:
+    """A default its own validator refuses."""
+
+    name: str = attrs.field(default=" ", validator=identifier)
+
+
+@attrs.frozen
+class Roled:
+    """An enumeration with no converter of its own."""
+
+    role: p.RaterRole
+
+
+def _from_factory(self: Defaults) -> list[str]:
+    # A list: the converter makes it a tuple.
+    return ["from the factory", "made" if self.count == Decimal(1) else "early"]
+
+
+@attrs.frozen
+class Defaults:
+    """Defaults through a converter and validators, and a factory that reads self."""
+
+    count: Decimal = attrs.field(default="1", converter=DECIMAL)
+    seen: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(_from_factory, takes_self=True), converter=TUPLE, validator=texts
+    )
+
+    @count.validator
+    def _check_count(self, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+        if value < 0:
+            raise p.InvalidValueError(attribute.name, value, "must be at least 0")
+
+
+class TestBuiltAsInitBuilds:
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+    @given(appraisals(min_ratings=1))
+    def test_the_same_object_in_every_respect(self, appraisal: p.Appraisal) -> None:
+        """Equal, with the same hash, repr and pickle, and cached properties that work."""
+        quick = _QUICK.structure(unstructure(appraisal), p.Appraisal)
+        assert (appraisal, hash(appraisal), repr(appraisal)) == (quick, hash(quick), repr(quick))
+        assert pickle.loads(pickle.dumps(quick)) == appraisal  # noqa: S301 - our own bytes
+        assert dict(quick.rater_roles) == dict(appraisal.rater_roles)
+        assert quick.ratings_of(quick.ratings[0].subject) == appraisal.ratings_of(
+            appraisal.ratings[0].subject
+        )
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            quick.id = "changed"  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        "cls",
+        [p.Appraisal, Rating, p.Rater, WorkTarget, Indicator, p.Realisation, p.PointTarget,
+         p.RangeTarget, p.NumericScale, p.FeedbackNote, p.Employee, p.Position, p.Period],
+    )  # fmt: skip
+    def test_the_classes_of_a_document_are_built_without_init(self, cls: type) -> None:
+        """Every class of an appraisal document takes the shortcut (so the tests above test it)."""
+        assert _builds_alike(cls)
+
+    @pytest.mark.parametrize(
+        ("cls", "document"),
+        [
+            (WorkTarget, {"id": "t", "title": "T", "indicators": []}),
+            (WorkTarget, {"id": "t", "title": "T", "indicators": [INDICATOR, INDICATOR]}),
+            (p.Period, {"start": "2024-12-31", "end": "2024-01-01"}),
+            (p.Period, {"start": "2024-01-01", "end": "2024-12-30", "kind": "year"}),
+            (p.Position, {"title": "Analis", "kind": "expert_first", "leads_unit": True}),
+            (p.Position, {"title": "Analis", "kind": "expert_first", "unit_id": "u",
+                          "leads_independent_unit": True}),
+        ],
+    )  # fmt: skip
+    def test_a_joined_validator_runs_every_part(self, cls: type, document: object) -> None:
+        """Each part of a validator joined with attrs' and_ runs, the plain ones in line."""
+        assert attempt(_CONVERTER, document, cls)[0] == "refused"
+        with pytest.raises(p.InvalidValueError):
+            _QUICK.structure(document, cls)
+
+    def test_validators_switched_off_step_aside(self) -> None:
+        """With attrs' validators off, the quick way leaves the building to the class itself."""
+        rating = {"rater_id": "r1", "subject": "s1", "scale_id": "x", "score": "3"}
+        structure_rating = quick_structure_fn(Rating, _QUICK)
+        with attrs.validators.disabled(), pytest.raises(Unusual):
+            structure_rating(rating, Rating)
+        assert structure(rating, Rating) == Rating("r1", "s1", "x", score=Decimal(3))
+
+    @pytest.mark.parametrize("cls", [Cached, Prepared, WithDict, Later])
+    def test_other_classes_are_built_by_calling_them(self, cls: type) -> None:
+        """A cached hash, a pre-init hook, a dict class or a field outside __init__: cls(**k)."""
+        assert not _builds_alike(cls)
+        built = quick_structure_fn(cls, _QUICK)({"name": "a"}, cls)
+        assert (built, hash(built)) == (cls(name="a"), hash(cls(name="a")))
+        with pytest.raises(p.InvalidValueError):
+            quick_structure_fn(cls, _QUICK)({"name": " "}, cls)
+
+    def test_an_attrs_that_cannot_tell_how_it_built(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Before attrs 25.4 (no attrs.inspect) every class is built by calling it."""
+        monkeypatch.delattr(attrs, "inspect")
+        assert not _builds_alike(Rating)
+        rating = {"rater_id": "r1", "subject": "s1", "scale_id": "x", "level": "low"}
+        built = quick_structure_fn(Rating, _QUICK)(rating, Rating)
+        assert built == Rating("r1", "s1", "x", level="low")
+
+    def test_a_default_that_fails_its_validator(self) -> None:
+        """A default is checked as a given value is: a blank default id is refused."""
+        with pytest.raises(Unusual):
+            quick_structure_fn(BlankDefault, _QUICK)({}, BlankDefault)
+        with pytest.raises(p.InvalidValueError):
+            BlankDefault()
+        assert quick_structure_fn(BlankDefault, _QUICK)({"name": "a"}, BlankDefault).name == "a"
+
+    def test_an_enumeration_without_a_converter(self) -> None:
+        """A label that is no id is read by the enumeration's hook, as the careful way reads it."""
+        structure_role = quick_structure_fn(Roled, _QUICK)
+        for text in ("peer", "Peer", "rekan kerja"):
+            built = structure_role({"role": text}, Roled)
+            assert (built, type(built.role)) == (Roled(p.RaterRole.PEER), p.RaterRole)
+        with pytest.raises(UnknownLabelError):
+            structure_role({"role": "nobody"}, Roled)
+
+    def test_defaults_and_factories_as_init_sets_them(self) -> None:
+        """A default goes through the converter and the validators; a factory is called."""
+        built = quick_structure_fn(Defaults, _QUICK)({}, Defaults)
+        assert built == Defaults()
+        assert built.seen == ("from the factory", "made")  # the factory saw self
+        with pytest.raises(p.InvalidValueError):
+            quick_structure_fn(Defaults, _QUICK)({"count": "-1"}, Defaults)
+
+
+# -- the plain tests in line: true only where their validator passes -------------------------
+
+
+class Subtext(str):
+    """A text of another type: the strict hooks refuse it, so the tests in line must too."""
+
+    __slots__ = ()
+
+
+@attrs.frozen
+class Named:
+    """A field for the validators to name."""
+
+    name: object
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=4),
+    st.sampled_from(["x" * 200, "x" * 201, "y" * 10_000, "y" * 10_001, " \t", "\u00a0", "ok"]),
+    st.builds(Subtext, st.text(max_size=3)),
+    st.dates(),
+    st.datetimes(),
+    st.integers(-2, 2),
+    st.booleans(),
+    st.lists(st.text(max_size=3) | st.integers(), max_size=3).map(tuple),
+    st.just(("x" * 10_001,)),
+    st.sampled_from([p.RaterRole.PEER, Decimal(1)]),
+)
+TYPE_CHECKS = [
+    instance_of(int, expected="a number"),
+    instance_of(str, type(None), expected="text or None"),
+    instance_of(bool, expected="true or false"),
+    items_of(str, expected="text"),
+    items_of(int, bool, expected="a number"),
+]
+
+
+class TestPlainTests:
+    @pytest.mark.parametrize("validator", [*_PLAIN, *TYPE_CHECKS], ids=repr)
+    @given(value=VALUES)
+    def test_a_plain_test_holds_only_where_its_validator_passes(
+        self, validator: Any, value: object
+    ) -> None:
+        """Where the test in line holds, the validator it stands for accepts the value."""
+        test = plain_test(validator, "y")
+        assert test is not None
+        types = frozenset(validator.types) if isinstance(validator, TypeCheck) else None
+        if eval(test, {"date": date, "y": types}, {"v": value}):  # noqa: S307 - our own test text
+            validator(None, attrs.fields(Named).name, value)
+
+    def test_the_plain_case_is_taken(self) -> None:
+        """Ordinary values pass the tests in line: the shortcut is the common path."""
+        plain = [
+            (identifier, "r-1"),
+            (optional_identifier, None),
+            (texts, ("a", "")),
+            (optional_date, date(2024, 1, 1)),
+        ]
+        for validator, value in plain:
+            test = plain_test(validator, "y")
+            assert test is not None
+            assert eval(test, {"date": date}, {"v": value})  # noqa: S307 - our own test text
+
+    def test_others_have_none(self) -> None:
+        """A validator with no known plain case runs as __init__ runs it."""
+        assert plain_test(Rating.__attrs_post_init__, "y") is None

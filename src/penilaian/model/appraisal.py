@@ -49,6 +49,7 @@ from penilaian.model.raters import (
     RaterRole,
     Rating,
     Scale,
+    surely_on,
 )
 from penilaian.model.targets import Indicator, Realisation, WorkTarget
 
@@ -327,7 +328,13 @@ def _subjects(appraisal: Appraisal) -> set[str]:
 def _check_ratings(appraisal: Appraisal, subjects: set[str]) -> Iterator[Problem]:
     raters = {rater.id for rater in appraisal.raters}
     scales = {scale.id: scale for scale in appraisal.scales}
+    # A rating that surely breaks no rule below is passed at once; any other is checked
+    # rule by rule, and so each problem is found, worded and placed as before.
+    surely = {scale_id: surely_on(scale) for scale_id, scale in scales.items()}
     for index, rating in enumerate(appraisal.ratings):
+        test = surely.get(rating.scale_id)
+        if test and rating.rater_id in raters and rating.subject in subjects and test(rating):
+            continue
         path = f"$.ratings[{index}]"
         if rating.rater_id not in raters:
             error = UnknownReferenceError("rater_id", rating.rater_id, "no rater has this id")

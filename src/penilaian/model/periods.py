@@ -11,6 +11,7 @@ smaller units and counts the months it covers for partial-year rules.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Final
@@ -82,12 +83,18 @@ def _check_date(_instance: object, attribute: attrs.Attribute[date], value: obje
         raise InvalidPeriodError(attribute.name, value, f"year must be {_MIN_YEAR} to {_MAX_YEAR}")
 
 
+# The checks a Period runs on every build read the calendar directly (about 0.6 µs, where
+# relativedelta took about 3.3 µs); splitting a period steps with relativedelta.
 def _month_end(day: date) -> date:
-    return day + relativedelta(day=31)
+    return day.replace(day=monthrange(day.year, day.month)[1])
 
 
 def _unit_end(start: date, kind: PeriodKind) -> date:
-    return start + relativedelta(months=_UNITS[kind][0] - 1, day=31)
+    """The last day of the unit of *kind* that starts on *start* (the first of a month)."""
+    # The month (months - 1) after start's, counted from year 0; then that month's last day.
+    count = start.year * 12 + start.month - 1 + _UNITS[kind][0] - 1
+    year, month = divmod(count, 12)
+    return date(year, month + 1, monthrange(year, month + 1)[1])
 
 
 def _tiling_problem(start: date, end: date, kind: PeriodKind) -> str | None:

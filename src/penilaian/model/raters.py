@@ -39,7 +39,7 @@ from penilaian.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
 __all__ = [
     "EXPECTATION_SCALE",
@@ -388,6 +388,36 @@ class Rating:
             if self.level is None:
                 raise OffScaleError("score", self.score, f"scale {scale.id} is ordinal")
             scale.resolve(self.level)
+
+
+def surely_on(scale: object) -> Callable[[Rating], bool] | None:
+    """
+    Return a quick test that a rating's value lies on *scale*, or `None` for no scale kind.
+
+    The test is true only where `Rating.check_on` with *scale* passes (the same
+    comparisons, with the scale's parts read once); false leaves the answer, and the
+    error, to `Rating.check_on`.
+    """
+    if isinstance(scale, OrdinalScale):
+        levels = scale.levels
+        return lambda rating: rating.level in levels  # resolve()'s own first test
+    if not isinstance(scale, NumericScale):
+        return None
+    low, high, step = scale.minimum, scale.maximum, scale.step
+    if step is None:
+        return lambda rating: type(rating.score) is Decimal and low <= rating.score <= high
+    start_n, start_d = low.as_integer_ratio()
+    step_n, step_d = step.as_integer_ratio()
+
+    def on_scale(rating: Rating) -> bool:
+        score = rating.score
+        if type(score) is not Decimal or not low <= score <= high:
+            return False
+        score_n, score_d = score.as_integer_ratio()  # as _whole_steps, the scale's parts read once
+        numerator = (score_n * start_d - start_n * score_d) * step_d
+        return numerator % (score_d * start_d * step_n) == 0
+
+    return on_scale
 
 
 @attrs.frozen

@@ -68,7 +68,13 @@ from penilaian.serialization._bounds import (
 )
 from penilaian.serialization._catalogue import register_catalogue_hooks
 from penilaian.serialization._fast import quick_structure_fn, register_quick
-from penilaian.serialization._hooks import is_optional, optional_hook, register_tagged_union
+from penilaian.serialization._hooks import (
+    is_optional,
+    optional_hook,
+    register_tagged_union,
+    structure_date,
+    structure_labelled,
+)
 from penilaian.serialization._policy import register_policy_hooks
 from penilaian.serialization._reading import parse_document
 from penilaian.serialization._trace import register_trace_hooks
@@ -94,6 +100,7 @@ T = TypeVar("T")
 _KNOWN: dict[type, tuple[object, ...]] = {OrdinalScale: (EXPECTATION_SCALE,)}
 _Made: TypeAlias = "Callable[[], Problem]"  # a problem, written out only if it is listed
 _StructureFn: TypeAlias = "Callable[[type, cattrs.Converter], Callable[[Any, Any], Any]]"
+_TaggedFn: TypeAlias = "Callable[[type, cattrs.Converter, str], Callable[[Any, Any], Any]]"
 
 
 def _strict(kind: type[Any], name: str) -> Callable[[Any, type[Any]], Any]:
@@ -135,8 +142,12 @@ def _careful(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any
     return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
 
-def _made(structure_fn: _StructureFn) -> cattrs.Converter:
-    """The converter, with *structure_fn* writing the structuring of each class in a union."""
+def _made(structure_fn: _StructureFn, tagged_fn: _TaggedFn | None = None) -> cattrs.Converter:
+    """
+    The converter, with *structure_fn* writing the structuring of each class in a union.
+
+    *tagged_fn*, if given, writes that of a union's member, which takes its own tag.
+    """
     # Every tuple becomes a JSON array (a list), so unstructured data is plain JSON data.
     converter = make_json_converter(
         forbid_extra_keys=True, unstruct_collection_overrides={tuple: list}
@@ -151,6 +162,7 @@ def _made(structure_fn: _StructureFn) -> cattrs.Converter:
     converter.register_unstructure_hook(Fraction, str)  # "3/5", "1/7", "1"
     converter.register_structure_hook(Fraction, _structure_fraction)
     converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook(date, structure_date)
     converter.register_unstructure_hook(Nip, str)
     converter.register_structure_hook(Nip, _structure_nip)
 
@@ -158,14 +170,14 @@ def _made(structure_fn: _StructureFn) -> cattrs.Converter:
         return isinstance(cls, type) and issubclass(cls, LabelledEnum)
 
     converter.register_unstructure_hook_func(is_labelled, lambda member: member.value)
-    converter.register_structure_hook_func(is_labelled, lambda value, cls: cls.parse(value))
+    converter.register_structure_hook_func(is_labelled, structure_labelled)
 
     register_arrays(converter)
     register_trace_hooks(converter)
     _register_period(converter, structure_fn)
     _register_framework(converter, structure_fn)
     for union, tags in TAGS.items():
-        register_tagged_union(converter, union, tags, _KNOWN, structure_fn)
+        register_tagged_union(converter, union, tags, _KNOWN, structure_fn, tagged_fn=tagged_fn)
     register_policy_hooks(converter)
     register_catalogue_hooks(converter)
     return converter
@@ -204,7 +216,7 @@ def _register_framework(converter: cattrs.Converter, structure_fn: _StructureFn)
 
 _CONVERTER = make_converter()
 # The quick way: tried first, on the plain case; anything unusual takes the careful way.
-_QUICK = _made(quick_structure_fn)
+_QUICK = _made(quick_structure_fn, quick_structure_fn)
 register_quick(_QUICK)
 
 # What structuring raises for bad data: cattrs' error trees, our own errors, and the

@@ -6,52 +6,86 @@ error arose and only then builds the object; `penilaian.serialization.structure`
 that to list every problem of a wrong document with its path.  Most documents are
 right, so it first tries the quick way: `quick_structure_fn` writes, for each attrs
 class, one plain function that reads the fields, checks a text or a true/false value
-in line (as the strict hooks do), hands a number straight to the class's own
-converter (which converts it once, where the careful way's hook and the converter
-convert it twice), reads an optional or an array of another type through that type's
-hook, calls the hook of every other field's type, and builds the object with all its
-validators.  It raises on anything unusual (a key it does not know, a missing field, a
+in line (as the strict hooks do), reads an enumeration's id in line, hands a number
+straight to the class's own converter (which converts it once, where the careful way's
+hook and the converter convert it twice), reads an optional or an array of another
+type through that type's hook, calls the hook of every other field's type, and builds
+the object.  It raises on anything unusual (a key it does not know, a missing field, a
 value of another JSON type), and then the careful way runs from the start and reports
-every problem.  The quick way therefore never accepts what the careful way refuses, and
-builds the same object from the same data
-(``tests/serialization/test_quick_structure.py`` holds the two equal on random right
-and wrong documents).
+every problem.
+
+It builds the object as the class's own ``__init__`` does, without calling it, when
+that is provably the same (`_builds_alike`: a frozen slotted attrs class whose
+``__init__`` attrs wrote, with no ``__attrs_pre_init__``, no own ``__new__``, no cached
+hash and every field in ``__init__``): each field converted and set in order, then every
+validator, then ``__attrs_post_init__``.  A validator of `_base.checks` whose plain case
+is known (`_PLAIN`: an id, a text, a date, a value or items of given types) is
+replaced by its plain-case test in line, which implies the validator passes; a value
+that fails the test steps aside.  Every other validator runs as ``__init__`` runs it.
+Any other class is built by calling it.
+
+The quick way therefore never accepts what the careful way refuses, and builds the
+same object from the same data (``tests/serialization/test_quick_structure.py`` holds
+the two equal on random right and wrong documents, and checks each in-line test).
 """
 
 from __future__ import annotations
 
 import threading
 import typing
+from datetime import date
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
+from attr import _config
 
+from penilaian._base.bounds import MAX_ID_LENGTH, MAX_TEXT_LENGTH
+from penilaian._base.checks import (
+    TUPLE,
+    TypeCheck,
+    identifier,
+    is_date,
+    non_empty,
+    optional_date,
+    optional_identifier,
+    optional_non_empty,
+    optional_text,
+    texts,
+)
+from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import DECIMAL, OPTIONAL_DECIMAL
+from penilaian.serialization._hooks import structure_date, structure_labelled
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import cattrs
 
-__all__ = ["Unusual", "quick_structure_fn", "register_quick"]
+__all__ = ["Unusual", "plain_test", "quick_structure_fn", "register_quick"]
 
 # Converters that take raw JSON data exactly as the cattrs hook of their field's type
 # and then the converter would: the hook's work done twice is done once.
-_RAW_CONVERTERS = (DECIMAL, OPTIONAL_DECIMAL)
+_RAW_CONVERTERS: tuple[object, ...] = (DECIMAL, OPTIONAL_DECIMAL)
 
 
 class Unusual(Exception):  # noqa: N818 - not an error: the quick way steps aside
     """The data is not the plain case; the careful way decides."""
 
 
-def _kind(type_: Any) -> tuple[str, Any]:  # noqa: ANN401
+def _kind(type_: Any) -> tuple[str, Any]:  # noqa: ANN401, PLR0911 - one return per kind
     """How the quick function reads a field of *type_*, and the type whose hook it calls."""
     if type_ in {str, bool}:
         return type_.__name__, None
+    if type_ is date:
+        return "date", date
+    if isinstance(type_, type) and issubclass(type_, LabelledEnum):
+        return "labelled", type_
     origin, args = get_origin(type_), get_args(type_)
     if origin in {Union, UnionType} and len(args) == 2 and NoneType in args:
         inner = args[0] if args[1] is NoneType else args[1]
+        if inner is date:
+            return "optional date", date
         return ("optional str", None) if inner is str else ("optional", inner)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return ("texts", None) if args[0] is str else ("array", args[0])
@@ -68,25 +102,89 @@ _READS = {
         "if type(v) is not list or not all(type(e) is str for e in v): raise Unusual\nv = tuple(v)"
     ),
     "optional": "if v is not None: v = {h}(v, {t})",
+    # A date's text, read as its hook reads it (`_hooks.structure_date`).
+    "date": "v = fromisoformat(v) if type(v) is str else {h}(v, {t})",
+    "optional date": "if v is not None: v = fromisoformat(v) if type(v) is str else {h}(v, {t})",
     "array": "if type(v) is not list: raise Unusual\nv = tuple([{h}(e, {t}) for e in v])",
+    # An enumeration's id, as its hook finds it first (`LabelledEnum.parse`).
+    "labelled": "v = {t}._value2member_map_.get(v, v) if type(v) is str else v\n"
+    "if type(v) is not {t}: v = {h}(v, {t})",
     "hook": "v = {h}(v, {t})",
 }
 # The hooks that the in-line kinds stand for: anything else registered is called.
 _STANDS_FOR = {
     "optional str": "structure_optional",
+    "optional date": "structure_optional",
     "optional": "structure_optional",
     "texts": "structure_array",
     "array": "structure_array",
 }
 
+_ID = f"type(v) is str and 0 < len(v) <= {MAX_ID_LENGTH} and not v.isspace()"
+_TEXT = f"type(v) is str and 0 < len(v) <= {MAX_TEXT_LENGTH} and not v.isspace()"
+_ANY_TEXT = f"type(v) is str and len(v) <= {MAX_TEXT_LENGTH}"
+# The plain case of a validator of `_base.checks`: when the test holds, the validator
+# passes (each validator's own first line is this test, or implies it).
+_PLAIN: dict[object, str] = {
+    identifier: _ID,
+    optional_identifier: f"v is None or ({_ID})",
+    non_empty: _TEXT,
+    optional_non_empty: f"v is None or ({_TEXT})",
+    optional_text: f"v is None or ({_ANY_TEXT})",
+    texts: (f"type(v) is tuple and all(type(e) is str and len(e) <= {MAX_TEXT_LENGTH} for e in v)"),
+    is_date: "type(v) is date",
+    optional_date: "v is None or type(v) is date",
+}
 
-def quick_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+
+# The reads that a plain test beginning so makes needless.
+_IMPLIES = {"str": "type(v) is str and ", "optional str": "v is None or (type(v) is str and "}
+
+
+def plain_test(validator: object, name: str) -> str | None:
+    """
+    The test in line of the plain case of *validator* on ``v``, or `None` if it has none.
+
+    *name* names the set of exact types of a `TypeCheck` in the function's globals.
+    """
+    if isinstance(validator, TypeCheck):
+        if validator.each:
+            return f"type(v) is tuple and all(type(e) in {name} for e in v)"
+        return f"type(v) in {name}"
+    return _PLAIN.get(validator)
+
+
+def _builds_alike(cls: type) -> bool:
+    """Tell whether setting the fields as attrs' ``__init__`` does is provably the same."""
+    inspect: Any = getattr(attrs, "inspect", None)  # attrs 25.4 and later tell how they built
+    if inspect is None or "__attrs_attrs__" not in cls.__dict__:
+        return False
+    props = inspect(cls)
+    code = getattr(cls.__dict__.get("__init__"), "__code__", None)
+    return (
+        props.is_slotted
+        and props.is_frozen
+        and props.added_init
+        and props.hashability is not type(props.hashability).HASHABLE_CACHED
+        and code is not None
+        and code.co_filename.startswith("<attrs generated")
+        and typing.cast("object", cls.__new__) is object.__new__
+        and not hasattr(cls, "__attrs_pre_init__")
+        and all(field.init for field in attrs.fields(cls))
+    )
+
+
+def quick_structure_fn(
+    cls: type, converter: cattrs.Converter, tag: str | None = None
+) -> Callable[[Any, Any], Any]:
     """
     Write the quick structuring function of the attrs class *cls*.
 
-    The hooks of the fields' types are looked up now (which writes the quick functions
-    of the classes inside), one thread at a time; a class met again inside itself
-    looks its hooks up on its first call instead.
+    With *tag*, the data may also carry ``"kind": tag`` (a member of a tagged union,
+    `_hooks.register_tagged_union`), read without a copy.  The hooks of the fields'
+    types are looked up now (which writes the quick functions of the classes inside),
+    one thread at a time; a class met again inside itself looks its hooks up on its
+    first call instead.
     """
     with _WRITING:
         if cls in _BUILDING:  # a class inside itself: written on its first call
@@ -94,13 +192,13 @@ def quick_structure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any,
 
             def structure_on_first_use(value: Any, type_: Any) -> Any:  # noqa: ANN401
                 if not made:
-                    made.append(quick_structure_fn(cls, converter))
+                    made.append(quick_structure_fn(cls, converter, tag))
                 return made[0](value, type_)
 
             return structure_on_first_use
         _BUILDING.add(cls)
         try:
-            return _written(cls, converter)
+            return _written(cls, converter, tag)
         finally:
             _BUILDING.discard(cls)
 
@@ -109,36 +207,174 @@ _WRITING = threading.RLock()  # one thread writes quick functions at a time
 _BUILDING: set[type] = set()  # classes whose quick function this thread is writing
 
 
-def _written(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _read(field: attrs.Attribute[Any], type_: Any, converter: Any) -> tuple[str, Any]:  # noqa: ANN401
+    """How the quick function reads *field* into ``v``, and the type whose hook it calls."""
+    kind, of = ("raw", None) if field.converter in _RAW_CONVERTERS else _kind(type_)
+    hook = converter.get_structure_hook(type_) if kind in _STANDS_FOR else None
+    if hook is not None and hook.__name__ != _STANDS_FOR[kind]:
+        kind, of = "hook", type_  # a hook of its own: called as it is
+    # An enumeration or a date read in line only where its hook is the one that stands for.
+    if kind == "labelled" and converter.get_structure_hook(of) is not structure_labelled:
+        kind = "hook"
+    if kind in {"date", "optional date"} and converter.get_structure_hook(of) is not structure_date:
+        kind = "hook" if kind == "date" else "optional"
+    return kind, of
+
+
+def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callable[[Any, Any], Any]:
     hints = typing.get_type_hints(cls)
+    alike = _builds_alike(cls)
     fields = [field for field in attrs.fields(cls) if field.init]
-    names: dict[str, Any] = {"Unusual": Unusual, "cls": cls, "keys": {f.name for f in fields}}
+    keys = {f.name for f in fields}
+    tagged = tag is not None and "kind" not in keys  # else "kind" is a field, and no tag
+    names: dict[str, Any] = {
+        "Unusual": Unusual,
+        "cls": cls,
+        "keys": keys | {"kind"} if tagged else keys,
+        "tag": tag,
+        "date": date,
+        "fromisoformat": date.fromisoformat,
+        "_config": _config,
+        "new": object.__new__,
+        "setter": object.__setattr__.__get__,
+    }
     body = [
         "def structure_quickly(o, _):",
         "    if type(o) is not dict or not o.keys() <= keys: raise Unusual",
-        "    k = {}",
     ]
+    if tagged:  # the tag is its own, or absent: as `_hooks._untagging` takes it
+        body.append("    if 'kind' in o and o['kind'] != tag: raise Unusual")
+    if alike:  # validators switched off: cls(**k) skips them, the careful way does it
+        body += [
+            "    if _config._run_validators is not True: raise Unusual",
+            "    self = new(cls)",
+            "    s = setter(self)",
+        ]
+    else:
+        body.append("    k = {}")
+    later: list[str] = []  # the validators run after every field is set, in order
     for index, field in enumerate(fields):
-        type_ = hints[field.name]
-        kind, of = ("raw", None) if field.converter in _RAW_CONVERTERS else _kind(type_)
-        hook = converter.get_structure_hook(type_) if kind in _STANDS_FOR else None
-        if hook is not None and hook.__name__ != _STANDS_FOR[kind]:
-            kind, of = "hook", type_  # a hook of its own: called as it is
+        kind, of = _read(field, hints[field.name], converter)
         if of is not None:
             names[f"t{index}"], names[f"h{index}"] = of, converter.get_structure_hook(of)
-        indent = "    "
-        if field.default is attrs.NOTHING:
-            body.append(f"    v = o[{field.name!r}]")
+        if alike:
+            body.extend(_set(index, field, kind, names, later))
         else:
-            body.append(f"    if {field.name!r} in o:\n        v = o[{field.name!r}]")
-            indent = "        "
-        reads = _READS[kind].format(h=f"h{index}", t=f"t{index}")
-        body.extend(indent + line for line in [*reads.splitlines(), f"k[{field.alias!r}] = v"])
-    body.append("    return cls(**k)\n")
+            body.extend(_passed(index, field, kind))
+    if alike:
+        body.extend(later)
+        if hasattr(cls, "__attrs_post_init__"):
+            body.append("    self.__attrs_post_init__()")
+        body.append("    return self\n")
+    else:
+        body.append("    return cls(**k)\n")
     code = compile("\n".join(body), f"<penilaian quick structure {cls.__qualname__}>", "exec")
     exec(code, names)  # noqa: S102 - our own text, from the class's fields
     function: Callable[[Any, Any], Any] = names["structure_quickly"]
     return function
+
+
+def _reads(index: int, field: attrs.Attribute[Any], kind: str) -> list[str]:
+    reads = _READS[kind].format(h=f"h{index}", t=f"t{index}")
+    return [f"v = o[{field.name!r}]", *reads.splitlines()]
+
+
+def _passed(index: int, field: attrs.Attribute[Any], kind: str) -> list[str]:
+    """The lines that read *field* and pass it to the class's ``__init__``, if given."""
+    lines = [*_reads(index, field, kind), f"k[{field.alias!r}] = v"]
+    if field.default is attrs.NOTHING:
+        return ["    " + line for line in lines]
+    return [f"    if {field.name!r} in o:", *("        " + line for line in lines)]
+
+
+def _set(
+    index: int, field: attrs.Attribute[Any], kind: str, names: dict[str, Any], later: list[str]
+) -> list[str]:
+    """The lines that read, convert, set and check *field* as ``__init__`` would."""
+    parts = _parts(field.validator)
+    tests = [plain_test(part, f"y{index}_{number}") for number, part in enumerate(parts)]
+    implied = _IMPLIES.get(kind, "-")
+    if field.converter is None and any(test and test.startswith(implied) for test in tests):
+        kind = "raw"  # a plain test checks the JSON type too
+    names[f"f{index}"] = field
+    checks = []
+    for number, (part, test) in enumerate(zip(parts, tests, strict=True)):
+        name = f"{index}_{number}"
+        if isinstance(part, TypeCheck):
+            names[f"y{name}"] = frozenset(part.types)
+        if test is None:  # run after every field is set, in order, as __init__ runs it
+            names[f"x{name}"] = part
+            later.append(f"    x{name}(self, f{index}, self.{field.name})")
+        else:
+            checks.append(f"if not ({test}): raise Unusual")
+    reads = _reads(index, field, kind)
+    if field.default is attrs.NOTHING:
+        lines = ["    " + line for line in reads]
+    elif _passes(field, checks, names):  # the default passes: only a given value is tested
+        lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads + checks)]
+        lines += ["    else:", "        " + _default(index, field, names)]
+        checks = []
+    else:
+        lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads)]
+        lines += ["    else:", "        " + _default(index, field, names)]
+    lines += ["    " + line for line in _converted(index, field, names)]
+    lines.append(f"    s({field.name!r}, v)")
+    return lines + ["    " + line for line in checks]
+
+
+def _passes(field: attrs.Attribute[Any], checks: list[str], names: dict[str, Any]) -> bool:
+    """Tell whether the default of *field* (unconverted: None, a bool, text) passes *checks*."""
+    default = field.default
+    if field.converter is not None or not (default is None or type(default) in {bool, str}):
+        return False
+    try:
+        exec("\n".join(checks), dict(names), {"v": default})  # noqa: S102 - our own tests
+    except Unusual:
+        return False
+    return True
+
+
+# The class of `attrs.validators.and_`: its validators run one after another.
+_AND: type[Any] = type(attrs.validators.and_())
+
+
+def _parts(validator: object) -> tuple[Any, ...]:
+    """The validators that *validator* runs, in order: itself, or those it joins."""
+    if validator is None:
+        return ()
+    if type(validator) is _AND:
+        return tuple(validator._validators)  # type: ignore[attr-defined]  # noqa: SLF001 - attrs' own and_
+    return (validator,)
+
+
+def _default(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -> str:
+    """The line that puts the default of *field* in ``v``, as attrs' ``__init__`` does."""
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
+        names[f"d{index}"] = default.factory
+        return f"v = d{index}(self)" if default.takes_self else f"v = d{index}()"
+    names[f"d{index}"] = default
+    return f"v = d{index}"
+
+
+def _converted(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -> list[str]:
+    """The lines that convert ``v`` with the converter of *field*, as ``__init__`` does."""
+    converter: Any = field.converter
+    if converter is None:
+        return []
+    if not isinstance(converter, attrs.Converter):
+        names[f"c{index}"] = converter
+        return [f"v = c{index}(v)"]
+    wrapped: Any = converter  # attrs' stubs do not show a Converter's parts
+    names[f"c{index}"], names[f"f{index}"] = wrapped.converter, field
+    arguments = ["v"]
+    if wrapped.takes_self:
+        arguments.append("self")
+    if wrapped.takes_field:
+        arguments.append(f"f{index}")
+    call = f"v = c{index}({', '.join(arguments)})"
+    # A tuple is what TUPLE returns it as, unchanged (`_base.checks.as_tuple`).
+    return [f"if type(v) is not tuple: {call}"] if converter is TUPLE else [call]
 
 
 def register_quick(converter: cattrs.Converter) -> None:

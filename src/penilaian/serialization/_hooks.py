@@ -10,6 +10,7 @@ built-in value, already checked, instead of being built and checked again.
 
 from __future__ import annotations
 
+from datetime import date
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
@@ -22,13 +23,32 @@ if TYPE_CHECKING:
 
     import cattrs
 
-__all__ = ["is_optional", "knowing", "optional_hook", "register_tagged_union"]
+    from penilaian._base.labels import LabelledEnum
+
+__all__ = [
+    "is_optional",
+    "knowing",
+    "optional_hook",
+    "register_tagged_union",
+    "structure_date",
+    "structure_labelled",
+]
 
 
 def is_optional(type_: Any) -> bool:  # noqa: ANN401
     """Tell whether *type_* is ``X | None`` (or ``Optional[X]``) for one type ``X``."""
     args = get_args(type_)
     return get_origin(type_) in {Union, UnionType} and len(args) == 2 and NoneType in args
+
+
+def structure_date(value: Any, _type: Any) -> date:  # noqa: ANN401
+    """Read a calendar date from its ISO 8601 text (``2024-05-31``)."""
+    return date.fromisoformat(value)
+
+
+def structure_labelled(value: Any, cls: type[LabelledEnum]) -> Any:  # noqa: ANN401
+    """Read a member of the labelled enumeration *cls* from its id, a label or an alias."""
+    return cls.parse(value)
 
 
 def optional_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
@@ -106,19 +126,26 @@ def register_tagged_union(
     tags: dict[type, str],
     known: dict[type, tuple[object, ...]],
     structure_fn: Callable[[type, cattrs.Converter], Callable[[Any, Any], Any]],
+    *,
+    tagged_fn: Callable[[type, cattrs.Converter, str], Callable[[Any, Any], Any]] | None = None,
 ) -> None:
     """
     Write each member of *union* with its ``"kind"`` tag, and read it back by that tag.
 
     A member carries its tag even when unstructured on its own, so that any value
     round-trips; structuring a member accepts its own tag or none.  A member with
-    *known* values reads each of them back as itself (`knowing`).
+    *known* values reads each of them back as itself (`knowing`).  *tagged_fn*, if
+    given, writes a member's structuring that takes its own tag or none itself
+    (no copy of the data without the tag); else *structure_fn*'s is wrapped so.
     """
     by_tag = {tag: cls for cls, tag in tags.items()}
     hooks = {}  # each member's own hook, by tag: no dispatch per value
     for cls, tag in tags.items():
         converter.register_unstructure_hook(cls, _tagging(converter, cls, tag))
-        hooks[tag] = _untagging(structure_fn(cls, converter), cls, tag)
+        if tagged_fn is None:
+            hooks[tag] = _untagging(structure_fn(cls, converter), cls, tag)
+        else:
+            hooks[tag] = tagged_fn(cls, converter, tag)
         if cls in known:
             hooks[tag] = knowing(converter, hooks[tag], known[cls])
         converter.register_structure_hook(cls, hooks[tag])
