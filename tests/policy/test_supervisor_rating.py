@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 import penilaian as p
 from penilaian.exceptions import ScoringInputError
-from penilaian.model.raters import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, RaterRole
+from penilaian.model.raters import (
+    EXPECTATION_SCALE,
+    OVERALL_BEHAVIOUR,
+    OVERALL_WORK_RESULTS,
+    RaterRole,
+)
 from penilaian.policy import SupervisorRating
 from strategies.model import appraisals
 
@@ -101,3 +106,55 @@ def test_the_ratio_declines_a_missing_or_doubled_rating():
     assert AGGREGATOR.ratio(appraisal, rating.subject) == (
         *rating.score.as_integer_ratio(), rating.scale_id,
     )  # fmt: skip
+
+
+@given(appraisals(min_ratings=1), st.data())
+def test_the_ratios_are_the_ratio_of_each_subject(appraisal, data):
+    """`ratios` (one scan) gives `ratio` of every subject, or `None` when one of them has none."""
+    subjects = [rating.subject for rating in appraisal.ratings]
+    subjects += [aspect.id for aspect in appraisal.framework.aspects]
+    chosen = data.draw(st.lists(st.sampled_from(subjects), max_size=6))
+    each = [AGGREGATOR.ratio(appraisal, subject) for subject in chosen]
+    found = AGGREGATOR.ratios(appraisal, chosen)
+    assert found == (None if None in each else each)
+
+
+def test_the_ratios_decline_a_doubled_or_missing_rating_among_others():
+    """Two supervisor ratings of one subject (an error), or none (a gap): no ratios at all."""
+    appraisal = p.load_sample("pp46_2011")
+    supervised = [r for r in appraisal.ratings if r.rater_id == "atasan"]
+    subjects = [r.subject for r in supervised]
+    assert AGGREGATOR.ratios(appraisal, subjects) == [
+        (*r.score.as_integer_ratio(), r.scale_id) for r in supervised
+    ]
+    last = supervised[-1]
+    for extra in (["atasan-2"], ["atasan-2", "atasan-3"]):  # a second and a third rating
+        twice = attrs.evolve(
+            appraisal,
+            raters=[*appraisal.raters, *(p.Rater(i, "supervisor", f"e-{i}") for i in extra)],
+            ratings=[*appraisal.ratings, *(attrs.evolve(last, rater_id=i) for i in extra)],
+        )
+        assert AGGREGATOR.ratios(twice, subjects) is None
+        assert AGGREGATOR.ratios(twice, subjects[:-1]) is not None
+    others = [r for r in appraisal.ratings if r is not supervised[0]]
+    missing = attrs.evolve(appraisal, ratings=others)
+    assert AGGREGATOR.ratios(missing, subjects) is None
+    assert AGGREGATOR.ratios(missing, subjects[1:]) is not None
+
+
+def test_the_ratios_decline_a_rating_on_an_ordinal_scale():
+    """A supervisor rating without a score (a level on an ordinal scale): no ratio, no ratios."""
+    appraisal = p.load_sample("pp46_2011")
+    supervised = [r for r in appraisal.ratings if r.rater_id == "atasan"]
+    level = attrs.evolve(
+        supervised[0], scale_id=EXPECTATION_SCALE.id, score=None, level="meets_expectations"
+    )
+    ordinal = attrs.evolve(
+        appraisal,
+        scales=[*appraisal.scales, EXPECTATION_SCALE],
+        ratings=[level if r is supervised[0] else r for r in appraisal.ratings],
+    )
+    subjects = [r.subject for r in supervised]
+    assert AGGREGATOR.ratio(ordinal, subjects[0]) is None
+    assert AGGREGATOR.ratios(ordinal, subjects) is None
+    assert AGGREGATOR.ratios(ordinal, subjects[1:]) == AGGREGATOR.ratios(appraisal, subjects[1:])

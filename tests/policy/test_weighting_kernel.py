@@ -34,7 +34,7 @@ from penilaian import (
     load_sample,
 )
 from penilaian.exceptions import InvalidValueError, ScoringInputError
-from penilaian.policy import PublicIndex, Weights
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, PublicIndex, Weights
 from penilaian.policy._grouping import grouped_ratings
 from policy._reference_weighting import reference_aggregate
 from strategies import appraisals, numeric_scales, scores_on, weighting_policies
@@ -310,3 +310,25 @@ class TestRatio:
             assert denominator > 0
             assert Fraction(numerator, denominator) == value
             assert scale_id == policy(appraisal, subject, trace=False).scale_id
+
+    @given(weighting_policies(), st.data())
+    def test_the_ratios_are_the_ratio_of_each_subject(self, policy, data):
+        """`ratios` (the ratings grouped once, for its subjects) is `ratio` of each, or `None`."""
+        appraisal, _ = data.draw(rated_panels(policy))
+        subjects = (SUBJECT, OTHER_SUBJECT, "integrity")
+        chosen = data.draw(st.lists(st.sampled_from(subjects), max_size=4))
+        each = [policy.ratio(appraisal, subject) for subject in chosen]
+        found = policy.ratios(appraisal, chosen)
+        assert found == (None if None in each else each)
+        if found:
+            event("ratios: values")
+
+    def test_the_ratios_of_a_custom_aggregation_are_none(self):
+        """A custom aggregation has no ratio for any subject (and no subject asks for none)."""
+        policy = WeightingPolicy(
+            EXAMPLE_360_ROLE_WEIGHTS, missing=Renormalise(), aggregation=lambda values: values[0]
+        )
+        appraisal = _panel({"supervisor": [60], "peer": [70]})
+        assert policy.ratio(appraisal, SUBJECT) is None
+        assert policy.ratios(appraisal, [SUBJECT]) is None
+        assert policy.ratios(appraisal, []) == []

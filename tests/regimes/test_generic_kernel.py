@@ -11,6 +11,7 @@ cuts and rounding halves.
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from fractions import Fraction
 
@@ -169,6 +170,13 @@ def test_the_kernel_gives_the_full_runs_result(regime, appraisal) -> None:
     assert _written(kernel) == _written(reference)
     if isinstance(kernel, p.Result):
         assert unstructure(kernel) == unstructure(reference)
+        # Built without the validators, it hashes, prints, pickles and reads the same.
+        assert hash(kernel) == hash(reference)
+        assert repr(kernel) == repr(reference)
+        assert pickle.loads(pickle.dumps(kernel)) == reference  # noqa: S301 - our own bytes
+        assert list(kernel.ratings.items()) == list(reference.ratings.items())
+        with pytest.raises(TypeError):
+            kernel.ratings["band"] = "x"  # type: ignore[index]
 
 
 @given(_regimes(), _appraisals())

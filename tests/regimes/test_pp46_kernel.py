@@ -25,6 +25,7 @@ from penilaian.model import TargetKind
 from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, Aggregate, SupervisorRating
 from penilaian.regimes.pp46_2011 import Pp46Regime, check_appraisal
 from penilaian.regimes.pp46_2011 import strategy as pp46_strategy
+from penilaian.regimes.pp46_2011._kernel import _rated
 from penilaian.regimes.pp46_2011._plain import from_checked, read_plain
 from penilaian.regimes.pp46_2011._run import Pp46Run
 from penilaian.regimes.pp46_2011.tables import PP46_2011_CATEGORIES
@@ -411,3 +412,49 @@ def test_a_gap_or_a_custom_aggregator_takes_the_checks(aggregator: object) -> No
     assert _written(kernel) == _written(reference)
     assert kernel.gaps == reference.gaps
     assert bool(kernel.gaps) is not isinstance(aggregator, _Fixed)
+
+
+# -- the shortcuts: the bands read in whole numbers, the supervisor found in one scan --------
+
+
+@given(st.integers(-(10**12), 10**12), st.integers(1, 10**6), st.booleans())
+def test_a_band_read_in_whole_numbers_is_the_tables_band(n: int, d: int, whole: bool) -> None:
+    """`_rated` gives the band `PP46_2011_CATEGORIES` gives, on and beside every cut."""
+    entries: dict[str, object] = {}
+    cut = PP46_2011_CATEGORIES.cuts[n % len(PP46_2011_CATEGORIES.cuts)]
+    for numerator in (n, int(cut) * d + n % 3 - 1):  # anything, or on a cut or beside it
+        band = _rated(entries, "x.whole", numerator, d, whole=whole)  # type: ignore[arg-type]
+        value = Fraction(numerator, d)
+        if whole:
+            value = Fraction(p.Rounding(0).apply(value))
+            assert entries == {"x.whole": (int(value), 0)}
+        assert PP46_2011_CATEGORIES.labels[band] == PP46_2011_CATEGORIES.classify(value)
+
+
+def _outcome(regime: Pp46Regime, appraisal: p.Appraisal, *, kernel: bool) -> object:
+    try:
+        result = regime.score(appraisal, trace=False) if kernel else _reference(regime, appraisal)
+    except ScoringInputError as error:
+        return [str(problem) for problem in error.problems]
+    return result, _written(result), list(result.ratings.items())
+
+
+@given(_cases(), st.sampled_from(("peer", "second supervisor")), st.data())
+def test_the_supervisor_is_read_among_other_raters(
+    case: tuple[Pp46Regime, p.Appraisal], company: str, data: st.DataObject
+) -> None:
+    """A peer's ratings are not the supervisor's; a second supervisor's rating is refused."""
+    regime, appraisal = case
+    subjects = [rating.subject for rating in appraisal.ratings]
+    rater = p.Rater("rekan", "peer", "e-rekan")
+    if company == "second supervisor":
+        rater = p.Rater("atasan-2", "supervisor", "e-atasan-2")
+        subjects = data.draw(st.lists(st.sampled_from(subjects), max_size=1)) if subjects else []
+    ratings = [p.Rating(rater.id, subject, SCALE.id, score=Decimal(50)) for subject in subjects]
+    appraisal = attrs.evolve(
+        appraisal, raters=[*appraisal.raters, rater], ratings=[*appraisal.ratings, *ratings]
+    )
+    expected = _outcome(regime, appraisal, kernel=False)
+    assert _outcome(regime, appraisal, kernel=True) == expected
+    if company == "second supervisor" and subjects:
+        assert isinstance(expected, list)  # refused, never one of the two chosen

@@ -63,3 +63,28 @@ def test_figures_read_as_a_read_only_mapping() -> None:
     assert loaded == plain
     assert type(loaded) is dict
     assert repr(figures) == repr(MappingProxyType(plain))
+
+
+def test_figures_given_by_a_function_call_it_once_when_first_read() -> None:
+    entries = {"a": (200, 3), "b": (8500, -2), "d": (7, 0)}
+    calls: list[int] = []
+
+    def build() -> dict[str, object]:
+        calls.append(1)
+        return dict(entries)
+
+    plain = {"a": Decimal("66.666667"), "b": Decimal("85.00"), "d": Decimal(7)}
+    for read in (len, list, lambda f: "b" in f, lambda f: f["a"], dict, repr, pickle.dumps):
+        calls.clear()
+        figures = Figures(build)  # type: ignore[arg-type]
+        assert calls == []  # nothing built until read
+        read(figures)
+        read(figures)
+        assert calls == [1]
+        assert figures == Figures(entries)  # type: ignore[arg-type]
+        assert figures == plain
+        assert list(figures) == ["a", "b", "d"]
+        assert len(figures) == 3
+        assert "d" in figures
+        assert "c" not in figures
+        assert calls == [1]

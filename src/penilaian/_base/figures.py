@@ -13,7 +13,7 @@ result scored by a kernel equals, figure by figure, one whose figures were given
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final, TypeAlias
 
@@ -65,20 +65,28 @@ class Figures(Mapping[str, Decimal]):
     """
     A read-only mapping of figure keys to `Decimal`, written from integer entries when first read.
 
+    *entries* is the entries, or a function that gives them (called once, the first
+    time the mapping is read), so a kernel may also leave its keys unwritten until then.
     Equal to any mapping with the same keys and values (a `dict`, a
     `types.MappingProxyType`), whichever way its figures were given.
     """
 
     __slots__ = ("_entries", "_written")
 
-    def __init__(self, entries: dict[str, Entry]) -> None:
+    def __init__(self, entries: dict[str, Entry] | Callable[[], dict[str, Entry]]) -> None:
         self._entries = entries
         self._written: dict[str, Decimal] | None = None
+
+    def _read(self) -> dict[str, Entry]:
+        entries = self._entries
+        if callable(entries):
+            entries = self._entries = entries()
+        return entries
 
     def _all(self) -> dict[str, Decimal]:
         written = self._written
         if written is None:
-            written = {key: figure_of(entry) for key, entry in self._entries.items()}
+            written = {key: figure_of(entry) for key, entry in self._read().items()}
             self._written = written
         return written
 
@@ -89,10 +97,10 @@ class Figures(Mapping[str, Decimal]):
         return iter(self._all())
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._read())
 
     def __contains__(self, key: object) -> bool:
-        return key in self._entries
+        return key in self._read()
 
     def __repr__(self) -> str:
         return f"mappingproxy({self._all()!r})"

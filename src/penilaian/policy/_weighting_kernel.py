@@ -7,9 +7,10 @@ The weights are held as whole numbers over their common denominator (``2/5, 1/10
 a denominator.  The weighted value is then one numerator over one denominator, made a
 `Fraction` once, at the end: exactly the value the policy's `Fraction` path gives.
 
-The kernel reads the ratings grouped once by subject and role for the appraisal being
-scored (`penilaian.Appraisal.ratings_by_subject_and_role`, kept by
-`penilaian.policy._grouping.grouped_ratings`).  It answers only the plain case: every
+`Kernel.ratio` reads the ratings grouped once by subject and role for the appraisal
+being scored (`penilaian.Appraisal.ratings_by_subject_and_role`, kept by
+`penilaian.policy._grouping.grouped_ratings`); `Kernel.ratios`, for every subject a
+regime needs at once, groups them itself and keeps nothing.  It answers only the plain case: every
 rating numeric and on one scale, from a role the policy weights (or self), no
 public index, a value that can be formed, a built-in aggregation.  Anything else (an
 error to report, a gap to explain, a custom aggregation) returns `None`, and the policy
@@ -28,7 +29,7 @@ from penilaian.policy._roles import ROLES
 from penilaian.policy.aggregation import Impute, Mean, Median, Renormalise, Require, TrimmedMean
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.raters import Rating
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 __all__ = ["Kernel"]
 
 _SELF: Final = RaterRole.SELF.value
+_ROLE_IDS: Final = {role: role.value for role in RaterRole}
+"""Each role's id, read without `enum.Enum`'s ``value`` property."""
 _RENORMALISE: Final = 0
 _REQUIRE: Final = 1
 _FILL: Final = 2
@@ -82,7 +85,7 @@ class Kernel:
         `None` means: a rating to refuse, a gap to explain or a custom aggregation; the
         policy's full path then gives the error, the gap or the value.
         """
-        found = self.ratio(appraisal, subject)
+        found = self._weighted(appraisal, grouped_ratings(appraisal).get(subject))  # ratio()
         if found is None:
             return None
         numerator, denominator, scale_id = found
@@ -96,8 +99,41 @@ class Kernel:
         matter, and the weight of the roles that lack ratings is what the counted
         roles leave of the whole.
         """
+        return self._weighted(appraisal, grouped_ratings(appraisal).get(subject))
+
+    def ratios(
+        self, appraisal: Appraisal, subjects: Iterable[str]
+    ) -> list[tuple[int, int, str]] | None:
+        """
+        Return `ratio` of each of *subjects*, in order, or `None` as soon as one has none.
+
+        The ratings are grouped here, once, for these subjects only: nothing is kept.
+        """
+        roles = {rater.id: _ROLE_IDS[rater.role] for rater in appraisal.raters}
+        index: dict[str, dict[str, list[Rating]]] = {}
+        for rating in appraisal.ratings:
+            by_role = index.get(rating.subject)
+            if by_role is None:
+                by_role = index[rating.subject] = {}
+            role = roles[rating.rater_id]
+            found = by_role.get(role)
+            if found is None:
+                by_role[role] = [rating]
+            else:
+                found.append(rating)
+        values: list[tuple[int, int, str]] = []
+        for subject in subjects:
+            value = self._weighted(appraisal, index.get(subject))
+            if value is None:
+                return None
+            values.append(value)
+        return values
+
+    def _weighted(
+        self, appraisal: Appraisal, by_role: Mapping[str, Sequence[Rating]] | None
+    ) -> tuple[int, int, str] | None:
+        """`ratio` of the subject rated *by_role* (its ratings by role id, in order)."""
         aggregation = self._aggregation
-        by_role = grouped_ratings(appraisal).get(subject)
         if aggregation is None or by_role is None:
             return None
         scanned = self._scan(by_role, aggregation)
@@ -117,7 +153,7 @@ class Kernel:
         return numerator, denominator * bottom * self._total, scale_id
 
     def _scan(
-        self, by_role: Mapping[str, tuple[Rating, ...]], aggregation: AggregationFn
+        self, by_role: Mapping[str, Sequence[Rating]], aggregation: AggregationFn
     ) -> tuple[int, int, int, str] | None:
         """
         Return the counted roles' weighted sum, their weight and the scale, in one pass.
@@ -172,7 +208,7 @@ def _on_scale(appraisal: Appraisal, scale_id: str, imputed: Fraction) -> bool:
     return False
 
 
-def _ordered(aggregation: AggregationFn, ratings: tuple[Rating, ...]) -> tuple[int, int]:
+def _ordered(aggregation: AggregationFn, ratings: Sequence[Rating]) -> tuple[int, int]:
     """One role's `Median` or `TrimmedMean`, as (numerator, denominator)."""
     pairs = [rating.score.as_integer_ratio() for rating in ratings]  # type: ignore[union-attr]
     unit = math.lcm(*(bottom for _, bottom in pairs))

@@ -61,7 +61,7 @@ from penilaian.policy.weights import (
 from penilaian.typing import AggregationFn
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from penilaian._base.numbers import Number
 
@@ -195,6 +195,12 @@ class WeightingPolicy:
         aggregation); calling the policy then gives the error, the gap or the value.
         """
         return self._kernel.ratio(appraisal, subject)
+
+    def ratios(
+        self, appraisal: Appraisal, subjects: Iterable[str]
+    ) -> list[tuple[int, int, str]] | None:
+        """Return `ratio` of each of *subjects*, in order (the ratings grouped once), or `None`."""
+        return self._kernel.ratios(appraisal, subjects)
 
     def aggregate(
         self,

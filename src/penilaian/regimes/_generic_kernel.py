@@ -16,6 +16,7 @@ test holds the two equal.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from penilaian._base.figures import Figures, figure_of
@@ -82,12 +83,16 @@ def _rated(
     # The two aggregators that give ratios give them with no Aggregate or Fraction built;
     # a subclass may aggregate otherwise, so only these two classes themselves.
     plain = type(aggregator) is SupervisorRating or type(aggregator) is WeightingPolicy
-    for subject in subjects:
-        if plain:
-            given = cast("SupervisorRating | WeightingPolicy", aggregator).ratio(appraisal, subject)
-            if given is None:
-                return []  # a gap, an error or a custom aggregation: the full path
-            vn, vd, found = given
+    given = (
+        cast("SupervisorRating | WeightingPolicy", aggregator).ratios(appraisal, subjects)
+        if plain
+        else None
+    )
+    if plain and given is None:
+        return []  # a gap, an error or a custom aggregation: the full path
+    for index, subject in enumerate(subjects):
+        if given is not None:
+            vn, vd, found = given[index]
         else:
             aggregate = aggregator(appraisal, subject, trace=False)
             value, scale_of = aggregate.value, aggregate.scale_id
@@ -158,12 +163,10 @@ def score_plain(regime: Settings, appraisal: Appraisal, trace: Step | None) -> R
         entries["score"] = (scaled, -places)
     label = regime.bands.classify_ratio(score[0], score[1])
     grade = label if isinstance(label, Grade) else None
-    return Result(
-        regime=regime.id,
-        appraisal_id=appraisal.id,
-        grade=grade,
-        score=figure_of(entries["score"]),
+    # Every field is built here, typed and checked: the result skips its validators.
+    return Result._trusted(  # noqa: SLF001 - the kernels' constructor
+        regime.id, appraisal.id, grade, figure_of(entries["score"]),
         figures=Figures(entries),
-        ratings={"band": label.value if grade is not None else str(label)},
-        trace=trace,
-    )
+        ratings=MappingProxyType({"band": label.value if grade is not None else str(label)}),
+        gaps=(), trace=trace,
+    )  # fmt: skip

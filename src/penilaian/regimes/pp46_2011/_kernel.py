@@ -6,8 +6,9 @@ figure for figure, from what `penilaian.regimes.pp46_2011._plain.read_plain` (or
 it declines, `penilaian.regimes.pp46_2011.checks.check_appraisal`) read: every value is
 a numerator over a denominator (never reduced: no ``gcd`` on the way), sums go over a
 common denominator, and each declared rounding is one exact integer division
-(`penilaian._base.numbers.scaled_round_ratio`).  The figures are kept as integers and
-written as `Decimal` only when read (`penilaian._base.figures`).
+(`penilaian._base.numbers.scaled_round_ratio`).  A band is read by bisecting the
+table's whole-number cuts.  The figures are kept as integers, and their keys and
+`Decimal` values are written only when first read (`penilaian._base.figures.Figures`).
 
 It builds no step: `Pp46Run` builds the trace, and is the reference a differential
 test holds the kernel equal to, on random appraisals, at every band cut and rounding half.
@@ -15,18 +16,21 @@ test holds the kernel equal to, on random appraisals, at every band cut and roun
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_left
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol, TypeAlias
 
 from penilaian._base.figures import Figures
 from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp46_2011._run import REGIME_ID
-from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS, creativity_points
+from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS
 from penilaian.regimes.pp46_2011.tables import (
     PP46_2011_ADDITIONAL_TASK_POINTS,
     PP46_2011_CATEGORIES,
+    PP46_2011_CREATIVITY_POINTS,
     PP46_2011_EFFICIENCY_LIMIT,
 )
 from penilaian.scoring.result import Result
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
     from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.policy.weights import Weights
-    from penilaian.regimes.pp46_2011._plain import Pairs, Plain
+    from penilaian.regimes.pp46_2011._plain import Plain
     from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, RoundingPoints
 
 __all__ = ["Conventions", "score_untraced"]
@@ -70,102 +74,86 @@ _BY_EFFICIENCY: Final = tuple(
 """Whether each row scores by its efficiency (time, cost) rather than by ``R / T x 100``."""
 
 _LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
-_CUTS: Final = tuple(cut.as_integer_ratio() for cut in PP46_2011_CATEGORIES.cuts)
-_UPPER: Final = PP46_2011_CATEGORIES.closed == "upper"
+_ON_TIME_N: Final = 100 * _LIMIT_D - _LIMIT_N
+"""``R / T x 100 >= _ON_TIME_N / _LIMIT_D``: an efficiency within the limit (76 of 100)."""
+_CUTS: Final = tuple(int(cut) for cut in PP46_2011_CATEGORIES.cuts)
 _LABELS: Final = PP46_2011_CATEGORIES.labels
 _IDS: Final = tuple(label.value for label in _LABELS)
-"""`PP46_2011_CATEGORIES` as whole numbers: the cuts as ratios, and each band's grade and id."""
+"""`PP46_2011_CATEGORIES`: its cuts as whole numbers, and each band's grade and id."""
+_TASK_CUTS: Final = tuple(int(cut) for cut in PP46_2011_ADDITIONAL_TASK_POINTS.cuts)
+_TASK_POINTS: Final = PP46_2011_ADDITIONAL_TASK_POINTS.labels
+"""`PP46_2011_ADDITIONAL_TASK_POINTS`: its cuts as whole numbers, and each band's points."""
+for _table, _cuts in (
+    (PP46_2011_CATEGORIES, _CUTS),
+    (PP46_2011_ADDITIONAL_TASK_POINTS, _TASK_CUTS),
+):
+    if _table.cuts != _cuts or _table.closed != "upper":  # pragma: no cover - tables are data
+        raise RuntimeError(f"{_table.id}: the kernel reads whole cuts, each closed above")
 _ADDITIONAL: Final = TargetKind.ADDITIONAL
 
-
-def _band(numerator: int, denominator: int) -> int:
-    """The index of the band of ``numerator / denominator`` (as `BandTable.classify_ratio`)."""
-    # n/d <= a/b  <=>  n*b <= a*d for positive denominators: exact, in integers.
-    for index, (cut_n, cut_d) in enumerate(_CUTS):
-        left, right = numerator * cut_d, cut_n * denominator
-        if left < right or (_UPPER and left == right):
-            return index
-    return len(_CUTS)
+Kept: TypeAlias = "list[tuple[str, list[Ratio | None], int]]"
+"""Each kegiatan's target id, aspect values (`None`: no such aspect) and rounded value."""
 
 
-def _aspect(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
-    """One aspect value (`quantity_value` ... `cost_value` of the rules), as a ratio."""
-    tn, td = planned.as_integer_ratio()
-    rn, rd = realised.as_integer_ratio()
-    # R / T x 100 = (rn / rd) / (tn / td) x 100; tn > 0 (a point target is above 0).
-    numerator, denominator = rn * td * 100, rd * tn
-    if not _BY_EFFICIENCY[slot]:
-        return numerator, denominator
-    # Time and cost: efficiency = 100 - R / T x 100; 76 + efficiency up to the limit,
-    # 76 - (76 + efficiency - 100) = 100 - efficiency above it.
-    found = 100 * denominator - numerator
-    if found * _LIMIT_D > _LIMIT_N * denominator:
-        return 100 * denominator - found, denominator
-    return 76 * denominator + found, denominator
+def _activities(plain: Plain, regime: Conventions) -> tuple[Kept, Ratio]:
+    """
+    Each kegiatan's aspect values and rounded value (nilai capaian kegiatan), and their mean.
 
-
-class _Kernel:
-    """The state of one scoring: the figures and ratings, in the regime's order."""
-
-    __slots__ = ("carry", "entries", "mode", "places", "ratings", "whole", "zero_output")
-
-    def __init__(self, regime: Conventions) -> None:
-        rounding = regime.rounding
-        self.entries: dict[str, Entry] = {}
-        self.ratings: dict[str, str] = {}
-        self.places = rounding.places
-        self.mode = rounding.mode
-        self.carry = regime.rounding_points == "as_bkn_forms"
-        self.whole = regime.band_convention == "round_to_integer"
-        self.zero_output = regime.zero_output_zeroes_activity
-
-    def rounded(self, key: str, value: Ratio) -> Ratio:
-        """Write figure *key* rounded; return the rounded value, as a ratio."""
-        places = self.places
-        scaled = scaled_round_ratio(value[0], value[1], places, self.mode)
-        self.entries[key] = (scaled, -places)
-        return scaled, 10**places
-
-    def carried(self, key: str, value: Ratio) -> tuple[Ratio, Ratio]:
-        """Write figure *key* rounded; return the value later steps use, and the rounded one."""
-        rounded = self.rounded(key, value)
-        return (rounded if self.carry else value), rounded
-
-    def band(self, key: str, value: Ratio, whole_key: str | None = None) -> int:
-        """Return the band of figure *key*, writing ``<key>.whole`` when read from that."""
-        if self.whole:
-            whole = scaled_round_ratio(value[0], value[1], 0, "half_up")
-            self.entries[whole_key or f"{key}.whole"] = (whole, 0)
-            return _band(whole, 1)
-        return _band(value[0], value[1])
-
-    def rate(self, key: str, value: Ratio, whole_key: str | None = None) -> None:
-        """Write the sebutan of figure *key* as rating *key*."""
-        self.ratings[key] = _IDS[self.band(key, value, whole_key)]
-
-    def activity(self, target_id: str, pairs: Pairs) -> Ratio:
-        """Write a kegiatan's aspect values and value; return the value later steps use."""
-        keys = _activity_keys(target_id)
-        entries = self.entries
+    The aspect values are `quantity_value` ... `cost_value` of the rules; the mean is of
+    the kegiatan values later steps use (the rounded ones, as the BKN forms do, or not).
+    """
+    rounding = regime.rounding
+    places, mode = rounding.places, rounding.mode
+    carry = regime.rounding_points == "as_bkn_forms"
+    zero_output = regime.zero_output_zeroes_activity
+    kept: Kept = []
+    total_n, total_d = 0, 1  # the sum of the kegiatan values later steps use
+    for target_id, pairs in plain[0]:
         first = pairs[0]
-        zero = self.zero_output and first is not None and first[1] == 0
-        values: list[Ratio] = []
+        zero = zero_output and first is not None and first[1] == 0
+        values: list[Ratio | None] = []
+        sum_n, sum_d, count = 0, 1, 0  # of the aspect values
         for slot, pair in enumerate(pairs):
             if pair is None:
+                values.append(None)
                 continue
-            value = (0, 1) if zero else _aspect(slot, pair[0], pair[1])
-            entries[keys[slot]] = value
-            values.append(value)
-        return self.carried(keys[4], mean_ratio(values))[0]
+            if zero:
+                numerator, denominator = 0, 1
+            else:
+                tn, td = pair[0].as_integer_ratio()
+                rn, rd = pair[1].as_integer_ratio()
+                # R / T x 100 = (rn / rd) / (tn / td) x 100; tn > 0 (a point target is above 0).
+                numerator, denominator = rn * td * 100, rd * tn
+                # Time and cost, with an efficiency (100 - R / T x 100) within the limit:
+                # 76 + efficiency = 176 - R / T x 100.  Above it, 76 - (76 + efficiency
+                # - 100) is R / T x 100 again.
+                if _BY_EFFICIENCY[slot] and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
+                    numerator = 176 * denominator - numerator
+            values.append((numerator, denominator))
+            sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
+            count += 1
+        sum_d *= count  # the mean of the aspect values
+        rounded = scaled_round_ratio(sum_n, sum_d, places, mode)
+        kept.append((target_id, values, rounded))
+        if carry:
+            total_n += rounded
+        else:
+            total_n, total_d = total_n * sum_d + sum_n * total_d, total_d * sum_d
+    count = len(kept)
+    return kept, ((total_n, 10**places * count) if carry else (total_n, total_d * count))
 
 
-# Not cached by id: a cache would keep an appraisal's ids once it is scored, and the HTTP
-# service keeps nothing of a request.  Caching saved about 2.5 µs of some 38 for four
-# kegiatan (bench_score_pp46.py, A/B): 3.62-3.65x against 3.86-3.93x the floor.
-def _activity_keys(target_id: str) -> tuple[str, ...]:
-    """A kegiatan's figure keys: one per row of `PP46_2011_ACTIVITY_ASPECTS`, then its value."""
-    prefix = f"activity[{target_id}]"
-    return tuple([prefix + suffix for suffix in _SUFFIXES])
+def _figures(kept: Kept, tail: dict[str, Entry], exponent: int) -> dict[str, Entry]:
+    """The figures in order: each kegiatan's (its value ``x 10**exponent``), then *tail*'s."""
+    entries: dict[str, Entry] = {}
+    for target_id, values, rounded in kept:
+        prefix = f"activity[{target_id}]"
+        for suffix, value in zip(_SUFFIXES, values, strict=False):
+            if value is not None:
+                entries[prefix + suffix] = value
+        entries[prefix + ".value"] = (rounded, exponent)
+    entries.update(tail)
+    return entries
 
 
 def score_untraced(
@@ -176,52 +164,81 @@ def score_untraced(
 
     *plain* must come from an appraisal with no problem (the caller raises them first).
     The kernel builds no step: *trace* is the result's trace (a deferred one, or `None`).
+    The figures keep what the kernel computed; their keys are written when first read.
     """
-    activities, behaviour, gaps = plain
-    kernel = _Kernel(regime)
-    entries = kernel.entries
+    _, behaviour, gaps = plain
+    rounding = regime.rounding
+    places, mode = rounding.places, rounding.mode
+    scale = 10**places
+    carry = regime.rounding_points == "as_bkn_forms"
+    whole = regime.band_convention == "round_to_integer"
+    # Nilai capaian kegiatan, each rounded, and their mean.
+    kept, mean = _activities(plain, regime)
+    tail: dict[str, Entry] = {"activities": mean}
     # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.
-    mean = mean_ratio([kernel.activity(target_id, pairs) for target_id, pairs in activities])
-    entries["activities"] = mean
-    count = 0
+    additional = 0
     for target in appraisal.targets:
         if target.kind is _ADDITIONAL:
-            count += 1
-    additional = PP46_2011_ADDITIONAL_TASK_POINTS.classify(count)
-    entries["additional_tasks"] = (additional, 0)
+            additional += 1
+    additional = _TASK_POINTS[bisect_left(_TASK_CUTS, additional)]
+    tail["additional_tasks"] = (additional, 0)
+    creativity = 0
     innovations = appraisal.innovations
-    creativity = (
-        creativity_points([item.scope for item in innovations], regime.creativity)
-        if innovations
-        else 0
-    )
-    entries["creativity"] = (creativity, 0)
-    extra = additional + creativity
-    skp, rounded = kernel.carried("skp", (mean[0] + extra * mean[1], mean[1]))
-    kernel.rate("skp", rounded, "skp.whole")
+    if innovations:
+        points = [PP46_2011_CREATIVITY_POINTS[item.scope] for item in innovations]
+        creativity = sum(points) if regime.creativity == "sum" else max(points)
+    tail["creativity"] = (creativity, 0)
+    skp_n = mean[0] + (additional + creativity) * mean[1]
+    rounded = scaled_round_ratio(skp_n, mean[1], places, mode)
+    tail["skp"] = (rounded, -places)
+    skp = (rounded, scale) if carry else (skp_n, mean[1])
+    ratings: dict[str, str] = {}
+    ratings["skp"] = _IDS[_rated(tail, "skp.whole", rounded, scale, whole=whole)]
     # Nilai perilaku kerja: the mean of the aspect values, each rated.
     found: list[Ratio] = []
     for key, whole_key, value in behaviour:
         if value is None:
             continue
-        entries[key] = value
+        tail[key] = value
         found.append(value)
-        kernel.rate(key, value, whole_key)
+        ratings[key] = _IDS[_rated(tail, whole_key, value[0], value[1], whole=whole)]
     grade = score = None
     if not gaps:
-        behaviour_value, rounded = kernel.carried("behaviour", mean_ratio(found))
-        kernel.rate("behaviour", rounded, "behaviour.whole")
+        mean_n, mean_d = mean_ratio(found)
+        rounded = scaled_round_ratio(mean_n, mean_d, places, mode)
+        tail["behaviour"] = (rounded, -places)
+        behaviour_n, behaviour_d = (rounded, scale) if carry else (mean_n, mean_d)
+        ratings["behaviour"] = _IDS[_rated(tail, "behaviour.whole", rounded, scale, whole=whole)]
         # Nilai prestasi kerja: work x SKP + behaviour x perilaku, rounded.
-        weights = regime.weights
-        work, other = weights["work"], weights["behaviour"]
+        shares = regime.weights.shares
+        work, other = shares["work"], shares["behaviour"]
         a_n, a_d = work.numerator * skp[0], work.denominator * skp[1]
-        b_n, b_d = other.numerator * behaviour_value[0], other.denominator * behaviour_value[1]
-        final = kernel.rounded("final", (a_n * b_d + b_n * a_d, a_d * b_d))
-        grade = _LABELS[kernel.band("final", final, "final.whole")]
-        places = kernel.places
-        score = Decimal(f"{final[0]}E-{places}") if places else Decimal(final[0])
+        b_n, b_d = other.numerator * behaviour_n, other.denominator * behaviour_d
+        final = scaled_round_ratio(a_n * b_d + b_n * a_d, a_d * b_d, places, mode)
+        tail["final"] = (final, -places)
+        grade = _LABELS[_rated(tail, "final.whole", final, scale, whole=whole)]
+        score = Decimal(f"{final}E-{places}") if places else Decimal(final)
+    figures = Figures(functools.partial(_figures, kept, tail, -places))
     # Every field is built here, typed and checked: the result skips its validators.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
         REGIME_ID, appraisal.id, grade, score,
-        figures=Figures(entries), ratings=MappingProxyType(kernel.ratings), gaps=gaps, trace=trace,
+        figures=figures, ratings=MappingProxyType(ratings), gaps=gaps, trace=trace,
     )  # fmt: skip
+
+
+def _rated(
+    entries: dict[str, Entry], whole_key: str, numerator: int, denominator: int, *, whole: bool
+) -> int:
+    """
+    The index of the band of ``numerator / denominator`` (as `BandTable.classify_ratio`).
+
+    Under ``round_to_integer``, the band of that value rounded to a whole number (halves
+    up), written as figure *whole_key*.
+    """
+    if whole:
+        numerator = scaled_round_ratio(numerator, denominator, 0, "half_up")
+        entries[whole_key] = (numerator, 0)
+        denominator = 1
+    # For a whole cut c and a denominator above 0, n / d <= c exactly when ceil(n / d) <= c:
+    # the band is the number of cuts below ceil(n / d).
+    return bisect_left(_CUTS, -(-numerator // denominator))

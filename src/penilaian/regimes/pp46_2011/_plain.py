@@ -46,9 +46,10 @@ Aspect: TypeAlias = "tuple[str, str, Ratio | None]"
 Plain: TypeAlias = "tuple[list[tuple[str, Pairs]], list[Aspect], tuple[Gap, ...]]"
 """The kegiatan (target id and pairs), the behaviour aspects and the gaps, in order."""
 
-_ROWS: Final = tuple(
-    (row.aspect, row.direction, slot) for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS)
-)
+_ROWS: Final = {
+    row.aspect: (row.direction, slot) for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS)
+}
+"""Each aspect of `PP46_2011_ACTIVITY_ASPECTS` with its direction and its row (slot)."""
 _REQUIRED: Final = tuple(
     slot for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS) if row.required
 )
@@ -93,13 +94,10 @@ def _pairs(target: WorkTarget) -> Pairs | None:
     """A kegiatan's pairs in the common case; `None` for anything `_pairs` of the checks reports."""
     pairs: list[tuple[Decimal, Decimal] | None] = [None, None, None, None]
     for indicator in target.indicators:
-        aspect = indicator.aspect
-        for row in _ROWS:
-            if row[0] is aspect:
-                break
-        else:
+        row = _ROWS.get(indicator.aspect)
+        if row is None:
             return None
-        _, direction, slot = row
+        direction, slot = row
         planned, realisation = indicator.target, indicator.realisation
         if (
             pairs[slot] is not None
@@ -124,14 +122,14 @@ def _keys(aspect_id: str) -> tuple[str, str]:
 
 
 @functools.cache
-def _aspects(kind: PositionKind) -> tuple[tuple[tuple[str, str, str], ...], frozenset[str]]:
-    """The aspects of `PP46_2011_BEHAVIOUR` a *kind* of post has (id, keys); the others' ids."""
+def _aspects(
+    kind: PositionKind,
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], frozenset[str]]:
+    """The ids and keys of the aspects of `PP46_2011_BEHAVIOUR` for a *kind* of post; the others."""
     aspects = PP46_2011_BEHAVIOUR.aspects_for(kind)
-    used = tuple((aspect.id, *_keys(aspect.id)) for aspect in aspects)
-    unused = frozenset(aspect.id for aspect in PP46_2011_BEHAVIOUR.aspects) - {
-        aspect.id for aspect in aspects
-    }
-    return used, unused
+    ids = tuple(aspect.id for aspect in aspects)
+    unused = frozenset(aspect.id for aspect in PP46_2011_BEHAVIOUR.aspects) - set(ids)
+    return ids, tuple(_keys(aspect_id) for aspect_id in ids), unused
 
 
 def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Aspect] | None:
@@ -142,16 +140,17 @@ def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Aspec
     kind = type(aggregator)
     if kind is not SupervisorRating and kind is not WeightingPolicy:
         return None  # a subclass may aggregate otherwise: only these two give ratios
-    plain = cast("SupervisorRating | WeightingPolicy", aggregator)
-    aspects, unused = _aspects(appraisal.position.kind)
-    if unused and any(rating.subject in unused for rating in appraisal.ratings):
-        return None  # kepemimpinan rated for a post that is not structural: refused
+    ids, aspects, unused = _aspects(appraisal.position.kind)
+    if unused:
+        for rating in appraisal.ratings:
+            if rating.subject in unused:
+                return None  # kepemimpinan rated for a post that is not structural: refused
+    # Every aspect's value from one scan of the ratings.
+    values = cast("SupervisorRating | WeightingPolicy", aggregator).ratios(appraisal, ids)
+    if values is None:
+        return None
     found: list[Aspect] = []
-    for aspect_id, key, whole in aspects:
-        value = plain.ratio(appraisal, aspect_id)
-        if value is None:
-            return None
-        numerator, denominator, _ = value
+    for (key, whole), (numerator, denominator, _) in zip(aspects, values, strict=True):
         # 0 <= n / d <= 100, in integers (d > 0).
         if numerator < 0 or numerator > _HUNDRED * denominator:
             return None
