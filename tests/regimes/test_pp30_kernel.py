@@ -11,6 +11,7 @@ and note; on bad input, the same exception with the same problems in the same or
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from fractions import Fraction
 
@@ -31,11 +32,18 @@ from penilaian.regimes.pp30_2019 import (
     Pp30Regime,
     RencanaBand,
     RencanaBands,
+    peer_input_count,
 )
 from penilaian.regimes.pp30_2019 import strategy as pp30_strategy
-from penilaian.regimes.pp30_2019._behaviour import checked_aspects, plain_aspects
+from penilaian.regimes.pp30_2019._behaviour import (
+    checked_aspects,
+    plain_aspects,
+    supervisor_aspects,
+)
 from penilaian.regimes.pp30_2019._kernel import _Kernel
+from penilaian.regimes.pp30_2019._kernel_tables import _MEMO_SIZE, Plan, plan_of
 from penilaian.regimes.pp30_2019.strategy import _score_run
+from penilaian.serialization import dumps, loads
 from strategies.model import weighting_policies
 
 SCALE = p.NumericScale("nilai", 0, 150)
@@ -190,8 +198,12 @@ def appraisals(draw, targets, *, score=None, invalid=False):
     innovations = [
         p.Innovation(f"Inovasi {i}", draw(scopes)) for i in range(draw(st.integers(0, 2)))
     ]
+    position = p.Position("Jabatan", kind)
+    if draw(st.integers(0, 3)) == 0:  # a pimpinan unit kerja mandiri: the table, by route_of
+        independent = draw(st.booleans())
+        position = p.Position("Kepala", kind, "unit-1", True, independent)
     return p.Appraisal(
-        "skp-1", p.Employee("e-1", "Budi"), p.Position("Jabatan", kind),
+        "skp-1", p.Employee("e-1", "Budi"), position,
         p.Period.semester(2021, 2), framework, targets, raters, [SCALE], ratings,
         innovations=innovations,
     )  # fmt: skip
@@ -460,3 +472,140 @@ def test_the_plain_behaviour_read_is_what_the_checks_read(data, invalid):
         found = [(key, Fraction(numerator, denominator)) for key, numerator, denominator in plain]
         assert found == [(f"behaviour[{aspect_id}]", value) for aspect_id, value, _ in checked]
     assert_same(regime, appraisal)
+
+
+# -- one regime, many appraisals: the plan's memos warm ------------------------------------
+
+
+@given(st.data())
+def test_one_regime_scores_many_appraisals(data):
+    """
+    The regime's `Plan` keeps what a whole percent, a rencana sum, additional categories
+    and a final value read, by those numbers only: one regime scoring many appraisals in
+    turn (its memos warm) gives each the reference's result.
+    """
+    first = data.draw(appraisals(data.draw(work_targets())))
+    regime = data.draw(regimes(first))
+    assert_same(regime, first)
+    for _ in range(data.draw(st.integers(3, 8))):
+        assert_same(regime, data.draw(appraisals(data.draw(work_targets()))))
+    assert plan_of(regime).regime is regime  # the same plan all along
+
+
+def test_capaian_far_beyond_the_table_is_read_unmemoised():
+    """A whole percent beyond the memos' range (here 5,000 %) reads as one near it would."""
+    items = [
+        p.Indicator(f"t0.i{n}", "Indikator", "quantity", p.PointTarget(2),
+                    realisation=p.Realisation(value), target_is_maximum=n == 1)
+        for n, value in enumerate((Decimal(100), Decimal(100), Decimal("2.2")))
+    ]  # fmt: skip
+    targets = [p.WorkTarget("t0", "Rencana", items)]
+    for route in ("interpolation", "category"):
+        regime = Pp30Regime(route=route)
+        for _ in range(2):  # the second time with the plan's memos filled
+            result = assert_same(regime, _appraisal(targets))
+            assert str(result.figures["indicator[t0.i0].achievement"]) == "5000"
+
+
+def test_memos_stay_bounded():
+    """A plan keeps at most `_MEMO_SIZE` finals and rencana bands, and reads the same past it."""
+    plan = Plan(Pp30Regime(rounding=p.Rounding(4)))
+    for rounded in range(_MEMO_SIZE + 10):
+        plan.final_of(rounded)
+    assert len(plan.finals) == _MEMO_SIZE
+    beyond = plan.final_of(1_100_000)  # 110.0000: Sangat Baik's band, unmemoised
+    assert beyond == (Decimal("110.0000"), p.Grade.VERY_GOOD)
+    for total in range(_MEMO_SIZE + 10):
+        plan.band_of(total, 1, 3)
+    assert len(plan.banded) == _MEMO_SIZE
+
+
+def test_the_kernels_mappings_read_as_the_runs():
+    """Figures and ratings written when read: the same repr, JSON, pickle, length and keys."""
+    appraisal = _appraisal([p.WorkTarget("t0", "Rencana", [_indicator("t0.i0", 98)])])
+    regime = Pp30Regime(route="category")
+    expected = _score_run(regime, appraisal, trace=False)
+    for read in ("len", "in", "repr", "json", "pickle", "eq", "evolve"):
+        found = regime.score(appraisal, trace=False)  # fresh: nothing written yet
+        if read == "len":
+            assert (len(found.figures), len(found.ratings)) == (
+                len(expected.figures), len(expected.ratings)
+            )  # fmt: skip
+        elif read == "in":
+            assert "target[t0].iki_points" in found.figures
+            assert "target[t0].category" in found.ratings
+            assert "indicator[t0.i0].value" not in found.figures  # the category route
+        elif read == "repr":
+            assert repr(found) == repr(expected)
+        elif read == "json":
+            assert dumps(found) == dumps(expected)
+            assert loads(dumps(found), p.Result) == expected
+        elif read == "pickle":
+            copy = pickle.loads(pickle.dumps(found))  # noqa: S301 - our own bytes
+            assert copy == expected
+            assert type(copy.ratings) is type(expected.ratings)
+            assert pickle.loads(pickle.dumps(found.ratings)) == dict(expected.ratings)  # noqa: S301
+        elif read == "eq":
+            assert expected.ratings == found.ratings
+            assert found.ratings == dict(expected.ratings)
+            assert dict(expected.ratings) == found.ratings
+        else:
+            assert found.without_trace() == expected
+        assert list(found.ratings.items()) == list(expected.ratings.items())
+
+
+@given(st.data(), st.booleans())
+def test_the_supervisor_scan_is_the_plain_read(data, invalid):
+    """`supervisor_aspects` is `plain_aspects` under `SupervisorRating`, with the peer count."""
+    appraisal = data.draw(appraisals(data.draw(work_targets()), invalid=invalid))
+    found, peers = supervisor_aspects(appraisal)
+    assert found == plain_aspects(appraisal, SupervisorRating())
+    roles = appraisal.rater_roles
+    assert peers == peer_input_count(roles[rating.rater_id] for rating in appraisal.ratings)
+
+
+def _indicator(indicator_id, capaian):
+    return p.Indicator(
+        indicator_id, "Indikator", "quantity", p.PointTarget(100),
+        realisation=p.Realisation(Decimal(capaian)),
+    )  # fmt: skip
+
+
+def _appraisal(targets):
+    kind = p.PositionKind.EXECUTOR
+    return p.Appraisal(
+        "skp-1", p.Employee("e-1", "Budi"), p.Position("Jabatan", kind),
+        p.Period.semester(2021, 2), p.PP30_2019_BEHAVIOUR, targets,
+        [p.Rater("atasan", p.RaterRole.SUPERVISOR, "e-atasan")], [SCALE],
+        [p.Rating("atasan", a.id, SCALE.id, score=100)
+         for a in p.PP30_2019_BEHAVIOUR.aspects_for(kind)],
+    )  # fmt: skip
+
+
+def test_one_regime_reads_each_post_by_its_route():
+    """One regime: a unit's plain administrator takes the categories, its mandiri head the table."""
+    regime = Pp30Regime()
+    targets = [p.WorkTarget("t0", "Rencana", [_indicator("t0.i0", 98)])]
+    plain = p.Position("Kepala", p.PositionKind.ADMINISTRATOR, "unit-1", True)
+    head = attrs.evolve(plain, leads_independent_unit=True)
+    for position, key in ((plain, "points"), (head, "value"), (plain, "points"), (head, "value")):
+        result = assert_same(regime, attrs.evolve(_appraisal(targets), position=position))
+        assert f"indicator[t0.i0].{key}" in result.figures
+
+
+def test_one_regime_adds_each_set_of_additional_categories():
+    """One regime, additional targets of several sets of categories in turn: each adds its own."""
+    regime = Pp30Regime(route="category")
+    capaian = {p.Grade.VERY_GOOD: 105, p.Grade.GOOD: 100, p.Grade.POOR: 70}
+    good, very_good, poor = p.Grade.GOOD, p.Grade.VERY_GOOD, p.Grade.POOR
+    sets = ((very_good, good), (very_good,), (good,), (good, very_good), (poor, poor, good), ())
+    for grades in (*sets, *reversed(sets)):
+        targets = [p.WorkTarget("t0", "Rencana", [_indicator("t0.i0", 100)])]
+        targets += [
+            p.WorkTarget(f"t{n}", "Tambahan", [_indicator(f"t{n}.i0", capaian[grade])],
+                         TargetKind.ADDITIONAL)
+            for n, grade in enumerate(grades, start=1)
+        ]  # fmt: skip
+        result = assert_same(regime, _appraisal(targets))
+        points = [PERMEN8_2021_ADDITIONAL_POINTS.of(grade) for grade in grades]
+        assert result.figures["additional"] == sum(points, Decimal(0))

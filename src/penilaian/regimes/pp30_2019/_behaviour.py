@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 from penilaian._base.trace import Step, show
 from penilaian.exceptions import UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
+from penilaian.model.raters import RaterRole
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes.pp30_2019 import rules
-from penilaian.regimes.pp30_2019.tables import _AGGREGATED_RULE, _BEHAVIOUR_RULE, PP30_2019_CAP
+from penilaian.regimes.pp30_2019.tables import (
+    _AGGREGATED_RULE,
+    _BEHAVIOUR_RULE,
+    PP30_2019_CAP,
+    PP30_2019_PEER_ROLES,
+)
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -28,6 +34,7 @@ if TYPE_CHECKING:
     from penilaian.exceptions import InvalidValueError, Problem
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.organisation import PositionKind
+    from penilaian.model.raters import Rating
     from penilaian.typing import RatingAggregator
 
 __all__ = [
@@ -37,6 +44,7 @@ __all__ = [
     "checked_aspects",
     "plain_aspects",
     "score_behaviour",
+    "supervisor_aspects",
 ]
 
 _CAP_N, _CAP_D = PP30_2019_CAP.numerator, PP30_2019_CAP.denominator
@@ -138,6 +146,46 @@ def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Pl
             return None
         found.append((key, numerator, denominator))
     return found or None
+
+
+def supervisor_aspects(appraisal: Appraisal) -> tuple[list[Plain] | None, int]:
+    """
+    Return `plain_aspects` under `SupervisorRating`, and how many ratings are peer input.
+
+    One scan of the ratings: each aspect's value is its one supervisor rating's score
+    (`SupervisorRating.ratio`: exactly one supervisor rating of the aspect, with a
+    score), and the count is `rules.peer_input_count` of every rating's role.  The
+    values are `None` whenever `plain_aspects` would give `None`: another framework,
+    an aspect with no such rating, or a value outside 0 to `PP30_2019_CAP`.
+    """
+    roles: dict[str, RaterRole] = {}
+    for rater in appraisal.raters:  # a loop: cheaper than a comprehension for a rater or two
+        roles[rater.id] = rater.role
+    supervisor = RaterRole.SUPERVISOR
+    rated: dict[str, Rating | None] = {}  # None: rated by the supervisor more than once
+    peers = 0
+    for rating in appraisal.ratings:
+        role = roles[rating.rater_id]
+        if role is supervisor:
+            subject = rating.subject
+            rated[subject] = None if subject in rated else rating
+        if role in PP30_2019_PEER_ROLES:
+            peers += 1
+    framework = appraisal.framework
+    if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
+        return None, peers
+    found: list[Plain] = []
+    for aspect_id, key in _aspect_keys(appraisal.position.kind):
+        given = rated.get(aspect_id)
+        score = None if given is None else given.score
+        if score is None:
+            return None, peers
+        numerator, denominator = score.as_integer_ratio()
+        # 0 <= n/d <= cap, in integers (d > 0).
+        if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
+            return None, peers
+        found.append((key, numerator, denominator))
+    return found or None, peers
 
 
 @functools.cache

@@ -7,12 +7,17 @@ the same functions (`penilaian.regimes.pp30_2019._checks`,
 `penilaian.regimes.pp30_2019._behaviour.checked_aspects`), so it lists the same
 problems in the same order.  Every value is a numerator over a denominator (never
 reduced), a rounded value is a whole number of ``10**-places``, and each declared
-rounding is one exact integer division (`penilaian._base.numbers.scaled_round_ratio`);
+rounding is one exact integer division (`penilaian._base.numbers.scaled_round_ratio`,
+written inline for the whole percent when `PERMEN8_2021_WHOLE_PERCENT` rounds half up);
 each capaian is `penilaian.scoring.achievement.achievement_ratio` (the one formula, in
 integers) and the tables are read as they are (`IkiSegment.apply_ratio`,
-`RencanaBands.band_of_ratio`, `BandTable.classify_ratio`).  The figures are kept as
-integers and written as `Decimal` only when read (`penilaian._base.figures`).  The
-regime's aggregator is called as the run calls it, and builds what it builds.
+`RencanaBands.band_of_ratio`, `BandTable.classify_ratio`), through the regime's
+`_kernel_tables.Plan`, which keeps what a whole percent, a rencana's summed points,
+the categories of the additional targets and a rounded final value read.  The
+figures and ratings are kept per indicator and written, keys and `Decimal`, only
+when read (`_kernel_figures.Kept`).  The regime's aggregator is called as the run
+calls it; when it is exactly `SupervisorRating`, the ratings are read in one scan
+(`_behaviour.supervisor_aspects`), which also counts peer input.
 
 It builds no step: `Pp30Run` builds the trace, and a differential test
 (``tests/regimes/test_pp30_kernel.py``) holds the two equal on random appraisals and
@@ -22,23 +27,27 @@ every option, at every band cut and rounding half, and on invalid input.
 from __future__ import annotations
 
 from decimal import Decimal
-from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from penilaian._base.figures import Figures, figure_of
-from penilaian._base.numbers import Ratio, scaled_round_ratio
+from penilaian._base.figures import Figures
+from penilaian._base.numbers import scaled_round_ratio
 from penilaian._base.trace import Gap
 from penilaian.exceptions import Problem, ScoringInputError
 from penilaian.model.grades import Grade
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp30_2019 import rules
-from penilaian.regimes.pp30_2019._behaviour import checked_aspects, plain_aspects
+from penilaian.regimes.pp30_2019._behaviour import (
+    checked_aspects,
+    plain_aspects,
+    supervisor_aspects,
+)
 from penilaian.regimes.pp30_2019._checks import (
     INDICATOR_ERRORS,
     indicator_problem,
     no_main_problem,
     weight_problems,
 )
+from penilaian.regimes.pp30_2019._kernel_figures import Kept, KeptRatings
 from penilaian.regimes.pp30_2019._kernel_tables import (
     CAP_D,
     CAP_N,
@@ -46,9 +55,7 @@ from penilaian.regimes.pp30_2019._kernel_tables import (
     WHOLE_MODE,
     WHOLE_PLACES,
     WHOLE_SCALE,
-    Points,
-    points_of,
-    whole_segment,
+    plan_of,
 )
 from penilaian.regimes.pp30_2019._run import _WEIGHT_FIGURES
 from penilaian.regimes.pp30_2019.rules import _iki_segment_ratio
@@ -56,41 +63,41 @@ from penilaian.scoring.achievement import achievement_ratio
 from penilaian.scoring.result import Result
 
 if TYPE_CHECKING:
-    from penilaian._base.figures import Entry
+    from penilaian._base.numbers import Ratio
     from penilaian._base.trace import Step
     from penilaian.exceptions import InvalidValueError
     from penilaian.model.appraisal import Appraisal
-    from penilaian.model.targets import Indicator, WorkTarget
+    from penilaian.model.targets import WorkTarget
+    from penilaian.regimes.pp30_2019._kernel_figures import Indicator
+    from penilaian.regimes.pp30_2019._kernel_tables import Read
     from penilaian.regimes.pp30_2019._run import Conventions
-    from penilaian.regimes.pp30_2019.tables import IkiSegment
 
 __all__ = ["score_untraced"]
 
+_WHOLE_HALF_UP: Final = WHOLE_MODE == "half_up"
+"""Whether the whole percent is rounded half up (`PERMEN8_2021_WHOLE_PERCENT`): then inline."""
+
 
 class _Kernel:
-    """The state of one untraced scoring: figures, ratings, gaps and problems, in order."""
+    """The state of one untraced scoring: what it keeps, gaps and problems, in order."""
 
     __slots__ = (
-        "appraisal", "categories", "category_route", "entries", "gaps", "mode", "places",
-        "points_of", "problems", "ratings", "regime", "scale", "trace", "whole",
+        "appraisal", "categories", "category_route", "gaps", "kept", "peers", "plan",
+        "problems", "regime", "tail", "trace",
     )  # fmt: skip
 
     def __init__(self, regime: Conventions, appraisal: Appraisal) -> None:
         self.regime = regime
         self.appraisal = appraisal
         self.trace = False
-        self.entries: dict[str, Entry] = {}
-        self.ratings: dict[str, str] = {}
+        self.plan = plan_of(regime)
+        self.kept = kept = Kept()
+        self.tail = kept.tail
         self.gaps: list[Gap] = []
         self.problems: list[Problem] = []
         self.categories: dict[str, Grade] = {}
-        rounding = regime.rounding
-        self.places = rounding.places
-        self.mode = rounding.mode
-        self.scale = 10**rounding.places
+        self.peers: int | None = None  # the peer ratings, when the behaviour scan counted them
         self.category_route = regime.route_of(appraisal) == "category"
-        self.whole = regime.achievement_rounding == "integer_percent"
-        self.points_of = points_of(regime.iki_points) if self.category_route else {}
 
     def problem(self, path: str, error: InvalidValueError) -> None:
         """Record that the input at *path* failed a check (raised with the others later)."""
@@ -101,9 +108,10 @@ class _Kernel:
         self.gaps.append(Gap(path, reason))
 
     def rounded(self, key: str, numerator: int, denominator: int) -> int:
-        """Write figure *key* rounded; return it as a whole number of ``10**-places``."""
-        scaled = scaled_round_ratio(numerator, denominator, self.places, self.mode)
-        self.entries[key] = (scaled, -self.places)
+        """Keep figure *key* rounded; return it as a whole number of ``10**-places``."""
+        plan = self.plan
+        scaled = scaled_round_ratio(numerator, denominator, plan.places, plan.mode)
+        self.tail[key] = (scaled, -plan.places)
         return scaled
 
     # -- work: indicators, work targets, main and additional work, SKP ---------------------
@@ -124,95 +132,82 @@ class _Kernel:
         extra_n, extra_d = self.additional(additional)
         main_n, main_d = main_value
         skp = main_n * extra_d + extra_n * main_d, main_d * extra_d
-        self.entries["skp"] = skp
+        self.tail["skp"] = skp
         return skp
 
-    def work_target(self, t_index: int, target: WorkTarget) -> int | None:
+    def work_target(  # noqa: C901, PLR0912 - one loop per indicator, kept flat for speed
+        self, t_index: int, target: WorkTarget
+    ) -> int | None:
         """Return a work target's rounded value, or `None` after recording its problems."""
-        category_route = self.category_route
-        values: list[int] = []  # rounded nilai capaian IKI (interpolation route)
-        points: list[Points] = []  # IKI points (category route)
-        indicators = target.indicators
-        for i_index, indicator in enumerate(indicators):
+        plan = self.plan
+        category_route, whole, places = self.category_route, plan.whole, plan.places
+        memo = plan.pointed if category_route else plan.valued
+        shown_at = -WHOLE_PLACES if whole else -places  # the exponent of the capaian shown
+        kept: list[Indicator] = []
+        total_n, total_d = 0, 1  # the sum of the values (interpolation) or of the points
+        for i_index, indicator in enumerate(target.indicators):
             try:
                 numerator, denominator = achievement_ratio(indicator)
             except INDICATOR_ERRORS as error:
                 indicator_problem(self, t_index, i_index, error)
                 continue
-            if category_route:
-                points.append(self.points(indicator, numerator, denominator))
+            at_maximum = indicator.target_is_maximum
+            if whole:  # the capaian the conversion reads: a whole percent, as shown
+                if _WHOLE_HALF_UP:  # scaled_round_ratio(..., WHOLE_PLACES, "half_up"), inline
+                    shown, twice = divmod(abs(numerator) * WHOLE_SCALE, denominator)
+                    if 2 * twice >= denominator:
+                        shown += 1
+                    capaian = shown // WHOLE_SCALE  # int() of the shown: towards 0
+                    if numerator < 0:
+                        shown, capaian = -shown, -capaian
+                else:
+                    shown = scaled_round_ratio(numerator, denominator, WHOLE_PLACES, WHOLE_MODE)
+                    capaian = abs(shown) // WHOLE_SCALE
+                    if shown < 0:
+                        capaian = -capaian
+                read = memo.get(2 * capaian + at_maximum) or plan.read_whole(
+                    capaian, at_maximum, category_route
+                )
+            else:  # continuous: the exact capaian, shown to the regime's rounding
+                shown, read = self.continuous(numerator, denominator, at_maximum)
+            category, figure, n, d = read
+            if d == 1 == total_d:  # whole values, or whole points (the default table)
+                total_n += n
             else:
-                values.append(self.value(indicator, numerator, denominator))
-        if len(points) + len(values) < len(indicators):
+                total_n, total_d = total_n * d + n * total_d, total_d * d
+            kept.append((indicator.id, shown, figure, category))
+        count = len(kept)
+        if count < len(target.indicators):
             return None
+        name = target.id
         if category_route:
-            return self.rencana(target.id, points)
-        if not values:  # no IKI: the rule refuses it, as the run does
-            rules.work_target_value(values)
-        return self.rounded(f"target[{target.id}].value", sum(values), len(values) * self.scale)
+            if not count:  # no IKI: the rule refuses it, as the run does
+                rules.rencana_band([], self.regime.rencana_bands)
+            category, grade, value = plan.banded.get((total_n, total_d, count)) or plan.band_of(
+                total_n, total_d, count
+            )
+            self.categories[name] = grade
+            self.kept.targets.append((name, kept, True, shown_at, (value, -places), category))
+            return value
+        if not count:  # no IKI: the rule refuses it, as the run does
+            rules.work_target_value([])
+        value = scaled_round_ratio(total_n, count * plan.scale, places, plan.mode)
+        self.kept.targets.append((name, kept, False, shown_at, (value, -places), None))
+        return value
 
-    def read(
-        self, indicator: Indicator, numerator: int, denominator: int
-    ) -> tuple[IkiSegment, Ratio]:
-        """
-        Write an IKI's capaian (as the conversion reads it) and category.
-
-        Return its piece of the conversion and the capaian that piece is applied to.
-        """
-        prefix = f"indicator[{indicator.id}]"
-        at_maximum = indicator.target_is_maximum
-        if self.whole:
-            shown = scaled_round_ratio(numerator, denominator, WHOLE_PLACES, WHOLE_MODE)
-            self.entries[f"{prefix}.achievement"] = (shown, -WHOLE_PLACES)
-            whole = abs(shown) // WHOLE_SCALE  # int() of the whole percent shown: towards 0
-            capaian = (-whole if shown < 0 else whole), 1
-            segment, category = whole_segment(capaian[0], at_maximum)
-        else:
-            shown = scaled_round_ratio(numerator, denominator, self.places, self.mode)
-            self.entries[f"{prefix}.achievement"] = (shown, -self.places)
-            capaian = numerator, denominator
-            segment = _iki_segment_ratio(numerator, denominator, at_maximum=at_maximum)
-            category = segment.category.value
-        self.ratings[f"{prefix}.category"] = category
-        return segment, capaian
-
-    def value(self, indicator: Indicator, numerator: int, denominator: int) -> int:
-        """Write and return an IKI's rounded nilai capaian IKI (the interpolation route)."""
-        segment, capaian = self.read(indicator, numerator, denominator)
-        key = f"indicator[{indicator.id}].value"
-        return self.rounded(key, *segment.apply_ratio(*capaian))
-
-    def points(self, indicator: Indicator, numerator: int, denominator: int) -> Points:
-        """Write and return an IKI's category points (the category route)."""
-        category = self.read(indicator, numerator, denominator)[0].category
-        found = self.points_of.get(category)
-        if found is None:  # not an IKI category: the rule refuses it
-            value = rules.category_points(category, self.regime.iki_points)
-            found = value, *value.as_integer_ratio()
-        self.entries[f"indicator[{indicator.id}].points"] = found[0]
-        return found
-
-    def rencana(self, name: str, points: list[Points]) -> int:
-        """Return a work target's rounded nilai from its IKI points (the category route)."""
-        bands = self.regime.rencana_bands
-        if not points:  # no IKI: the rule refuses it, as the run does
-            rules.rencana_band([], bands)
-        total_n, total_d = 0, 1
-        for _, n, d in points:
-            total_n, total_d = total_n * d + n * total_d, total_d * d
-        band = bands.band_of_ratio(total_n, total_d, len(points))
-        self.entries[f"target[{name}].iki_points"] = sum([row[0] for row in points], Decimal(0))
-        self.ratings[f"target[{name}].category"] = band.category.value
-        self.categories[name] = band.category
-        nilai = band.value
-        return self.rounded(f"target[{name}].value", nilai.numerator, nilai.denominator)
+    def continuous(self, numerator: int, denominator: int, at_maximum: bool) -> tuple[int, Read]:
+        """The capaian ``numerator / denominator`` rounded as shown, and how the IKI reads."""
+        plan = self.plan
+        shown = scaled_round_ratio(numerator, denominator, plan.places, plan.mode)
+        segment = _iki_segment_ratio(numerator, denominator, at_maximum=at_maximum)
+        return shown, plan.read_exact(numerator, denominator, segment, self.category_route)
 
     def main(self, values: dict[str, int]) -> Ratio | None:
         """Return nilai kinerja utama: the mean of the main targets, or their weighted sum."""
         if not values:
             no_main_problem(self)
             return None
-        scale = self.scale
+        scale = self.plan.scale
         weights = self.regime.utama_weights
         if weights is None:
             return self.rounded("main", sum(values.values()), len(values) * scale), scale
@@ -225,42 +220,46 @@ class _Kernel:
             total += self.rounded(
                 f"target[{name}].weighted", weight.numerator * value, weight.denominator * scale
             )
-        self.entries["main"] = total, scale
+        self.tail["main"] = total, scale
         return total, scale
 
     def additional(self, values: dict[str, int]) -> Ratio:
         """Return the points additional work adds: none by default, else from the table."""
-        entries = self.entries
+        tail = self.tail
         table = self.regime.additional_points
         if self.category_route:
             by_category = self.regime.category_additional_points
             if by_category is not None:
                 categories = self.categories
-                for name in values:
-                    entries[f"target[{name}].points"] = by_category.of(categories[name])
-                found = rules.additional_category_points(
-                    (categories[name] for name in values), by_category
-                )
-                entries["additional"] = found
-                return found.as_integer_ratio()
+                grades = tuple(map(categories.__getitem__, values))
+                plan = self.plan
+                each, found, ratio = plan.added.get(grades) or plan.added_of(grades)
+                for name, points in zip(values, each, strict=True):
+                    tail[f"target[{name}].points"] = points
+                tail["additional"] = found
+                return ratio
             table = None
         if table is None:
-            entries["additional"] = Decimal(0)
+            tail["additional"] = Decimal(0)
             return 0, 1
         total_n, total_d = 0, 1
         for name, value in values.items():
-            points = table.classify_ratio(value, self.scale)
-            entries[f"target[{name}].points"] = points
+            points = table.classify_ratio(value, self.plan.scale)
+            tail[f"target[{name}].points"] = points
             n, d = points.as_integer_ratio()
             total_n, total_d = total_n * d + n * total_d, total_d * d
-        entries["additional"] = total_n, total_d
+        tail["additional"] = total_n, total_d
         return total_n, total_d
 
     # -- behaviour ---------------------------------------------------------------------------
 
     def behaviour(self) -> int | None:
         """Return the rounded perilaku value (over ``10**places``); `None` with gaps or problems."""
-        found = plain_aspects(self.appraisal, self.regime.aggregator)
+        appraisal = self.appraisal
+        if self.plan.supervisor:
+            found, self.peers = supervisor_aspects(appraisal)
+        else:
+            found = plain_aspects(appraisal, self.regime.aggregator)
         if found is None:  # anything but the plain case: the checks the run makes
             checked = checked_aspects(self)
             if checked is None:
@@ -269,14 +268,21 @@ class _Kernel:
                 (f"behaviour[{aspect_id}]", value.numerator, value.denominator)
                 for aspect_id, value, _ in checked
             ]
+        plan = self.plan
+        places, mode, scale, tail = plan.places, plan.mode, plan.scale, self.tail
         total = 0
         for key, numerator, denominator in found:
-            total += self.rounded(key, numerator, denominator)
+            # A whole number is exact at any places: no division to make.
+            scaled = numerator * scale if denominator == 1 else scaled_round_ratio(
+                numerator, denominator, places, mode
+            )  # fmt: skip
+            tail[key] = scaled, -places
+            total += scaled
         if self.gaps or self.problems:
             return None
         if not found:  # no aspect: the rule refuses it, as the run does
             rules.behaviour_value([])
-        return self.rounded("behaviour", total, len(found) * self.scale)
+        return self.rounded("behaviour", total, len(found) * scale)
 
     # -- combination and grade ---------------------------------------------------------------
 
@@ -286,23 +292,26 @@ class _Kernel:
         appraisal = self.appraisal
         policy = regime.peer_input
         if policy == "infer":
-            roles = appraisal.rater_roles
-            used = rules.peer_input_count(roles[r.rater_id] for r in appraisal.ratings) > 0
+            peers = self.peers
+            if peers is None:
+                roles = appraisal.rater_roles
+                peers = rules.peer_input_count(roles[r.rater_id] for r in appraisal.ratings)
+            used = peers > 0
         else:
             used = policy == "used"
-        ratings = self.ratings
+        ratings, tail = self.kept.tail_ratings, self.tail
         ratings["weighting"] = "with_peer_input" if used else "without_peer_input"
-        entries = self.entries
-        entries["weight.work"], entries["weight.behaviour"] = _WEIGHT_FIGURES[used]
+        tail["weight.work"], tail["weight.behaviour"] = _WEIGHT_FIGURES[used]
         (w_n, w_d), (b_n, b_d) = PASAL_41_WEIGHTS[used]
         # work x SKP + behaviour x perilaku, over one denominator.
+        scale = self.plan.scale
         a_n, a_d = w_n * skp[0], w_d * skp[1]
-        c_n, c_d = b_n * behaviour, b_d * self.scale
+        c_n, c_d = b_n * behaviour, b_d * scale
         numerator, denominator = a_n * c_d + c_n * a_d, a_d * c_d
         if numerator * CAP_D > CAP_N * denominator:
             numerator, denominator = CAP_N, CAP_D
-        final = figure_of((self.rounded("final", numerator, denominator), -self.places))
-        band = rules.performance_band(final)
+        rounded = self.rounded("final", numerator, denominator)
+        final, band = self.plan.finals.get(rounded) or self.plan.final_of(rounded)
         ratings["band"] = band.value
         found = 0
         if band is Grade.VERY_GOOD:
@@ -328,8 +337,9 @@ def score_untraced(regime: Conventions, appraisal: Appraisal, trace: Step | None
     grade = score = None
     if behaviour is not None and skp is not None:  # no gap (and no problem: an SKP value)
         grade, score = kernel.final(skp, behaviour)
+    kept = kernel.kept
     # Every field is built here, typed and checked: the result skips its validators.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
-        regime.id, appraisal.id, grade, score, figures=Figures(kernel.entries),
-        ratings=MappingProxyType(kernel.ratings), gaps=tuple(kernel.gaps), trace=trace,
+        regime.id, appraisal.id, grade, score, figures=Figures(kept.figure_entries),
+        ratings=KeptRatings(kept), gaps=tuple(kernel.gaps), trace=trace,
     )  # fmt: skip
