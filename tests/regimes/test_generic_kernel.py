@@ -220,3 +220,30 @@ def test_a_score_exactly_on_a_cut_or_a_half(bands, places, offset) -> None:
         expected = value if rounding is None else rounding.apply(value)
         assert kernel.figures["score"] == expected
         assert kernel.ratings["band"] == reference.ratings["band"]
+
+
+@pytest.mark.parametrize("kind", [p.PositionKind.SUPERVISOR, p.PositionKind.EXECUTOR])
+def test_the_frameworks_subjects_are_those_of_the_post(kind: p.PositionKind) -> None:
+    """Subjects not named: the aspects for the post, kepemimpinan only for a structural one."""
+    regime = GenericRegime(
+        components=[Component("behaviour", RatedSubjects(None))],
+        weights=p.Weights({"behaviour": 1}),
+        bands=GENERIC_DEFAULT_BANDS,
+        aggregator=SupervisorRating(),
+        rounding=p.Rounding(2),
+    )
+    scale = SCALES[0]
+    aspects = p.PP46_2011_BEHAVIOUR.aspects_for(kind)
+    appraisal = p.Appraisal(
+        "a", p.Employee("e", "E"), p.Position("J", kind), p.Period.year(2019),
+        p.PP46_2011_BEHAVIOUR, [_TARGET], [p.Rater("atasan", "supervisor", "e-atasan")], [scale],
+        [p.Rating("atasan", aspect.id, scale.id, score=Decimal(61 + 7 * index))
+         for index, aspect in enumerate(aspects)],
+    )  # fmt: skip
+    kernel = regime.score(appraisal, trace=False)
+    reference = regime._run(appraisal, trace=False)
+    assert kernel == reference
+    assert _written(kernel) == _written(reference)
+    subjects = [key for key in kernel.figures if key.startswith("subject[")]
+    assert subjects == [f"subject[{aspect.id}]" for aspect in aspects]
+    assert ("subject[leadership]" in subjects) is kind.is_managerial

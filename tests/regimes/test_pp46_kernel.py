@@ -266,13 +266,19 @@ PANEL = (
 POLICY = p.WeightingPolicy(EXAMPLE_360_ROLE_WEIGHTS, missing=p.Renormalise())
 
 
+def _fraction(value: tuple[int, int] | None) -> Fraction | None:
+    return None if value is None else Fraction(*value)
+
+
 def _as_fractions(plain: object) -> object:
     """A plain read with its ratios as fractions (a ratio need not be reduced)."""
     activities, behaviour, gaps = plain  # type: ignore[misc]
-    aspects = [
-        (key, whole, None if value is None else Fraction(*value)) for key, whole, value in behaviour
+    kegiatan = [
+        (target_id, [_fraction(value) for value in values], Fraction(sum_n, sum_d), count)
+        for target_id, values, sum_n, sum_d, count in activities
     ]
-    return activities, aspects, gaps
+    aspects = [(key, whole, _fraction(value)) for key, whole, value in behaviour]
+    return kegiatan, aspects, gaps
 
 
 def _panel(appraisal: p.Appraisal, scores: list[Decimal | None]) -> p.Appraisal:

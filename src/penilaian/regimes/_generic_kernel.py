@@ -6,7 +6,8 @@ has its value: every figure a numerator over a denominator (never reduced), the
 achievement by `penilaian.scoring.achievement_ratio`, each rated subject rescaled in
 integers, the weighted total over a common denominator, the rounding one exact integer
 division and the band by `penilaian.model.BandTable.classify_ratio`.  The figures are
-written as `Decimal` when first read (`penilaian._base.figures.Figures`).
+kept as integers with the ids they belong to; their keys, and their `Decimal` values,
+are written when first read (`penilaian._base.figures.Figures`).
 
 Anything else (an indicator without a realisation, a qualitative target, a subject
 without a value or on an ordinal scale, a component nobody rated) returns `None`, and
@@ -16,8 +17,9 @@ test holds the two equal.
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
 
 from penilaian._base.figures import Figures, figure_of
 from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
@@ -44,12 +46,33 @@ if TYPE_CHECKING:
 
 __all__ = ["Settings", "score_plain"]
 
+Kept: TypeAlias = "list[tuple[tuple[str, str], Sequence[str], Sequence[Entry]]]"
+"""The figures before their keys are written, in groups: the keys' two ends, ids, entries."""
 
-def _work(appraisal: Appraisal, source: WorkAchievement, entries: dict[str, Entry]) -> list[Ratio]:
+_INDICATOR: Final = ("indicator[", "].achievement")
+_SUBJECT: Final = ("subject[", "]")
+_COMPONENT: Final = ("component[", "]")
+"""The ends of a figure key (``indicator[<id>].achievement``, ...), joined when first read."""
+
+
+def _figures(kept: Kept, score: Entry) -> dict[str, Entry]:
+    """The figures in order, their keys written: those *kept*, then the score."""
+    entries: dict[str, Entry] = {
+        f"{head}{ident}{tail}": entry
+        for (head, tail), ids, group in kept
+        for ident, entry in zip(ids, group, strict=True)
+    }
+    entries["score"] = score
+    return entries
+
+
+def _work(appraisal: Appraisal, source: WorkAchievement, entries: Kept) -> list[Ratio]:
     """The counted achievements of the work targets of the source's kinds; empty if any lacks."""
     kinds, cap = source.kinds, source.cap
     cap_n, cap_d = (0, 1) if cap is None else (cap.numerator, cap.denominator)
     values: list[Ratio] = []
+    ids: list[str] = []
+    achieved: list[Entry] = []  # before the cap
     for target in appraisal.targets:
         if target.kind not in kinds:
             continue
@@ -58,10 +81,12 @@ def _work(appraisal: Appraisal, source: WorkAchievement, entries: dict[str, Entr
                 value = achievement_ratio(indicator)
             except (MissingValueError, UnsupportedInputError):
                 return []  # a problem: the full path reports it
-            entries[f"indicator[{indicator.id}].achievement"] = value
+            ids.append(indicator.id)
+            achieved.append(value)
             if cap is not None and value[0] * cap_d > cap_n * value[1]:
                 value = cap_n, cap_d
             values.append(value)
+    entries.append((_INDICATOR, ids, achieved))
     return values
 
 
@@ -69,14 +94,17 @@ def _rated(
     appraisal: Appraisal,
     source: RatedSubjects,
     aggregator: RatingAggregator,
-    entries: dict[str, Entry],
+    entries: Kept,
 ) -> list[Ratio]:
     """Each subject's value rescaled to 0-100; empty if any subject lacks one."""
-    subjects: Sequence[str] = (
-        source.subjects
-        if source.subjects is not None
-        else [aspect.id for aspect in appraisal.framework.aspects_for(appraisal.position.kind)]
-    )
+    subjects: Sequence[str] | None = source.subjects
+    if subjects is None:  # the framework's aspects for the post, as `aspects_for` gives them
+        managerial = appraisal.position.kind.is_managerial
+        subjects = [
+            aspect.id
+            for aspect in appraisal.framework.aspects
+            if managerial or not aspect.managerial_only
+        ]
     values: list[Ratio] = []
     scale_id: str | None = None  # the scale of the subject before: usually all share one
     ln = ld = hd = span = 0
@@ -109,8 +137,8 @@ def _rated(
             span = hn * ld - ln * hd  # (high - low) x ld x hd, above 0
         # (v - low) / (high - low) x 100, over positive denominators (high > low).
         rescaled = (vn * ld - ln * vd) * hd * 100, vd * span
-        entries[f"subject[{subject}]"] = rescaled
         values.append(rescaled)
+    entries.append((_SUBJECT, subjects, values))
     return values
 
 
@@ -137,8 +165,8 @@ def score_plain(regime: Settings, appraisal: Appraisal, trace: Step | None) -> R
 
     *trace* is the result's trace (a deferred one, or `None`): the kernel builds no step.
     """
-    weights, aggregator, rounding = regime.weights, regime.aggregator, regime.rounding
-    entries: dict[str, Entry] = {}
+    shares, aggregator, rounding = regime.weights.shares, regime.aggregator, regime.rounding
+    entries: Kept = []
     total_n, total_d = 0, 1
     for component in regime.components:
         source = component.source
@@ -149,24 +177,23 @@ def score_plain(regime: Settings, appraisal: Appraisal, trace: Step | None) -> R
         if not values:
             return None
         mean = mean_ratio(values)
-        entries[f"component[{component.id}]"] = mean
-        share = weights[component.id]
-        n, d = share.numerator * mean[0], share.denominator * mean[1]
+        entries.append((_COMPONENT, (component.id,), (mean,)))
+        share_n, share_d = shares[component.id].as_integer_ratio()
+        n, d = share_n * mean[0], share_d * mean[1]
         total_n, total_d = total_n * d + n * total_d, total_d * d
+    written: Entry
     if rounding is None:
-        score = total_n, total_d
-        entries["score"] = score
+        score = written = total_n, total_d
     else:
         places = rounding.places
         scaled = scaled_round_ratio(total_n, total_d, places, rounding.mode)
-        score = scaled, 10**places
-        entries["score"] = (scaled, -places)
+        score, written = (scaled, 10**places), (scaled, -places)
     label = regime.bands.classify_ratio(score[0], score[1])
     grade = label if isinstance(label, Grade) else None
     # Every field is built here, typed and checked: the result skips its validators.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
-        regime.id, appraisal.id, grade, figure_of(entries["score"]),
-        figures=Figures(entries),
+        regime.id, appraisal.id, grade, figure_of(written),
+        figures=Figures(functools.partial(_figures, entries, written)),
         ratings=MappingProxyType({"band": label.value if grade is not None else str(label)}),
         gaps=(), trace=trace,
     )  # fmt: skip

@@ -31,17 +31,17 @@ from penilaian.regimes.pp46_2011.tables import (
     PP46_2011_ADDITIONAL_TASK_POINTS,
     PP46_2011_CATEGORIES,
     PP46_2011_CREATIVITY_POINTS,
-    PP46_2011_EFFICIENCY_LIMIT,
 )
 from penilaian.scoring.result import Result
 
 if TYPE_CHECKING:
     from penilaian._base.figures import Entry
+    from penilaian._base.numbers import RoundingMode
     from penilaian._base.rounding import Rounding
     from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.policy.weights import Weights
-    from penilaian.regimes.pp46_2011._plain import Plain
+    from penilaian.regimes.pp46_2011._plain import Kegiatan, Plain
     from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, RoundingPoints
 
 __all__ = ["Conventions", "score_untraced"]
@@ -68,14 +68,6 @@ _NAMES: Final = tuple(row.name for row in PP46_2011_ACTIVITY_ASPECTS)
 """The figure name of each row of `PP46_2011_ACTIVITY_ASPECTS`, in order."""
 _SUFFIXES: Final = (*(f".{name}" for name in _NAMES), ".value")  # of a kegiatan's keys
 
-_BY_EFFICIENCY: Final = tuple(
-    row.above_limit_rule is not None for row in PP46_2011_ACTIVITY_ASPECTS
-)
-"""Whether each row scores by its efficiency (time, cost) rather than by ``R / T x 100``."""
-
-_LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
-_ON_TIME_N: Final = 100 * _LIMIT_D - _LIMIT_N
-"""``R / T x 100 >= _ON_TIME_N / _LIMIT_D``: an efficiency within the limit (76 of 100)."""
 _CUTS: Final = tuple(int(cut) for cut in PP46_2011_CATEGORIES.cuts)
 _LABELS: Final = PP46_2011_CATEGORIES.labels
 _IDS: Final = tuple(label.value for label in _LABELS)
@@ -89,50 +81,32 @@ for _table, _cuts in (
 ):
     if _table.cuts != _cuts or _table.closed != "upper":  # pragma: no cover - tables are data
         raise RuntimeError(f"{_table.id}: the kernel reads whole cuts, each closed above")
-_ADDITIONAL: Final = TargetKind.ADDITIONAL
+if set(TargetKind) != {TargetKind.MAIN, TargetKind.ADDITIONAL}:  # pragma: no cover - data
+    raise RuntimeError("the kernel counts every work target that is not a kegiatan as tambahan")
 
 Kept: TypeAlias = "list[tuple[str, list[Ratio | None], int]]"
 """Each kegiatan's target id, aspect values (`None`: no such aspect) and rounded value."""
 
 
-def _activities(plain: Plain, regime: Conventions) -> tuple[Kept, Ratio]:
+def _activities(
+    activities: list[Kegiatan], places: int, mode: RoundingMode, *, carry: bool, zero: bool
+) -> tuple[Kept, Ratio]:
     """
     Each kegiatan's aspect values and rounded value (nilai capaian kegiatan), and their mean.
 
-    The aspect values are `quantity_value` ... `cost_value` of the rules; the mean is of
-    the kegiatan values later steps use (the rounded ones, as the BKN forms do, or not).
+    The aspect values (`quantity_value` ... `cost_value` of the rules) and their sum are
+    read with the appraisal (`penilaian.regimes.pp46_2011._plain`); the mean is of the
+    kegiatan values later steps use (the rounded ones, as the BKN forms do, with
+    *carry*, or not).  With *zero*, a kegiatan whose realised output is 0 scores 0.
     """
-    rounding = regime.rounding
-    places, mode = rounding.places, rounding.mode
-    carry = regime.rounding_points == "as_bkn_forms"
-    zero_output = regime.zero_output_zeroes_activity
     kept: Kept = []
     total_n, total_d = 0, 1  # the sum of the kegiatan values later steps use
-    for target_id, pairs in plain[0]:
-        first = pairs[0]
-        zero = zero_output and first is not None and first[1] == 0
-        values: list[Ratio | None] = []
-        sum_n, sum_d, count = 0, 1, 0  # of the aspect values
-        for slot, pair in enumerate(pairs):
-            if pair is None:
-                values.append(None)
-                continue
-            if zero:
-                numerator, denominator = 0, 1
-            else:
-                tn, td = pair[0].as_integer_ratio()
-                rn, rd = pair[1].as_integer_ratio()
-                # R / T x 100 = (rn / rd) / (tn / td) x 100; tn > 0 (a point target is above 0).
-                numerator, denominator = rn * td * 100, rd * tn
-                # Time and cost, with an efficiency (100 - R / T x 100) within the limit:
-                # 76 + efficiency = 176 - R / T x 100.  Above it, 76 - (76 + efficiency
-                # - 100) is R / T x 100 again.
-                if _BY_EFFICIENCY[slot] and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
-                    numerator = 176 * denominator - numerator
-            values.append((numerator, denominator))
-            sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
-            count += 1
-        sum_d *= count  # the mean of the aspect values
+    for target_id, read, read_n, read_d, count in activities:
+        values, sum_n, sum_d = read, read_n, read_d * count  # the mean of the aspect values
+        # read[0], the quantity row, is never None; it is 0 exactly when R is 0.
+        if zero and read[0][0] == 0:  # type: ignore[index]
+            values = [None if value is None else (0, 1) for value in read]
+            sum_n, sum_d = 0, count
         rounded = scaled_round_ratio(sum_n, sum_d, places, mode)
         kept.append((target_id, values, rounded))
         if carry:
@@ -166,21 +140,20 @@ def score_untraced(
     The kernel builds no step: *trace* is the result's trace (a deferred one, or `None`).
     The figures keep what the kernel computed; their keys are written when first read.
     """
-    _, behaviour, gaps = plain
+    activities, behaviour, gaps = plain
     rounding = regime.rounding
     places, mode = rounding.places, rounding.mode
     scale = 10**places
     carry = regime.rounding_points == "as_bkn_forms"
     whole = regime.band_convention == "round_to_integer"
     # Nilai capaian kegiatan, each rounded, and their mean.
-    kept, mean = _activities(plain, regime)
+    kept, mean = _activities(
+        activities, places, mode, carry=carry, zero=regime.zero_output_zeroes_activity
+    )
     tail: dict[str, Entry] = {"activities": mean}
-    # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.
-    additional = 0
-    for target in appraisal.targets:
-        if target.kind is _ADDITIONAL:
-            additional += 1
-    additional = _TASK_POINTS[bisect_left(_TASK_CUTS, additional)]
+    # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.  Every
+    # work target that is not a kegiatan (each read above) is a tugas tambahan.
+    additional = _TASK_POINTS[bisect_left(_TASK_CUTS, len(appraisal.targets) - len(activities))]
     tail["additional_tasks"] = (additional, 0)
     creativity = 0
     innovations = appraisal.innovations
@@ -193,7 +166,13 @@ def score_untraced(
     tail["skp"] = (rounded, -places)
     skp = (rounded, scale) if carry else (skp_n, mean[1])
     ratings: dict[str, str] = {}
-    ratings["skp"] = _IDS[_rated(tail, "skp.whole", rounded, scale, whole=whole)]
+    # Each band: the number of whole cuts below ceil(n / d) (see `_rated`), read here
+    # in line unless the band convention rounds to a whole number first.
+    ratings["skp"] = _IDS[
+        _rated(tail, "skp.whole", rounded, scale, whole=True)
+        if whole
+        else bisect_left(_CUTS, -(-rounded // scale))
+    ]
     # Nilai perilaku kerja: the mean of the aspect values, each rated.
     found: list[Ratio] = []
     for key, whole_key, value in behaviour:
@@ -201,22 +180,34 @@ def score_untraced(
             continue
         tail[key] = value
         found.append(value)
-        ratings[key] = _IDS[_rated(tail, whole_key, value[0], value[1], whole=whole)]
+        ratings[key] = _IDS[
+            _rated(tail, whole_key, value[0], value[1], whole=True)
+            if whole
+            else bisect_left(_CUTS, -(-value[0] // value[1]))
+        ]
     grade = score = None
     if not gaps:
         mean_n, mean_d = mean_ratio(found)
         rounded = scaled_round_ratio(mean_n, mean_d, places, mode)
         tail["behaviour"] = (rounded, -places)
         behaviour_n, behaviour_d = (rounded, scale) if carry else (mean_n, mean_d)
-        ratings["behaviour"] = _IDS[_rated(tail, "behaviour.whole", rounded, scale, whole=whole)]
+        ratings["behaviour"] = _IDS[
+            _rated(tail, "behaviour.whole", rounded, scale, whole=True)
+            if whole
+            else bisect_left(_CUTS, -(-rounded // scale))
+        ]
         # Nilai prestasi kerja: work x SKP + behaviour x perilaku, rounded.
         shares = regime.weights.shares
-        work, other = shares["work"], shares["behaviour"]
-        a_n, a_d = work.numerator * skp[0], work.denominator * skp[1]
-        b_n, b_d = other.numerator * behaviour_n, other.denominator * behaviour_d
+        work, other = shares["work"].as_integer_ratio(), shares["behaviour"].as_integer_ratio()
+        a_n, a_d = work[0] * skp[0], work[1] * skp[1]
+        b_n, b_d = other[0] * behaviour_n, other[1] * behaviour_d
         final = scaled_round_ratio(a_n * b_d + b_n * a_d, a_d * b_d, places, mode)
         tail["final"] = (final, -places)
-        grade = _LABELS[_rated(tail, "final.whole", final, scale, whole=whole)]
+        grade = _LABELS[
+            _rated(tail, "final.whole", final, scale, whole=True)
+            if whole
+            else bisect_left(_CUTS, -(-final // scale))
+        ]
         score = Decimal(f"{final}E-{places}") if places else Decimal(final)
     figures = Figures(functools.partial(_figures, kept, tail, -places))
     # Every field is built here, typed and checked: the result skips its validators.

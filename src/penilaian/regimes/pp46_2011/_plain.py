@@ -1,10 +1,11 @@
 """
 The untraced PP 46/2011 score's inputs, read in one pass when the appraisal is plain.
 
-`read_plain` reads what `penilaian.regimes.pp46_2011._kernel.score_untraced` needs (the
-kegiatan's point targets and realisations, each behaviour aspect's value as an integer
-ratio) without building the objects of `penilaian.regimes.pp46_2011.checks`: no
-`Activity`, no `BehaviourValue`, no `fractions.Fraction`.  It answers only the plain
+`read_plain` reads what `penilaian.regimes.pp46_2011._kernel.score_untraced` needs (each
+kegiatan's aspect values and their sum, each behaviour aspect's value, all as integer
+ratios, never reduced) without building the objects of
+`penilaian.regimes.pp46_2011.checks`: no `Activity`, no `BehaviourValue`, no
+`fractions.Fraction`.  It answers only the plain
 case, where `check_appraisal` would find no problem and no gap: every kegiatan with one
 quantity, quality and time indicator and at most one cost indicator, each a point target
 with the aspect's direction and a realisation; the PP 46/2011 framework, no kepemimpinan
@@ -23,6 +24,7 @@ from penilaian.model.targets import PointTarget, TargetKind
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS
+from penilaian.regimes.pp46_2011.tables import PP46_2011_EFFICIENCY_LIMIT
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -35,25 +37,36 @@ if TYPE_CHECKING:
     from penilaian.regimes.pp46_2011.checks import CheckedAppraisal
     from penilaian.typing import RatingAggregator
 
-__all__ = ["Aspect", "Pairs", "Plain", "from_checked", "read_plain"]
+__all__ = ["Aspect", "Kegiatan", "Plain", "Values", "from_checked", "read_plain"]
 
-Pairs: TypeAlias = "tuple[tuple[Decimal, Decimal] | None, ...]"
-"""Per row of `PP46_2011_ACTIVITY_ASPECTS`: the point target and its realisation, or `None`."""
+Values: TypeAlias = "list[Ratio | None]"
+"""Per row of `PP46_2011_ACTIVITY_ASPECTS`: the aspect's value (`_value`), or `None`."""
+
+Kegiatan: TypeAlias = "tuple[str, Values, int, int, int]"
+"""A kegiatan's target id, its aspect values and their sum (numerator, denominator, count)."""
 
 Aspect: TypeAlias = "tuple[str, str, Ratio | None]"
 """A behaviour aspect's figure key, its ``.whole`` key and its value (`None`: a gap)."""
 
-Plain: TypeAlias = "tuple[list[tuple[str, Pairs]], list[Aspect], tuple[Gap, ...]]"
+Plain: TypeAlias = "tuple[list[Kegiatan], list[Aspect], tuple[Gap, ...]]"
 """The kegiatan (target id and pairs), the behaviour aspects and the gaps, in order."""
 
+_BY_EFFICIENCY: Final = tuple(
+    row.above_limit_rule is not None for row in PP46_2011_ACTIVITY_ASPECTS
+)
+"""Whether each row scores by its efficiency (time, cost) rather than by ``R / T x 100``."""
 _ROWS: Final = {
-    row.aspect: (row.direction, slot) for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS)
+    row.aspect: (row.direction, slot, _BY_EFFICIENCY[slot])
+    for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS)
 }
-"""Each aspect of `PP46_2011_ACTIVITY_ASPECTS` with its direction and its row (slot)."""
+"""Each aspect of `PP46_2011_ACTIVITY_ASPECTS`: its direction, row (slot), `_BY_EFFICIENCY`."""
 _REQUIRED: Final = tuple(
     slot for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS) if row.required
 )
 _MAIN: Final = TargetKind.MAIN
+_LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
+_ON_TIME_N: Final = 100 * _LIMIT_D - _LIMIT_N
+"""``R / T x 100 >= _ON_TIME_N / _LIMIT_D``: an efficiency within the limit (76 of 100)."""
 _HUNDRED: Final = 100
 
 
@@ -64,13 +77,13 @@ def read_plain(appraisal: Appraisal, aggregator: RatingAggregator) -> Plain | No
     `None` whenever `check_appraisal` could find a problem or a gap, or *aggregator*
     is neither `SupervisorRating` nor a `WeightingPolicy`.
     """
-    activities: list[tuple[str, Pairs]] = []
+    activities: list[Kegiatan] = []
     for target in appraisal.targets:
         if target.kind is _MAIN:
-            pairs = _pairs(target)
-            if pairs is None:
+            kegiatan = _kegiatan(target)
+            if kegiatan is None:
                 return None
-            activities.append((target.id, pairs))
+            activities.append(kegiatan)
     if not activities:
         return None
     behaviour = _behaviour(appraisal, aggregator)
@@ -81,37 +94,73 @@ def read_plain(appraisal: Appraisal, aggregator: RatingAggregator) -> Plain | No
 
 def from_checked(checked: CheckedAppraisal) -> Plain:
     """Return what `check_appraisal` read (with no problem) in the kernel's form."""
-    activities = [(item.target.id, item.pairs) for item in checked.activities]
+    activities: list[Kegiatan] = []
+    for item in checked.activities:
+        values: Values = [
+            None if pair is None else _value(slot, *pair) for slot, pair in enumerate(item.pairs)
+        ]
+        sum_n, sum_d, count = 0, 1, 0
+        for value in values:
+            if value is not None:
+                sum_n, sum_d = sum_n * value[1] + value[0] * sum_d, sum_d * value[1]
+                count += 1
+        activities.append((item.target.id, values, sum_n, sum_d, count))
     behaviour: list[Aspect] = []
-    for item in checked.behaviour:
-        value = item.value
-        key = _keys(item.aspect.id)
-        behaviour.append((*key, None if value is None else (value.numerator, value.denominator)))
+    for aspect in checked.behaviour:
+        found = aspect.value
+        key = _keys(aspect.aspect.id)
+        behaviour.append((*key, None if found is None else (found.numerator, found.denominator)))
     return activities, behaviour, checked.gaps
 
 
-def _pairs(target: WorkTarget) -> Pairs | None:
-    """A kegiatan's pairs in the common case; `None` for anything `_pairs` of the checks reports."""
-    pairs: list[tuple[Decimal, Decimal] | None] = [None, None, None, None]
+def _value(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
+    """
+    The value of the aspect of row *slot* (`quantity_value` ... `cost_value` of the rules).
+
+    ``R / T x 100`` (T above 0: a point target is); for time and cost, with an efficiency
+    (100 - R / T x 100) within the limit, 76 + efficiency = 176 - R / T x 100, and above
+    it 76 - (76 + efficiency - 100), which is R / T x 100 again.  `_kegiatan` computes
+    the same in line.
+    """
+    tn, td = planned.as_integer_ratio()
+    rn, rd = realised.as_integer_ratio()
+    numerator, denominator = rn * td * 100, rd * tn
+    if _BY_EFFICIENCY[slot] and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
+        numerator = 176 * denominator - numerator
+    return numerator, denominator
+
+
+def _kegiatan(target: WorkTarget) -> Kegiatan | None:
+    """A kegiatan's values in the common case; `None` for anything the checks' `_pairs` report."""
+    values: Values = [None, None, None, None]
+    sum_n, sum_d, count = 0, 1, 0  # of the aspect values, in the indicators' order
     for indicator in target.indicators:
         row = _ROWS.get(indicator.aspect)
         if row is None:
             return None
-        direction, slot = row
+        direction, slot, by_efficiency = row
         planned, realisation = indicator.target, indicator.realisation
         if (
-            pairs[slot] is not None
+            values[slot] is not None
             or type(planned) is not PointTarget
             or indicator.direction is not direction
             or realisation is None
             or realisation.value is None
         ):
             return None
-        pairs[slot] = (planned.value, realisation.value)
+        # As `_value`, in line: this runs for every indicator of every appraisal.
+        tn, td = planned.value.as_integer_ratio()
+        rn, rd = realisation.value.as_integer_ratio()
+        numerator, denominator = rn * td * 100, rd * tn
+        if by_efficiency and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
+            numerator = 176 * denominator - numerator
+        values[slot] = numerator, denominator
+        sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
+        count += 1
     for slot in _REQUIRED:
-        if pairs[slot] is None:
+        if values[slot] is None:
             return None
-    return tuple(pairs)
+    return target.id, values, sum_n, sum_d, count
 
 
 @functools.cache
