@@ -65,6 +65,8 @@ def _unit_grade(value: OrganisationGrade | str | None) -> OrganisationGrade | No
 
 
 _FRAMEWORK: Final = "a BehaviourFramework, such as penilaian.BERAKHLAK"
+_ROLE_IDS: Final = {role: role.value for role in RaterRole}
+"""Each role's id, read without `enum.Enum`'s ``value`` property."""
 
 
 @attrs.frozen
@@ -187,18 +189,7 @@ class Appraisal:
         scored at once.  The aggregators keep the grouping of the appraisal they are
         scoring while they score it.
         """
-        roles = {rater.id: rater.role.value for rater in self.raters}
-        index: dict[str, dict[str, list[Rating]]] = {}
-        for rating in self.ratings:
-            by_role = index.get(rating.subject)
-            if by_role is None:
-                by_role = index[rating.subject] = {}
-            role = roles[rating.rater_id]
-            found = by_role.get(role)
-            if found is None:
-                by_role[role] = [rating]
-            else:
-                found.append(rating)
+        index = group_ratings(self)
         return MappingProxyType(
             {
                 subject: MappingProxyType({role: tuple(found) for role, found in by_role.items()})
@@ -395,3 +386,25 @@ def _check_special_expectations(appraisal: Appraisal) -> Iterator[Problem]:
     yield from _duplicates(
         "special_expectations", [item.aspect_id for item in expectations], ".aspect_id"
     )
+
+
+def group_ratings(appraisal: Appraisal) -> dict[str, dict[str, list[Rating]]]:
+    """
+    Return *appraisal*'s ratings by subject, then by their rater's role id, in order.
+
+    A fresh grouping on each call, kept nowhere: `Appraisal.ratings_by_subject_and_role`
+    gives it read-only, and the weighting policy's kernel reads it as it is.
+    """
+    roles = {rater.id: _ROLE_IDS[rater.role] for rater in appraisal.raters}
+    index: dict[str, dict[str, list[Rating]]] = {}
+    for rating in appraisal.ratings:
+        by_role = index.get(rating.subject)
+        if by_role is None:
+            by_role = index[rating.subject] = {}
+        role = roles[rating.rater_id]
+        found = by_role.get(role)
+        if found is None:
+            by_role[role] = [rating]
+        else:
+            found.append(rating)
+    return index

@@ -23,6 +23,7 @@ import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
+from penilaian.model.appraisal import group_ratings
 from penilaian.model.raters import NumericScale, RaterRole
 from penilaian.policy._grouping import grouped_ratings
 from penilaian.policy._roles import ROLES
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
 __all__ = ["Kernel"]
 
 _SELF: Final = RaterRole.SELF.value
-_ROLE_IDS: Final = {role: role.value for role in RaterRole}
-"""Each role's id, read without `enum.Enum`'s ``value`` property."""
 _RENORMALISE: Final = 0
 _REQUIRE: Final = 1
 _FILL: Final = 2
@@ -109,18 +108,7 @@ class Kernel:
 
         The ratings are grouped here, once, for these subjects only: nothing is kept.
         """
-        roles = {rater.id: _ROLE_IDS[rater.role] for rater in appraisal.raters}
-        index: dict[str, dict[str, list[Rating]]] = {}
-        for rating in appraisal.ratings:
-            by_role = index.get(rating.subject)
-            if by_role is None:
-                by_role = index[rating.subject] = {}
-            role = roles[rating.rater_id]
-            found = by_role.get(role)
-            if found is None:
-                by_role[role] = [rating]
-            else:
-                found.append(rating)
+        index = group_ratings(appraisal)
         values: list[tuple[int, int, str]] = []
         for subject in subjects:
             value = self._weighted(appraisal, index.get(subject))
