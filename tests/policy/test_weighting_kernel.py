@@ -8,6 +8,7 @@ random policies, with and without a trace.
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from penilaian import (
     load_sample,
 )
 from penilaian.exceptions import InvalidValueError, ScoringInputError
-from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, PublicIndex, Weights
+from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, PublicIndex, Weights, _grouping
 from penilaian.policy._grouping import grouped_ratings
 from policy._reference_weighting import reference_aggregate
 from strategies import appraisals, numeric_scales, scores_on, weighting_policies
@@ -285,6 +286,24 @@ class TestOnce:
         assert [rating.score for rating in peers] == [Decimal(70), Decimal(75)]
         with pytest.raises(TypeError):
             grouped["adaptive"]["peer"] = ()  # type: ignore[index]
+
+    def test_the_grouping_goes_with_its_appraisal(self):
+        """The slot holds the appraisal weakly: once it is gone, nothing of it is kept."""
+        appraisal = _panel({"supervisor": [80], "peer": [70, 75]}, ("collaborative",))
+        grouped_ratings(appraisal)
+        held = _grouping._LAST[0]
+        assert held is not None
+        assert held[0]() is appraisal
+        other = _panel({"supervisor": [60]}, ("collaborative",))
+        assert grouped_ratings(other) is grouped_ratings(other)
+        del appraisal, held  # gone, but no longer in the slot: the slot is left as it is
+        gc.collect()
+        held = _grouping._LAST[0]
+        assert held is not None
+        assert held[0]() is other
+        del other, held
+        gc.collect()
+        assert _grouping._LAST[0] is None  # the last appraisal gone, its grouping with it
 
 
 # -- the ratio: the value in whole numbers, or nothing -----------------------------------
