@@ -38,11 +38,11 @@ from penilaian.regimes.pp30_2019 import strategy as pp30_strategy
 from penilaian.regimes.pp30_2019._behaviour import (
     checked_aspects,
     plain_aspects,
-    supervisor_aspects,
 )
 from penilaian.regimes.pp30_2019._kernel import _Kernel
 from penilaian.regimes.pp30_2019._kernel_tables import _MEMO_SIZE, Plan, plan_of
 from penilaian.regimes.pp30_2019.strategy import _score_run
+from penilaian.regimes.pp30_2019.tables import PP30_2019_CAP
 from penilaian.serialization import dumps, loads
 from strategies.model import weighting_policies
 
@@ -555,13 +555,33 @@ def test_the_kernels_mappings_read_as_the_runs():
 
 
 @given(st.data(), st.booleans())
-def test_the_supervisor_scan_is_the_plain_read(data, invalid):
-    """`supervisor_aspects` is `plain_aspects` under `SupervisorRating`, with the peer count."""
+def test_the_one_scan_read_is_the_per_aspect_read(data, invalid):
+    """
+    `plain_aspects` gives, from one scan, what `ratio()` gives aspect by aspect.
+
+    And a scored result weighs peer input as `peer_input_count` counts it.
+    """
     appraisal = data.draw(appraisals(data.draw(work_targets()), invalid=invalid))
-    found, peers = supervisor_aspects(appraisal)
-    assert found == plain_aspects(appraisal, SupervisorRating())
+    aggregator = SupervisorRating()
+    expected: list[tuple[str, int, int]] | None = []
+    for aspect in p.PP30_2019_BEHAVIOUR.aspects_for(appraisal.position.kind):
+        value = aggregator.ratio(appraisal, aspect.id)
+        if value is None or not 0 <= Fraction(value[0], value[1]) <= PP30_2019_CAP:
+            expected = None
+            break
+        expected.append((f"behaviour[{aspect.id}]", value[0], value[1]))
+    if appraisal.framework != p.PP30_2019_BEHAVIOUR:
+        expected = None
+    assert plain_aspects(appraisal, aggregator) == (expected or None)
     roles = appraisal.rater_roles
-    assert peers == peer_input_count(roles[rating.rater_id] for rating in appraisal.ratings)
+    peers = peer_input_count(roles[rating.rater_id] for rating in appraisal.ratings)
+    try:
+        result = Pp30Regime().score(appraisal, trace=False)
+    except p.PenilaianError:
+        return
+    if result.score is None:  # gaps: no final value, so nothing weighed
+        return
+    assert result.ratings["weighting"] == ("with_peer_input" if peers else "without_peer_input")
 
 
 def _indicator(indicator_id, capaian):

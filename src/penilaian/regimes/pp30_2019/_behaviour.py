@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 from penilaian._base.trace import Step, show
 from penilaian.exceptions import UnsupportedInputError
 from penilaian.model.behaviour import PP30_2019_BEHAVIOUR
-from penilaian.model.raters import RaterRole
 from penilaian.policy.supervisor import SupervisorRating
 from penilaian.policy.weighting import WeightingPolicy
 from penilaian.regimes.pp30_2019 import rules
@@ -24,7 +23,6 @@ from penilaian.regimes.pp30_2019.tables import (
     _AGGREGATED_RULE,
     _BEHAVIOUR_RULE,
     PP30_2019_CAP,
-    PP30_2019_PEER_ROLES,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +32,6 @@ if TYPE_CHECKING:
     from penilaian.exceptions import InvalidValueError, Problem
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.organisation import PositionKind
-    from penilaian.model.raters import Rating
     from penilaian.typing import RatingAggregator
 
 __all__ = [
@@ -44,7 +41,6 @@ __all__ = [
     "checked_aspects",
     "plain_aspects",
     "score_behaviour",
-    "supervisor_aspects",
 ]
 
 _CAP_N, _CAP_D = PP30_2019_CAP.numerator, PP30_2019_CAP.denominator
@@ -122,7 +118,8 @@ def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Pl
     """
     Return each aspect's figure key and value as a ratio, in order, when all are plain.
 
-    The untraced fast path of `checked_aspects`: it builds no `penilaian.policy.Aggregate`
+    The untraced fast path of `checked_aspects`: it reads every aspect from one scan of
+    the ratings (the aggregator's ``ratios``), builds no `penilaian.policy.Aggregate`
     and records nothing.  It answers only when *aggregator* is `SupervisorRating` or a
     `penilaian.WeightingPolicy`, the framework is `PP30_2019_BEHAVIOUR` and every aspect
     has a value from 0 to `PP30_2019_CAP`; otherwise `None`, and `checked_aspects`, the
@@ -135,12 +132,12 @@ def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Pl
     framework = appraisal.framework
     if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
         return None
+    ids, keys = _aspects(appraisal.position.kind)
+    values = plain.ratios(appraisal, ids)  # every aspect from one scan of the ratings
+    if values is None:
+        return None
     found: list[Plain] = []
-    for aspect_id, key in _aspect_keys(appraisal.position.kind):
-        value = plain.ratio(appraisal, aspect_id)
-        if value is None:
-            return None
-        numerator, denominator, _ = value
+    for key, (numerator, denominator, _) in zip(keys, values, strict=True):
         # 0 <= n/d <= cap, in integers (d > 0).
         if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
             return None
@@ -148,52 +145,11 @@ def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Pl
     return found or None
 
 
-def supervisor_aspects(appraisal: Appraisal) -> tuple[list[Plain] | None, int]:
-    """
-    Return `plain_aspects` under `SupervisorRating`, and how many ratings are peer input.
-
-    One scan of the ratings: each aspect's value is its one supervisor rating's score
-    (`SupervisorRating.ratio`: exactly one supervisor rating of the aspect, with a
-    score), and the count is `rules.peer_input_count` of every rating's role.  The
-    values are `None` whenever `plain_aspects` would give `None`: another framework,
-    an aspect with no such rating, or a value outside 0 to `PP30_2019_CAP`.
-    """
-    roles: dict[str, RaterRole] = {}
-    for rater in appraisal.raters:  # a loop: cheaper than a comprehension for a rater or two
-        roles[rater.id] = rater.role
-    supervisor = RaterRole.SUPERVISOR
-    rated: dict[str, Rating | None] = {}  # None: rated by the supervisor more than once
-    peers = 0
-    for rating in appraisal.ratings:
-        role = roles[rating.rater_id]
-        if role is supervisor:
-            subject = rating.subject
-            rated[subject] = None if subject in rated else rating
-        if role in PP30_2019_PEER_ROLES:
-            peers += 1
-    framework = appraisal.framework
-    if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
-        return None, peers
-    found: list[Plain] = []
-    for aspect_id, key in _aspect_keys(appraisal.position.kind):
-        given = rated.get(aspect_id)
-        score = None if given is None else given.score
-        if score is None:
-            return None, peers
-        numerator, denominator = score.as_integer_ratio()
-        # 0 <= n/d <= cap, in integers (d > 0).
-        if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
-            return None, peers
-        found.append((key, numerator, denominator))
-    return found or None, peers
-
-
 @functools.cache
-def _aspect_keys(kind: PositionKind) -> tuple[tuple[str, str], ...]:
-    """The id and figure key of each aspect of `PP30_2019_BEHAVIOUR` a *kind* of post has."""
-    return tuple(
-        (aspect.id, f"behaviour[{aspect.id}]") for aspect in PP30_2019_BEHAVIOUR.aspects_for(kind)
-    )
+def _aspects(kind: PositionKind) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids and figure keys of the aspects of `PP30_2019_BEHAVIOUR` a *kind* of post has."""
+    ids = tuple(aspect.id for aspect in PP30_2019_BEHAVIOUR.aspects_for(kind))
+    return ids, tuple(f"behaviour[{aspect_id}]" for aspect_id in ids)
 
 
 def score_behaviour(run: BehaviourRun) -> tuple[Fraction | None, _Steps]:

@@ -15,9 +15,8 @@ integers) and the tables are read as they are (`IkiSegment.apply_ratio`,
 `_kernel_tables.Plan`, which keeps what a whole percent, a rencana's summed points,
 the categories of the additional targets and a rounded final value read.  The
 figures and ratings are kept per indicator and written, keys and `Decimal`, only
-when read (`_kernel_figures.Kept`).  The regime's aggregator is called as the run
-calls it; when it is exactly `SupervisorRating`, the ratings are read in one scan
-(`_behaviour.supervisor_aspects`), which also counts peer input.
+when read (`_kernel_figures.Kept`).  The behaviour values come from one scan of
+the ratings (`_behaviour.plain_aspects`), or the checks the run makes.
 
 It builds no step: `Pp30Run` builds the trace, and a differential test
 (``tests/regimes/test_pp30_kernel.py``) holds the two equal on random appraisals and
@@ -39,7 +38,6 @@ from penilaian.regimes.pp30_2019 import rules
 from penilaian.regimes.pp30_2019._behaviour import (
     checked_aspects,
     plain_aspects,
-    supervisor_aspects,
 )
 from penilaian.regimes.pp30_2019._checks import (
     INDICATOR_ERRORS,
@@ -59,6 +57,7 @@ from penilaian.regimes.pp30_2019._kernel_tables import (
 )
 from penilaian.regimes.pp30_2019._run import _WEIGHT_FIGURES
 from penilaian.regimes.pp30_2019.rules import _iki_segment_ratio
+from penilaian.regimes.pp30_2019.tables import PP30_2019_PEER_ROLES
 from penilaian.scoring.achievement import achievement_ratio
 from penilaian.scoring.result import Result
 
@@ -82,7 +81,7 @@ class _Kernel:
     """The state of one untraced scoring: what it keeps, gaps and problems, in order."""
 
     __slots__ = (
-        "appraisal", "categories", "category_route", "gaps", "kept", "peers", "plan",
+        "appraisal", "categories", "category_route", "gaps", "kept", "plan",
         "problems", "regime", "tail", "trace",
     )  # fmt: skip
 
@@ -96,7 +95,6 @@ class _Kernel:
         self.gaps: list[Gap] = []
         self.problems: list[Problem] = []
         self.categories: dict[str, Grade] = {}
-        self.peers: int | None = None  # the peer ratings, when the behaviour scan counted them
         self.category_route = regime.route_of(appraisal) == "category"
 
     def problem(self, path: str, error: InvalidValueError) -> None:
@@ -256,10 +254,7 @@ class _Kernel:
     def behaviour(self) -> int | None:
         """Return the rounded perilaku value (over ``10**places``); `None` with gaps or problems."""
         appraisal = self.appraisal
-        if self.plan.supervisor:
-            found, self.peers = supervisor_aspects(appraisal)
-        else:
-            found = plain_aspects(appraisal, self.regime.aggregator)
+        found = plain_aspects(appraisal, self.regime.aggregator)
         if found is None:  # anything but the plain case: the checks the run makes
             checked = checked_aspects(self)
             if checked is None:
@@ -292,11 +287,9 @@ class _Kernel:
         appraisal = self.appraisal
         policy = regime.peer_input
         if policy == "infer":
-            peers = self.peers
-            if peers is None:
-                roles = appraisal.rater_roles
-                peers = rules.peer_input_count(roles[r.rater_id] for r in appraisal.ratings)
-            used = peers > 0
+            # rules.peer_input_count(...) > 0, decided from the raters when none is a peer.
+            peers = {r.id for r in appraisal.raters if r.role in PP30_2019_PEER_ROLES}
+            used = bool(peers) and any(r.rater_id in peers for r in appraisal.ratings)
         else:
             used = policy == "used"
         ratings, tail = self.kept.tail_ratings, self.tail

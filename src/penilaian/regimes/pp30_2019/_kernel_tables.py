@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Final
 
 from penilaian._base.figures import figure_of
 from penilaian._base.numbers import scaled_round_ratio
-from penilaian.policy.supervisor import SupervisorRating
 from penilaian.regimes.pp30_2019 import rules
 from penilaian.regimes.pp30_2019.rules import _iki_segment_ratio
 from penilaian.regimes.pp30_2019.tables import (
@@ -134,7 +133,6 @@ class Plan:
         regime: The regime read.
         places, mode, scale: Its rounding: places, mode, and ``10**places``.
         whole: Whether a capaian is read as a whole percent (``"integer_percent"``).
-        supervisor: Whether the aggregator is exactly `SupervisorRating` (not a subclass).
         points: The regime's IKI points by category (`points_of`).
         valued, pointed: `read_whole` by ``2 x capaian + at_maximum``, per route.
         banded: `band_of` by its arguments.
@@ -144,7 +142,7 @@ class Plan:
 
     __slots__ = (
         "added", "banded", "finals", "mode", "places", "pointed", "points", "regime",
-        "scale", "supervisor", "valued", "whole",
+        "scale", "valued", "whole",
     )  # fmt: skip
 
     def __init__(self, regime: Conventions) -> None:
@@ -154,7 +152,6 @@ class Plan:
         self.mode = rounding.mode
         self.scale: int = 10**rounding.places
         self.whole = regime.achievement_rounding == "integer_percent"
-        self.supervisor = type(regime.aggregator) is SupervisorRating
         self.points = points_of(regime.iki_points)
         self.valued: dict[int, Read] = {}
         self.pointed: dict[int, Read] = {}
