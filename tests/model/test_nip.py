@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -483,3 +485,51 @@ class TestKindDigits:
         """A PPPK number built from its parts gives back code 2 and its contract digit."""
         nip = Nip.for_pppk(birth, birth.year + 19, contract, Gender.FEMALE, sequence)
         assert (nip.pppk_code, nip.kind_digits) == ("2", f"2{contract}")
+
+
+class TestParseBuildsAsInit:
+    """`Nip.parse` sets the checked digits as ``Nip(digits)`` would, without checking twice."""
+
+    @given(nip=nips(), spacing=st.sampled_from(["", " ", ".", "-", " \t"]), as_int=st.booleans())
+    def test_the_same_object_as_init_builds(self, nip: Nip, spacing: str, as_int: bool) -> None:
+        """Compact, spaced or a whole number: equal, with the same hash, repr and pickle."""
+        digits = nip.digits
+        text = spacing.join([digits[:8], digits[8:14], digits[14:15], digits[15:]])
+        parsed = Nip.parse(int(digits) if as_int and digits[0] != "0" else text)
+        built = Nip(digits)
+        assert (parsed, hash(parsed), repr(parsed)) == (built, hash(built), repr(built))
+        assert type(parsed.digits) is str
+        assert parsed.digits == digits
+        assert pickle.loads(pickle.dumps(parsed)) == built  # noqa: S301 - our own bytes
+
+    def test_text_of_a_str_subclass_gives_a_plain_str(self) -> None:
+        """The digits kept are a plain str, as the separators' removal gives them."""
+
+        class Text(str):
+            __slots__ = ()
+
+        parsed = Nip.parse(Text(PNS_EXAMPLE))
+        assert (type(parsed.digits), parsed) == (str, Nip(PNS_EXAMPLE))
+
+    def test_a_subclass_is_built_by_calling_it(self) -> None:
+        """Another class than Nip itself goes through its own __init__."""
+
+        @attrs.frozen
+        class Marked(Nip):
+            seen: list[str] = attrs.field(factory=list)
+
+            def __attrs_post_init__(self) -> None:
+                self.seen.append(self.digits)
+
+        parsed = Marked.parse(PNS_EXAMPLE)
+        assert (type(parsed), parsed.seen) == (Marked, [PNS_EXAMPLE])
+
+    def test_wrong_text_is_refused_as_before(self) -> None:
+        """Digits that only look compact are still checked group by group."""
+        cases = [
+            ("19860926201505100", "length"),
+            ("198609262015131001", "appointment month"),
+            ("\uff11" * 18, "characters"),
+        ]
+        for text, group in cases:
+            assert _rejection(text).group == group

@@ -20,6 +20,7 @@ from penilaian.exceptions import InvalidInputError, InvalidNumberError, InvalidV
 from penilaian.model import Scale
 from penilaian.serialization import MAX_DEPTH, loads, make_converter, structure, unstructure
 from penilaian.serialization._bounds import check_depth, too_deep, type_depth
+from penilaian.serialization._hooks import _plain
 from penilaian.serialization._reading import parse_document, parse_json, repeated_keys
 from strategies import appraisals
 
@@ -152,6 +153,39 @@ IDS = st.one_of(
 )
 
 
+def reference_plain(data: object) -> bool:
+    """Objects, lists and texts of exactly those types: the walk `_plain` was, item by item."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            continue
+        if type(item) is list:
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        else:
+            return False
+    return True
+
+
+class Listed(list):  # type: ignore[type-arg]
+    """A list subclass: not plain."""
+
+
+PLAIN_OR_NOT = st.recursive(
+    st.one_of(st.text(max_size=2), st.builds(Text, st.text(max_size=2)), st.none(),
+              st.integers(), st.just(Decimal("1.5"))),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.lists(inner, max_size=3).map(tuple),
+        st.lists(inner, max_size=3).map(Listed),
+        st.dictionaries(st.text(max_size=2), inner, max_size=3),
+    ),
+    max_leaves=12,
+)  # fmt: skip
+
+
 class TestChecks:
     @given(IDS)
     def test_identifier_as_before(self, value: object) -> None:
@@ -221,6 +255,18 @@ class TestHooks:
         built = structure(data, Scale)
         assert built is not p.EXPECTATION_SCALE
         assert p.EXPECTATION_SCALE.aliases[:-1] == built.aliases
+
+    @given(PLAIN_OR_NOT)
+    def test_plain_data_is_told_as_before(self, data: object) -> None:
+        """`_plain`, a depth at a time, tells what the item-by-item walk told."""
+        assert _plain(data) is reference_plain(data)
+
+    def test_plain_data_deep_down(self) -> None:
+        """A str subclass, a tuple or a number at the third depth is not plain."""
+        aliases = [["a", "b"], ["c", "d"]]
+        assert _plain({"kind": "ordinal", "aliases": aliases, "levels": ["a"]})
+        for odd in (Text("d"), ("d",), 5, None, Decimal(1)):
+            assert not _plain({"kind": "ordinal", "aliases": [["a", "b"], ["c", odd]]})
 
     def test_known_scale_keeps_strict_types(self) -> None:
         """Equal data of another type (a str subclass) is refused as before, not taken."""

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import penilaian as p
+from penilaian import model
 from penilaian._base.checks import (
     TUPLE,
     TypeCheck,
@@ -31,19 +32,19 @@ from penilaian._base.checks import (
     optional_identifier,
     texts,
 )
-from penilaian._base.numbers import DECIMAL
+from penilaian._base.numbers import DECIMAL, to_decimal
 from penilaian.exceptions import UnknownLabelError
 from penilaian.model.raters import Rating
 from penilaian.model.targets import Indicator, WorkTarget
 from penilaian.serialization import dumps, loads, schema, structure, unstructure
 from penilaian.serialization._converter import _CONVERTER, _QUICK
 from penilaian.serialization._fast import (
-    _PLAIN,
     Unusual,
     _builds_alike,
-    plain_test,
+    _parts,
     quick_structure_fn,
 )
+from penilaian.serialization._plain import DIGITS, PLAIN, TEST_NAMES, plain_test
 from strategies import appraisals, varied_appraisals
 
 REGIMES = ("pp46_2011", "pp30_2019", "generic", "permen6_2022")
@@ -426,7 +427,7 @@ TYPE_CHECKS = [
 
 
 class TestPlainTests:
-    @pytest.mark.parametrize("validator", [*_PLAIN, *TYPE_CHECKS], ids=repr)
+    @pytest.mark.parametrize("validator", [*PLAIN, *TYPE_CHECKS], ids=repr)
     @given(value=VALUES)
     def test_a_plain_test_holds_only_where_its_validator_passes(
         self, validator: Any, value: object
@@ -435,7 +436,7 @@ class TestPlainTests:
         test = plain_test(validator, "y")
         assert test is not None
         types = frozenset(validator.types) if isinstance(validator, TypeCheck) else None
-        if eval(test, {"date": date, "y": types}, {"v": value}):  # noqa: S307 - our own test text
+        if eval(test, {**TEST_NAMES, "y": types}, {"v": value}):  # noqa: S307 - our own test text
             validator(None, attrs.fields(Named).name, value)
 
     def test_the_plain_case_is_taken(self) -> None:
@@ -449,8 +450,209 @@ class TestPlainTests:
         for validator, value in plain:
             test = plain_test(validator, "y")
             assert test is not None
-            assert eval(test, {"date": date}, {"v": value})  # noqa: S307 - our own test text
+            assert eval(test, dict(TEST_NAMES), {"v": value})  # noqa: S307 - our own test text
 
     def test_others_have_none(self) -> None:
         """A validator with no known plain case runs as __init__ runs it."""
-        assert plain_test(Rating.__attrs_post_init__, "y") is None
+        assert plain_test(p.NumericScale._check_maximum, "y") is None
+        assert plain_test(p.Appraisal.__attrs_post_init__, "y") is None
+
+
+# -- numbers of plain digits: Decimal(text), as to_decimal makes it -------------------------
+
+DIGIT_TEXTS = st.one_of(
+    st.text("0123456789.", max_size=45),
+    st.sampled_from(["", ".", "1.", ".5", "0", "00", "1.2.3", "1e3", "-1", "+1", " 1", "1 ",
+                     "\u0663", "\uff11", "\u00b2", "1_0", "NaN", "0" * 40, "9" * 40, "9" * 41,
+                     "1" + "0" * 39 + ".5", "0." + "0" * 39, "0." + "1" * 41]),
+)  # fmt: skip
+
+
+class TestDigits:
+    @given(DIGIT_TEXTS)
+    def test_the_plain_number_test_holds_only_where_decimal_is_what_to_decimal_makes(
+        self, text: str
+    ) -> None:
+        """Where the test in line holds, Decimal(text) is to_decimal's very result."""
+        if eval(DIGITS, {}, {"v": text}):  # noqa: S307 - our own test text
+            expected = to_decimal(text, "score")
+            assert (str(Decimal(text)), type(Decimal(text))) == (str(expected), Decimal)
+
+    @given(DIGIT_TEXTS, st.sampled_from(["score", "level"]))
+    def test_a_rating_of_such_a_score_is_built_alike(self, text: str, other: str) -> None:
+        """A whole rating: the quick way builds what the careful way builds, or steps aside."""
+        document = {"rater_id": "r", "subject": "s", "scale_id": "x", "score": text}
+        if other == "level":
+            document["level"] = "low"  # both given: refused either way
+        careful, quick = attempt(_CONVERTER, document, Rating), attempt(_QUICK, document, Rating)
+        assert careful[0] == attempt(type("Door", (), {"structure": staticmethod(structure)}),
+                                     document, Rating)[0]  # fmt: skip
+        if quick[0] == "built":
+            assert careful == quick
+
+    def test_plain_digits_take_the_shortcut(self) -> None:
+        """Whole numbers and one point are read in line; a 41-digit number is not."""
+        for text in ("7", "191.16", "1.", ".5", "9" * 40):
+            assert eval(DIGITS, {}, {"v": text})  # noqa: S307 - our own test text
+        for text in ("9" * 41, "-1", "1e3", " 1", "\u0663", ".", ""):
+            assert not eval(DIGITS, {}, {"v": text})  # noqa: S307 - our own test text
+
+
+# -- slots set through their own descriptors -----------------------------------------------
+
+
+@attrs.frozen
+class Base:
+    """Fields set through the slots of a base class."""
+
+    name: str = attrs.field(validator=identifier)
+    count: Decimal = attrs.field(default=Decimal(1), converter=DECIMAL)
+
+
+@attrs.frozen
+class Derived(Base):
+    """Fields of its own, after the base's."""
+
+    extra: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=texts)
+
+
+@attrs.frozen
+class Tags:
+    """An array of texts with no validator: its read alone checks the items."""
+
+    tags: tuple[str, ...] = attrs.field(converter=TUPLE)
+
+
+class TestSlots:
+    def test_inherited_and_own_slots(self) -> None:
+        """A subclass's fields, its own and its base's, are set in their own slots."""
+        assert _builds_alike(Derived)
+        built = quick_structure_fn(Derived, _QUICK)(
+            {"name": "a", "count": "2.50", "extra": ["x", "y"]}, Derived
+        )
+        assert built == Derived("a", Decimal("2.50"), ("x", "y"))
+        assert (str(built.count), hash(built)) == ("2.50", hash(Derived("a", "2.50", ("x", "y"))))
+
+    def test_texts_of_another_type_step_aside(self) -> None:
+        """An array of texts with a number or a str subclass in it is not read in line."""
+        structure_realisation = quick_structure_fn(p.Realisation, _QUICK)
+        plain = {"value": "1", "evidence": ["a", "b"]}
+        assert structure_realisation(plain, p.Realisation) == p.Realisation(
+            Decimal(1), evidence=("a", "b")
+        )
+        for evidence in (["a", 5], [Subtext("a")], "ab", [["a"]]):
+            with pytest.raises(Unusual):
+                structure_realisation({**plain, "evidence": evidence}, p.Realisation)
+        structure_tags = quick_structure_fn(Tags, _QUICK)  # no validator: the read alone
+        assert structure_tags({"tags": ["a", ""]}, Tags) == Tags(("a", ""))
+        for tags in (["a", 5], [Subtext("a")], [None]):
+            with pytest.raises(Unusual):
+                structure_tags({"tags": tags}, Tags)
+            assert attempt(_CONVERTER, {"tags": tags}, Tags)[0] == "refused"
+
+
+# -- functions marked with their plain case (_base.checks.plain_case) ------------------------
+
+
+def marked() -> list[tuple[type, str, Any]]:
+    """Every class of the model, with the field (or "") and function marked with a plain case."""
+    found = []
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if not (isinstance(cls, type) and attrs.has(cls)):
+            continue
+        post_init = getattr(cls, "__attrs_post_init__", None)
+        if hasattr(post_init, "__plain_case__"):
+            found.append((cls, "", post_init))
+        found.extend(
+            (cls, field.name, part)
+            for field in attrs.fields(cls)
+            for part in (*_parts(field.validator), field.converter)
+            if hasattr(part, "__plain_case__")
+        )
+    return found
+
+
+MARKED = marked()
+
+
+# Values near every plain case's edge, for any field.
+SOME_VALUES_LIST: list[object] = [
+    None, Decimal(-1), Decimal(0), Decimal("0.0"), Decimal("-0"), Decimal("0.5"), Decimal(5),
+    0, 1, 1.5, "", " ", "x", "low", "quantity", "higher_is_better", True, False, (), ("a",),
+    p.RaterRole.PUBLIC, p.RaterRole.PEER, p.PointTarget(1), p.QualitativeTarget("q"),
+    p.Realisation(description="done"), p.Realisation(Decimal(0)),
+    p.Realisation(description=" ", value=Decimal(2)),
+    *p.Aspect, *p.Direction, *model.TargetKind, *model.Perspective, *p.PositionKind,
+    *model.PeriodKind,
+    *p.RaterRole, *p.ExpectationLevel, "Kuantitas", "main", "year", p.Nip("198609262015051001"),
+    "198609262015051001",
+]  # fmt: skip
+SOME_VALUES = st.sampled_from(SOME_VALUES_LIST)
+
+
+def _settled(field: attrs.Attribute[Any], value: object) -> tuple[object, ...]:
+    """*value* as *field*'s converter makes it, if its validator then passes it; else ()."""
+    converter: Any = field.converter
+    try:
+        if isinstance(converter, attrs.Converter):  # type: ignore[arg-type]
+            value = converter.converter(value, field)  # type: ignore[attr-defined]
+        elif converter is not None:
+            value = converter(value)
+        if field.validator is not None:
+            field.validator(None, field, value)
+    except (p.PenilaianError, TypeError, AttributeError):
+        return ()
+    return (value,)
+
+
+def settled(field: attrs.Attribute[Any]) -> list[object]:
+    """The values of `SOME_VALUES` that *field* can hold once built, converted."""
+    return [kept for value in SOME_VALUES_LIST for kept in _settled(field, value)]
+
+
+class TestMarkedPlainCases:
+    def test_the_marked_functions(self) -> None:
+        """The model marks the checks a document meets most often."""
+        names = {(cls.__name__, field) for cls, field, _ in MARKED}
+        assert {("Rating", ""), ("Rater", ""), ("Indicator", ""), ("Realisation", ""),
+                ("Realisation", "value"), ("PointTarget", "value"), ("Rater", "role"),
+                ("Indicator", "aspect"), ("Indicator", "direction"), ("WorkTarget", "kind"),
+                ("WorkTarget", "perspective"), ("Position", "kind"),
+                ("Period", "kind"), ("Employee", "nip")} <= names  # fmt: skip
+
+    @pytest.mark.parametrize(("cls", "field", "function"), MARKED, ids=repr)
+    @given(data=st.data())
+    def test_where_the_plain_case_holds_the_function_passes(
+        self, cls: type, field: str, function: Any, data: st.DataObject
+    ) -> None:
+        """A marked post-init or validator never raises where its plain case holds."""
+        test = function.__plain_case__
+        names = {**TEST_NAMES, **function.__plain_names__}
+        attribute = attrs.fields_dict(cls)[field] if field else None
+        if attribute is not None and function is attribute.converter:  # v converted to itself
+            value = data.draw(SOME_VALUES)
+            if eval(test, names, {"v": value}):  # noqa: S307 - our own test text
+                assert function(value) is value
+            return
+        if attribute is not None:  # a validator: the value alone
+            value = data.draw(SOME_VALUES)
+            if eval(test, names, {"v": value}):  # noqa: S307 - our own test text
+                function(None, attribute, value)
+            return
+        self_ = object.__new__(cls)
+        for each in attrs.fields(cls):  # a post-init hook runs on values converted and valid
+            object.__setattr__(self_, each.name, data.draw(st.sampled_from(settled(each))))
+        if eval(test, names, {"self": self_}):  # noqa: S307 - our own test text
+            function(self_)
+
+    def test_a_post_init_outside_its_plain_case_still_runs(self) -> None:
+        """Both score and level: the plain case fails, the hook runs and refuses, as __init__."""
+        document = {"rater_id": "r", "subject": "s", "scale_id": "x", "score": "1", "level": "a"}
+        with pytest.raises(p.InvalidValueError, match="exactly one"):
+            quick_structure_fn(Rating, _QUICK)(document, Rating)
+        rater = {"id": "r", "role": "peer"}  # no employee: the hook decides by the role
+        with pytest.raises(p.InvalidValueError):
+            quick_structure_fn(p.Rater, _QUICK)(rater, p.Rater)
+        public = quick_structure_fn(p.Rater, _QUICK)({**rater, "role": "public"}, p.Rater)
+        assert public == p.Rater("r", p.RaterRole.PUBLIC)

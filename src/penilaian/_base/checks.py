@@ -37,6 +37,7 @@ __all__ = [
     "optional_non_empty",
     "optional_text",
     "optional_whole_number",
+    "plain_case",
     "repeated_indexes",
     "texts",
     "unique_ids",
@@ -51,6 +52,33 @@ class HasId(Protocol):
     def id(self) -> str:
         """The item's id."""
         ...
+
+
+_F = TypeVar("_F", bound=Callable[..., object])
+
+
+def plain_case(test: str, **names: object) -> Callable[[_F], _F]:
+    """
+    Mark a validator, a converter or an ``__attrs_post_init__`` with its plain case.
+
+    *test* is a Python expression on ``v`` (the value, for a validator or a converter)
+    or on ``self`` (every field set, for a post-init hook) that uses only builtins,
+    ``date``, ``Decimal``, ``STR`` (the set of `str`) and *names*.  Where it holds, a
+    validator or a post-init hook returns without raising and changes nothing, and a
+    converter returns ``v`` itself; so the quick way of loading
+    (`penilaian.serialization._fast`) tests it in line instead of calling the function.
+    Where it fails, the function runs (or, for a validator, the careful way decides).
+    ``tests/serialization/test_quick_structure.py`` holds every marked function to this.
+    A converter is marked by a call, ``plain_case(test)(convert)``, not as a decorator:
+    attrs' mypy plugin reads only plain functions as converters.
+    """
+
+    def mark(function: _F) -> _F:
+        function.__plain_case__ = test  # type: ignore[attr-defined]
+        function.__plain_names__ = names  # type: ignore[attr-defined]
+        return function
+
+    return mark
 
 
 def is_text(value: object) -> bool:

@@ -174,8 +174,8 @@ class Nip:
         if isinstance(text, bool) or not isinstance(text, str | int):
             reason = f"expected the NIP as text (or an 18-digit int), got {type(text).__name__}"
             raise InvalidNipError(text, "type", reason)
-        if isinstance(text, str):
-            digits = _SEPARATORS.sub("", text)
+        if isinstance(text, str):  # a str of digits alone holds no separator to drop
+            digits = text if type(text) is str and text.isdigit() else _SEPARATORS.sub("", text)
         elif text < 0:
             raise InvalidNipError(text, "characters", "a negative number is not a NIP")
         else:
@@ -187,7 +187,13 @@ class Nip:
                 )
                 raise InvalidNipError(text, "length", reason)
         _check(digits, text)
-        return cls(digits)
+        if cls is not Nip:
+            return cls(digits)
+        # Checked just now: built as attrs' __init__ builds it, its one slot set, without
+        # the validator's second check of the same digits.
+        nip = object.__new__(cls)
+        object.__setattr__(nip, "digits", digits)
+        return nip
 
     @classmethod
     def for_pns(cls, birth_date: date, appointment: date, gender: Gender, sequence: int) -> Nip:

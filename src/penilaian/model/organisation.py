@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from penilaian._base.bounds import MAX_ID_LENGTH, MAX_TEXT_LENGTH, check_length
-from penilaian._base.checks import TUPLE, instance_of
+from penilaian._base.checks import TUPLE, instance_of, plain_case
 from penilaian._base.labels import LabelledEnum
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, UnknownReferenceError
 
@@ -188,6 +188,9 @@ def _optional_id(_instance: object, field: attrs.Attribute[str | None], value: s
 
 def _parse_kind(value: str | PositionKind) -> PositionKind:
     return PositionKind.parse(value, "kind")
+
+
+plain_case("type(v) is PositionKind", PositionKind=PositionKind)(_parse_kind)
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from penilaian._base.checks import identifier, non_empty
+from penilaian._base.checks import identifier, non_empty, plain_case
 from penilaian.model.nip import Nip, NipKind
 
 __all__ = ["Employee"]
@@ -15,6 +15,9 @@ def _to_nip(value: Nip | str | int | None) -> Nip | None:
     if value is None or isinstance(value, Nip):
         return value
     return Nip.parse(value)
+
+
+plain_case("v is None or type(v) is Nip", Nip=Nip)(_to_nip)
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from penilaian._base.checks import plain_case
 from penilaian._base.labels import LabelledEnum, Language
 from penilaian.exceptions import InvalidPeriodError
 
@@ -68,6 +69,9 @@ _PATTERN: Final = re.compile(
 
 def _to_kind(value: PeriodKind | str) -> PeriodKind:
     return PeriodKind.parse(value, "kind")
+
+
+plain_case("type(v) is PeriodKind", PeriodKind=PeriodKind)(_to_kind)
 
 
 def _check_part(field: str, value: object, low: int, high: int) -> None:

@@ -26,6 +26,7 @@ from penilaian._base.checks import (
     optional_date,
     optional_identifier,
     optional_text,
+    plain_case,
     repeated_indexes,
     texts,
 )
@@ -145,6 +146,9 @@ def _role(value: RaterRole | str) -> RaterRole:
     return RaterRole.parse(value, "role")
 
 
+plain_case("type(v) is RaterRole", RaterRole=RaterRole)(_role)
+
+
 @attrs.frozen
 class Rater:
     """
@@ -162,6 +166,7 @@ class Rater:
     employee_id: str | None = attrs.field(default=None, validator=optional_identifier)
     name: str | None = attrs.field(default=None, validator=optional_text)
 
+    @plain_case("self.employee_id is not None")
     def __attrs_post_init__(self) -> None:
         if self.employee_id is None and self.role is not RaterRole.PUBLIC:
             raise InvalidValueError(
@@ -365,6 +370,7 @@ class Rating:
     comment: str | None = attrs.field(default=None, validator=optional_text)
     rated_on: date | None = attrs.field(default=None, validator=optional_date)
 
+    @plain_case("(self.score is None) is not (self.level is None)")
     def __attrs_post_init__(self) -> None:
         if (self.score is None) == (self.level is None):
             raise InvalidValueError(

@@ -25,6 +25,7 @@ from penilaian._base.checks import (
     optional_date,
     optional_identifier,
     optional_text,
+    plain_case,
     texts,
     unique_ids,
 )
@@ -110,18 +111,31 @@ def _aspect(value: Aspect | str) -> Aspect:
     return Aspect.parse(value, "aspect")
 
 
+plain_case("type(v) is Aspect", Aspect=Aspect)(_aspect)
+
+
 def _direction(value: Direction | str) -> Direction:
     return Direction.parse(value, "direction")
+
+
+plain_case("type(v) is Direction", Direction=Direction)(_direction)
 
 
 def _kind(value: TargetKind | str) -> TargetKind:
     return TargetKind.parse(value, "kind")
 
 
+plain_case("type(v) is TargetKind", TargetKind=TargetKind)(_kind)
+
+
 def _perspective(value: Perspective | str | None) -> Perspective | None:
     return None if value is None else Perspective.parse(value, "perspective")
 
 
+plain_case("v is None or type(v) is Perspective", Perspective=Perspective)(_perspective)
+
+
+@plain_case("type(v) is Decimal and v > 0")
 def _positive(_instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     check_positive(value, attribute.name)
 
@@ -190,6 +204,7 @@ Target: TypeAlias = PointTarget | RangeTarget | QualitativeTarget
 """Any of the three kinds of target an indicator may have."""
 
 
+@plain_case("v is None or (type(v) is Decimal and v >= 0)")
 def _non_negative_or_none(
     _instance: object, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
 ) -> None:
@@ -217,6 +232,7 @@ class Realisation:
     evidence: tuple[str, ...] = attrs.field(default=(), converter=TUPLE, validator=texts)
     recorded_on: date | None = attrs.field(default=None, validator=optional_date)
 
+    @plain_case("self.value is not None")
     def __attrs_post_init__(self) -> None:
         if self.value is None and not (self.description and self.description.strip()):
             raise InvalidValueError("value", None, "a realisation needs a value or a description")
@@ -261,6 +277,7 @@ class Indicator:
         default=False, validator=instance_of(bool, expected="True or False")
     )
 
+    @plain_case("self.realisation is None or self.realisation.value is not None")
     def __attrs_post_init__(self) -> None:
         numeric = not isinstance(self.target, QualitativeTarget)
         if numeric and self.realisation is not None and self.realisation.value is None:

@@ -8,25 +8,30 @@ right, so it first tries the quick way: `quick_structure_fn` writes, for each at
 class, one plain function that reads the fields, checks a text or a true/false value
 in line (as the strict hooks do), reads an enumeration's id in line, hands a number
 straight to the class's own converter (which converts it once, where the careful way's
-hook and the converter convert it twice), reads an optional or an array of another
-type through that type's hook, calls the hook of every other field's type, and builds
-the object.  It raises on anything unusual (a key it does not know, a missing field, a
+hook and the converter convert it twice; a text of plain digits becomes its `Decimal`
+in line, as `to_decimal` makes it), reads an optional or an array of another type
+through that type's hook, calls the hook of every other field's type, and builds the
+object.  It raises on anything unusual (a key it does not know, a missing field, a
 value of another JSON type), and then the careful way runs from the start and reports
 every problem.
 
 It builds the object as the class's own ``__init__`` does, without calling it, when
 that is provably the same (`_builds_alike`: a frozen slotted attrs class whose
 ``__init__`` attrs wrote, with no ``__attrs_pre_init__``, no own ``__new__``, no cached
-hash and every field in ``__init__``): each field converted and set in order, then every
-validator, then ``__attrs_post_init__``.  A validator of `_base.checks` whose plain case
-is known (`_PLAIN`: an id, a text, a date, a value or items of given types) is
-replaced by its plain-case test in line, which implies the validator passes; a value
-that fails the test steps aside.  Every other validator runs as ``__init__`` runs it.
-Any other class is built by calling it.
+hash and every field in ``__init__``): each field converted and set in order (through
+its slot's own descriptor, which ``object.__setattr__`` would find), then every
+validator, then ``__attrs_post_init__``.  A validator with a plain case (`_plain`: one
+of `_base.checks`, a type check, or one marked with `_base.checks.plain_case`) is
+replaced by its test in line, which implies the validator passes; a value that fails
+the test steps aside.  A marked converter is skipped where its test holds (it would
+return the value itself), and a marked ``__attrs_post_init__`` is called only where
+its test fails (where it holds, the hook would do nothing).  Every other validator
+runs as ``__init__`` runs it.  Any other class is built by calling it.
 
 The quick way therefore never accepts what the careful way refuses, and builds the
 same object from the same data (``tests/serialization/test_quick_structure.py`` holds
-the two equal on random right and wrong documents, and checks each in-line test).
+the two equal on random right and wrong documents, and checks each in-line test and
+each marked function).
 """
 
 from __future__ import annotations
@@ -34,35 +39,26 @@ from __future__ import annotations
 import threading
 import typing
 from datetime import date
+from decimal import Decimal
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
 from attr import _config
 
-from penilaian._base.bounds import MAX_ID_LENGTH, MAX_TEXT_LENGTH
-from penilaian._base.checks import (
-    TUPLE,
-    TypeCheck,
-    identifier,
-    is_date,
-    non_empty,
-    optional_date,
-    optional_identifier,
-    optional_non_empty,
-    optional_text,
-    texts,
-)
+from penilaian._base.checks import TUPLE, TypeCheck
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import DECIMAL, OPTIONAL_DECIMAL
+from penilaian._base.slots import slot_setter
 from penilaian.serialization._hooks import structure_date, structure_labelled
+from penilaian.serialization._plain import DIGITS, TEST_NAMES, marked, test_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import cattrs
 
-__all__ = ["Unusual", "plain_test", "quick_structure_fn", "register_quick"]
+__all__ = ["Unusual", "quick_structure_fn", "register_quick"]
 
 # Converters that take raw JSON data exactly as the cattrs hook of their field's type
 # and then the converter would: the hook's work done twice is done once.
@@ -99,7 +95,7 @@ _READS = {
     "bool": "if type(v) is not bool: raise Unusual",
     "optional str": "if v is not None and type(v) is not str: raise Unusual",
     "texts": (
-        "if type(v) is not list or not all(type(e) is str for e in v): raise Unusual\nv = tuple(v)"
+        "if type(v) is not list or not STR.issuperset(map(type, v)): raise Unusual\nv = tuple(v)"
     ),
     "optional": "if v is not None: v = {h}(v, {t})",
     # A date's text, read as its hook reads it (`_hooks.structure_date`).
@@ -120,38 +116,8 @@ _STANDS_FOR = {
     "array": "structure_array",
 }
 
-_ID = f"type(v) is str and 0 < len(v) <= {MAX_ID_LENGTH} and not v.isspace()"
-_TEXT = f"type(v) is str and 0 < len(v) <= {MAX_TEXT_LENGTH} and not v.isspace()"
-_ANY_TEXT = f"type(v) is str and len(v) <= {MAX_TEXT_LENGTH}"
-# The plain case of a validator of `_base.checks`: when the test holds, the validator
-# passes (each validator's own first line is this test, or implies it).
-_PLAIN: dict[object, str] = {
-    identifier: _ID,
-    optional_identifier: f"v is None or ({_ID})",
-    non_empty: _TEXT,
-    optional_non_empty: f"v is None or ({_TEXT})",
-    optional_text: f"v is None or ({_ANY_TEXT})",
-    texts: (f"type(v) is tuple and all(type(e) is str and len(e) <= {MAX_TEXT_LENGTH} for e in v)"),
-    is_date: "type(v) is date",
-    optional_date: "v is None or type(v) is date",
-}
-
-
 # The reads that a plain test beginning so makes needless.
 _IMPLIES = {"str": "type(v) is str and ", "optional str": "v is None or (type(v) is str and "}
-
-
-def plain_test(validator: object, name: str) -> str | None:
-    """
-    The test in line of the plain case of *validator* on ``v``, or `None` if it has none.
-
-    *name* names the set of exact types of a `TypeCheck` in the function's globals.
-    """
-    if isinstance(validator, TypeCheck):
-        if validator.each:
-            return f"type(v) is tuple and all(type(e) in {name} for e in v)"
-        return f"type(v) in {name}"
-    return _PLAIN.get(validator)
 
 
 def _builds_alike(cls: type) -> bool:
@@ -232,7 +198,7 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
         "cls": cls,
         "keys": keys | {"kind"} if tagged else keys,
         "tag": tag,
-        "date": date,
+        **TEST_NAMES,
         "fromisoformat": date.fromisoformat,
         "_config": _config,
         "new": object.__new__,
@@ -248,10 +214,10 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
         body += [
             "    if _config._run_validators is not True: raise Unusual",
             "    self = new(cls)",
-            "    s = setter(self)",
         ]
     else:
         body.append("    k = {}")
+    setter_at = len(body)  # where the setter is made, if a field needs it
     later: list[str] = []  # the validators run after every field is set, in order
     for index, field in enumerate(fields):
         kind, of = _read(field, hints[field.name], converter)
@@ -262,9 +228,13 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
         else:
             body.extend(_passed(index, field, kind))
     if alike:
+        if names.pop("uses_setter", False):
+            body.insert(setter_at, "    s = setter(self)")
         body.extend(later)
-        if hasattr(cls, "__attrs_post_init__"):
-            body.append("    self.__attrs_post_init__()")
+        if hasattr(cls, "__attrs_post_init__"):  # in its plain case, it would do nothing
+            test = marked(cls.__attrs_post_init__, names)
+            call = "self.__attrs_post_init__()"
+            body.append(f"    if not ({test}): {call}" if test else f"    {call}")
         body.append("    return self\n")
     else:
         body.append("    return cls(**k)\n")
@@ -292,7 +262,7 @@ def _set(
 ) -> list[str]:
     """The lines that read, convert, set and check *field* as ``__init__`` would."""
     parts = _parts(field.validator)
-    tests = [plain_test(part, f"y{index}_{number}") for number, part in enumerate(parts)]
+    tests = [test_of(part, f"y{index}_{number}", names) for number, part in enumerate(parts)]
     implied = _IMPLIES.get(kind, "-")
     if field.converter is None and any(test and test.startswith(implied) for test in tests):
         kind = "raw"  # a plain test checks the JSON type too
@@ -318,8 +288,18 @@ def _set(
         lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads)]
         lines += ["    else:", "        " + _default(index, field, names)]
     lines += ["    " + line for line in _converted(index, field, names)]
-    lines.append(f"    s({field.name!r}, v)")
+    lines.append(_setting(index, field, names))
     return lines + ["    " + line for line in checks]
+
+
+def _setting(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -> str:
+    """The line that sets *field* to ``v`` as ``object.__setattr__`` would (`_base.slots`)."""
+    setter = slot_setter(names["cls"], field.name)
+    if setter is not None:
+        names[f"m{index}"] = setter
+        return f"    m{index}(self, v)"
+    names["uses_setter"] = True
+    return f"    s({field.name!r}, v)"
 
 
 def _passes(field: attrs.Attribute[Any], checks: list[str], names: dict[str, Any]) -> bool:
@@ -364,7 +344,8 @@ def _converted(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -
         return []
     if not isinstance(converter, attrs.Converter):
         names[f"c{index}"] = converter
-        return [f"v = c{index}(v)"]
+        test = marked(converter, names)  # where it holds, v is converted to itself
+        return [f"if not ({test}): v = c{index}(v)" if test else f"v = c{index}(v)"]
     wrapped: Any = converter  # attrs' stubs do not show a Converter's parts
     names[f"c{index}"], names[f"f{index}"] = wrapped.converter, field
     arguments = ["v"]
@@ -373,6 +354,10 @@ def _converted(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -
     if wrapped.takes_field:
         arguments.append(f"f{index}")
     call = f"v = c{index}({', '.join(arguments)})"
+    if converter in _RAW_CONVERTERS:  # plain digits: the Decimal that `to_decimal` makes
+        names["Decimal"] = Decimal
+        skip = "elif v is not None" if converter is OPTIONAL_DECIMAL else "else"
+        return [f"if {DIGITS}: v = Decimal(v)", f"{skip}: {call}"]
     # A tuple is what TUPLE returns it as, unchanged (`_base.checks.as_tuple`).
     return [f"if type(v) is not tuple: {call}"] if converter is TUPLE else [call]
 

@@ -105,19 +105,22 @@ def knowing(
 
 def _plain(data: object) -> bool:
     """Tell whether *data* holds only objects, lists and texts of exactly those types."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is str:
-            continue
-        if kind is list:
-            stack.extend(item)  # type: ignore[arg-type]
-        elif isinstance(item, dict):  # a plain dict, or one that marks repeated keys
-            stack.extend(item.values())
-        else:
-            return False
+    level = [data]  # one depth at a time: a depth of texts alone is told in C
+    while level and not _TEXT.issuperset(map(type, level)):
+        deeper: list[object] = []
+        for item in level:
+            kind = type(item)
+            if kind is list:
+                deeper += item  # type: ignore[arg-type]
+            elif isinstance(item, dict):  # a plain dict, or one that marks repeated keys
+                deeper += item.values()
+            elif kind is not str:
+                return False
+        level = deeper
     return True
+
+
+_TEXT = frozenset({str})
 
 
 def register_tagged_union(
