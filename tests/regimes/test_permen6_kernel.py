@@ -346,3 +346,72 @@ class TestFastPath:
         assert built == [True]
         list(result.trace.walk())
         assert built == [True]  # built once
+
+
+class TestScales:
+    """Where the two ratings' scales differ from `EXPECTATION_SCALE`, or from each other."""
+
+    @staticmethod
+    def _rated(work_scale: p.Scale, work_level: str, behaviour_scale: p.Scale) -> p.Appraisal:
+        appraisal = _plain(LEVELS[2], LEVELS[1])
+        ratings = [
+            p.Rating("atasan", OVERALL_BEHAVIOUR, behaviour_scale.id, level=LEVELS[1].value),
+            p.Rating("atasan", OVERALL_WORK_RESULTS, work_scale.id, level=work_level),
+        ]
+        scales = list(dict.fromkeys([behaviour_scale, work_scale, p.EXPECTATION_SCALE]))
+        return attrs.evolve(appraisal, scales=scales, ratings=ratings)
+
+    @pytest.mark.parametrize(
+        ("work_scale", "level", "fast"),
+        [
+            (TRICKY, "above_expectations", False),  # an alias of "rendah": refused
+            (LABELLED, "above_expectations", False),  # an alias of a label: the full run
+            (MIXED, "above_expectations", True),  # one of its own levels
+            (p.EXPECTATION_SCALE, "above_expectations", True),
+        ],
+    )
+    def test_the_work_rating_is_read_on_its_own_scale(
+        self, work_scale: p.Scale, level: str, fast: bool
+    ) -> None:
+        """Behaviour on `EXPECTATION_SCALE` tells nothing of the work rating's scale."""
+        appraisal = self._rated(work_scale, level, p.EXPECTATION_SCALE)
+        regime = Permen6Regime()
+        assert (kernel.grade_plain(regime, appraisal, None) is not None) is fast
+        for trace in (False, True):
+            scored = _outcome(lambda: regime.score(appraisal, trace=trace))  # noqa: B023
+            _same(scored, _outcome(lambda: regime._run(appraisal, trace=trace)))  # noqa: B023
+
+    @pytest.mark.parametrize(("work_scale", "fast"), [(None, True), (MIXED, True), (TRICKY, False)])
+    def test_a_copy_of_the_expectation_scale_is_read_by_its_levels(
+        self, work_scale: p.Scale | None, fast: bool
+    ) -> None:
+        """A scale equal to `EXPECTATION_SCALE` but not it (work on it, or not): read by level."""
+        copy = attrs.evolve(p.EXPECTATION_SCALE, id="harapan")
+        appraisal = self._rated(work_scale or copy, LEVELS[0].value, copy)
+        regime = Permen6Regime()
+        assert (kernel.grade_plain(regime, appraisal, None) is not None) is fast
+        _same(
+            _outcome(lambda: regime.score(appraisal, trace=False)),
+            _outcome(lambda: regime._run(appraisal, trace=False)),
+        )
+
+    @pytest.mark.parametrize("scale", [LABELLED, TRICKY])
+    @pytest.mark.parametrize("leads", [False, True])
+    def test_ids_that_are_aliases_on_both_ratings_scale_take_the_full_run(
+        self, scale: p.OrdinalScale, leads: bool
+    ) -> None:
+        """Both ratings on one scale, by expectation ids it takes only as aliases: declined."""
+        ratings = [
+            p.Rating("atasan", OVERALL_BEHAVIOUR, scale.id, level="above_expectations"),
+            p.Rating("atasan", OVERALL_WORK_RESULTS, scale.id, level="below_expectations"),
+        ]
+        appraisal = attrs.evolve(
+            _plain(LEVELS[0], LEVELS[0], leads_unit=leads),
+            scales=[p.EXPECTATION_SCALE, scale],
+            ratings=ratings,
+        )
+        regime = Permen6Regime()
+        assert kernel.grade_plain(regime, appraisal, None) is None
+        for trace in (False, True):
+            scored = _outcome(lambda: regime.score(appraisal, trace=trace))  # noqa: B023
+            _same(scored, _outcome(lambda: regime._run(appraisal, trace=trace)))  # noqa: B023

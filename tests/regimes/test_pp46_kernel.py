@@ -464,3 +464,42 @@ def test_the_supervisor_is_read_among_other_raters(
     assert _outcome(regime, appraisal, kernel=True) == expected
     if company == "second supervisor" and subjects:
         assert isinstance(expected, list)  # refused, never one of the two chosen
+
+
+@pytest.mark.parametrize("places", [0, 1, 2, 3])
+@pytest.mark.parametrize("mode", ["half_up", "half_even", "down"])
+@pytest.mark.parametrize("rounding_points", ["as_bkn_forms", "outputs_only"])
+def test_a_kegiatan_value_exactly_on_a_rounding_half(
+    places: int, mode: str, rounding_points: str
+) -> None:
+    """
+    The kegiatan value (the mean of its aspects) on a half of the last place, and beside it.
+
+    Quality 100 / 100 scores 100 and time 12 / 12 scores 76; quantity R / 1000 scores
+    R / 10, so the mean is (R / 10 + 176) / 3, a half when R = 30 h - 1760 for a half h.
+    """
+    scale = 10**places
+    regime = Pp46Regime(rounding=p.Rounding(places, mode), rounding_points=rounding_points)  # type: ignore[arg-type]
+    for k in range(92 * scale, 92 * scale + 4):
+        for nudge in (0, 1, -1):
+            realised = (Decimal(15 * (2 * k + 1)) / scale - 1760) + nudge * Decimal("0.0001")
+            expected = (realised / 10 + 176) / 3  # the exact mean, a half when nudge is 0
+            if nudge == 0:
+                assert (expected * scale * 2) % 2 == 1  # the test's own arithmetic
+            kegiatan = [
+                p.Indicator("k-q", "x", p.Aspect.QUANTITY, p.PointTarget(1000),
+                            realisation=p.Realisation(realised)),
+                p.Indicator("k-m", "x", p.Aspect.QUALITY, p.PointTarget(100),
+                            realisation=p.Realisation(100)),
+                p.Indicator("k-t", "x", p.Aspect.TIME, p.PointTarget(12), direction=LOWER,
+                            realisation=p.Realisation(12)),
+            ]  # fmt: skip
+            kind = p.PositionKind.EXECUTOR
+            count = len(p.PP46_2011_BEHAVIOUR.aspects_for(kind))
+            appraisal = _appraisal(
+                [p.WorkTarget("k", "K", kegiatan)], kind, [Decimal(80)] * count, []
+            )
+            kernel = regime.score(appraisal, trace=False)
+            assert kernel == _reference(regime, appraisal)
+            assert _written(kernel) == _written(_reference(regime, appraisal))
+            assert kernel.figures["activity[k].value"] == p.Rounding(places, mode).apply(expected)  # type: ignore[arg-type]

@@ -200,3 +200,25 @@ class TestTrusted:
         assert hash(trusted) == hash(checked)
         assert repr(trusted) == repr(checked)
         assert pickle.loads(pickle.dumps(trusted)) == checked  # noqa: S301 - our own bytes
+
+    def test_a_trace_and_no_grade_are_written_too(self) -> None:
+        """Each field lands in its own slot, also with a trace, no grade and no score."""
+        rule = Rule("r", "Pasal 1", "Aturan", "Rule")
+        step = p.Step.of(rule, 7, subject="skp-2")
+        gaps = (Gap("ratings", "no rating"), Gap("targets", "no target"))
+        trusted = Result._trusted(
+            "pp46_2011", "skp-2", None, None,
+            figures=MappingProxyType({"x": Decimal(1)}), ratings=MappingProxyType({}),
+            gaps=gaps, trace=step,
+        )  # fmt: skip
+        checked = Result(
+            "pp46_2011", "skp-2", figures={"x": 1}, gaps=gaps, trace=step
+        )  # fmt: skip
+        for field in attrs.fields(Result):
+            assert getattr(trusted, field.name) == getattr(checked, field.name), field.name
+        assert trusted.trace is step
+        assert trusted.notes == ()
+        attrs.validate(trusted)
+        assert trusted == checked
+        assert repr(trusted) == repr(checked)
+        assert unstructure(trusted) == unstructure(checked)

@@ -107,7 +107,10 @@ class SupervisorRating:
         ratings by subject and role: `None` as soon as one subject has no value there
         (no supervisor rating, more than one, or one without a score).
         """
-        supervisors = [rater.id for rater in appraisal.raters if rater.role is _SUPERVISOR_ROLE]
+        supervisors = []
+        for rater in appraisal.raters:
+            if rater.role is _SUPERVISOR_ROLE:
+                supervisors.append(rater.id)  # noqa: PERF401 - a comprehension's frame costs more
         # Each subject's one supervisor rating; None where there is more than one.
         found: dict[str, Rating | None] = {}
         for rating in appraisal.ratings:
@@ -122,8 +125,7 @@ class SupervisorRating:
             score = only.score
             if score is None:
                 return None
-            numerator, denominator = score.as_integer_ratio()
-            values.append((numerator, denominator, only.scale_id))
+            values.append((*score.as_integer_ratio(), only.scale_id))
         return values
 
 

@@ -12,6 +12,7 @@ import attrs
 from penilaian._base.checks import TUPLE, instance_of, items_of, non_empty
 from penilaian._base.figures import Figures
 from penilaian._base.numbers import to_decimal
+from penilaian._base.slots import slot_setters
 from penilaian._base.trace import Gap, Step
 from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
@@ -152,17 +153,16 @@ class Result:
         `types.MappingProxyType`; a tuple of `Gap`), so the result equals, hashes and
         pickles as one built by `__init__` from the same fields; it has no notes.
         """
-        result = object.__new__(cls)
-        put = object.__setattr__
-        put(result, "regime", regime)
-        put(result, "appraisal_id", appraisal_id)
-        put(result, "grade", grade)
-        put(result, "score", score)
-        put(result, "figures", figures)
-        put(result, "ratings", ratings)
-        put(result, "gaps", gaps)
-        put(result, "trace", trace)
-        put(result, "notes", ())
+        result = _new(cls)
+        _set_regime(result, regime)
+        _set_appraisal_id(result, appraisal_id)
+        _set_grade(result, grade)
+        _set_score(result, score)
+        _set_figures(result, figures)
+        _set_ratings(result, ratings)
+        _set_gaps(result, gaps)
+        _set_trace(result, trace)
+        _set_notes(result, ())
         return result
 
     @property
@@ -187,3 +187,13 @@ class Result:
             self.trace,
             self.notes,
         )
+
+
+# `Result._trusted` writes each field through its slot's own setter (`_base.slots`).
+_new = object.__new__
+(
+    _set_regime, _set_appraisal_id, _set_grade, _set_score, _set_figures, _set_ratings,
+    _set_gaps, _set_trace, _set_notes,
+) = slot_setters(Result, (
+    "regime", "appraisal_id", "grade", "score", "figures", "ratings", "gaps", "trace", "notes"
+))  # fmt: skip

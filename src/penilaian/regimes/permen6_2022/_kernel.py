@@ -17,13 +17,13 @@ gap, note and step; a differential test holds the two equal.
 
 from __future__ import annotations
 
-import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Protocol
 
 from penilaian._base.trace import deferred_step
 from penilaian.model.behaviour import BERAKHLAK
 from penilaian.model.raters import (
+    EXPECTATION_SCALE,
     OVERALL_BEHAVIOUR,
     OVERALL_WORK_RESULTS,
     ExpectationLevel,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.grades import Grade
-    from penilaian.model.raters import Rating
+    from penilaian.model.raters import Rating, Scale
     from penilaian.typing import RatingRule
 
 __all__ = ["Rules", "grade_plain"]
@@ -53,10 +53,12 @@ __all__ = ["Rules", "grade_plain"]
 _SUPERVISOR: Final = RaterRole.SUPERVISOR
 _W: Final = OVERALL_WORK_RESULTS
 _B: Final = OVERALL_BEHAVIOUR
-_LEVELS: Final[dict[str, ExpectationLevel]] = {level.value: level for level in ExpectationLevel}
+_LEVELS: Final[dict[str | None, ExpectationLevel]] = {
+    level.value: level for level in ExpectationLevel
+}
 """Each expectation level by its id: the levels of `penilaian.EXPECTATION_SCALE`."""
 
-_CELLS: Final[dict[tuple[str, str], tuple[Grade, Mapping[str, str]]]] = {
+_CELLS: Final[dict[tuple[str | None, str | None], tuple[Grade, Mapping[str, str]]]] = {
     (work.value, behaviour.value): (
         grade,
         MappingProxyType({_W: work.value, _B: behaviour.value}),
@@ -86,22 +88,15 @@ class Rules(Protocol):
     def unit_rating(self) -> WorkRatingFromUnit: ...
 
 
-def _levels(appraisal: Appraisal, scale_id: str) -> tuple[str, ...]:
-    """The levels of the appraisal's scale *scale_id*; none for a numeric scale."""
-    for scale in appraisal.scales:
-        if scale.id == scale_id:
-            return scale.levels if type(scale) is OrdinalScale else ()
-    return ()  # pragma: no cover - the appraisal checked every rating's scale
-
-
 def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, helpers inlined
-    regime: Rules, appraisal: Appraisal, build: Callable[[Appraisal], Step | None] | None
+    regime: Rules, appraisal: Appraisal, build: Callable[[], Step | None] | None
 ) -> Result | None:
     """
     Grade *appraisal* by the supervisor's two ratings when nothing is unusual, else `None`.
 
-    *build* gives the traced reference run's root step: with it the result carries a
-    trace deferred until read (`penilaian._base.trace.deferred_step`); without it, none.
+    *build* gives the traced reference run's root step of *appraisal*: with it the result
+    carries a trace deferred until read (`penilaian._base.trace.deferred_step`); without
+    it, none.
     """
     if appraisal.framework is not BERAKHLAK:
         return None
@@ -141,20 +136,23 @@ def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, 
     # A level the rating's scale spells as one of its own levels, and an expectation
     # level's id; anything else (an alias, a label, a level of another meaning) declines.
     scale_id = behaviour.scale_id
-    levels = _levels(appraisal, scale_id)
-    if behaviour.level not in levels:
-        return None
+    scale = _scale(appraisal, scale_id)
     if work is not None:
-        if work.scale_id != scale_id:
-            levels = _levels(appraisal, work.scale_id)
-        cell = _CELLS.get((work.level, behaviour.level)) if work.level in levels else None
-        if cell is None:
+        cell = _CELLS.get((work.level, behaviour.level))
+        # Both on `EXPECTATION_SCALE` itself: a cell's two ids are levels of the scale.
+        if cell is None or (
+            (scale is not EXPECTATION_SCALE or work.scale_id != scale_id)
+            and not (
+                _own_level(scale, behaviour.level)
+                and _own_level(_scale(appraisal, work.scale_id), work.level)
+            )
+        ):
             return None
         grade, ratings = cell
     elif leads:
         unit_grade = appraisal.unit_grade
         behaviour_level = _LEVELS.get(behaviour.level)
-        if unit_grade is None or behaviour_level is None:
+        if unit_grade is None or behaviour_level is None or not _own_level(scale, behaviour.level):
             return None  # a gap, or a level of another meaning
         work_level = regime.unit_rating.mapping[unit_grade]
         grade = PERMEN6_2022_MATRIX[work_level, behaviour_level]
@@ -163,10 +161,22 @@ def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, 
         )
     else:
         return None  # a gap
-    trace = None if build is None else deferred_step(functools.partial(build, appraisal))
     # Every field is valid by construction (the appraisal's id was checked when it was made,
     # *ratings* is read-only, figures, gaps and notes are empty): the result skips its checks.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
         regime.id, appraisal.id, grade, None, figures=_NO_FIGURES, ratings=ratings, gaps=(),
-        trace=trace,
+        trace=None if build is None else deferred_step(build),
     )  # fmt: skip
+
+
+def _scale(appraisal: Appraisal, scale_id: str) -> Scale:
+    """The appraisal's scale *scale_id* (the appraisal checked every rating's scale)."""
+    for scale in appraisal.scales:
+        if scale.id == scale_id:
+            return scale
+    raise LookupError(scale_id)  # pragma: no cover - the appraisal checked it
+
+
+def _own_level(scale: Scale, level: str | None) -> bool:
+    """Whether *level* is one of the levels of *scale*, an ordinal scale."""
+    return type(scale) is OrdinalScale and level in scale.levels

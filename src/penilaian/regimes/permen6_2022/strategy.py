@@ -99,7 +99,7 @@ class Permen6Regime:
                 rating rule cannot use (listing every problem of both rules).
         """
         # The plain case in one scan; the trace, when asked for, is built when first read.
-        build = (lambda given: self._run(given, trace=True).trace) if trace else None
+        build = (lambda: self._run(appraisal, trace=True).trace) if trace else None
         plain = grade_plain(self, appraisal, build)
         return plain if plain is not None else self._run(appraisal, trace=trace)
 

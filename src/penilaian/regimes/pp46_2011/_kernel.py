@@ -100,6 +100,7 @@ def _activities(
     *carry*, or not).  With *zero*, a kegiatan whose realised output is 0 scores 0.
     """
     kept: Kept = []
+    half_up, scale = mode == "half_up", 10**places
     total_n, total_d = 0, 1  # the sum of the kegiatan values later steps use
     for target_id, read, read_n, read_d, count in activities:
         values, sum_n, sum_d = read, read_n, read_d * count  # the mean of the aspect values
@@ -107,7 +108,11 @@ def _activities(
         if zero and read[0][0] == 0:  # type: ignore[index]
             values = [None if value is None else (0, 1) for value in read]
             sum_n, sum_d = 0, count
-        rounded = scaled_round_ratio(sum_n, sum_d, places, mode)
+        if half_up and sum_n >= 0:  # scaled_round_ratio's half up, in line: once a kegiatan
+            rounded, rest = divmod(sum_n * scale, sum_d)
+            rounded += 2 * rest >= sum_d
+        else:
+            rounded = scaled_round_ratio(sum_n, sum_d, places, mode)
         kept.append((target_id, values, rounded))
         if carry:
             total_n += rounded

@@ -63,6 +63,8 @@ _ROWS: Final = {
 _REQUIRED: Final = tuple(
     slot for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS) if row.required
 )
+if _REQUIRED != (0, 1, 2) or len(PP46_2011_ACTIVITY_ASPECTS) != 4:  # pragma: no cover - data
+    raise RuntimeError("_kegiatan reads rows 0-2 as required, of four")
 _MAIN: Final = TargetKind.MAIN
 _LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
 _ON_TIME_N: Final = 100 * _LIMIT_D - _LIMIT_N
@@ -133,7 +135,7 @@ def _value(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
 def _kegiatan(target: WorkTarget) -> Kegiatan | None:
     """A kegiatan's values in the common case; `None` for anything the checks' `_pairs` report."""
     values: Values = [None, None, None, None]
-    sum_n, sum_d, count = 0, 1, 0  # of the aspect values, in the indicators' order
+    sum_n, sum_d = 0, 1  # of the aspect values, in the indicators' order
     for indicator in target.indicators:
         row = _ROWS.get(indicator.aspect)
         if row is None:
@@ -156,11 +158,9 @@ def _kegiatan(target: WorkTarget) -> Kegiatan | None:
             numerator = 176 * denominator - numerator
         values[slot] = numerator, denominator
         sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
-        count += 1
-    for slot in _REQUIRED:
-        if values[slot] is None:
-            return None
-    return target.id, values, sum_n, sum_d, count
+    if values[0] is None or values[1] is None or values[2] is None:  # the rows _REQUIRED
+        return None
+    return target.id, values, sum_n, sum_d, 4 - values.count(None)
 
 
 @functools.cache
