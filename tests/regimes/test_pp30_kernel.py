@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 from decimal import Decimal
 from fractions import Fraction
+from unittest import mock
 
 import attrs
 import pytest
@@ -34,6 +35,7 @@ from penilaian.regimes.pp30_2019 import (
     RencanaBands,
     peer_input_count,
 )
+from penilaian.regimes.pp30_2019 import _kernel as pp30_kernel
 from penilaian.regimes.pp30_2019 import strategy as pp30_strategy
 from penilaian.regimes.pp30_2019._behaviour import (
     checked_aspects,
@@ -46,8 +48,8 @@ from penilaian.regimes.pp30_2019.tables import PP30_2019_CAP
 from penilaian.serialization import dumps, loads
 from strategies.model import weighting_policies
 
-SCALE = p.NumericScale("nilai", 0, 150)
-"""Wider than 0-120, so that an off-range behaviour value can be given."""
+SCALE = p.NumericScale("nilai", -30, 150)
+"""Wider than 0-120 on both sides, so that an off-range behaviour value can be given."""
 
 GRADES = (p.Grade.VERY_GOOD, p.Grade.GOOD, p.Grade.FAIR, p.Grade.POOR, p.Grade.VERY_POOR)
 
@@ -164,6 +166,13 @@ behaviour_scores = st.one_of(
     st.sampled_from((Decimal(0), Decimal(50), Decimal("69.995"), Decimal(120), Decimal("0.5"))),
 )
 
+_OFF_RANGE = st.one_of(
+    st.sampled_from((Decimal("120.01"), Decimal(121), Decimal("-0.01"), Decimal(-1))),
+    st.integers(-30, -1).map(Decimal),
+    st.integers(121, 150).map(Decimal),
+)
+"""A behaviour value outside 0-120: just past either end, or anywhere on the scale."""
+
 
 @st.composite
 def appraisals(draw, targets, *, score=None, invalid=False):
@@ -179,7 +188,7 @@ def appraisals(draw, targets, *, score=None, invalid=False):
             continue  # a gap
         value = draw(behaviour_scores) if score is None else score
         if invalid and draw(st.integers(0, 6)) == 0:
-            value = Decimal(121) + draw(st.integers(0, 29))  # off range
+            value = draw(_OFF_RANGE)
         ratings.append(p.Rating("atasan", aspect.id, SCALE.id, score=value))
         if invalid and draw(st.integers(0, 12)) == 0:  # two supervisor ratings: refused
             if len(raters) == 1:
@@ -469,7 +478,8 @@ def test_the_plain_behaviour_read_is_what_the_checks_read(data, invalid):
         assert plain is None
     else:
         assert plain is not None
-        found = [(key, Fraction(numerator, denominator)) for key, numerator, denominator in plain]
+        keys, values = plain
+        found = [(key, Fraction(n, d)) for key, (n, d, _) in zip(keys, values, strict=True)]
         assert found == [(f"behaviour[{aspect_id}]", value) for aspect_id, value, _ in checked]
     assert_same(regime, appraisal)
 
@@ -514,7 +524,7 @@ def test_memos_stay_bounded():
         plan.final_of(rounded)
     assert len(plan.finals) == _MEMO_SIZE
     beyond = plan.final_of(1_100_000)  # 110.0000: Sangat Baik's band, unmemoised
-    assert beyond == (Decimal("110.0000"), p.Grade.VERY_GOOD)
+    assert beyond == (Decimal("110.0000"), p.Grade.VERY_GOOD, "very_good")
     for total in range(_MEMO_SIZE + 10):
         plan.band_of(total, 1, 3)
     assert len(plan.banded) == _MEMO_SIZE
@@ -572,7 +582,11 @@ def test_the_one_scan_read_is_the_per_aspect_read(data, invalid):
         expected.append((f"behaviour[{aspect.id}]", value[0], value[1]))
     if appraisal.framework != p.PP30_2019_BEHAVIOUR:
         expected = None
-    assert plain_aspects(appraisal, aggregator) == (expected or None)
+    plain = plain_aspects(appraisal, aggregator)
+    if plain is not None:
+        keys, values = plain
+        plain = [(key, n, d) for key, (n, d, _) in zip(keys, values, strict=True)]
+    assert plain == (expected or None)
     roles = appraisal.rater_roles
     peers = peer_input_count(roles[rating.rater_id] for rating in appraisal.ratings)
     try:
@@ -629,3 +643,34 @@ def test_one_regime_adds_each_set_of_additional_categories():
         result = assert_same(regime, _appraisal(targets))
         points = [PERMEN8_2021_ADDITIONAL_POINTS.of(grade) for grade in grades]
         assert result.figures["additional"] == sum(points, Decimal(0))
+
+
+@pytest.mark.parametrize(
+    ("score", "plain"),
+    [("0", True), ("120", True), ("-0.01", False), ("-30", False), ("120.01", False)],
+)
+def test_behaviour_values_at_either_end(score, plain):
+    """0 and 120 are read plainly; a value just past either end is the checks' problem."""
+    targets = [p.WorkTarget("t0", "Rencana", [_indicator("t0.i0", 98)])]
+    appraisal = _appraisal(targets)
+    ratings = list(appraisal.ratings)
+    ratings[1] = attrs.evolve(ratings[1], score=Decimal(score))
+    appraisal = attrs.evolve(appraisal, ratings=ratings)
+    assert (plain_aspects(appraisal, SupervisorRating()) is not None) is plain
+    assert (assert_same(Pp30Regime(), appraisal) is not None) is plain
+
+
+@given(st.data())
+def test_the_whole_percent_inline_is_the_general_rounding(data):
+    """The whole percent rounded inline (half up, 0 places) equals `scaled_round_ratio`'s."""
+    appraisal = data.draw(appraisals(data.draw(work_targets())))
+    regime = data.draw(regimes(appraisal))
+    inline, inline_error = _outcome(lambda: regime.score(appraisal, trace=False))
+    with mock.patch.object(pp30_kernel, "_WHOLE_HALF_UP", False):  # the general path
+        general, general_error = _outcome(lambda: regime.score(appraisal, trace=False))
+        assert_same(regime, appraisal)
+    assert str(inline_error) == str(general_error)
+    if inline is not None:
+        shown = [(key, str(value)) for key, value in inline.figures.items()]
+        assert shown == [(key, str(value)) for key, value in general.figures.items()]
+        assert (inline.grade, inline.ratings) == (general.grade, general.ratings)

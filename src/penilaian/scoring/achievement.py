@@ -48,6 +48,7 @@ __all__ = [
 
 
 _QUALITATIVE: Final = "a qualitative target has no achievement percentage; rate it instead"
+_LOWER: Final = Direction.LOWER_IS_BETTER
 
 ACHIEVEMENT_RULES: Final = {
     Direction.HIGHER_IS_BETTER: Rule(
@@ -119,9 +120,8 @@ def achievement_ratio(indicator: Indicator) -> tuple[int, int]:
     if isinstance(target, QualitativeTarget):
         raise UnsupportedInputError("target", indicator.id, _QUALITATIVE)
     realisation = indicator.realisation
-    if realisation is None or realisation.value is None:
+    if realisation is None or (realised := realisation.value) is None:
         raise MissingValueError("realisation", None, f"indicator {indicator.id} has no realisation")
-    realised = realisation.value
     if isinstance(target, PointTarget):
         compared = target.value
     elif realised > target.high:  # a range: compared with the bound it missed
@@ -133,10 +133,10 @@ def achievement_ratio(indicator: Indicator) -> tuple[int, int]:
     rn, rd = realised.as_integer_ratio()
     tn, td = compared.as_integer_ratio()
     # R / T = (rn * td) / (rd * tn), T > 0; lower is better: (2 - R / T) x 100.
-    numerator, denominator = rn * td, rd * tn
-    if indicator.direction is Direction.LOWER_IS_BETTER:
-        numerator = 2 * denominator - numerator
-    return 100 * numerator, denominator
+    denominator = rd * tn
+    if indicator.direction is _LOWER:
+        return 100 * (2 * denominator - rn * td), denominator
+    return 100 * rn * td, denominator
 
 
 def achievements(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from penilaian._base.trace import Step, show
 from penilaian.exceptions import UnsupportedInputError
@@ -45,8 +45,11 @@ __all__ = [
 
 _CAP_N, _CAP_D = PP30_2019_CAP.numerator, PP30_2019_CAP.denominator
 
-Plain: TypeAlias = "tuple[str, int, int]"
-"""An aspect's figure key and its value as a numerator and a denominator (above 0)."""
+Plain: TypeAlias = "tuple[tuple[str, ...], list[tuple[int, int, str]]]"
+"""
+The aspects' figure keys, and their values in the same order: each a numerator, a
+denominator (above 0) and the id of its scale.
+"""
 
 _Steps: TypeAlias = "tuple[Step, ...]"
 """The step of a value when tracing; empty otherwise."""
@@ -114,35 +117,33 @@ def checked_aspects(run: BehaviourChecks) -> list[tuple[str, Fraction, Step | No
     return found
 
 
-def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Plain] | None:
+def plain_aspects(appraisal: Appraisal, aggregator: RatingAggregator) -> Plain | None:
     """
-    Return each aspect's figure key and value as a ratio, in order, when all are plain.
+    Return each aspect's figure key, and each one's value, in order, when all are plain.
 
     The untraced fast path of `checked_aspects`: it reads every aspect from one scan of
-    the ratings (the aggregator's ``ratios``), builds no `penilaian.policy.Aggregate`
-    and records nothing.  It answers only when *aggregator* is `SupervisorRating` or a
-    `penilaian.WeightingPolicy`, the framework is `PP30_2019_BEHAVIOUR` and every aspect
-    has a value from 0 to `PP30_2019_CAP`; otherwise `None`, and `checked_aspects`, the
-    one source of every gap and problem, takes over.
+    the ratings (the aggregator's ``ratios``: a numerator, a denominator above 0 and a
+    scale id each), builds no `penilaian.policy.Aggregate` and records nothing.  It
+    answers only when *aggregator* is `SupervisorRating` or a `penilaian.WeightingPolicy`,
+    the framework is `PP30_2019_BEHAVIOUR` and every aspect has a value from 0 to
+    `PP30_2019_CAP`; otherwise `None`, and `checked_aspects`, the one source of every
+    gap and problem, takes over.
     """
-    kind = type(aggregator)
-    if kind is not SupervisorRating and kind is not WeightingPolicy:
-        return None  # a subclass may aggregate otherwise: only these two give ratios
-    plain = cast("SupervisorRating | WeightingPolicy", aggregator)
+    # A subclass may aggregate otherwise: only these two give ratios.
+    if type(aggregator) is not SupervisorRating and type(aggregator) is not WeightingPolicy:
+        return None
     framework = appraisal.framework
     if framework is not PP30_2019_BEHAVIOUR and framework != PP30_2019_BEHAVIOUR:
         return None
     ids, keys = _aspects(appraisal.position.kind)
-    values = plain.ratios(appraisal, ids)  # every aspect from one scan of the ratings
-    if values is None:
+    values = aggregator.ratios(appraisal, ids)  # every aspect from one scan of the ratings
+    if not values:  # None, or no aspect
         return None
-    found: list[Plain] = []
-    for key, (numerator, denominator, _) in zip(keys, values, strict=True):
+    for numerator, denominator, _ in values:
         # 0 <= n/d <= cap, in integers (d > 0).
         if numerator < 0 or numerator * _CAP_D > _CAP_N * denominator:
             return None
-        found.append((key, numerator, denominator))
-    return found or None
+    return keys, values
 
 
 @functools.cache

@@ -8,12 +8,13 @@ the same functions (`penilaian.regimes.pp30_2019._checks`,
 problems in the same order.  Every value is a numerator over a denominator (never
 reduced), a rounded value is a whole number of ``10**-places``, and each declared
 rounding is one exact integer division (`penilaian._base.numbers.scaled_round_ratio`,
-written inline for the whole percent when `PERMEN8_2021_WHOLE_PERCENT` rounds half up);
+written inline as ``(2n + d) // 2d`` where the mode is half up and the value not negative);
 each capaian is `penilaian.scoring.achievement.achievement_ratio` (the one formula, in
 integers) and the tables are read as they are (`IkiSegment.apply_ratio`,
 `RencanaBands.band_of_ratio`, `BandTable.classify_ratio`), through the regime's
 `_kernel_tables.Plan`, which keeps what a whole percent, a rencana's summed points,
-the categories of the additional targets and a rounded final value read.  The
+the categories of the additional targets, a rounded final value and each band's
+predikat (`rules.grade_of_band`) read.  The
 figures and ratings are kept per indicator and written, keys and `Decimal`, only
 when read (`_kernel_figures.Kept`).  The behaviour values come from one scan of
 the ratings (`_behaviour.plain_aspects`), or the checks the run makes.
@@ -52,8 +53,8 @@ from penilaian.regimes.pp30_2019._kernel_tables import (
     PASAL_41_WEIGHTS,
     WHOLE_MODE,
     WHOLE_PLACES,
-    WHOLE_SCALE,
     plan_of,
+    whole_percent,
 )
 from penilaian.regimes.pp30_2019._run import _WEIGHT_FIGURES
 from penilaian.regimes.pp30_2019.rules import _iki_segment_ratio
@@ -66,15 +67,16 @@ if TYPE_CHECKING:
     from penilaian._base.trace import Step
     from penilaian.exceptions import InvalidValueError
     from penilaian.model.appraisal import Appraisal
-    from penilaian.model.targets import WorkTarget
     from penilaian.regimes.pp30_2019._kernel_figures import Indicator
     from penilaian.regimes.pp30_2019._kernel_tables import Read
     from penilaian.regimes.pp30_2019._run import Conventions
 
 __all__ = ["score_untraced"]
 
-_WHOLE_HALF_UP: Final = WHOLE_MODE == "half_up"
-"""Whether the whole percent is rounded half up (`PERMEN8_2021_WHOLE_PERCENT`): then inline."""
+_WHOLE_HALF_UP: Final = WHOLE_MODE == "half_up" and WHOLE_PLACES == 0
+"""Whether `PERMEN8_2021_WHOLE_PERCENT` rounds half up to a whole number: then inline."""
+
+_MAIN: Final = TargetKind.MAIN
 
 
 class _Kernel:
@@ -108,7 +110,10 @@ class _Kernel:
     def rounded(self, key: str, numerator: int, denominator: int) -> int:
         """Keep figure *key* rounded; return it as a whole number of ``10**-places``."""
         plan = self.plan
-        scaled = scaled_round_ratio(numerator, denominator, plan.places, plan.mode)
+        if plan.half_up and numerator >= 0:  # scaled_round_ratio(n, d, places, "half_up")
+            scaled = (2 * numerator * plan.scale + denominator) // (2 * denominator)
+        else:
+            scaled = scaled_round_ratio(numerator, denominator, plan.places, plan.mode)
         self.tail[key] = (scaled, -plan.places)
         return scaled
 
@@ -116,82 +121,77 @@ class _Kernel:
 
     def work(self) -> Ratio | None:
         """Return the exact SKP value; `None` when problems were found."""
-        main: dict[str, int] = {}
-        additional: dict[str, int] = {}
-        for t_index, target in enumerate(self.appraisal.targets):
-            found = self.work_target(t_index, target)
-            if found is not None:
-                (main if target.kind is TargetKind.MAIN else additional)[target.id] = found
-        if self.problems:
+        found = self.work_targets()
+        if found is None:
             return None
-        main_value = self.main(main)
+        main_value = self.main(found[0])
         if main_value is None:
             return None
-        extra_n, extra_d = self.additional(additional)
+        extra_n, extra_d = self.additional(found[1])
         main_n, main_d = main_value
         skp = main_n * extra_d + extra_n * main_d, main_d * extra_d
         self.tail["skp"] = skp
         return skp
 
-    def work_target(  # noqa: C901, PLR0912 - one loop per indicator, kept flat for speed
-        self, t_index: int, target: WorkTarget
-    ) -> int | None:
-        """Return a work target's rounded value, or `None` after recording its problems."""
+    def work_targets(  # noqa: C901, PLR0912 - one loop per indicator, kept flat for speed
+        self,
+    ) -> tuple[dict[str, int], dict[str, int]] | None:
+        """Return the main and the additional targets' rounded values by id; `None` on problems."""
         plan = self.plan
         category_route, whole, places = self.category_route, plan.whole, plan.places
         memo = plan.pointed if category_route else plan.valued
         shown_at = -WHOLE_PLACES if whole else -places  # the exponent of the capaian shown
-        kept: list[Indicator] = []
-        total_n, total_d = 0, 1  # the sum of the values (interpolation) or of the points
-        for i_index, indicator in enumerate(target.indicators):
-            try:
-                numerator, denominator = achievement_ratio(indicator)
-            except INDICATOR_ERRORS as error:
-                indicator_problem(self, t_index, i_index, error)
-                continue
-            at_maximum = indicator.target_is_maximum
-            if whole:  # the capaian the conversion reads: a whole percent, as shown
-                if _WHOLE_HALF_UP:  # scaled_round_ratio(..., WHOLE_PLACES, "half_up"), inline
-                    shown, twice = divmod(abs(numerator) * WHOLE_SCALE, denominator)
-                    if 2 * twice >= denominator:
-                        shown += 1
-                    capaian = shown // WHOLE_SCALE  # int() of the shown: towards 0
-                    if numerator < 0:
-                        shown, capaian = -shown, -capaian
+        main: dict[str, int] = {}
+        additional: dict[str, int] = {}
+        targets = self.kept.targets
+        for t_index, target in enumerate(self.appraisal.targets):
+            kept: list[Indicator] = []
+            total_n, total_d = 0, 1  # the sum of the values (interpolation) or of the points
+            for i_index, indicator in enumerate(target.indicators):
+                try:
+                    numerator, denominator = achievement_ratio(indicator)
+                except INDICATOR_ERRORS as error:
+                    indicator_problem(self, t_index, i_index, error)
+                    continue
+                at_maximum = indicator.target_is_maximum
+                if whole:  # the capaian the conversion reads: a whole percent, as shown
+                    if _WHOLE_HALF_UP:  # scaled_round_ratio(n, d, 0, "half_up"): one division
+                        if numerator >= 0:  # floor(n / d + 1 / 2)
+                            shown = capaian = (2 * numerator + denominator) // (2 * denominator)
+                        else:  # half away from 0, as scaled_round_ratio rounds |n| / d
+                            shown = capaian = -((denominator - 2 * numerator) // (2 * denominator))
+                    else:
+                        shown, capaian = whole_percent(numerator, denominator)
+                    read = memo.get(2 * capaian + at_maximum) or plan.read_whole(
+                        capaian, at_maximum, category_route
+                    )
+                else:  # continuous: the exact capaian, shown to the regime's rounding
+                    shown, read = self.continuous(numerator, denominator, at_maximum)
+                category, figure, n, d = read
+                if d == 1 == total_d:  # whole values, or whole points (the default table)
+                    total_n += n
                 else:
-                    shown = scaled_round_ratio(numerator, denominator, WHOLE_PLACES, WHOLE_MODE)
-                    capaian = abs(shown) // WHOLE_SCALE
-                    if shown < 0:
-                        capaian = -capaian
-                read = memo.get(2 * capaian + at_maximum) or plan.read_whole(
-                    capaian, at_maximum, category_route
+                    total_n, total_d = total_n * d + n * total_d, total_d * d
+                kept.append((indicator.id, shown, figure, category))
+            count = len(kept)
+            if count < len(target.indicators):
+                continue
+            name = target.id
+            if category_route:
+                if not count:  # no IKI: the rule refuses it, as the run does
+                    rules.rencana_band([], self.regime.rencana_bands)
+                category, grade, value = plan.banded.get((total_n, total_d, count)) or plan.band_of(
+                    total_n, total_d, count
                 )
-            else:  # continuous: the exact capaian, shown to the regime's rounding
-                shown, read = self.continuous(numerator, denominator, at_maximum)
-            category, figure, n, d = read
-            if d == 1 == total_d:  # whole values, or whole points (the default table)
-                total_n += n
+                self.categories[name] = grade
+                targets.append((name, kept, True, shown_at, (value, -places), category))
             else:
-                total_n, total_d = total_n * d + n * total_d, total_d * d
-            kept.append((indicator.id, shown, figure, category))
-        count = len(kept)
-        if count < len(target.indicators):
-            return None
-        name = target.id
-        if category_route:
-            if not count:  # no IKI: the rule refuses it, as the run does
-                rules.rencana_band([], self.regime.rencana_bands)
-            category, grade, value = plan.banded.get((total_n, total_d, count)) or plan.band_of(
-                total_n, total_d, count
-            )
-            self.categories[name] = grade
-            self.kept.targets.append((name, kept, True, shown_at, (value, -places), category))
-            return value
-        if not count:  # no IKI: the rule refuses it, as the run does
-            rules.work_target_value([])
-        value = scaled_round_ratio(total_n, count * plan.scale, places, plan.mode)
-        self.kept.targets.append((name, kept, False, shown_at, (value, -places), None))
-        return value
+                if not count:  # no IKI: the rule refuses it, as the run does
+                    rules.work_target_value([])
+                value = scaled_round_ratio(total_n, count * plan.scale, places, plan.mode)
+                targets.append((name, kept, False, shown_at, (value, -places), None))
+            (main if target.kind is _MAIN else additional)[name] = value
+        return None if self.problems else (main, additional)
 
     def continuous(self, numerator: int, denominator: int, at_maximum: bool) -> tuple[int, Read]:
         """The capaian ``numerator / denominator`` rounded as shown, and how the IKI reads."""
@@ -259,14 +259,13 @@ class _Kernel:
             checked = checked_aspects(self)
             if checked is None:
                 return None
-            found = [
-                (f"behaviour[{aspect_id}]", value.numerator, value.denominator)
-                for aspect_id, value, _ in checked
-            ]
+            keys = tuple(f"behaviour[{aspect_id}]" for aspect_id, _, _ in checked)
+            found = keys, [(value.numerator, value.denominator, "") for _, value, _ in checked]
         plan = self.plan
         places, mode, scale, tail = plan.places, plan.mode, plan.scale, self.tail
         total = 0
-        for key, numerator, denominator in found:
+        keys, values = found
+        for key, (numerator, denominator, _) in zip(keys, values, strict=True):
             # A whole number is exact at any places: no division to make.
             scaled = numerator * scale if denominator == 1 else scaled_round_ratio(
                 numerator, denominator, places, mode
@@ -275,21 +274,28 @@ class _Kernel:
             total += scaled
         if self.gaps or self.problems:
             return None
-        if not found:  # no aspect: the rule refuses it, as the run does
+        if not keys:  # no aspect: the rule refuses it, as the run does
             rules.behaviour_value([])
-        return self.rounded("behaviour", total, len(found) * scale)
+        return self.rounded("behaviour", total, len(keys) * scale)
 
     # -- combination and grade ---------------------------------------------------------------
 
     def final(self, skp: Ratio, behaviour: int) -> tuple[Grade, Decimal]:
         """Return the predikat and the final value: weighted, capped at 120, rounded."""
-        regime = self.regime
         appraisal = self.appraisal
-        policy = regime.peer_input
+        policy = self.regime.peer_input
         if policy == "infer":
             # rules.peer_input_count(...) > 0, decided from the raters when none is a peer.
-            peers = {r.id for r in appraisal.raters if r.role in PP30_2019_PEER_ROLES}
-            used = bool(peers) and any(r.rater_id in peers for r in appraisal.ratings)
+            used = False
+            peers = []
+            for rater in appraisal.raters:
+                if rater.role in PP30_2019_PEER_ROLES:
+                    peers.append(rater.id)  # noqa: PERF401 - a comprehension's frame costs more
+            if peers:
+                for rating in appraisal.ratings:
+                    if rating.rater_id in peers:
+                        used = True
+                        break
         else:
             used = policy == "used"
         ratings, tail = self.kept.tail_ratings, self.tail
@@ -304,13 +310,13 @@ class _Kernel:
         if numerator * CAP_D > CAP_N * denominator:
             numerator, denominator = CAP_N, CAP_D
         rounded = self.rounded("final", numerator, denominator)
-        final, band = self.plan.finals.get(rounded) or self.plan.final_of(rounded)
-        ratings["band"] = band.value
-        found = 0
+        plan = self.plan
+        final, band, ratings["band"] = plan.finals.get(rounded) or plan.final_of(rounded)
+        innovative = False
         if band is Grade.VERY_GOOD:
-            found = rules.innovation_count(item.scope for item in appraisal.innovations)
-        grade = rules.grade_of_band(band, innovative=found > 0, fair_label=regime.fair_label)
-        return grade, final
+            innovative = rules.innovation_count(item.scope for item in appraisal.innovations) > 0
+        # rules.grade_of_band(band, innovative=..., fair_label=regime.fair_label), memoised.
+        return (plan.graded.get(band) or plan.grades_of(band))[innovative], final
 
 
 def score_untraced(regime: Conventions, appraisal: Appraisal, trace: Step | None = None) -> Result:

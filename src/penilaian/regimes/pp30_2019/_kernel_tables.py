@@ -44,11 +44,13 @@ __all__ = [
     "WHOLE_SCALE",
     "Added",
     "Banded",
+    "FinalRead",
     "Plan",
     "Points",
     "Read",
     "plan_of",
     "points_of",
+    "whole_percent",
     "whole_segment",
 ]
 
@@ -64,6 +66,14 @@ PASAL_41_WEIGHTS: Final = {
     for weights in (rules.performance_weights(with_peer_input=used),)
 }
 """The Pasal 41 weights of SKP and perilaku as integer ratios, with peer input or not."""
+
+
+def whole_percent(numerator: int, denominator: int) -> tuple[int, int]:
+    """A capaian as `PERMEN8_2021_WHOLE_PERCENT` shows it, and its whole percent (towards 0)."""
+    shown = scaled_round_ratio(numerator, denominator, WHOLE_PLACES, WHOLE_MODE)
+    capaian = abs(shown) // WHOLE_SCALE
+    return shown, -capaian if shown < 0 else capaian
+
 
 _NEAR: Final = 1000
 """The memos keep whole percents from -1000 to 1000 only (the table ends at 110 %)."""
@@ -124,6 +134,9 @@ What additional targets add on the category route: each one's points, their sum
 (`rules.additional_category_points`), and that sum as a numerator and a denominator.
 """
 
+FinalRead = tuple["Decimal", "Grade", str]
+"""A rounded final value: as a `Decimal`, its predikat band, and the band's id."""
+
 
 class Plan:
     """
@@ -132,17 +145,19 @@ class Plan:
     Attributes:
         regime: The regime read.
         places, mode, scale: Its rounding: places, mode, and ``10**places``.
+        half_up: Whether the mode is ``"half_up"`` (the kernel then rounds inline).
         whole: Whether a capaian is read as a whole percent (``"integer_percent"``).
         points: The regime's IKI points by category (`points_of`).
         valued, pointed: `read_whole` by ``2 x capaian + at_maximum``, per route.
         banded: `band_of` by its arguments.
         finals: `final_of` by the rounded final value.
+        graded: `grades_of` by the band.
         added: `added_of` by the additional targets' categories.
     """
 
     __slots__ = (
-        "added", "banded", "finals", "mode", "places", "pointed", "points", "regime",
-        "scale", "valued", "whole",
+        "added", "banded", "finals", "graded", "half_up", "mode", "places", "pointed",
+        "points", "regime", "scale", "valued", "whole",
     )  # fmt: skip
 
     def __init__(self, regime: Conventions) -> None:
@@ -150,13 +165,15 @@ class Plan:
         rounding = regime.rounding
         self.places: int = rounding.places
         self.mode = rounding.mode
+        self.half_up = rounding.mode == "half_up"
         self.scale: int = 10**rounding.places
         self.whole = regime.achievement_rounding == "integer_percent"
         self.points = points_of(regime.iki_points)
         self.valued: dict[int, Read] = {}
         self.pointed: dict[int, Read] = {}
         self.banded: dict[tuple[int, int, int], Banded] = {}
-        self.finals: dict[int, tuple[Decimal, Grade]] = {}
+        self.finals: dict[int, FinalRead] = {}
+        self.graded: dict[Grade, tuple[Grade, Grade]] = {}
         self.added: dict[tuple[Grade, ...], Added] = {}
 
     def read_whole(self, capaian: int, at_maximum: bool, category_route: bool) -> Read:
@@ -203,13 +220,24 @@ class Plan:
             self.added[grades] = added
         return added
 
-    def final_of(self, rounded: int) -> tuple[Decimal, Grade]:
-        """The final value *rounded* (in ``10**-places``) as a `Decimal`, and its predikat band."""
+    def final_of(self, rounded: int) -> FinalRead:
+        """The final value *rounded* (in ``10**-places``): a `Decimal`, its band, the id."""
         final = figure_of((rounded, -self.places))
         band = PP30_2019_PREDIKAT.classify_ratio(rounded, self.scale)  # rules.performance_band
+        found = final, band, band.value
         if len(self.finals) < _MEMO_SIZE:
-            self.finals[rounded] = final, band
-        return final, band
+            self.finals[rounded] = found
+        return found
+
+    def grades_of(self, band: Grade) -> tuple[Grade, Grade]:
+        """The predikat of *band* without and with an innovation (`rules.grade_of_band`)."""
+        fair_label = self.regime.fair_label
+        found = (
+            rules.grade_of_band(band, innovative=False, fair_label=fair_label),
+            rules.grade_of_band(band, innovative=True, fair_label=fair_label),
+        )
+        self.graded[band] = found  # bounded: one entry per band of the predikat table
+        return found
 
 
 _PLAN: list[Plan | None] = [None]
