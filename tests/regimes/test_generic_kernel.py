@@ -37,6 +37,8 @@ SCALES = (
     p.NumericScale("nilai", 0, 100),
     p.NumericScale("lima", 1, 5, step=Decimal("0.5")),
     p.NumericScale("pecahan", Decimal("0.5"), Decimal("4.75"), step=Decimal("0.25")),
+    p.NumericScale("bulat", 0, 100, step=1),  # every score whole: the policy sums integers
+    p.NumericScale("genap", -10, 10, step=2),
 )
 ROLES = ("supervisor", "peer", "peer", "subordinate", "self", "second_level_supervisor")
 _TARGET = p.WorkTarget("t", "Sasaran", [p.Indicator("i", "I", p.Aspect.QUANTITY, p.PointTarget(1))])

@@ -8,20 +8,25 @@ themselves (see `penilaian.Appraisal.ratings_by_subject_and_role`).  The slot ho
 appraisal weakly and empties when the appraisal is gone: a grouping (its ratings and
 their comments) lives no longer than the appraisal it came from, so the HTTP service
 keeps nothing of a request once it has answered.
+
+`held` keeps, the same way, what one owner (a weighting kernel) worked out from the last
+appraisal it was asked about: one more slot, held weakly, emptied with the appraisal.
 """
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.raters import Rating
 
-__all__ = ["grouped_ratings"]
+__all__ = ["grouped_ratings", "held"]
+
+T = TypeVar("T")
 
 Grouping = tuple["weakref.ref[Appraisal]", "Mapping[str, Mapping[str, tuple[Rating, ...]]]"]
 
@@ -44,3 +49,29 @@ def _forget(gone: weakref.ref[Appraisal]) -> None:
     last = _LAST[0]
     if last is not None and last[0] is gone:
         _LAST[0] = None
+
+
+_HELD: list[tuple[weakref.ref[Appraisal], object, object] | None] = [None]
+"""The last appraisal `held` was asked about, held weakly, with the owner and its value."""
+
+
+def held(appraisal: Appraisal, owner: object, build: Callable[[Appraisal], T]) -> T:
+    """
+    Return ``build(appraisal)``, built once while *appraisal* is scored by *owner*.
+
+    The value is kept, with *owner*, until another appraisal or owner is asked about or
+    *appraisal* is gone; *owner* must stay the same for the same *build*.
+    """
+    last = _HELD[0]  # one read: another thread may replace the slot meanwhile
+    if last is not None and last[1] is owner and last[0]() is appraisal:
+        return last[2]  # type: ignore[return-value]
+    found = build(appraisal)
+    _HELD[0] = (weakref.ref(appraisal, _let_go), owner, found)
+    return found
+
+
+def _let_go(gone: weakref.ref[Appraisal]) -> None:
+    """Empty `held`'s slot when the appraisal it holds is gone (unless it holds another)."""
+    last = _HELD[0]
+    if last is not None and last[0] is gone:
+        _HELD[0] = None

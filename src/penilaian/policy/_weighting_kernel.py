@@ -7,10 +7,15 @@ The weights are held as whole numbers over their common denominator (``2/5, 1/10
 a denominator.  The weighted value is then one numerator over one denominator, made a
 `Fraction` once, at the end: exactly the value the policy's `Fraction` path gives.
 
-`Kernel.ratio` reads the ratings grouped once by subject and role for the appraisal
-being scored (`penilaian.Appraisal.ratings_by_subject_and_role`, kept by
-`penilaian.policy._grouping.grouped_ratings`); `Kernel.ratios`, for every subject a
-regime needs at once, groups them itself and keeps nothing.  It answers only the plain case: every
+With `Mean` on an appraisal with one scale, each role's ratings of each subject are
+summed in one pass over the ratings, with no grouping built
+(`penilaian.policy._weighting_means.sum_cells`): `Kernel.ratios`, for the subjects a
+regime needs at once, keeps nothing; `Kernel.ratio`, one subject at a time, sums every
+subject of the appraisal the first time and keeps the values while that appraisal
+lives (`penilaian.policy._grouping.held`).  Otherwise, and where that pass does not
+answer, the kernel reads the ratings grouped by subject and role
+(`penilaian.model.appraisal.group_ratings`; for `Kernel.ratio` kept by
+`penilaian.policy._grouping.grouped_ratings`).  It answers only the plain case: every
 rating numeric and on one scale, from a role the policy weights (or self), no
 public index, a value that can be formed, a built-in aggregation.  Anything else (an
 error to report, a gap to explain, a custom aggregation) returns `None`, and the policy
@@ -25,8 +30,9 @@ from typing import TYPE_CHECKING, Final
 
 from penilaian.model.appraisal import group_ratings
 from penilaian.model.raters import NumericScale, RaterRole
-from penilaian.policy._grouping import grouped_ratings
+from penilaian.policy._grouping import grouped_ratings, held
 from penilaian.policy._roles import ROLES
+from penilaian.policy._weighting_means import sum_cells
 from penilaian.policy.aggregation import Impute, Mean, Median, Renormalise, Require, TrimmedMean
 
 if TYPE_CHECKING:
@@ -49,7 +55,17 @@ _FILL: Final = 2
 class Kernel:
     """A policy's settings in whole numbers, and the weighted value of one subject from them."""
 
-    __slots__ = ("_aggregation", "_filler", "_imputed", "_missing", "_roles", "_total")
+    __slots__ = (
+        "_aggregation",
+        "_filler",
+        "_imputed",
+        "_mean",
+        "_missing",
+        "_roles",
+        "_slots",
+        "_total",
+        "_weighed",
+    )
 
     def __init__(
         self,
@@ -66,8 +82,15 @@ class Kernel:
             for role, share in shares.items()
         }
         self._roles.setdefault(_SELF, (0, 1))  # rated beside the others, never counted
+        # For `_means`: a slot for each role rated, the weighted ones first.
+        order = sorted(self._roles, key=lambda role: not self._roles[role][0])
+        self._slots = {ROLES[role]: slot for slot, role in enumerate(order)}
+        self._weighed = tuple(
+            (slot, *self._roles[role]) for slot, role in enumerate(order) if self._roles[role][0]
+        )
         known = type(aggregation) in {Mean, Median, TrimmedMean}
         self._aggregation = aggregation if known else None
+        self._mean = type(aggregation) is Mean
         self._imputed = missing.value if isinstance(missing, Impute) else None
         if isinstance(missing, Renormalise | Require):
             self._missing = _RENORMALISE if isinstance(missing, Renormalise) else _REQUIRE
@@ -84,7 +107,7 @@ class Kernel:
         `None` means: a rating to refuse, a gap to explain or a custom aggregation; the
         policy's full path then gives the error, the gap or the value.
         """
-        found = self._weighted(appraisal, grouped_ratings(appraisal).get(subject))  # ratio()
+        found = self.ratio(appraisal, subject)
         if found is None:
             return None
         numerator, denominator, scale_id = found
@@ -94,10 +117,17 @@ class Kernel:
         """
         Return `value` as a numerator and a denominator (above 0, not reduced), and the scale id.
 
-        One pass over the roles present: the sum is exact, so their order does not
-        matter, and the weight of the roles that lack ratings is what the counted
-        roles leave of the whole.
+        With `Mean`, every subject of the appraisal being scored is summed in one pass
+        the first time one is asked about (`_every_row`, kept by
+        `penilaian.policy._grouping.held` while the appraisal lives); else, or where that
+        does not answer, one pass over the roles present in the ratings grouped once: the
+        sum is exact, so their order does not matter, and the weight of the roles that
+        lack ratings is what the counted roles leave of the whole.
         """
+        if self._mean:
+            rows = held(appraisal, self, self._every_row)
+            if rows is not None:
+                return rows.get(subject)
         return self._weighted(appraisal, grouped_ratings(appraisal).get(subject))
 
     def ratios(
@@ -106,8 +136,17 @@ class Kernel:
         """
         Return `ratio` of each of *subjects*, in order, or `None` as soon as one has none.
 
-        The ratings are grouped here, once, for these subjects only: nothing is kept.
+        The ratings are read here, once, for these subjects only: nothing is kept.
         """
+        subjects = tuple(subjects)
+        if self._mean:
+            return self._means(appraisal, subjects)
+        return self._grouped(appraisal, subjects)
+
+    def _grouped(
+        self, appraisal: Appraisal, subjects: Sequence[str]
+    ) -> list[tuple[int, int, str]] | None:
+        """`ratios` from the ratings grouped by subject and role."""
         index = group_ratings(appraisal)
         values: list[tuple[int, int, str]] = []
         for subject in subjects:
@@ -127,7 +166,69 @@ class Kernel:
         scanned = self._scan(by_role, aggregation)
         if scanned is None:
             return None
-        numerator, denominator, counted, scale_id = scanned
+        return self._finish(appraisal, *scanned)
+
+    def _means(
+        self, appraisal: Appraisal, subjects: Sequence[str]
+    ) -> list[tuple[int, int, str]] | None:
+        """`ratios` with `Mean`: from `_rows` where it answers, else from `_grouped`."""
+        found = self._rows(appraisal, subjects)
+        if found is None:
+            return self._grouped(appraisal, subjects)
+        values, complete = found
+        return values if complete else None  # type: ignore[return-value]
+
+    def _rows(
+        self, appraisal: Appraisal, subjects: Sequence[str]
+    ) -> tuple[list[tuple[int, int, str] | None], bool] | None:
+        """
+        `ratio` of each of *subjects* with `Mean`, from the sums of one pass (`sum_cells`).
+
+        With whether every subject has one; `None` where `sum_cells` does not answer.
+        """
+        cells = sum_cells(appraisal, subjects, self._slots)
+        if cells is None:
+            return None
+        rows, counts, sums, whole, scale_id = cells  # the sums `int` if whole, else `Decimal`
+        # With `Renormalise` and every weighted role counted, `_finish` adds nothing.
+        plain, weighed = self._missing == _RENORMALISE, self._weighed
+        values: list[tuple[int, int, str] | None] = []  # by row, in the order of the rows
+        complete = True
+        for row in rows.values():
+            numerator, denominator, counted = 0, 1, 0
+            for slot, weight, minimum in weighed:
+                count = counts[row + slot]
+                if count >= minimum:
+                    top = sums[row + slot]
+                    if whole:
+                        unit = count
+                    else:
+                        top, unit = top.as_integer_ratio()
+                        unit *= count
+                    numerator = numerator * unit + weight * top * denominator
+                    denominator *= unit
+                    counted += weight
+            if plain and counted:
+                values.append((numerator, denominator * counted, scale_id))
+            else:
+                value = self._finish(appraisal, numerator, denominator, counted, scale_id)
+                complete = complete and value is not None
+                values.append(value)
+        if len(values) == len(subjects):
+            return values, complete  # no subject asked twice: the rows are the subjects, in order
+        by_row = dict(zip(rows.values(), values, strict=True))
+        return [by_row[rows[subject]] for subject in subjects], complete
+
+    def _every_row(self, appraisal: Appraisal) -> dict[str, tuple[int, int, str] | None] | None:
+        """`_rows` of every subject rated in *appraisal*, by subject."""
+        subjects = tuple(dict.fromkeys(rating.subject for rating in appraisal.ratings))
+        found = self._rows(appraisal, subjects)
+        return None if found is None else dict(zip(subjects, found[0], strict=True))
+
+    def _finish(
+        self, appraisal: Appraisal, numerator: int, denominator: int, counted: int, scale_id: str
+    ) -> tuple[int, int, str] | None:
+        """The value from the counted roles' weighted sum and weight, by the missing policy."""
         imputed = self._imputed
         if imputed is not None and not _on_scale(appraisal, scale_id, imputed):
             return None  # the full path refuses the imputed value

@@ -36,6 +36,7 @@ from penilaian.exceptions import InvalidNumberError, InvalidValueError, Unsuppor
 from penilaian.model.appraisal import Appraisal
 from penilaian.model.raters import RaterRole
 from penilaian.policy._roles import ROLES, by_role, listed, to_min_raters, to_role_weights
+from penilaian.policy._trusted import trusted_aggregate
 from penilaian.policy._weighting_input import collect
 from penilaian.policy._weighting_kernel import Kernel
 from penilaian.policy._weighting_trace import lacking_gap, role_status, weighting_step
@@ -169,7 +170,7 @@ class WeightingPolicy:
         Return the weighted value of *subject* in *appraisal*, or the gap (see `aggregate`).
 
         Without a public index, the value is computed in whole numbers from the ratings
-        the appraisal grouped once (no per-role part is built), and its step, when a
+        summed or grouped once per appraisal (no per-role part is built), and its step, when a
         trace is asked for, is built by `aggregate` the first time it is read
         (`penilaian._base.trace.deferred_step`); whatever the whole numbers cannot
         answer (an error, a gap, a custom aggregation) takes `aggregate` at once.
@@ -178,9 +179,9 @@ class WeightingPolicy:
             found = self._kernel.value(appraisal, subject)
             if found is not None:
                 if not trace:
-                    return Aggregate(subject, *found)
+                    return trusted_aggregate(subject, *found)
                 step = deferred_step(lambda: self.aggregate(appraisal, subject, trace=True).step)
-                return Aggregate(subject, *found, step=step)
+                return trusted_aggregate(subject, *found, step=step)
         return self.aggregate(appraisal, subject, trace=trace, public=public).as_aggregate()
 
     def ratio(self, appraisal: Appraisal, subject: str) -> tuple[int, int, str] | None:
@@ -199,7 +200,7 @@ class WeightingPolicy:
     def ratios(
         self, appraisal: Appraisal, subjects: Iterable[str]
     ) -> list[tuple[int, int, str]] | None:
-        """Return `ratio` of each of *subjects*, in order (the ratings grouped once), or `None`."""
+        """Return `ratio` of each of *subjects*, in order (the ratings read once), or `None`."""
         return self._kernel.ratios(appraisal, subjects)
 
     def aggregate(

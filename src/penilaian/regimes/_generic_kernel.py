@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeAlias
 
 from penilaian._base.figures import Figures, figure_of
 from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
@@ -68,26 +68,24 @@ def _figures(kept: Kept, score: Entry) -> dict[str, Entry]:
 
 def _work(appraisal: Appraisal, source: WorkAchievement, entries: Kept) -> list[Ratio]:
     """The counted achievements of the work targets of the source's kinds; empty if any lacks."""
-    kinds, cap = source.kinds, source.cap
-    cap_n, cap_d = (0, 1) if cap is None else (cap.numerator, cap.denominator)
-    values: list[Ratio] = []
+    kinds = source.kinds
     ids: list[str] = []
-    achieved: list[Entry] = []  # before the cap
+    achieved: list[Ratio] = []  # before the cap
     for target in appraisal.targets:
         if target.kind not in kinds:
             continue
         for indicator in target.indicators:
             try:  # checks the realisation and the target itself: not checked twice
-                value = achievement_ratio(indicator)
+                achieved.append(achievement_ratio(indicator))
             except (MissingValueError, UnsupportedInputError):
                 return []  # a problem: the full path reports it
             ids.append(indicator.id)
-            achieved.append(value)
-            if cap is not None and value[0] * cap_d > cap_n * value[1]:
-                value = cap_n, cap_d
-            values.append(value)
     entries.append((_INDICATOR, ids, achieved))
-    return values
+    cap = source.cap
+    if cap is None:
+        return achieved
+    cap_n, cap_d = cap.numerator, cap.denominator
+    return [(cap_n, cap_d) if n * cap_d > cap_n * d else (n, d) for n, d in achieved]
 
 
 def _rated(
@@ -105,19 +103,24 @@ def _rated(
             for aspect in appraisal.framework.aspects
             if managerial or not aspect.managerial_only
         ]
-    values: list[Ratio] = []
-    scale_id: str | None = None  # the scale of the subject before: usually all share one
-    ln = ld = hd = span = 0
     # The two aggregators that give ratios give them with no Aggregate or Fraction built;
     # a subclass may aggregate otherwise, so only these two classes themselves.
-    plain = type(aggregator) is SupervisorRating or type(aggregator) is WeightingPolicy
-    given = (
-        cast("SupervisorRating | WeightingPolicy", aggregator).ratios(appraisal, subjects)
-        if plain
-        else None
-    )
-    if plain and given is None:
-        return []  # a gap, an error or a custom aggregation: the full path
+    if type(aggregator) is SupervisorRating or type(aggregator) is WeightingPolicy:
+        given = aggregator.ratios(appraisal, subjects)
+        if given is None:
+            return []  # a gap, an error or a custom aggregation: the full path
+        scales = appraisal.scales
+        if len(scales) == 1 and isinstance(scales[0], NumericScale):
+            # One scale, so every value is on it: rescaled all alike.
+            ln, ld, hd, span = _span(scales[0])
+            values = [((vn * ld - ln * vd) * hd * 100, vd * span) for vn, vd, _ in given]
+            entries.append((_SUBJECT, subjects, values))
+            return values
+    else:
+        given = None
+    values = []
+    scale_id: str | None = None  # the scale of the subject before: usually all share one
+    ln = ld = hd = span = 0
     for index, subject in enumerate(subjects):
         if given is not None:
             vn, vd, found = given[index]
@@ -132,14 +135,23 @@ def _rated(
             scale = appraisal.scale(scale_id)
             if not isinstance(scale, NumericScale):
                 return []
-            ln, ld = scale.minimum.as_integer_ratio()
-            hn, hd = scale.maximum.as_integer_ratio()
-            span = hn * ld - ln * hd  # (high - low) x ld x hd, above 0
-        # (v - low) / (high - low) x 100, over positive denominators (high > low).
-        rescaled = (vn * ld - ln * vd) * hd * 100, vd * span
-        values.append(rescaled)
+            ln, ld, hd, span = _span(scale)
+        values.append(((vn * ld - ln * vd) * hd * 100, vd * span))
     entries.append((_SUBJECT, subjects, values))
     return values
+
+
+def _span(scale: NumericScale) -> tuple[int, int, int, int]:
+    """
+    The parts of rescaling a value of *scale* to 0-100: ``low = ln / ld``, ``hd`` and the span.
+
+    A value ``vn / vd`` rescales to ``(v - low) / (high - low) x 100``, which is
+    ``(vn x ld - ln x vd) x hd x 100`` over ``vd x span``, with ``span = (high - low)
+    x ld x hd`` above 0 (high > low).
+    """
+    ln, ld = scale.minimum.as_integer_ratio()
+    hn, hd = scale.maximum.as_integer_ratio()
+    return ln, ld, hd, hn * ld - ln * hd
 
 
 class Settings(Protocol):
