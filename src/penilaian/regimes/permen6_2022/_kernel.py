@@ -5,14 +5,17 @@ PermenPANRB 6/2022 without a trace: the plain case in one scan, with no step bui
 nothing is unusual: the regime uses the supervisor's own ratings (`GivenWorkRating`,
 `GivenBehaviourRating`; a unit leader's work-results rating from the unit's grade by
 `WorkRatingFromUnit`), the framework is BerAKHLAK, each rating needed is there exactly
-once with a canonical level of its scale, the unit has a grade when it is needed, and
-every indicator has a realisation.  It finds the two ratings in one pass over the
-ratings, looks the grade up in `PERMEN6_2022_MATRIX` and builds the `Result`.
+once with a canonical level of its scale, the unit has a grade when it is needed, every
+indicator has a realisation, and the appraisal has one supervisor.  Which rules are
+plain is decided once per regime (`plain_rules`, kept by the regime when it is made).
+It finds the two ratings in one pass over the ratings, looks the grade up in
+`PERMEN6_2022_MATRIX` and builds the `Result`.
 
-Anything else (another rule, another framework, a missing or repeated rating, a level
-that is not a canonical expectation level, an indicator without a realisation) returns
-`None`, and the regime runs its full path, which is the only source of every problem,
-gap, note and step; a differential test holds the two equal.
+Anything else (another rule, another framework, a second supervisor, a missing or
+repeated rating, a level that is not a canonical expectation level, an indicator
+without a realisation) returns `None`, and the regime runs its full path, which is the
+only source of every problem, gap, note and step; a differential test holds the two
+equal.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ if TYPE_CHECKING:
     from penilaian.model.raters import Rating, Scale
     from penilaian.typing import RatingRule
 
-__all__ = ["Rules", "grade_plain"]
+__all__ = ["Rules", "grade_plain", "plain_rules"]
 
 _SUPERVISOR: Final = RaterRole.SUPERVISOR
 _W: Final = OVERALL_WORK_RESULTS
@@ -86,6 +89,27 @@ class Rules(Protocol):
     def leader_rule(self) -> str: ...
     @property
     def unit_rating(self) -> WorkRatingFromUnit: ...
+    @property
+    def _plain(self) -> tuple[str, bool, bool | None]:
+        """`plain_rules` of the regime, kept by the regime when it is made."""
+        ...
+
+
+def plain_rules(regime: Rules) -> tuple[str, bool, bool | None]:
+    """
+    What `grade_plain` needs of *regime*'s rules, the same for every appraisal.
+
+    The regime's id; whether the kernel may grade a non-leader (and, under
+    ``"as_configured"``, a leader): the supervisor's own ratings, `GivenWorkRating` and
+    `GivenBehaviourRating` themselves (a subclass is a rule of its own, run by the full
+    path); and whether it may grade a unit leader under ``"unit_grade"``, by
+    `WorkRatingFromUnit` itself, or `None` under ``"as_configured"``.
+    """
+    given = type(regime.behaviour_rating) is GivenBehaviourRating
+    work = given and type(regime.work_rating) is GivenWorkRating
+    if regime.leader_rule != "unit_grade":
+        return regime.id, work, None
+    return regime.id, work, given and type(regime.unit_rating) is WorkRatingFromUnit
 
 
 def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, helpers inlined
@@ -100,34 +124,35 @@ def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, 
     """
     if appraisal.framework is not BERAKHLAK:
         return None
-    leads = regime.leader_rule == "unit_grade" and appraisal.position.leads_unit
-    if (
-        not (
-            (type(regime.unit_rating) is WorkRatingFromUnit)
-            if leads
-            else (type(regime.work_rating) is GivenWorkRating)
-        )
-        or type(regime.behaviour_rating) is not GivenBehaviourRating
-    ):
+    regime_id, plain_work, plain_led = regime._plain  # noqa: SLF001 - decided once per regime
+    if plain_led is not None and appraisal.position.leads_unit:
+        if not plain_led:
+            return None
+        leads = True
+    elif plain_work:
+        leads = False
+    else:
         return None
     for target in appraisal.targets:
         for indicator in target.indicators:
             if indicator.realisation is None:
                 return None  # a note: the full path writes it
-    supervisors = []
+    supervisor = None
     for rater in appraisal.raters:
         if rater.role is _SUPERVISOR:
-            supervisors.append(rater.id)  # noqa: PERF401 - a comprehension's frame costs more
+            if supervisor is not None:
+                return None  # two supervisors: the full run sorts out their ratings
+            supervisor = rater.id
     work: Rating | None = None
     behaviour: Rating | None = None
     for rating in appraisal.ratings:
         subject = rating.subject
         if subject == _B:
-            if rating.rater_id in supervisors:
+            if rating.rater_id == supervisor:
                 if behaviour is not None:
                     return None  # two supervisor ratings: a problem
                 behaviour = rating
-        elif subject == _W and not leads and rating.rater_id in supervisors:
+        elif subject == _W and not leads and rating.rater_id == supervisor:
             if work is not None:
                 return None
             work = rating
@@ -136,7 +161,11 @@ def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, 
     # A level the rating's scale spells as one of its own levels, and an expectation
     # level's id; anything else (an alias, a label, a level of another meaning) declines.
     scale_id = behaviour.scale_id
-    scale = _scale(appraisal, scale_id)
+    for scale in appraisal.scales:  # the appraisal checked every rating's scale: one is it
+        if scale.id == scale_id:
+            break
+    else:  # pragma: no cover - the appraisal checked it
+        raise LookupError(scale_id)
     if work is not None:
         cell = _CELLS.get((work.level, behaviour.level))
         # Both on `EXPECTATION_SCALE` itself: a cell's two ids are levels of the scale.
@@ -164,7 +193,7 @@ def grade_plain(  # noqa: C901, PLR0911, PLR0912 - one pass over the appraisal, 
     # Every field is valid by construction (the appraisal's id was checked when it was made,
     # *ratings* is read-only, figures, gaps and notes are empty): the result skips its checks.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
-        regime.id, appraisal.id, grade, None, figures=_NO_FIGURES, ratings=ratings, gaps=(),
+        regime_id, appraisal.id, grade, None, figures=_NO_FIGURES, ratings=ratings, gaps=(),
         trace=None if build is None else deferred_step(build),
     )  # fmt: skip
 

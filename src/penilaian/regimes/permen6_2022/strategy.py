@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from penilaian._base.checks import callable_value, instance_of, one_of
-from penilaian.regimes.permen6_2022._kernel import grade_plain
+from penilaian.regimes.permen6_2022._kernel import grade_plain, plain_rules
 from penilaian.regimes.permen6_2022._run import Permen6Run
 from penilaian.regimes.permen6_2022.ratings import (
     GivenBehaviourRating,
@@ -79,6 +79,17 @@ class Permen6Regime:
         factory=WorkRatingFromUnit,
         validator=instance_of(WorkRatingFromUnit, expected="a WorkRatingFromUnit"),
     )
+    _plain: tuple[str, bool, bool | None] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, order=False
+    )
+    """
+    What the kernel needs of the rules (`penilaian.regimes.permen6_2022._kernel.plain_rules`),
+    decided once when the regime is made or evolved (a copy carries it with the fields it
+    comes from): derived from the four fields, it is no part of the regime's value or repr.
+    """
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_plain", plain_rules(self))
 
     @property
     def id(self) -> str:
