@@ -25,7 +25,7 @@ from penilaian.model import TargetKind
 from penilaian.policy import EXAMPLE_360_ROLE_WEIGHTS, Aggregate, SupervisorRating
 from penilaian.regimes.pp46_2011 import Pp46Regime, check_appraisal
 from penilaian.regimes.pp46_2011 import strategy as pp46_strategy
-from penilaian.regimes.pp46_2011._kernel import _rated
+from penilaian.regimes.pp46_2011._kernel import _BY_CEILING, _rated
 from penilaian.regimes.pp46_2011._plain import from_checked, read_plain
 from penilaian.regimes.pp46_2011._run import Pp46Run
 from penilaian.regimes.pp46_2011.tables import PP46_2011_CATEGORIES
@@ -277,7 +277,11 @@ def _as_fractions(plain: object) -> object:
         (target_id, [_fraction(value) for value in values], Fraction(sum_n, sum_d), count)
         for target_id, values, sum_n, sum_d, count in activities
     ]
-    aspects = [(key, whole, _fraction(value)) for key, whole, value in behaviour]
+    keys, values = behaviour
+    aspects = [
+        (key, whole, None if value is None else Fraction(value[0], value[1]))
+        for (key, whole), value in zip(keys, values, strict=True)
+    ]
     return kegiatan, aspects, gaps
 
 
@@ -354,6 +358,15 @@ def _executor(appraisal: p.Appraisal) -> p.Appraisal:
     return attrs.evolve(appraisal, position=p.Position("Jabatan", p.PositionKind.EXECUTOR))
 
 
+def _peer_leadership(appraisal: p.Appraisal) -> p.Appraisal:
+    """*appraisal* for a post that is not structural, kepemimpinan rated by a peer only."""
+    executor = _executor(appraisal)
+    ratings = [r for r in executor.ratings if r.subject != "leadership"]
+    peer = p.Rater("rekan", "peer", "e-rekan")
+    ratings.append(p.Rating("rekan", "leadership", SCALE.id, score=Decimal(80)))
+    return attrs.evolve(executor, raters=[*executor.raters, peer], ratings=ratings)
+
+
 @attrs.frozen
 class _Fixed:
     """A custom aggregator: every aspect 75 (the plain read leaves it to the checks)."""
@@ -365,6 +378,8 @@ class _Fixed:
 DEFECTS = {
     "a behaviour value above 100": lambda a: _rescored(a, "integrity", Decimal(120)),
     "kepemimpinan on a post that is not structural": _executor,
+    # Every aspect that applies has its one supervisor rating: the extra rating is scanned.
+    "kepemimpinan rated by a peer on a post that is not structural": _peer_leadership,
     "a second quantity indicator": lambda a: _indicators(
         a, lambda i: [*i, attrs.evolve(i[0], id="k-quantity-2")]
     ),
@@ -435,6 +450,16 @@ def test_a_band_read_in_whole_numbers_is_the_tables_band(n: int, d: int, whole: 
             value = Fraction(p.Rounding(0).apply(value))
             assert entries == {"x.whole": (int(value), 0)}
         assert PP46_2011_CATEGORIES.labels[band] == PP46_2011_CATEGORIES.classify(value)
+
+
+@given(st.integers(0, 100), st.integers(1, 400))
+def test_a_behaviour_band_read_by_its_ceiling_is_the_tables_band(whole: int, d: int) -> None:
+    """`_BY_CEILING`, the band of a value of 0-100 by its ceiling, is `_rated`'s, at every cut."""
+    assert len(_BY_CEILING) == 101
+    for numerator in {whole * d, max(whole * d - 1, 0)}:  # on a whole number, or just below
+        ceiling = -(-numerator // d)
+        band = _rated({}, "x.whole", numerator, d, whole=False)
+        assert _BY_CEILING[ceiling] == PP46_2011_CATEGORIES.labels[band].value
 
 
 def _outcome(regime: Pp46Regime, appraisal: p.Appraisal, *, kernel: bool) -> object:

@@ -125,7 +125,8 @@ class SupervisorRating:
             score = only.score
             if score is None:
                 return None
-            values.append((*score.as_integer_ratio(), only.scale_id))
+            numerator, denominator = score.as_integer_ratio()
+            values.append((numerator, denominator, only.scale_id))
         return values
 
 

@@ -20,10 +20,10 @@ import functools
 from bisect import bisect_left
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Final, Protocol
 
 from penilaian._base.figures import Figures
-from penilaian._base.numbers import Ratio, mean_ratio, scaled_round_ratio
+from penilaian._base.numbers import Ratio, scaled_round_ratio
 from penilaian.model.targets import TargetKind
 from penilaian.regimes.pp46_2011._run import REGIME_ID
 from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS
@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from penilaian._base.rounding import Rounding
     from penilaian._base.trace import Step
     from penilaian.model.appraisal import Appraisal
+    from penilaian.model.innovations import Innovation
     from penilaian.policy.weights import Weights
-    from penilaian.regimes.pp46_2011._plain import Kegiatan, Plain
+    from penilaian.regimes.pp46_2011._plain import Aspects, Kegiatan, Plain
     from penilaian.regimes.pp46_2011.rules import BandConvention, CreativityPolicy, RoundingPoints
 
 __all__ = ["Conventions", "score_untraced"]
@@ -72,6 +73,8 @@ _CUTS: Final = tuple(int(cut) for cut in PP46_2011_CATEGORIES.cuts)
 _LABELS: Final = PP46_2011_CATEGORIES.labels
 _IDS: Final = tuple(label.value for label in _LABELS)
 """`PP46_2011_CATEGORIES`: its cuts as whole numbers, and each band's grade and id."""
+_BY_CEILING: Final = tuple(_IDS[bisect_left(_CUTS, ceiling)] for ceiling in range(101))
+"""The band id of a value of 0-100 (a behaviour aspect's) by its ceiling: `_rated`, read ahead."""
 _TASK_CUTS: Final = tuple(int(cut) for cut in PP46_2011_ADDITIONAL_TASK_POINTS.cuts)
 _TASK_POINTS: Final = PP46_2011_ADDITIONAL_TASK_POINTS.labels
 """`PP46_2011_ADDITIONAL_TASK_POINTS`: its cuts as whole numbers, and each band's points."""
@@ -84,52 +87,62 @@ for _table, _cuts in (
 if set(TargetKind) != {TargetKind.MAIN, TargetKind.ADDITIONAL}:  # pragma: no cover - data
     raise RuntimeError("the kernel counts every work target that is not a kegiatan as tambahan")
 
-Kept: TypeAlias = "list[tuple[str, list[Ratio | None], int]]"
-"""Each kegiatan's target id, aspect values (`None`: no such aspect) and rounded value."""
-
 
 def _activities(
     activities: list[Kegiatan], places: int, mode: RoundingMode, *, carry: bool, zero: bool
-) -> tuple[Kept, Ratio]:
+) -> tuple[list[int], Ratio]:
     """
-    Each kegiatan's aspect values and rounded value (nilai capaian kegiatan), and their mean.
+    Each kegiatan's rounded value (nilai capaian kegiatan), and the mean of the values used.
 
     The aspect values (`quantity_value` ... `cost_value` of the rules) and their sum are
     read with the appraisal (`penilaian.regimes.pp46_2011._plain`); the mean is of the
     kegiatan values later steps use (the rounded ones, as the BKN forms do, with
-    *carry*, or not).  With *zero*, a kegiatan whose realised output is 0 scores 0.
+    *carry*, or not).  With *zero*, a kegiatan whose realised output is 0 scores 0
+    The values are kept as read: `_figures` writes them when first read.
     """
-    kept: Kept = []
+    roundeds: list[int] = []
     half_up, scale = mode == "half_up", 10**places
     total_n, total_d = 0, 1  # the sum of the kegiatan values later steps use
-    for target_id, read, read_n, read_d, count in activities:
-        values, sum_n, sum_d = read, read_n, read_d * count  # the mean of the aspect values
+    for _, read, read_n, read_d, count in activities:
+        sum_n, sum_d = read_n, read_d * count  # the mean of the aspect values
         # read[0], the quantity row, is never None; it is 0 exactly when R is 0.
         if zero and read[0][0] == 0:  # type: ignore[index]
-            values = [None if value is None else (0, 1) for value in read]
             sum_n, sum_d = 0, count
         if half_up and sum_n >= 0:  # scaled_round_ratio's half up, in line: once a kegiatan
             rounded, rest = divmod(sum_n * scale, sum_d)
             rounded += 2 * rest >= sum_d
         else:
             rounded = scaled_round_ratio(sum_n, sum_d, places, mode)
-        kept.append((target_id, values, rounded))
+        roundeds.append(rounded)
         if carry:
             total_n += rounded
         else:
             total_n, total_d = total_n * sum_d + sum_n * total_d, total_d * sum_d
-    count = len(kept)
-    return kept, ((total_n, 10**places * count) if carry else (total_n, total_d * count))
+    count = len(roundeds)
+    return roundeds, ((total_n, 10**places * count) if carry else (total_n, total_d * count))
 
 
-def _figures(kept: Kept, tail: dict[str, Entry], exponent: int) -> dict[str, Entry]:
-    """The figures in order: each kegiatan's (its value ``x 10**exponent``), then *tail*'s."""
+def _figures(
+    activities: list[Kegiatan],
+    roundeds: list[int],
+    tail: dict[str, Entry],
+    exponent: int,
+    *,
+    zero: bool,
+) -> dict[str, Entry]:
+    """
+    The figures in order: each kegiatan's, then *tail*'s.
+
+    Each kegiatan's aspect values as read (each 0 when *zero* zeroed it) and its rounded
+    value ``x 10**exponent``.
+    """
     entries: dict[str, Entry] = {}
-    for target_id, values, rounded in kept:
+    for (target_id, values, *_), rounded in zip(activities, roundeds, strict=True):
         prefix = f"activity[{target_id}]"
+        zeroed = zero and values[0][0] == 0  # type: ignore[index] # as _activities reads it
         for suffix, value in zip(_SUFFIXES, values, strict=False):
             if value is not None:
-                entries[prefix + suffix] = value
+                entries[prefix + suffix] = (0, 1) if zeroed else value
         entries[prefix + ".value"] = (rounded, exponent)
     entries.update(tail)
     return entries
@@ -148,26 +161,26 @@ def score_untraced(
     activities, behaviour, gaps = plain
     rounding = regime.rounding
     places, mode = rounding.places, rounding.mode
-    scale = 10**places
+    scale, half_up = 10**places, mode == "half_up"
     carry = regime.rounding_points == "as_bkn_forms"
     whole = regime.band_convention == "round_to_integer"
     # Nilai capaian kegiatan, each rounded, and their mean.
-    kept, mean = _activities(
-        activities, places, mode, carry=carry, zero=regime.zero_output_zeroes_activity
-    )
+    zero = regime.zero_output_zeroes_activity
+    roundeds, mean = _activities(activities, places, mode, carry=carry, zero=zero)
     tail: dict[str, Entry] = {"activities": mean}
     # Nilai capaian SKP: the mean kegiatan value, tugas tambahan and kreativitas.  Every
     # work target that is not a kegiatan (each read above) is a tugas tambahan.
     additional = _TASK_POINTS[bisect_left(_TASK_CUTS, len(appraisal.targets) - len(activities))]
     tail["additional_tasks"] = (additional, 0)
-    creativity = 0
     innovations = appraisal.innovations
-    if innovations:
-        points = [PP46_2011_CREATIVITY_POINTS[item.scope] for item in innovations]
-        creativity = sum(points) if regime.creativity == "sum" else max(points)
+    creativity = _creativity(innovations, regime.creativity) if innovations else 0
     tail["creativity"] = (creativity, 0)
     skp_n = mean[0] + (additional + creativity) * mean[1]
-    rounded = scaled_round_ratio(skp_n, mean[1], places, mode)
+    if half_up and skp_n >= 0:  # scaled_round_ratio's half up, in line (and below)
+        rounded, rest = divmod(skp_n * scale, mean[1])
+        rounded += 2 * rest >= mean[1]
+    else:
+        rounded = scaled_round_ratio(skp_n, mean[1], places, mode)
     tail["skp"] = (rounded, -places)
     skp = (rounded, scale) if carry else (skp_n, mean[1])
     ratings: dict[str, str] = {}
@@ -179,21 +192,14 @@ def score_untraced(
         else bisect_left(_CUTS, -(-rounded // scale))
     ]
     # Nilai perilaku kerja: the mean of the aspect values, each rated.
-    found: list[Ratio] = []
-    for key, whole_key, value in behaviour:
-        if value is None:
-            continue
-        tail[key] = value
-        found.append(value)
-        ratings[key] = _IDS[
-            _rated(tail, whole_key, value[0], value[1], whole=True)
-            if whole
-            else bisect_left(_CUTS, -(-value[0] // value[1]))
-        ]
+    mean_n, mean_d = _aspects(behaviour, tail, ratings, whole=whole)
     grade = score = None
     if not gaps:
-        mean_n, mean_d = mean_ratio(found)
-        rounded = scaled_round_ratio(mean_n, mean_d, places, mode)
+        if half_up and mean_n >= 0:
+            rounded, rest = divmod(mean_n * scale, mean_d)
+            rounded += 2 * rest >= mean_d
+        else:
+            rounded = scaled_round_ratio(mean_n, mean_d, places, mode)
         tail["behaviour"] = (rounded, -places)
         behaviour_n, behaviour_d = (rounded, scale) if carry else (mean_n, mean_d)
         ratings["behaviour"] = _IDS[
@@ -206,7 +212,12 @@ def score_untraced(
         work, other = shares["work"].as_integer_ratio(), shares["behaviour"].as_integer_ratio()
         a_n, a_d = work[0] * skp[0], work[1] * skp[1]
         b_n, b_d = other[0] * behaviour_n, other[1] * behaviour_d
-        final = scaled_round_ratio(a_n * b_d + b_n * a_d, a_d * b_d, places, mode)
+        final_n, final_d = a_n * b_d + b_n * a_d, a_d * b_d
+        if half_up and final_n >= 0:
+            final, rest = divmod(final_n * scale, final_d)
+            final += 2 * rest >= final_d
+        else:
+            final = scaled_round_ratio(final_n, final_d, places, mode)
         tail["final"] = (final, -places)
         grade = _LABELS[
             _rated(tail, "final.whole", final, scale, whole=True)
@@ -214,12 +225,50 @@ def score_untraced(
             else bisect_left(_CUTS, -(-final // scale))
         ]
         score = Decimal(f"{final}E-{places}") if places else Decimal(final)
-    figures = Figures(functools.partial(_figures, kept, tail, -places))
+    figures = Figures(functools.partial(_figures, activities, roundeds, tail, -places, zero=zero))
     # Every field is built here, typed and checked: the result skips its validators.
     return Result._trusted(  # noqa: SLF001 - the kernels' constructor
         REGIME_ID, appraisal.id, grade, score,
         figures=figures, ratings=MappingProxyType(ratings), gaps=gaps, trace=trace,
     )  # fmt: skip
+
+
+def _creativity(innovations: tuple[Innovation, ...], policy: CreativityPolicy) -> int:
+    """The kreativitas points of one or more *innovations*: their sum or the highest."""
+    points = [PP46_2011_CREATIVITY_POINTS[item.scope] for item in innovations]
+    return sum(points) if policy == "sum" else max(points)
+
+
+def _aspects(
+    behaviour: Aspects, tail: dict[str, Entry], ratings: dict[str, str], *, whole: bool
+) -> Ratio:
+    """
+    Each behaviour aspect's value and band, into *tail* and *ratings*; the mean of the values.
+
+    The mean is `mean_ratio`'s, summed in line over a common denominator (with no value,
+    a gap, the denominator is 0: the mean is not read).
+    """
+    sum_n, sum_d, count = 0, 0, 0
+    keys, values = behaviour
+    for (key, whole_key), value in zip(keys, values, strict=True):
+        if value is None:
+            continue
+        numerator, denominator, _ = value
+        tail[key] = numerator, denominator
+        if denominator == sum_d:
+            sum_n += numerator
+        elif count:
+            sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
+        else:
+            sum_n, sum_d = numerator, denominator
+        count += 1
+        # A value read is within 0-100 (`read_plain` or `check_appraisal` refused any other).
+        ratings[key] = (
+            _IDS[_rated(tail, whole_key, numerator, denominator, whole=True)]
+            if whole
+            else _BY_CEILING[-(-numerator // denominator)]
+        )
+    return sum_n, sum_d * count
 
 
 def _rated(

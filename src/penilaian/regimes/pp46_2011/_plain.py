@@ -17,7 +17,7 @@ the regime takes `check_appraisal`, the one source of every problem, gap and mes
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Final, TypeAlias, cast
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from penilaian.model.behaviour import PP46_2011_BEHAVIOUR
 from penilaian.model.targets import PointTarget, TargetKind
@@ -27,6 +27,7 @@ from penilaian.regimes.pp46_2011.rules import PP46_2011_ACTIVITY_ASPECTS
 from penilaian.regimes.pp46_2011.tables import PP46_2011_EFFICIENCY_LIMIT
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from decimal import Decimal
 
     from penilaian._base.numbers import Ratio
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from penilaian.regimes.pp46_2011.checks import CheckedAppraisal
     from penilaian.typing import RatingAggregator
 
-__all__ = ["Aspect", "Kegiatan", "Plain", "Values", "from_checked", "read_plain"]
+__all__ = ["Aspects", "Kegiatan", "Plain", "Values", "from_checked", "read_plain"]
 
 Values: TypeAlias = "list[Ratio | None]"
 """Per row of `PP46_2011_ACTIVITY_ASPECTS`: the aspect's value (`_value`), or `None`."""
@@ -45,10 +46,15 @@ Values: TypeAlias = "list[Ratio | None]"
 Kegiatan: TypeAlias = "tuple[str, Values, int, int, int]"
 """A kegiatan's target id, its aspect values and their sum (numerator, denominator, count)."""
 
-Aspect: TypeAlias = "tuple[str, str, Ratio | None]"
-"""A behaviour aspect's figure key, its ``.whole`` key and its value (`None`: a gap)."""
+Aspects: TypeAlias = "tuple[tuple[tuple[str, str], ...], Sequence[tuple[int, int, str] | None]]"
+"""
+The behaviour aspects: each one's figure key and ``.whole`` key, and each one's value.
 
-Plain: TypeAlias = "tuple[list[Kegiatan], list[Aspect], tuple[Gap, ...]]"
+A value is ``(numerator, denominator, scale_id)``, as `SupervisorRating.ratios` gives it
+(the scale id is not read; `from_checked` leaves it empty), or `None`: a gap.
+"""
+
+Plain: TypeAlias = "tuple[list[Kegiatan], Aspects, tuple[Gap, ...]]"
 """The kegiatan (target id and pairs), the behaviour aspects and the gaps, in order."""
 
 _BY_EFFICIENCY: Final = tuple(
@@ -64,7 +70,7 @@ _REQUIRED: Final = tuple(
     slot for slot, row in enumerate(PP46_2011_ACTIVITY_ASPECTS) if row.required
 )
 if _REQUIRED != (0, 1, 2) or len(PP46_2011_ACTIVITY_ASPECTS) != 4:  # pragma: no cover - data
-    raise RuntimeError("_kegiatan reads rows 0-2 as required, of four")
+    raise RuntimeError("_activities reads rows 0-2 as required, of four")
 _MAIN: Final = TargetKind.MAIN
 _LIMIT_N, _LIMIT_D = PP46_2011_EFFICIENCY_LIMIT.as_integer_ratio()
 _ON_TIME_N: Final = 100 * _LIMIT_D - _LIMIT_N
@@ -79,14 +85,8 @@ def read_plain(appraisal: Appraisal, aggregator: RatingAggregator) -> Plain | No
     `None` whenever `check_appraisal` could find a problem or a gap, or *aggregator*
     is neither `SupervisorRating` nor a `WeightingPolicy`.
     """
-    activities: list[Kegiatan] = []
-    for target in appraisal.targets:
-        if target.kind is _MAIN:
-            kegiatan = _kegiatan(target)
-            if kegiatan is None:
-                return None
-            activities.append(kegiatan)
-    if not activities:
+    activities = _activities(appraisal.targets)
+    if not activities:  # None, or no kegiatan
         return None
     behaviour = _behaviour(appraisal, aggregator)
     if behaviour is None:
@@ -107,12 +107,12 @@ def from_checked(checked: CheckedAppraisal) -> Plain:
                 sum_n, sum_d = sum_n * value[1] + value[0] * sum_d, sum_d * value[1]
                 count += 1
         activities.append((item.target.id, values, sum_n, sum_d, count))
-    behaviour: list[Aspect] = []
-    for aspect in checked.behaviour:
-        found = aspect.value
-        key = _keys(aspect.aspect.id)
-        behaviour.append((*key, None if found is None else (found.numerator, found.denominator)))
-    return activities, behaviour, checked.gaps
+    keys = tuple(_keys(aspect.aspect.id) for aspect in checked.behaviour)
+    ratios: list[tuple[int, int, str] | None] = [
+        None if (found := aspect.value) is None else (found.numerator, found.denominator, "")
+        for aspect in checked.behaviour
+    ]
+    return activities, (keys, ratios), checked.gaps
 
 
 def _value(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
@@ -121,7 +121,7 @@ def _value(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
 
     ``R / T x 100`` (T above 0: a point target is); for time and cost, with an efficiency
     (100 - R / T x 100) within the limit, 76 + efficiency = 176 - R / T x 100, and above
-    it 76 - (76 + efficiency - 100), which is R / T x 100 again.  `_kegiatan` computes
+    it 76 - (76 + efficiency - 100), which is R / T x 100 again.  `_activities` computes
     the same in line.
     """
     tn, td = planned.as_integer_ratio()
@@ -132,35 +132,48 @@ def _value(slot: int, planned: Decimal, realised: Decimal) -> Ratio:
     return numerator, denominator
 
 
-def _kegiatan(target: WorkTarget) -> Kegiatan | None:
-    """A kegiatan's values in the common case; `None` for anything the checks' `_pairs` report."""
-    values: Values = [None, None, None, None]
-    sum_n, sum_d = 0, 1  # of the aspect values, in the indicators' order
-    for indicator in target.indicators:
-        row = _ROWS.get(indicator.aspect)
-        if row is None:
+def _activities(targets: tuple[WorkTarget, ...]) -> list[Kegiatan] | None:
+    """
+    Each kegiatan's values in the common case; `None` for anything the checks' `_pairs` report.
+
+    One call and one loop for all the work targets (not one call per kegiatan): this
+    runs for every indicator of every appraisal.
+    """
+    activities: list[Kegiatan] = []
+    rows = _ROWS.get
+    for target in targets:
+        if target.kind is not _MAIN:
+            continue
+        values: Values = [None, None, None, None]
+        sum_n, sum_d = 0, 1  # of the aspect values, in the indicators' order
+        indicators = target.indicators
+        for indicator in indicators:
+            row = rows(indicator.aspect)
+            if row is None:
+                return None
+            direction, slot, by_efficiency = row
+            planned, realisation = indicator.target, indicator.realisation
+            if (
+                values[slot] is not None
+                or type(planned) is not PointTarget
+                or indicator.direction is not direction
+                or realisation is None
+                or realisation.value is None
+            ):
+                return None
+            # As `_value`, in line.
+            tn, td = planned.value.as_integer_ratio()
+            rn, rd = realisation.value.as_integer_ratio()
+            numerator, denominator = rn * td * 100, rd * tn
+            if by_efficiency and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
+                numerator = 176 * denominator - numerator
+            values[slot] = numerator, denominator
+            sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
+        if values[0] is None or values[1] is None or values[2] is None:  # the rows _REQUIRED
             return None
-        direction, slot, by_efficiency = row
-        planned, realisation = indicator.target, indicator.realisation
-        if (
-            values[slot] is not None
-            or type(planned) is not PointTarget
-            or indicator.direction is not direction
-            or realisation is None
-            or realisation.value is None
-        ):
-            return None
-        # As `_value`, in line: this runs for every indicator of every appraisal.
-        tn, td = planned.value.as_integer_ratio()
-        rn, rd = realisation.value.as_integer_ratio()
-        numerator, denominator = rn * td * 100, rd * tn
-        if by_efficiency and numerator * _LIMIT_D >= _ON_TIME_N * denominator:
-            numerator = 176 * denominator - numerator
-        values[slot] = numerator, denominator
-        sum_n, sum_d = sum_n * denominator + numerator * sum_d, sum_d * denominator
-    if values[0] is None or values[1] is None or values[2] is None:  # the rows _REQUIRED
-        return None
-    return target.id, values, sum_n, sum_d, 4 - values.count(None)
+        # Each indicator filled its own row (a second one of a row returned None above).
+        activities.append((target.id, values, sum_n, sum_d, len(indicators)))
+    return activities
 
 
 @functools.cache
@@ -181,7 +194,7 @@ def _aspects(
     return ids, tuple(_keys(aspect_id) for aspect_id in ids), unused
 
 
-def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Aspect] | None:
+def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> Aspects | None:
     """Each aspect's value as a ratio within 0-100; `None` for anything else."""
     framework = appraisal.framework
     if framework is not PP46_2011_BEHAVIOUR and framework != PP46_2011_BEHAVIOUR:
@@ -190,18 +203,19 @@ def _behaviour(appraisal: Appraisal, aggregator: RatingAggregator) -> list[Aspec
     if kind is not SupervisorRating and kind is not WeightingPolicy:
         return None  # a subclass may aggregate otherwise: only these two give ratios
     ids, aspects, unused = _aspects(appraisal.position.kind)
-    if unused:
-        for rating in appraisal.ratings:
-            if rating.subject in unused:
-                return None  # kepemimpinan rated for a post that is not structural: refused
     # Every aspect's value from one scan of the ratings.
-    values = cast("SupervisorRating | WeightingPolicy", aggregator).ratios(appraisal, ids)
+    values = aggregator.ratios(appraisal, ids)  # type: ignore[attr-defined]
     if values is None:
         return None
-    found: list[Aspect] = []
-    for (key, whole), (numerator, denominator, _) in zip(aspects, values, strict=True):
+    ratings = appraisal.ratings
+    # With a value for every aspect, the supervisor gave one rating of each (`ratios`): when
+    # that is every rating, none is of an aspect that does not apply, and none is scanned.
+    if unused and (kind is not SupervisorRating or len(ratings) != len(ids)):
+        for rating in ratings:
+            if rating.subject in unused:
+                return None  # kepemimpinan rated for a post that is not structural: refused
+    for numerator, denominator, _ in values:
         # 0 <= n / d <= 100, in integers (d > 0).
         if numerator < 0 or numerator > _HUNDRED * denominator:
             return None
-        found.append((key, whole, (numerator, denominator)))
-    return found
+    return aspects, values
