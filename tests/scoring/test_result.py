@@ -222,3 +222,17 @@ class TestTrusted:
         assert trusted == checked
         assert repr(trusted) == repr(checked)
         assert unstructure(trusted) == unstructure(checked)
+
+    def test_it_is_a_frozen_result_like_any_other(self) -> None:
+        """Filled through its writable twin, the result is a `Result` and refuses every write."""
+        trusted = Result._trusted(
+            "generic", "skp-3", None, None,
+            figures=MappingProxyType({}), ratings=MappingProxyType({}), gaps=(), trace=None,
+        )  # fmt: skip
+        assert type(trusted) is Result
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            trusted.regime = "other"  # type: ignore[misc]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del trusted.notes
+        assert trusted.regime == "generic"
+        assert trusted.notes == ()

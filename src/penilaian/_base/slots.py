@@ -4,9 +4,9 @@ The setter of a slotted class's field: what ``object.__setattr__`` reaches, with
 A frozen attrs class refuses ``setattr``, so its ``__init__`` writes each field with
 ``object.__setattr__``, which looks the name up along the class's MRO and calls the data
 descriptor it finds: for a slotted class, the slot's member descriptor.  Calling that
-descriptor's ``__set__`` does the same write.  The kernels' trusted constructors
-(`penilaian.scoring.Result`'s ``_trusted``, the weighting policy's ``trusted_aggregate``)
-and the quick way of loading (`penilaian.serialization._fast`) write fields this way.
+descriptor's ``__set__`` does the same write.  The weighting policy's trusted constructor
+(``trusted_aggregate``) and the quick way of loading (`penilaian.serialization._fast`)
+write fields this way.
 """
 
 from __future__ import annotations

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from penilaian._base.checks import TUPLE, instance_of, items_of, non_empty
 from penilaian._base.figures import Figures
 from penilaian._base.numbers import to_decimal
-from penilaian._base.slots import slot_setters
 from penilaian._base.trace import Gap, Step
 from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
@@ -153,16 +152,18 @@ class Result:
         `types.MappingProxyType`; a tuple of `Gap`), so the result equals, hashes and
         pickles as one built by `__init__` from the same fields; it has no notes.
         """
-        result = _new(cls)
-        _set_regime(result, regime)
-        _set_appraisal_id(result, appraisal_id)
-        _set_grade(result, grade)
-        _set_score(result, score)
-        _set_figures(result, figures)
-        _set_ratings(result, ratings)
-        _set_gaps(result, gaps)
-        _set_trace(result, trace)
-        _set_notes(result, ())
+        built: Any = _new(_Built)  # filled by plain writes, then made a `Result`: see `_Built`
+        built.regime = regime
+        built.appraisal_id = appraisal_id
+        built.grade = grade
+        built.score = score
+        built.figures = figures
+        built.ratings = ratings
+        built.gaps = gaps
+        built.trace = trace
+        built.notes = ()
+        built.__class__ = cls
+        result: Result = built
         return result
 
     @property
@@ -189,11 +190,21 @@ class Result:
         )
 
 
-# `Result._trusted` writes each field through its slot's own setter (`_base.slots`).
+class _Built(Result):
+    """
+    `Result`'s layout with plain attribute writes: what `Result._trusted` fills.
+
+    A frozen class refuses every write, so its ``__init__`` writes through
+    `object.__setattr__`, by name.  This subclass adds no slot and lets writes through
+    (deletes too, which keeps CPython's fast path for writes), so `_trusted` fills the
+    slots with plain writes, about half the time of calling each slot's setter, and then
+    assigns the object's class: a `Result` with the same layout, frozen as any other
+    (``tests/scoring/test_result.py`` holds it equal to one `Result(...)` builds).
+    """
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
+
+
 _new = object.__new__
-(
-    _set_regime, _set_appraisal_id, _set_grade, _set_score, _set_figures, _set_ratings,
-    _set_gaps, _set_trace, _set_notes,
-) = slot_setters(Result, (
-    "regime", "appraisal_id", "grade", "score", "figures", "ratings", "gaps", "trace", "notes"
-))  # fmt: skip
