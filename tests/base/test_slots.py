@@ -7,7 +7,7 @@ import pickle
 import attrs
 import pytest
 
-from penilaian._base.slots import slot_setter, slot_setters
+from penilaian._base.slots import own_slot_setter, slot_setter, slot_setters
 
 
 @attrs.frozen
@@ -50,6 +50,8 @@ def test_a_field_without_a_slot_has_no_setter() -> None:
     assert slot_setter(Pair, "absent") is None
     with pytest.raises(RuntimeError, match="must be a slot"):
         slot_setters(Loose, ("value",))
+    with pytest.raises(RuntimeError, match="absent of Pair must be a slot"):
+        own_slot_setter(Pair, "absent")
 
 
 @pytest.mark.parametrize("names", [("right", "left"), ("left",), ("left", "right", "more")])

@@ -5,8 +5,8 @@ A frozen attrs class refuses ``setattr``, so its ``__init__`` writes each field 
 ``object.__setattr__``, which looks the name up along the class's MRO and calls the data
 descriptor it finds: for a slotted class, the slot's member descriptor.  Calling that
 descriptor's ``__set__`` does the same write.  The weighting policy's trusted constructor
-(``trusted_aggregate``) and the quick way of loading (`penilaian.serialization._fast`)
-write fields this way.
+(``trusted_aggregate``), `penilaian._base.trace.deferred_step` and the quick way of
+loading (`penilaian.serialization._fast`) write fields this way.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from types import MemberDescriptorType
 
 import attrs
 
-__all__ = ["Setter", "slot_setter", "slot_setters"]
+__all__ = ["Setter", "own_slot_setter", "slot_setter", "slot_setters"]
 
 Setter = Callable[[object, object], None]
 """Write one field of an object: ``setter(obj, value)``."""
@@ -31,6 +31,19 @@ def slot_setter(cls: type, name: str) -> Setter | None:
     return None
 
 
+def own_slot_setter(cls: type, name: str) -> Setter:
+    """
+    `slot_setter` of a field that must be a slot.
+
+    Raises:
+        RuntimeError: if it is not (at import: a class's own trusted constructor).
+    """
+    setter = slot_setter(cls, name)
+    if setter is None:
+        raise RuntimeError(f"the field {name} of {cls.__name__} must be a slot")
+    return setter
+
+
 def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
     """
     The slot setters of *names*, which must be every field of the attrs class *cls*, in order.
@@ -42,7 +55,4 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
     fields = tuple(field.name for field in attrs.fields(cls))
     if fields != names:
         raise RuntimeError(f"{cls.__name__} has the fields {fields}, not {names}")
-    setters = tuple(slot_setter(cls, name) for name in names)
-    if None in setters:
-        raise RuntimeError(f"every field of {cls.__name__} must be a slot")
-    return setters  # type: ignore[return-value]
+    return tuple(own_slot_setter(cls, name) for name in names)

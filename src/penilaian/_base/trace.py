@@ -26,6 +26,7 @@ import attrs
 
 from penilaian._base.checks import TUPLE, as_tuple, non_empty, repeated_indexes
 from penilaian._base.numbers import format_number
+from penilaian._base.slots import own_slot_setter
 from penilaian.exceptions import DuplicateIdError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -342,7 +343,15 @@ def deferred_step(build: Callable[[], Step | None]) -> Step:
     run always sets: if it gives `None` all the same, reading the step raises
     `RuntimeError`.
     """
-    return _DeferredStep(build)
+    step = _new(_DeferredStep)  # what `_DeferredStep(build)` makes, without its two calls
+    _set_build(step, build)
+    _set_built(step, None)
+    return step
+
+
+_new = object.__new__
+_set_build = own_slot_setter(_DeferredStep, "_build")
+_set_built = own_slot_setter(_DeferredStep, "_built")
 
 
 def render_trace(step: Step, lang: Language = "id", indent: str = "  ") -> str:
