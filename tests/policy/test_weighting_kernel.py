@@ -291,19 +291,19 @@ class TestOnce:
         """The slot holds the appraisal weakly: once it is gone, nothing of it is kept."""
         appraisal = _panel({"supervisor": [80], "peer": [70, 75]}, ("collaborative",))
         grouped_ratings(appraisal)
-        held = _grouping._LAST[0]
+        held = _grouping._GROUPED.kept
         assert held is not None
         assert held[0]() is appraisal
         other = _panel({"supervisor": [60]}, ("collaborative",))
         assert grouped_ratings(other) is grouped_ratings(other)
         del appraisal, held  # gone, but no longer in the slot: the slot is left as it is
         gc.collect()
-        held = _grouping._LAST[0]
+        held = _grouping._GROUPED.kept
         assert held is not None
         assert held[0]() is other
         del other, held
         gc.collect()
-        assert _grouping._LAST[0] is None  # the last appraisal gone, its grouping with it
+        assert _grouping._GROUPED.kept is None  # the last appraisal gone, its grouping with it
 
 
 # -- the ratio: the value in whole numbers, or nothing -----------------------------------

@@ -292,9 +292,9 @@ class TestKept:
         policy = WeightingPolicy({"peer": 1}, missing=Renormalise())
         appraisal = _peers(WHOLE[0], [Decimal(70), Decimal(71)])
         assert policy.ratio(appraisal, SUBJECTS[0]) is not None
-        kept = _grouping._HELD[0]
+        kept = _grouping._HELD.kept
         assert kept is not None
         assert kept[0]() is appraisal
         del appraisal, kept
         gc.collect()
-        assert _grouping._HELD[0] is None
+        assert _grouping._HELD.kept is None

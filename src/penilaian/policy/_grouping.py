@@ -1,22 +1,23 @@
 """
-The ratings of the appraisal being scored, grouped by subject and role once for all its subjects.
+What the aggregators work out from the appraisal being scored, kept while it lives.
 
-A regime asks its aggregator for one subject at a time; `grouped_ratings` keeps the
-grouping of the last appraisal it was asked about (one slot, for the whole process), so
-the subjects of one appraisal share one grouping and nothing is kept on the appraisals
-themselves (see `penilaian.Appraisal.ratings_by_subject_and_role`).  The slot holds the
-appraisal weakly and empties when the appraisal is gone: a grouping (its ratings and
-their comments) lives no longer than the appraisal it came from, so the HTTP service
-keeps nothing of a request once it has answered.
+A regime asks its aggregator for one subject at a time; the subjects of one appraisal
+share what was worked out for the first.  `LastAppraisal` is one slot for the whole
+process: the value worked out from the last appraisal asked about, with its owner.  The
+slot holds the appraisal weakly and empties when the appraisal is gone: nothing worked
+out from an appraisal (its ratings and their comments, its sums) lives longer than it,
+so the HTTP service keeps nothing of a request once it has answered, and nothing is
+kept on the appraisals themselves.
 
-`held` keeps, the same way, what one owner (a weighting kernel) worked out from the last
-appraisal it was asked about: one more slot, held weakly, emptied with the appraisal.
+Two slots: `grouped_ratings`, the ratings by subject and role
+(`penilaian.Appraisal.ratings_by_subject_and_role`), and `held`, what one owner (a
+weighting kernel) worked out.
 """
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -24,54 +25,54 @@ if TYPE_CHECKING:
     from penilaian.model.appraisal import Appraisal
     from penilaian.model.raters import Rating
 
-__all__ = ["grouped_ratings", "held"]
+__all__ = ["LastAppraisal", "grouped_ratings", "held"]
 
 T = TypeVar("T")
 
-Grouping = tuple["weakref.ref[Appraisal]", "Mapping[str, Mapping[str, tuple[Rating, ...]]]"]
 
-_LAST: list[Grouping | None] = [None]
-"""The last appraisal asked about, held weakly, with its grouping."""
+class LastAppraisal:
+    """One slot: the value worked out from the last appraisal asked about, held weakly."""
+
+    __slots__ = ("kept",)
+
+    def __init__(self) -> None:
+        self.kept: tuple[weakref.ref[Appraisal], object, Any] | None = None
+        """The appraisal, held weakly, the owner and the value; `None` when empty."""
+
+    def get(self, appraisal: Appraisal, owner: object, build: Callable[[Appraisal], T]) -> T:
+        """
+        Return ``build(appraisal)``, built once while *appraisal* is scored by *owner*.
+
+        The value is kept until another appraisal or owner is asked about or *appraisal*
+        is gone; *owner* must stay the same for the same *build*.
+        """
+        last = self.kept  # one read: another thread may replace the slot meanwhile
+        if last is not None and last[1] is owner and last[0]() is appraisal:
+            return last[2]  # type: ignore[no-any-return]
+        found = build(appraisal)
+        self.kept = (weakref.ref(appraisal, self._forget), owner, found)
+        return found
+
+    def _forget(self, gone: weakref.ref[Appraisal]) -> None:
+        """Empty the slot when the appraisal it holds is gone (unless it holds another by now)."""
+        last = self.kept
+        if last is not None and last[0] is gone:
+            self.kept = None
+
+
+_GROUPED = LastAppraisal()
+_HELD = LastAppraisal()
+
+
+def _by_subject_and_role(appraisal: Appraisal) -> Mapping[str, Mapping[str, tuple[Rating, ...]]]:
+    return appraisal.ratings_by_subject_and_role()
 
 
 def grouped_ratings(appraisal: Appraisal) -> Mapping[str, Mapping[str, tuple[Rating, ...]]]:
     """Return *appraisal*'s ratings by subject and role, grouped once while it is scored."""
-    last = _LAST[0]  # one read: another thread may replace the slot meanwhile
-    if last is not None and last[0]() is appraisal:
-        return last[1]
-    found = appraisal.ratings_by_subject_and_role()
-    _LAST[0] = (weakref.ref(appraisal, _forget), found)
-    return found
-
-
-def _forget(gone: weakref.ref[Appraisal]) -> None:
-    """Empty the slot when the appraisal it holds is gone (unless it holds another by now)."""
-    last = _LAST[0]
-    if last is not None and last[0] is gone:
-        _LAST[0] = None
-
-
-_HELD: list[tuple[weakref.ref[Appraisal], object, object] | None] = [None]
-"""The last appraisal `held` was asked about, held weakly, with the owner and its value."""
+    return _GROUPED.get(appraisal, None, _by_subject_and_role)
 
 
 def held(appraisal: Appraisal, owner: object, build: Callable[[Appraisal], T]) -> T:
-    """
-    Return ``build(appraisal)``, built once while *appraisal* is scored by *owner*.
-
-    The value is kept, with *owner*, until another appraisal or owner is asked about or
-    *appraisal* is gone; *owner* must stay the same for the same *build*.
-    """
-    last = _HELD[0]  # one read: another thread may replace the slot meanwhile
-    if last is not None and last[1] is owner and last[0]() is appraisal:
-        return last[2]  # type: ignore[return-value]
-    found = build(appraisal)
-    _HELD[0] = (weakref.ref(appraisal, _let_go), owner, found)
-    return found
-
-
-def _let_go(gone: weakref.ref[Appraisal]) -> None:
-    """Empty `held`'s slot when the appraisal it holds is gone (unless it holds another)."""
-    last = _HELD[0]
-    if last is not None and last[0] is gone:
-        _HELD[0] = None
+    """`LastAppraisal.get` of the slot the weighting kernels share."""
+    return _HELD.get(appraisal, owner, build)
