@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import penilaian as p
-from penilaian._base.trace import Step, deferred_step
+from penilaian._base.trace import Step, _DeferredStep, deferred_step
 from penilaian.exceptions import DuplicateIdError, InvalidValueError, PenilaianError
 from penilaian.scoring import MISSING, Rule, show
 
@@ -136,6 +136,14 @@ class TestDeferredStep:
         assert repr(deferred) == repr(plain)
         assert [s.output for s in deferred.walk()] == ["5"]
         assert calls == [1]
+
+    def test_it_is_a_frozen_deferred_step(self):
+        """Built through its class's writable twin, it ends as that class, frozen."""
+        deferred = deferred_step(lambda: self.built([]))
+        assert type(deferred) is _DeferredStep
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            deferred._build = None  # type: ignore[misc]
+        assert deferred.output == "5"
 
     def test_evolve_and_pickle_give_plain_steps(self):
         deferred = deferred_step(lambda: self.built([]))

@@ -1,58 +1,47 @@
 """
-The setter of a slotted class's field: what ``object.__setattr__`` reaches, without the lookup.
+A frozen slotted class's writable twin: build an instance by plain writes, then freeze it.
 
 A frozen attrs class refuses ``setattr``, so its ``__init__`` writes each field with
-``object.__setattr__``, which looks the name up along the class's MRO and calls the data
-descriptor it finds: for a slotted class, the slot's member descriptor.  Calling that
-descriptor's ``__set__`` does the same write.  The weighting policy's trusted constructor
-(``trusted_aggregate``), `penilaian._base.trace.deferred_step` and the quick way of
-loading (`penilaian.serialization._fast`) write fields this way.
+``object.__setattr__``, which looks the name up along the class's MRO and calls the slot's
+member descriptor.  Code that builds many instances of such a class without their
+``__init__`` (the loader's quick way, `penilaian.serialization._fast`; a scored
+`penilaian.Result`; the weighting kernel's `Aggregate`; a deferred trace step) makes an
+instance of the class's *writable twin* instead: a subclass that adds no slot and lets
+writes and deletes through (`object`'s own ``__setattr__`` and ``__delattr__``, which
+keep CPython's fast path for writes).  It writes the fields as plain attributes, which
+reach the same slots, then assigns the object's ``__class__``: the class itself, with
+the same layout, frozen as any other instance.  A plain write costs about half a call
+of the slot's setter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from types import MemberDescriptorType
+import functools
 
-import attrs
-
-__all__ = ["Setter", "own_slot_setter", "slot_setter", "slot_setters"]
-
-Setter = Callable[[object, object], None]
-"""Write one field of an object: ``setter(obj, value)``."""
+__all__ = ["writable_twin"]
 
 
-def slot_setter(cls: type, name: str) -> Setter | None:
-    """The slot setter of field *name* of *cls*; `None` if ``object.__setattr__`` finds no slot."""
-    for klass in cls.__mro__:
-        if name in vars(klass):
-            found = vars(klass)[name]
-            return found.__set__ if type(found) is MemberDescriptorType else None
-    return None
-
-
-def own_slot_setter(cls: type, name: str) -> Setter:
+@functools.cache
+def writable_twin(cls: type) -> type:
     """
-    `slot_setter` of a field that must be a slot.
+    The writable twin of the slotted class *cls*, made once.
+
+    Fill an instance of the twin (``object.__new__(twin)``) by plain writes of every
+    field, then set its ``__class__`` to *cls*.  A name that is not a slot of *cls*
+    cannot be written (the twin has no ``__dict__``).
 
     Raises:
-        RuntimeError: if it is not (at import: a class's own trusted constructor).
+        RuntimeError: if *cls*'s instances have a ``__dict__`` (at import: a trusted
+            constructor needs a slotted class).
     """
-    setter = slot_setter(cls, name)
-    if setter is None:
-        raise RuntimeError(f"the field {name} of {cls.__name__} must be a slot")
-    return setter
-
-
-def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
-    """
-    The slot setters of *names*, which must be every field of the attrs class *cls*, in order.
-
-    Raises:
-        RuntimeError: if *names* are not *cls*'s fields, in order, or one is not a slot
-            (at import: a trusted constructor must write every field, as ``__init__`` does).
-    """
-    fields = tuple(field.name for field in attrs.fields(cls))
-    if fields != names:
-        raise RuntimeError(f"{cls.__name__} has the fields {fields}, not {names}")
-    return tuple(own_slot_setter(cls, name) for name in names)
+    if cls.__dictoffset__:  # instances with a __dict__
+        raise RuntimeError(f"{cls.__name__} must be a slotted class")
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": f"{cls.__qualname__}.writable_twin",
+        "__doc__": f"{cls.__name__} filled by plain writes (`penilaian._base.slots`).",
+    }
+    return type(f"{cls.__name__}WritableTwin", (cls,), namespace)

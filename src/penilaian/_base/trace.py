@@ -26,7 +26,7 @@ import attrs
 
 from penilaian._base.checks import TUPLE, as_tuple, non_empty, repeated_indexes
 from penilaian._base.numbers import format_number
-from penilaian._base.slots import own_slot_setter
+from penilaian._base.slots import writable_twin
 from penilaian.exceptions import DuplicateIdError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -343,15 +343,16 @@ def deferred_step(build: Callable[[], Step | None]) -> Step:
     run always sets: if it gives `None` all the same, reading the step raises
     `RuntimeError`.
     """
-    step = _new(_DeferredStep)  # what `_DeferredStep(build)` makes, without its two calls
-    _set_build(step, build)
-    _set_built(step, None)
-    return step
+    step: Any = _new(_WRITABLE_STEP)  # what `_DeferredStep(build)` makes, without its two calls
+    step._build = build  # noqa: SLF001 - its own module's class
+    step._built = None  # noqa: SLF001 - its own module's class
+    step.__class__ = _DeferredStep
+    deferred: Step = step
+    return deferred
 
 
 _new = object.__new__
-_set_build = own_slot_setter(_DeferredStep, "_build")
-_set_built = own_slot_setter(_DeferredStep, "_built")
+_WRITABLE_STEP = writable_twin(_DeferredStep)
 
 
 def render_trace(step: Step, lang: Language = "id", indent: str = "  ") -> str:

@@ -10,9 +10,9 @@ scale_id, step=step)`` gives: equal to it, with the same hash, text and pickle.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from penilaian._base.slots import slot_setters
+from penilaian._base.slots import writable_twin
 from penilaian.policy.aggregation import Aggregate
 
 if TYPE_CHECKING:
@@ -23,19 +23,19 @@ if TYPE_CHECKING:
 __all__ = ["trusted_aggregate"]
 
 _new = object.__new__
-_set_subject, _set_value, _set_scale_id, _set_gap, _set_step = slot_setters(
-    Aggregate, ("subject", "value", "scale_id", "gap", "step")
-)
+_WRITABLE = writable_twin(Aggregate)
 
 
 def trusted_aggregate(
     subject: str, value: Fraction, scale_id: str, step: Step | None = None
 ) -> Aggregate:
     """Return ``Aggregate(subject, value, scale_id, step=step)`` without its checks."""
-    aggregate = _new(Aggregate)
-    _set_subject(aggregate, subject)
-    _set_value(aggregate, value)
-    _set_scale_id(aggregate, scale_id)
-    _set_gap(aggregate, None)
-    _set_step(aggregate, step)
+    built: Any = _new(_WRITABLE)  # every field written, as `__init__` writes them
+    built.subject = subject
+    built.value = value
+    built.scale_id = scale_id
+    built.gap = None
+    built.step = step
+    built.__class__ = Aggregate
+    aggregate: Aggregate = built
     return aggregate

@@ -12,6 +12,7 @@ import attrs
 from penilaian._base.checks import TUPLE, instance_of, items_of, non_empty
 from penilaian._base.figures import Figures
 from penilaian._base.numbers import to_decimal
+from penilaian._base.slots import writable_twin
 from penilaian._base.trace import Gap, Step
 from penilaian.exceptions import InvalidValueError
 from penilaian.model.grades import Grade
@@ -152,7 +153,7 @@ class Result:
         `types.MappingProxyType`; a tuple of `Gap`), so the result equals, hashes and
         pickles as one built by `__init__` from the same fields; it has no notes.
         """
-        built: Any = _new(_Built)  # filled by plain writes, then made a `Result`: see `_Built`
+        built: Any = _new(_Built)  # plain writes, then a `Result` (`_base.slots.writable_twin`)
         built.regime = regime
         built.appraisal_id = appraisal_id
         built.grade = grade
@@ -190,21 +191,5 @@ class Result:
         )
 
 
-class _Built(Result):
-    """
-    `Result`'s layout with plain attribute writes: what `Result._trusted` fills.
-
-    A frozen class refuses every write, so its ``__init__`` writes through
-    `object.__setattr__`, by name.  This subclass adds no slot and lets writes through
-    (deletes too, which keeps CPython's fast path for writes), so `_trusted` fills the
-    slots with plain writes, about half the time of calling each slot's setter, and then
-    assigns the object's class: a `Result` with the same layout, frozen as any other
-    (``tests/scoring/test_result.py`` holds it equal to one `Result(...)` builds).
-    """
-
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
-
-
 _new = object.__new__
+_Built = writable_twin(Result)  # filled by plain writes, then made a `Result`

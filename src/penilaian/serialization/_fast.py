@@ -15,18 +15,19 @@ object.  It raises on anything unusual (a key it does not know, a missing field,
 value of another JSON type), and then the careful way runs from the start and reports
 every problem.
 
-It builds the object as the class's own ``__init__`` does, without calling it, when
-that is provably the same (`_builds_alike`: a frozen slotted attrs class whose
-``__init__`` attrs wrote, with no ``__attrs_pre_init__``, no own ``__new__``, no cached
-hash and every field in ``__init__``): each field converted and set in order (through
-its slot's own descriptor, which ``object.__setattr__`` would find), then every
-validator, then ``__attrs_post_init__``.  A validator with a plain case (`_plain`: one
-of `_base.checks`, a type check, or one marked with `_base.checks.plain_case`) is
-replaced by its test in line, which implies the validator passes; a value that fails
-the test steps aside.  A marked converter is skipped where its test holds (it would
-return the value itself), and a marked ``__attrs_post_init__`` is called only where
-its test fails (where it holds, the hook would do nothing).  Every other validator
-runs as ``__init__`` runs it.  Any other class is built by calling it.
+It builds the object as the class's own ``__init__`` does, without calling it, when that
+is provably the same (`_builds_alike`: a frozen slotted attrs class whose ``__init__``
+attrs wrote, with no ``__attrs_pre_init__``, no own ``__new__``, no cached hash and
+every field in ``__init__``): each field converted and written in order, as a plain
+write to an instance of the class's writable twin (`_base.slots.writable_twin`: the same
+slots ``object.__setattr__`` writes), which then becomes an instance of the class; then
+every validator, then ``__attrs_post_init__``.  A validator with a plain case (`_plain`:
+one of `_base.checks`, a type check, or one marked with `_base.checks.plain_case`) is
+replaced by its test in line, which implies the validator passes; a value that fails the
+test steps aside.  A marked converter is skipped where its test holds (it would return
+the value itself), and a marked ``__attrs_post_init__`` is called only where its test
+fails (where it holds, the hook would do nothing).  Every other validator runs as
+``__init__`` runs it.  Any other class is built by calling it.
 
 The quick way therefore never accepts what the careful way refuses, and builds the
 same object from the same data (``tests/serialization/test_quick_structure.py`` holds
@@ -49,7 +50,7 @@ from attr import _config
 from penilaian._base.checks import TUPLE, TypeCheck
 from penilaian._base.labels import LabelledEnum
 from penilaian._base.numbers import DECIMAL, OPTIONAL_DECIMAL
-from penilaian._base.slots import slot_setter
+from penilaian._base.slots import writable_twin
 from penilaian.serialization._hooks import structure_date, structure_labelled
 from penilaian.serialization._plain import DIGITS, TEST_NAMES, marked, test_of
 
@@ -202,7 +203,6 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
         "fromisoformat": date.fromisoformat,
         "_config": _config,
         "new": object.__new__,
-        "setter": object.__setattr__.__get__,
     }
     body = [
         "def structure_quickly(o, _):",
@@ -211,13 +211,13 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
     if tagged:  # the tag is its own, or absent: as `_hooks._untagging` takes it
         body.append("    if 'kind' in o and o['kind'] != tag: raise Unusual")
     if alike:  # validators switched off: cls(**k) skips them, the careful way does it
+        names["twin"] = writable_twin(cls)  # filled by plain writes: see `_base.slots`
         body += [
             "    if _config._run_validators is not True: raise Unusual",
-            "    self = new(cls)",
+            "    self = new(twin)",
         ]
     else:
         body.append("    k = {}")
-    setter_at = len(body)  # where the setter is made, if a field needs it
     later: list[str] = []  # the validators run after every field is set, in order
     for index, field in enumerate(fields):
         kind, of = _read(field, hints[field.name], converter)
@@ -228,8 +228,7 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
         else:
             body.extend(_passed(index, field, kind))
     if alike:
-        if names.pop("uses_setter", False):
-            body.insert(setter_at, "    s = setter(self)")
+        body.append("    self.__class__ = cls")  # frozen from here on, as built by __init__
         body.extend(later)
         if hasattr(cls, "__attrs_post_init__"):  # in its plain case, it would do nothing
             test = marked(cls.__attrs_post_init__, names)
@@ -288,18 +287,8 @@ def _set(
         lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads)]
         lines += ["    else:", "        " + _default(index, field, names)]
     lines += ["    " + line for line in _converted(index, field, names)]
-    lines.append(_setting(index, field, names))
+    lines.append(f"    self.{field.name} = v")  # the slot ``object.__setattr__`` would write
     return lines + ["    " + line for line in checks]
-
-
-def _setting(index: int, field: attrs.Attribute[Any], names: dict[str, Any]) -> str:
-    """The line that sets *field* to ``v`` as ``object.__setattr__`` would (`_base.slots`)."""
-    setter = slot_setter(names["cls"], field.name)
-    if setter is not None:
-        names[f"m{index}"] = setter
-        return f"    m{index}(self, v)"
-    names["uses_setter"] = True
-    return f"    s({field.name!r}, v)"
 
 
 def _passes(field: attrs.Attribute[Any], checks: list[str], names: dict[str, Any]) -> bool:
