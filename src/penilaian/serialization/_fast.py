@@ -11,9 +11,9 @@ straight to the class's own converter (which converts it once, where the careful
 hook and the converter convert it twice; a text of plain digits becomes its `Decimal`
 in line, as `to_decimal` makes it), reads an optional or an array of another type
 through that type's hook, calls the hook of every other field's type, and builds the
-object.  It raises on anything unusual (a key it does not know, a missing field, a
-value of another JSON type), and then the careful way runs from the start and reports
-every problem.
+object.  It raises on anything unusual (a key it does not know, told by counting the
+keys it knows, a missing field, a value of another JSON type), and then the careful way
+runs from the start and reports every problem.
 
 It builds the object as the class's own ``__init__`` does, without calling it, when that
 is provably the same (`_builds_alike`: a frozen slotted attrs class whose ``__init__``
@@ -197,19 +197,25 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
     names: dict[str, Any] = {
         "Unusual": Unusual,
         "cls": cls,
-        "keys": keys | {"kind"} if tagged else keys,
         "tag": tag,
         **TEST_NAMES,
         "fromisoformat": date.fromisoformat,
         "_config": _config,
         "new": object.__new__,
     }
+    # ``n`` counts the keys it knows that *o* holds: every other key makes ``len(o)`` larger.
     body = [
         "def structure_quickly(o, _):",
-        "    if type(o) is not dict or not o.keys() <= keys: raise Unusual",
+        "    if type(o) is not dict: raise Unusual",
+        f"    n = {len(keys) + tagged}",
     ]
     if tagged:  # the tag is its own, or absent: as `_hooks._untagging` takes it
-        body.append("    if 'kind' in o and o['kind'] != tag: raise Unusual")
+        body += [
+            "    if 'kind' in o:",
+            "        if o['kind'] != tag: raise Unusual",
+            "    else:",
+            "        n -= 1",
+        ]
     if alike:  # validators switched off: cls(**k) skips them, the careful way does it
         names["twin"] = writable_twin(cls)  # filled by plain writes: see `_base.slots`
         body += [
@@ -227,6 +233,7 @@ def _written(cls: type, converter: cattrs.Converter, tag: str | None) -> Callabl
             body.extend(_set(index, field, kind, names, later))
         else:
             body.extend(_passed(index, field, kind))
+    body.append("    if len(o) != n: raise Unusual")  # a key it does not know
     if alike:
         body.append("    self.__class__ = cls")  # frozen from here on, as built by __init__
         body.extend(later)
@@ -253,7 +260,8 @@ def _passed(index: int, field: attrs.Attribute[Any], kind: str) -> list[str]:
     lines = [*_reads(index, field, kind), f"k[{field.alias!r}] = v"]
     if field.default is attrs.NOTHING:
         return ["    " + line for line in lines]
-    return [f"    if {field.name!r} in o:", *("        " + line for line in lines)]
+    given = [f"    if {field.name!r} in o:", *("        " + line for line in lines)]
+    return [*given, "    else:", "        n -= 1"]
 
 
 def _set(
@@ -281,11 +289,11 @@ def _set(
         lines = ["    " + line for line in reads]
     elif _passes(field, checks, names):  # the default passes: only a given value is tested
         lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads + checks)]
-        lines += ["    else:", "        " + _default(index, field, names)]
+        lines += ["    else:", "        n -= 1", "        " + _default(index, field, names)]
         checks = []
     else:
         lines = [f"    if {field.name!r} in o:", *("        " + line for line in reads)]
-        lines += ["    else:", "        " + _default(index, field, names)]
+        lines += ["    else:", "        n -= 1", "        " + _default(index, field, names)]
     lines += ["    " + line for line in _converted(index, field, names)]
     lines.append(f"    self.{field.name} = v")  # the slot ``object.__setattr__`` would write
     return lines + ["    " + line for line in checks]
