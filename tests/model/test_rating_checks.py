@@ -22,6 +22,7 @@ from penilaian._base.checks import repeated_indexes
 from penilaian.exceptions import (
     DuplicateIdError,
     InvalidValueError,
+    OffScaleError,
     Problem,
     UnknownReferenceError,
     in_language,
@@ -192,6 +193,29 @@ class TestQuickRatingChecks:
             assert rating.score is not None
             on_step = whole_steps(rating.score, scale.minimum, Decimal(5))
             assert (expected, expected) == (test(rating), on_step and 0 <= rating.score <= 100)
+
+    @pytest.mark.parametrize(
+        ("scale", "cases"),
+        [
+            (NumericScale("s", 0, 100, step=1), {"0": True, "100": True, "57": True,
+             "57.00": True, "1E+1": True, "57.5": False, "101": False, "-1": False}),
+            (NumericScale("s", -10, 10, step=3), {"-10": True, "-7": True, "8": True,
+             "2.0": True, "-9": False, "10": False, "2.5": False, "11": False}),
+        ],
+    )  # fmt: skip
+    def test_edges_of_a_scale_of_whole_steps(self, scale: Any, cases: dict[str, bool]) -> None:
+        """From a whole minimum by a whole step, a score passes if whole, stepped and inside."""
+        test = surely_on(scale)
+        assert test is not None
+        for score, expected in cases.items():
+            rating = Rating("r", "s", "s", score=Decimal(score))
+            try:
+                rating.check_on(scale)
+            except OffScaleError:
+                passes = False
+            else:
+                passes = True
+            assert (score, expected, expected) == (score, test(rating), passes)
 
     def test_no_quick_test_for_anything_else(self) -> None:
         """An object that is no scale gets no quick test, and the careful check names it."""

@@ -265,10 +265,10 @@ def _check_targets(appraisal: Appraisal) -> Iterator[Problem]:
         error = DuplicateIdError("id", indicator.id, "repeats an indicator id")
         yield Problem.from_error(f"$.targets[{t_index}].indicators[{i_index}].id", error)
     for t_index, i_index, indicator in places:
-        path = f"$.targets[{t_index}].indicators[{i_index}]"
         recorded_on = indicator.realisation and indicator.realisation.recorded_on
         if recorded_on and not appraisal.period.contains(recorded_on):
-            yield _outside_period(f"{path}.realisation.recorded_on", recorded_on, appraisal)
+            path = f"$.targets[{t_index}].indicators[{i_index}].realisation.recorded_on"
+            yield _outside_period(path, recorded_on, appraisal)
 
 
 def _outside_period(path: str, day: date, appraisal: Appraisal) -> Problem:

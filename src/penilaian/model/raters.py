@@ -414,6 +414,17 @@ def surely_on(scale: object) -> Callable[[Rating], bool] | None:
         return lambda rating: type(rating.score) is Decimal and low <= rating.score <= high
     start_n, start_d = low.as_integer_ratio()
     step_n, step_d = step.as_integer_ratio()
+    if start_d == step_d == 1:  # whole steps from a whole minimum: a whole score, stepped
+
+        def on_whole_steps(rating: Rating) -> bool:
+            score = rating.score
+            if type(score) is not Decimal or not low <= score <= high:
+                return False
+            if score != score.to_integral_value():  # equal only if whole, in any rounding
+                return False
+            return step_n == 1 or (int(score) - start_n) % step_n == 0
+
+        return on_whole_steps
 
     def on_scale(rating: Rating) -> bool:
         score = rating.score
