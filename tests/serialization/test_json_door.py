@@ -72,6 +72,8 @@ class TestParseJson:
             ('{"name": "é"}'.encode("latin-1"), "not UTF-8 JSON"),
             ("[1, 2", "not JSON"),
             ("", "not JSON"),
+            ("\ufeff{}", "not JSON: Unexpected UTF-8 BOM"),
+            ("{} []", "not JSON: Extra data"),
         ],
     )
     def test_not_json_is_refused_at_the_root(self, text: str | bytes, message: str) -> None:
@@ -93,7 +95,7 @@ class TestParseJson:
         assert problem.path == "$.targets[0].indicators[0].realisation.value"
 
     def test_only_the_door_parses_json(self) -> None:
-        """No module of src/ but the door calls json.load or json.loads."""
+        """No module of src/ but the door calls json.load or json.loads, or makes a reader."""
         callers = []
         for path in sorted(SOURCE.rglob("*.py")):
             tree = ast.parse(path.read_text("utf-8"))
@@ -101,7 +103,8 @@ class TestParseJson:
                 called = isinstance(node, ast.Call) and ast.unparse(node.func)
                 imported = isinstance(node, ast.ImportFrom) and node.module == "json"
                 names = {alias.name for alias in node.names} if imported else set()  # type: ignore[attr-defined]
-                if called in {"json.load", "json.loads"} or names & {"load", "loads"}:
+                readers = {"load", "loads", "JSONDecoder"}
+                if called in {f"json.{name}" for name in readers} or names & readers:
                     callers.append(path.relative_to(SOURCE).as_posix())
         assert callers == ["serialization/_reading.py"]
 

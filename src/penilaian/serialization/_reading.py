@@ -82,6 +82,17 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
+# The two readers, made once (`json.loads` with arguments makes a new one on every call).
+# Threads share them as `json.loads` shares its default reader: a reader keeps no state
+# from one document to the next.
+_READERS: Final = {
+    marking: json.JSONDecoder(
+        parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_object if marking else None
+    )
+    for marking in (False, True)
+}
+
+
 def repeated_keys(data: object) -> tuple[str, ...]:
     """Return the keys that the JSON text of the object *data* gave more than once, sorted."""
     return data.repeated if isinstance(data, _RepeatedKeys) else ()
@@ -273,12 +284,9 @@ def parse_document(text: str | bytes, *, marking: bool) -> Any:  # noqa: ANN401
         except UnicodeDecodeError as error:
             raise InvalidInputError([Problem("$", f"not UTF-8 JSON: {error}", error)]) from error
     try:
-        return json.loads(
-            text,
-            parse_float=Decimal,
-            parse_constant=Decimal,
-            object_pairs_hook=_object if marking else None,
-        )
+        if text.startswith("\ufeff"):  # as `json.loads` refuses it, with its words
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return _READERS[marking].decode(text)
     except RecursionError as error:  # the C reader recurses once per level
         problem = Problem("$", "not JSON: nested too deeply to read", error)
         raise InvalidInputError([problem]) from None
