@@ -415,6 +415,8 @@ VALUES = st.one_of(
     st.booleans(),
     st.lists(st.text(max_size=3) | st.integers(), max_size=3).map(tuple),
     st.just(("x" * 10_001,)),
+    st.just(("y" * 6_000, "y" * 6_000)),  # each within the limit, together over it
+    st.just(("y" * 6_000, "y" * 10_001)),
     st.sampled_from([p.RaterRole.PEER, Decimal(1)]),
 )
 TYPE_CHECKS = [
@@ -445,6 +447,8 @@ class TestPlainTests:
             (identifier, "r-1"),
             (optional_identifier, None),
             (texts, ("a", "")),
+            (texts, ()),
+            (texts, ("y" * 6_000, "y" * 6_000)),
             (optional_date, date(2024, 1, 1)),
         ]
         for validator, value in plain:
