@@ -2,18 +2,23 @@
 Benchmark: load and validate N appraisals from JSON, against a plain-cattrs floor.
 
 Measured path: ``penilaian.serialization.loads(text, penilaian.Appraisal)`` once per
-document, as a caller reading one document per line, row or request does.
+document, as a caller reading one document per line, row or request does.  Where the
+``speedups`` extra is installed (msgspec; the ``tests`` extra installs it too), ``loads``
+parses with msgspec's reader; the row ``penilaian, json`` is the same load parsed with
+the standard library's reader, which is what ``loads`` does without the extra.
 
 Floor, in the same process and on the same JSON text: ``json.loads`` with the same
 arguments, then a default (non-strict) ``cattrs.preconf.json`` converter structuring
 frozen attrs mirror classes (same field names and nesting, builtin types, no
 validators, no converters, extra keys allowed) with only a ``Decimal`` hook added.
-The ratio penilaian/floor is what validation, strict typing and the domain types
-cost over bare structuring.  Two parse-only rows give the scale of issue 13's target
-(load and validate in at most 6x ``orjson.loads`` of the same document): ``json only``
-(the standard library's ``json.loads`` with ``parse_float=Decimal``) and ``orjson``
-(``orjson.loads``, numbers as floats; a benchmark dependency only, in the ``tests``
-extra: penilaian never imports it).  Timing is reported, never asserted.
+The ratio ``penilaian, json``/floor (the same parse on both sides) is what validation,
+strict typing and the domain types cost over bare structuring.  The parse-only rows
+give the scale of issue 13's target (load and validate in at most 6x ``orjson.loads``
+of the same document): ``json only`` (the standard library's reader with
+``parse_float=Decimal``), ``msgspec only`` (the extra's reader, numbers with a point
+or an exponent as ``Decimal``) and ``orjson`` (``orjson.loads``, numbers as floats; a
+benchmark dependency only, in the ``tests`` extra: penilaian never imports it).
+Timing is reported, never asserted.
 
     python benchmarks/bench_load.py                       # N=100_000, best of 3
     python benchmarks/bench_load.py --n 2000 --repeat 1   # a quick smoke run
@@ -27,6 +32,7 @@ import sys
 import time
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -59,7 +65,8 @@ from penilaian import (
     WorkTarget,
 )
 from penilaian.model import OVERALL_BEHAVIOUR, OVERALL_WORK_RESULTS, Gender, TargetKind
-from penilaian.serialization import dumps, loads
+from penilaian.serialization import dumps, loads, structure
+from penilaian.serialization._reading import quick_reader
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -413,11 +420,15 @@ def make_floor_converter() -> cattrs.Converter:
 
 
 def make_loaders() -> dict[str, Callable[[str], object]]:
-    """Return the timed paths; each parses JSON text with the same json.loads call."""
+    """Return the timed paths: penilaian's load (as installed, and with json's reader), floors."""
     floor = make_floor_converter()
+    standard = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal).decode
 
     def load_penilaian(text: str) -> object:
         return loads(text, Appraisal)
+
+    def load_penilaian_json(text: str) -> object:
+        return structure(standard(text), Appraisal)
 
     def load_floor(text: str) -> object:
         return floor.structure(json.loads(text, parse_float=Decimal), PlainAppraisal)
@@ -425,12 +436,17 @@ def make_loaders() -> dict[str, Callable[[str], object]]:
     def load_json_only(text: str) -> object:
         return json.loads(text, parse_float=Decimal)
 
-    return {
+    loaders: dict[str, Callable[[str], object]] = {
         "penilaian": load_penilaian,
+        "penilaian, json": load_penilaian_json,
         "floor": load_floor,
         "json only": load_json_only,
-        "orjson": orjson.loads,
     }
+    quick = quick_reader()
+    if quick is not None:
+        loaders["msgspec only"] = quick
+    loaders["orjson"] = orjson.loads
+    return loaders
 
 
 def check_equivalent(
@@ -439,6 +455,7 @@ def check_equivalent(
     """Assert that both paths built the same document (and warm up both converters)."""
     real = loaders["penilaian"](text)
     plain = loaders["floor"](text)
+    assert loaders["penilaian, json"](text) == real
     assert isinstance(real, Appraisal)
     assert isinstance(plain, PlainAppraisal)
     assert real == first, "the penilaian round trip changed the document"
@@ -480,6 +497,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"document shape: {SHAPE}")
     print(f"  mean JSON size {mean_bytes:,.0f} bytes; seed {args.seed}; built in {built:.1f} s")
     print("measured: penilaian.serialization.loads(text, penilaian.Appraisal), one per document")
+    reader = (
+        f"msgspec {version('msgspec')} (the speedups extra)" if "msgspec only" in best else "json"
+    )
+    print(f"          parsing with {reader}; 'penilaian, json': the same with json's reader")
     print(
         "floor:    json.loads(text, parse_float=Decimal), then a default "
         "cattrs.preconf.json converter\n"
@@ -488,21 +509,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         "          no converters, extra keys allowed, Decimal hook only"
     )
     print(
-        "both parse JSON inside the timed loop with the same json.loads call; each result is\n"
-        f"dropped as it comes; best of {args.repeat} run(s), time.perf_counter"
+        "every path parses JSON inside the timed loop; each result is dropped as it comes;\n"
+        f"best of {args.repeat} run(s), time.perf_counter"
     )
     print()
-    print(f"{'path':<10} {'N':>9} {'total s':>9} {'µs/appraisal':>13} {'vs floor':>9}")
+    print(f"{'path':<16} {'N':>9} {'total s':>9} {'µs/appraisal':>13} {'vs floor':>9}")
     for name, seconds in best.items():
         per = seconds / args.n * 1e6
         ratio = seconds / best["floor"]
-        print(f"{name:<10} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
+        print(f"{name:<16} {args.n:>9} {seconds:>9.3f} {per:>13.1f} {ratio:>8.2f}x")
     print()
-    print(f"ratio penilaian/floor: {best['penilaian'] / best['floor']:.2f}")
+    validation = best["penilaian, json"] / best["floor"]
+    print(f"ratio penilaian, json/floor (the same parse): {validation:.2f}")
     print(
         f"ratio penilaian/orjson.loads: {best['penilaian'] / best['orjson']:.2f} "
-        f"(issue 13 target: at most 6); penilaian/json.loads: "
-        f"{best['penilaian'] / best['json only']:.2f}"
+        f"(issue 13 target: at most 6); penilaian, json/orjson.loads: "
+        f"{best['penilaian, json'] / best['orjson']:.2f}"
     )
     print(f"peak RSS: {peak_rss_mib():,.0f} MiB (whole process, input texts included)")
     print(environment("cattrs", "orjson"))
