@@ -527,7 +527,25 @@ class Tags:
     tags: tuple[str, ...] = attrs.field(converter=TUPLE)
 
 
+class Loose:
+    """A plain base class: its instances have a `__dict__`."""
+
+
+@attrs.frozen
+class OnALooseBase(Loose):
+    """Slotted by attrs, with a `__dict__` all the same, from its base."""
+
+    name: str = attrs.field(validator=identifier)
+
+
 class TestSlots:
+    def test_a_class_with_a_dict_is_built_by_calling_it(self) -> None:
+        """No writable twin for a class whose instances have a `__dict__`: it is called."""
+        assert not _builds_alike(OnALooseBase)
+        built = quick_structure_fn(OnALooseBase, _QUICK)({"name": "a"}, OnALooseBase)
+        assert built == OnALooseBase("a")
+        assert type(built) is OnALooseBase
+
     def test_inherited_and_own_slots(self) -> None:
         """A subclass's fields, its own and its base's, are set in their own slots."""
         assert _builds_alike(Derived)

@@ -16,13 +16,14 @@ keys it knows, a missing field, a value of another JSON type), and then the care
 runs from the start and reports every problem.
 
 It builds the object as the class's own ``__init__`` does, without calling it, when that
-is provably the same (`_builds_alike`: a frozen slotted attrs class whose ``__init__``
-attrs wrote, with no ``__attrs_pre_init__``, no own ``__new__``, no cached hash and
-every field in ``__init__``): each field converted and written in order, as a plain
-write to an instance of the class's writable twin (`_base.slots.writable_twin`: the same
-slots ``object.__setattr__`` writes), which then becomes an instance of the class; then
-every validator, then ``__attrs_post_init__``.  A validator with a plain case (`_plain`:
-one of `_base.checks`, a type check, or one marked with `_base.checks.plain_case`) is
+is provably the same (`_builds_alike`: a frozen slotted attrs class, with no
+``__dict__`` from a base, whose ``__init__`` attrs wrote, with no
+``__attrs_pre_init__``, no own ``__new__``, no cached hash and every field in
+``__init__``): each field converted and written in order, as a plain write to an
+instance of the class's writable twin (`_base.slots.writable_twin`: the same slots
+``object.__setattr__`` writes), which then becomes an instance of the class; then every
+validator, then ``__attrs_post_init__``.  A validator with a plain case (`_plain`: one
+of `_base.checks`, a type check, or one marked with `_base.checks.plain_case`) is
 replaced by its test in line, which implies the validator passes; a value that fails the
 test steps aside.  A marked converter is skipped where its test holds (it would return
 the value itself), and a marked ``__attrs_post_init__`` is called only where its test
@@ -136,6 +137,7 @@ def _builds_alike(cls: type) -> bool:
         and code is not None
         and code.co_filename.startswith("<attrs generated")
         and typing.cast("object", cls.__new__) is object.__new__
+        and not cls.__dictoffset__  # no `__dict__` from a base: `writable_twin` needs slots
         and not hasattr(cls, "__attrs_pre_init__")
         and all(field.init for field in attrs.fields(cls))
     )
